@@ -1,0 +1,33 @@
+// Two builds from one source:
+//  1. per-element ESM entries (import only what you use) sharing chunks, plus the class-only index;
+//  2. the all-in-one `dist/cadia-widgets.js` for a plain <script type="module">.
+// Type declarations come from `tsc --emitDeclarationOnly` (see the build script).
+import typescript from '@rollup/plugin-typescript';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const plugins = () => [
+  nodeResolve({ browser: true }),
+  // noEmitOnError: without it a type error would still produce a bundle.
+  typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, sourceMap: true, outDir: 'dist', rootDir: 'src' }),
+  terser({ ecma: 2022, module: true, format: { comments: false } }),
+];
+
+const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
+
+export default [
+  {
+    input: Object.fromEntries([
+      ['index', 'src/index.ts'],
+      ['define', 'src/define.ts'],
+      ...elements.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`]),
+    ]),
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    plugins: plugins(),
+  },
+  {
+    input: 'src/define.ts',
+    output: { file: 'dist/cadia-widgets.js', format: 'es', sourcemap: true, inlineDynamicImports: false, chunkFileNames: 'aio/[name]-[hash].js' },
+    plugins: plugins(),
+  },
+];

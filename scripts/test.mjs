@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// `npm test`: type check, build, byte budgets, server tests, browser tests — then one summary line
+// `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+const failures = [];
+
+function run(name, cmd, args, { env = {}, capture = false } = {}) {
+  return new Promise((resolve) => {
+    console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
+    const child = spawn(cmd, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env } });
+    let out = '';
+    child.stdout?.on('data', (d) => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.on('close', (code) => resolve({ code, out }));
+  });
+}
+
+/** A step that is one check: it passes or fails as a whole. */
+async function check(name, cmd, args) {
+  const { code } = await run(name, cmd, args);
+  if (code === 0) passed++;
+  else {
+    failed++;
+    failures.push(name);
+  }
+  return code === 0;
+}
+
+const typesOk = await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
+const built = await check('build', 'npm', ['run', '--silent', 'build']);
+if (built && existsSync('.size-limit.json')) await check('byte budgets', 'npx', ['size-limit']);
+
+// Server tests: node's test runner prints "ℹ pass N" / "ℹ fail N".
+{
+  // Node 20 takes no globs after --test, so the files are listed here.
+  const files = readdirSync('server/test', { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => `server/test/${f}`);
+  const { code, out } = await run('server tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { capture: true });
+  const p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
+  const f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
+  passed += p;
+  failed += f;
+  if (code !== 0 && f === 0) {
+    failed++;
+    failures.push('server tests (runner failed)');
+  } else if (f) failures.push(`server tests (${f})`);
+}
+
+// Browser tests against the reference backend.
+if (typesOk) {
+  rmSync('test-results/browser.json', { force: true });
+  const { code } = await run('browser tests', 'npx', ['wtr']);
+  const counts = existsSync('test-results/browser.json') ? JSON.parse(readFileSync('test-results/browser.json', 'utf8')) : { passed: 0, failed: 1 };
+  passed += counts.passed;
+  failed += counts.failed;
+  if (code !== 0 && counts.failed === 0) {
+    failed++;
+    failures.push('browser tests (runner failed)');
+  } else if (counts.failed) failures.push(`browser tests (${counts.failed})`);
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

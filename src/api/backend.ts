@@ -1,0 +1,74 @@
+/**
+ * The typed backend interface every element talks to. `createHttpBackend` implements it over the
+ * contract in api/openapi.yaml; a host may hand `<cadia-provider>` its own implementation, e.g. to
+ * map an existing portal API onto the widgets.
+ */
+import type {
+  Credit, FaqArticle, Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail, TicketPage,
+} from './types.js';
+import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+export interface IdempotentOptions extends RequestOptions {
+  /** Made once per user action and reused on every retry of it. */
+  idempotencyKey: string;
+}
+
+export interface TicketQuery {
+  status?: TicketStatus[];
+  q?: string;
+  cursor?: string | null;
+  limit?: number;
+}
+
+export interface TicketInput {
+  category: TicketCategory;
+  subject: string;
+  description: string;
+  program?: string;
+  programVersion?: string;
+  window?: string;
+  errorMessage?: string;
+  hangsAt?: string;
+  lastAction?: string;
+  urgency?: Urgency;
+  calledBefore?: boolean;
+  cc?: string;
+  phone?: string;
+  phoneAvailability?: string;
+  images?: Blob[];
+}
+
+export interface ReplyInput {
+  body: string;
+  images?: Blob[];
+}
+
+export type OrderInput = { packageId: string } | { offerId: string };
+
+/** Something that changed on the server, pushed while an element is on screen. */
+export type BackendEvent =
+  | { type: 'credit'; credit: Credit }
+  | { type: 'ticket'; id: string; status: TicketStatus; updatedAt: string }
+  | { type: 'message'; ticketId: string; messageId: string }
+  | { type: 'offer'; id: string }
+  | { type: 'connection'; state: 'open' | 'reconnecting' };
+
+export interface CadiaBackend {
+  getMe(o?: RequestOptions): Promise<Me>;
+  getPackages(o?: RequestOptions): Promise<PackageList>;
+  getOffers(o?: RequestOptions): Promise<Offer[]>;
+  getOffer(id: string, o?: RequestOptions): Promise<Offer>;
+  createOrder(input: OrderInput, o: IdempotentOptions): Promise<OrderResult>;
+  listTickets(query: TicketQuery, o?: RequestOptions): Promise<TicketPage>;
+  getTicket(id: string, o?: RequestOptions): Promise<TicketDetail>;
+  createTicket(input: TicketInput, o: IdempotentOptions): Promise<TicketCreated>;
+  replyToTicket(id: string, input: ReplyInput, o: IdempotentOptions): Promise<Message>;
+  searchFaq(q: string, o?: RequestOptions): Promise<FaqArticle[]>;
+  /** An attachment's bytes (with auth, so no token ever lands in an image URL). */
+  loadAttachment(url: string, o?: RequestOptions): Promise<Blob>;
+  /** Pushes server changes to `listener`; returns a function that stops listening. */
+  subscribe?(listener: (e: BackendEvent) => void): () => void;
+}

@@ -1,0 +1,82 @@
+/**
+ * The thin base of every widget: the language, and the store from the nearest `<cadia-provider>`
+ * (or the document-wide default from `configure`). It re-renders when the store changes.
+ */
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import { cadiaContext, type CadiaContext } from '../context/context.js';
+import { defaultContext, onConfigure } from '../context/configure.js';
+import type { CadiaStore } from '../context/store.js';
+import { resolveLocale, type Catalog, type Locale } from '../i18n/index.js';
+import { common, type CommonMessages } from '../i18n/common.js';
+import { VERSION } from '../version.js';
+
+export class CadiaElement extends LitElement {
+  static readonly version = VERSION;
+
+  /** Language of this element (`de` or `en`); otherwise the provider's, then the page's, then German. */
+  @property() accessor locale: string | undefined;
+
+  /** `light` or `dark` forces a colour scheme; otherwise it follows `prefers-color-scheme`. */
+  @property({ reflect: true }) accessor theme: 'light' | 'dark' | undefined;
+
+  @consume({ context: cadiaContext, subscribe: true })
+  @state()
+  // Definite type for @consume; it is undefined until a provider answers (see `ctx`).
+  protected accessor context!: CadiaContext;
+
+  private subscribed?: CadiaStore;
+  private unsubscribe?: () => void;
+  private stopConfigure?: () => void;
+
+  /** The provider's context, or the document-wide default outside any provider. */
+  protected get ctx(): CadiaContext {
+    return (this.context as CadiaContext | undefined) ?? defaultContext();
+  }
+
+  protected get store(): CadiaStore {
+    return this.ctx.store;
+  }
+
+  protected get lang_(): Locale {
+    return resolveLocale(this.locale ?? (this.context as CadiaContext | undefined)?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
+  }
+
+  /** Texts of this element in the current language. */
+  protected msg<T>(catalog: Catalog<T>): T {
+    return catalog[this.lang_];
+  }
+
+  protected get common(): CommonMessages {
+    return common[this.lang_];
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopConfigure = onConfigure(() => {
+      if (!(this.context as CadiaContext | undefined)) this.requestUpdate();
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.unsubscribe = this.subscribed = undefined;
+    this.stopConfigure?.();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const store = this.store;
+    if (store !== this.subscribed) {
+      this.unsubscribe?.();
+      this.subscribed = store;
+      this.unsubscribe = store.subscribe(() => this.requestUpdate());
+      this.storeConnected(store);
+    }
+  }
+
+  /** Called when the element first sees a store (or a new one): start loading what it shows. */
+  protected storeConnected(_store: CadiaStore): void {}
+}

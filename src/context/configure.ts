@@ -1,0 +1,58 @@
+/**
+ * The document-wide default for elements outside any `<cadia-provider>`:
+ * `configure({ apiBase: '/api', token })` once, then drop elements anywhere.
+ */
+import type { CadiaBackend } from '../api/backend.js';
+import { createHttpBackend, type TokenSource } from '../api/client.js';
+import { resolveLocale, type Locale } from '../i18n/index.js';
+import { CadiaStore } from './store.js';
+import type { CadiaContext } from './context.js';
+
+export interface CadiaConfig {
+  /** URL in front of `/v1`. */
+  apiBase?: string;
+  locale?: Locale | string;
+  token?: string;
+  getToken?: TokenSource;
+  /** A host's own implementation of the backend interface, instead of HTTP. */
+  backend?: CadiaBackend;
+  timeout?: number;
+}
+
+type Listener = () => void;
+let current: CadiaContext | undefined;
+const listeners = new Set<Listener>();
+
+/** Builds a store for a configuration; used by `configure` and by `<cadia-provider>`. */
+export function createStore(config: CadiaConfig, locale: () => string, onUnauthorized?: () => void): CadiaStore {
+  const backend =
+    config.backend ??
+    createHttpBackend({
+      apiBase: config.apiBase ?? '/api',
+      token: config.token,
+      getToken: config.getToken,
+      locale,
+      timeout: config.timeout,
+      onUnauthorized,
+    });
+  return new CadiaStore(backend);
+}
+
+export function configure(config: CadiaConfig): CadiaContext {
+  const locale = resolveLocale(config.locale);
+  const ctx: CadiaContext = { locale, store: createStore(config, () => ctx.locale) };
+  current = ctx;
+  for (const l of listeners) l();
+  return ctx;
+}
+
+/** The default context; made from `/api` and the document language when nobody configured one. */
+export function defaultContext(): CadiaContext {
+  return current ?? configure({});
+}
+
+/** Elements outside a provider re-render when `configure` is called again. */
+export function onConfigure(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}

@@ -1,0 +1,11 @@
+/** What a provider hands every element inside it. */
+import { createContext } from '@lit/context';
+import type { CadiaStore } from './store.js';
+import type { Locale } from '../i18n/index.js';
+
+export interface CadiaContext {
+  store: CadiaStore;
+  locale: Locale;
+}
+
+export const cadiaContext = createContext<CadiaContext>(Symbol.for('cadia-context'));

@@ -1,0 +1,8 @@
+/** The all-in-one entry: registers every element (guarded, so a second copy never throws). */
+import './define/cadia-provider.js';
+import './define/cadia-credit-badge.js';
+import './define/cadia-ticket-form.js';
+import './define/cadia-ticket-list.js';
+import './define/cadia-package-shop.js';
+
+export * from './index.js';

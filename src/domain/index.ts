@@ -1,0 +1,5 @@
+/** The help text's rules, pure and shared by the widgets and the reference backend. */
+export * from './billing.js';
+export * from './categories.js';
+export * from './images.js';
+export * from './offers.js';

@@ -1,0 +1,67 @@
+/**
+ * The widgets' domain events: small classes with a typed payload, all `bubbles` and `composed` so a
+ * host hears them through shadow roots. "Before" events are cancelable.
+ */
+import type { CadiaApiError } from '../api/errors.js';
+import type { Credit, Order, TicketDetail } from '../api/types.js';
+
+const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+
+/** A ticket was created; `emailedTo` lists who got the confirmation. */
+export class TicketCreatedEvent extends Event {
+  static readonly eventName = 'cadia-ticket-created';
+  constructor(readonly ticket: TicketDetail, readonly emailedTo: readonly string[]) {
+    super(TicketCreatedEvent.eventName, init());
+  }
+}
+
+/** The customer opened a ticket in the list. */
+export class TicketSelectEvent extends Event {
+  static readonly eventName = 'cadia-ticket-select';
+  constructor(readonly ticketId: string) {
+    super(TicketSelectEvent.eventName, init());
+  }
+}
+
+/** The customer wants to order (badge button, offer hint). Cancel it to show your own shop. */
+export class OrderRequestedEvent extends Event {
+  static readonly eventName = 'cadia-order-requested';
+  constructor(readonly offerId?: string) {
+    super(OrderRequestedEvent.eventName, init(true));
+  }
+}
+
+/** An order went through; `credit` is the new credit. */
+export class OrderCompletedEvent extends Event {
+  static readonly eventName = 'cadia-order-completed';
+  constructor(readonly order: Order, readonly credit: Credit) {
+    super(OrderCompletedEvent.eventName, init());
+  }
+}
+
+/** The action needs a logged-in customer (logged-out shop, or a 401 that a new token did not cure). */
+export class LoginRequiredEvent extends Event {
+  static readonly eventName = 'cadia-login-required';
+  constructor(readonly reason: 'order' | 'session-expired') {
+    super(LoginRequiredEvent.eventName, init());
+  }
+}
+
+/** Something failed that the element shows to the user; for the host's logging. */
+export class CadiaErrorEvent extends Event {
+  static readonly eventName = 'cadia-error';
+  constructor(readonly error: CadiaApiError, readonly action: string) {
+    super(CadiaErrorEvent.eventName, init());
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cadia-ticket-created': TicketCreatedEvent;
+    'cadia-ticket-select': TicketSelectEvent;
+    'cadia-order-requested': OrderRequestedEvent;
+    'cadia-order-completed': OrderCompletedEvent;
+    'cadia-login-required': LoginRequiredEvent;
+    'cadia-error': CadiaErrorEvent;
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Languages and formatting. German is the default, English is complete. Each element keeps its own
+ * typed catalog next to it (`messages.ts`), so a page that loads one element loads only its texts;
+ * shared texts live in `common.ts`.
+ */
+export const LOCALES = ['de', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A catalog per locale; a missing key in one language is a compile error. */
+export type Catalog<T> = Record<Locale, T>;
+
+/** `de-AT`, `EN`, `en_US` → a supported locale; anything else → German. */
+export function resolveLocale(input?: string | null): Locale {
+  const lang = (input ?? '').toLowerCase().slice(0, 2);
+  return (LOCALES as readonly string[]).includes(lang) ? (lang as Locale) : 'de';
+}
+
+const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+export const intlLocale = (l: Locale) => intlTag[l];
+
+const MINUS = '\u2212';
+
+/** Support time as people say it: "2 Std. 30 Min.", "45 Min.", "−40 Min."; "2 h 30 min". */
+export function formatDuration(minutes: number, locale: Locale): string {
+  const sign = minutes < 0 ? MINUS : '';
+  const abs = Math.abs(Math.round(minutes));
+  const h = Math.floor(abs / 60);
+  const m = abs % 60;
+  const nf = new Intl.NumberFormat(intlTag[locale]);
+  const [hu, mu] = locale === 'de' ? ['Std.', 'Min.'] : ['h', 'min'];
+  const parts: string[] = [];
+  if (h) parts.push(`${nf.format(h)}\u00a0${hu}`);
+  if (m || !h) parts.push(`${nf.format(m)}\u00a0${mu}`);
+  return sign + parts.join(' ');
+}
+
+/** Money from integer minor units: 19500 EUR → "195,00 €". */
+export function formatMoney(money: { amount: number; currency: string }, locale: Locale): string {
+  return new Intl.NumberFormat(intlTag[locale], { style: 'currency', currency: money.currency }).format(money.amount / 100);
+}
+
+export function formatDateTime(iso: string | Date, locale: Locale, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
+  return new Intl.DateTimeFormat(intlTag[locale], opts).format(new Date(iso));
+}
+
+export function formatDate(iso: string | Date, locale: Locale): string {
+  return formatDateTime(iso, locale, { dateStyle: 'medium' });
+}
+
+/** "vor 5 Minuten" / "5 minutes ago", for last-change columns. */
+export function formatRelative(iso: string | Date, locale: Locale, now = Date.now()): string {
+  const diff = (new Date(iso).getTime() - now) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(intlTag[locale], { numeric: 'auto' });
+  const steps: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
+  let value = diff;
+  for (const [unit, size] of steps) {
+    if (Math.abs(value) < size) return rtf.format(Math.round(value), unit);
+    value /= size;
+  }
+  return formatDate(iso, locale);
+}

@@ -1,0 +1,180 @@
+// A @web/test-runner plugin that mounts the real reference backend on the test server's origin.
+// Every test asks for its own backend (`/t/<id>/api/v1/…`), so each one starts on a fresh, seeded
+// in-memory database and tests can run side by side. Test-only routes under `/t/<id>/__test/…`
+// inject faults, move the clock, and read the database for assertions.
+import { Readable } from 'node:stream';
+import { tsImport } from 'tsx/esm/api';
+
+const { createBackend } = await tsImport('../../server/app.ts', import.meta.url);
+
+/** A clock that runs with real time plus an offset the test can move. */
+function offsetClock() {
+  let offset = 0;
+  return { now: () => new Date(Date.now() + offset), advance: (ms) => (offset += ms), set: (iso) => (offset = new Date(iso).getTime() - Date.now()) };
+}
+
+async function readJson(req) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+}
+
+function problem(res, status, extraHeaders = {}) {
+  res.writeHead(status, { 'Content-Type': 'application/problem+json', ...extraHeaders });
+  res.end(JSON.stringify({ type: 'about:blank', title: `Injected ${status}`, status, code: status === 429 ? 'rate_limited' : 'internal' }));
+}
+
+/**
+ * Faults, each for `times` matching requests (`match` is a substring of the path after /api, `method` optional):
+ *  status   – answer with that status as problem+json (429 and 503 add Retry-After: `retryAfter` s)
+ *  html     – a 502 HTML error page, as a proxy in front of a dead server would send
+ *  malformed– 200 with a body that is not JSON
+ *  timeout  – hold the request for `ms` (default 20 s), then drop it
+ *  drop     – close the connection without an answer
+ *  lost     – let the backend do the work, then drop the answer (a "lost answer")
+ *  down     – like drop, for every request until cleared (backend gone; SSE streams are cut too)
+ */
+function takeFault(state, method, path) {
+  if (state.down) return { kind: 'drop' };
+  const i = state.faults.findIndex((f) => path.includes(f.match ?? '') && (!f.method || f.method.toUpperCase() === method));
+  if (i < 0) return undefined;
+  const f = state.faults[i];
+  f.seen = (f.seen ?? 0) + 1;
+  if (--f.times <= 0) state.faults.splice(i, 1);
+  return f;
+}
+
+export function backendPlugin() {
+  const backends = new Map();
+  const get = (id) => {
+    let s = backends.get(id);
+    if (!s) {
+      const clock = offsetClock();
+      const backend = createBackend({ clock, publicUrl: 'http://localhost' });
+      s = { backend, clock, faults: [], down: false, streams: new Set() };
+      backends.set(id, s);
+    }
+    return s;
+  };
+
+  async function forward(state, req, res, path, fault) {
+    const { backend } = state;
+    const url = new URL(path + (req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : ''), 'http://localhost');
+    const hasBody = !['GET', 'HEAD'].includes(req.method);
+    const abort = new AbortController();
+    req.on('close', () => abort.abort());
+    const request = new Request(url, {
+      method: req.method,
+      headers: Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v == null ? [] : [[k, v]])),
+      body: hasBody ? Readable.toWeb(req) : undefined,
+      duplex: 'half',
+      signal: abort.signal,
+    });
+    const response = await backend.app.fetch(request);
+    if (fault?.kind === 'lost') {
+      await response.arrayBuffer().catch(() => undefined);
+      req.socket.destroy();
+      return;
+    }
+    const headers = {};
+    response.headers.forEach((v, k) => (headers[k] = v));
+    const setCookie = response.headers.getSetCookie?.();
+    if (setCookie?.length) headers['set-cookie'] = setCookie;
+    res.writeHead(response.status, headers);
+    if (!response.body) return res.end();
+    const body = Readable.fromWeb(response.body);
+    if ((headers['content-type'] ?? '').includes('text/event-stream')) {
+      state.streams.add(res);
+      res.on('close', () => state.streams.delete(res));
+    }
+    body.on('error', () => res.destroy());
+    body.pipe(res);
+  }
+
+  async function testRoute(state, req, res, route) {
+    const send = (value, status = 200) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(value ?? null));
+    };
+    const body = req.method === 'POST' ? await readJson(req) : {};
+    switch (route) {
+      case 'fault':
+        state.faults.push({ times: 1, ...body });
+        return send({ ok: true });
+      case 'faults-clear':
+        state.faults = [];
+        state.down = false;
+        return send({ ok: true });
+      case 'down':
+        state.down = true;
+        for (const s of state.streams) s.destroy();
+        return send({ ok: true });
+      case 'up':
+        state.down = false;
+        return send({ ok: true });
+      case 'clock':
+        if (body.advanceMs) state.clock.advance(body.advanceMs);
+        if (body.set) state.clock.set(body.set);
+        return send({ now: state.clock.now().toISOString() });
+      case 'sql': {
+        const stmt = state.backend.db.prepare(body.sql);
+        const params = body.params ?? [];
+        return send(stmt.reader ? stmt.all(...params) : stmt.run(...params));
+      }
+      case 'exec':
+        state.backend.db.exec(body.sql);
+        return send({ ok: true });
+      case 'emit':
+        // Lets a test push an event as the server would after a change made elsewhere.
+        state.backend.events.emit?.(body.customerId, body.event, body.data);
+        return send({ ok: true });
+      default:
+        return send({ error: `unknown test route ${route}` }, 404);
+    }
+  }
+
+  return {
+    name: 'cadia-backend',
+    serverStart({ app }) {
+      app.use(async (ctx, next) => {
+        const m = /^\/t\/([\w-]+)\/(api|__test)(\/.*)?$/.exec(ctx.path);
+        if (!m) return next();
+        const [, id, kind, rest = '/'] = m;
+        const state = get(id);
+        ctx.respond = false;
+        const { req, res } = ctx;
+        try {
+          if (kind === '__test') return await testRoute(state, req, res, rest.slice(1));
+          const fault = takeFault(state, req.method, rest);
+          if (fault) {
+            switch (fault.kind) {
+              case 'status':
+                return problem(res, fault.status, fault.retryAfter ? { 'Retry-After': String(fault.retryAfter) } : {});
+              case 'html':
+                res.writeHead(502, { 'Content-Type': 'text/html' });
+                return res.end('<!doctype html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');
+              case 'malformed':
+                res.writeHead(200, { 'Content-Type': 'application/json' });
+                return res.end('{"customer": {"number": ');
+              case 'timeout':
+                await new Promise((r) => setTimeout(r, fault.ms ?? 20_000));
+                return req.socket.destroy();
+              case 'drop':
+                return req.socket.destroy();
+              // 'lost' goes on to the backend
+            }
+          }
+          await forward(state, req, res, rest, fault);
+        } catch (e) {
+          if (!res.headersSent) problem(res, 500);
+          else res.destroy();
+          console.error('[cadia-backend]', e);
+        }
+      });
+    },
+    serverStop() {
+      for (const s of backends.values()) s.backend.close();
+      backends.clear();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// Browser tests in Debian's headless Chromium against the real reference backend (backend-plugin.mjs).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { backendPlugin } from './test/harness/backend-plugin.mjs';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Writes the pass/fail counts for scripts/test.mjs, which prints the final summary line. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      let passed = 0, failed = 0, skipped = 0;
+      const walk = (suite) => {
+        for (const t of suite?.tests ?? []) t.skipped ? skipped++ : t.passed ? passed++ : failed++;
+        for (const s of suite?.suites ?? []) walk(s);
+      };
+      for (const s of sessions) {
+        walk(s.testResults);
+        // A file that failed to load has no test results but errors: count it as a failure.
+        if (!s.testResults?.tests?.length && !s.testResults?.suites?.length && (s.errors?.length || !s.passed)) failed++;
+      }
+      mkdirSync('test-results', { recursive: true });
+      writeFileSync('test-results/browser.json', JSON.stringify({ passed, failed, skipped }));
+    },
+  };
+}
+
+export default {
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  testsFinishTimeout: 240_000,
+  browserStartTimeout: 60_000,
+  testFramework: { config: { timeout: 15_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), backendPlugin()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
