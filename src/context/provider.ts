@@ -55,6 +55,11 @@ export class CadiaProvider extends LitElement {
     return this.context.store;
   }
 
+  /** Drops every cached value and starts over, e.g. after the host logged the customer in or out. */
+  reset(): void {
+    this.context = this.makeContext();
+  }
+
   private makeContext(): CadiaContext {
     const store = createStore(
       { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend },

@@ -1,0 +1,43 @@
+// The homepage demo: public shop; "log in" opens a cookie session as the demo customer.
+const provider = document.getElementById('provider');
+const shop = document.getElementById('shop');
+const badge = document.getElementById('badge');
+const login = document.getElementById('login');
+const logout = document.getElementById('logout');
+const params = new URLSearchParams(location.search);
+
+const lang = params.get('lang') === 'en' ? 'en' : 'de';
+provider.locale = lang;
+document.documentElement.lang = lang;
+if (lang === 'en') {
+  document.getElementById('title').textContent = 'Support packages';
+  document.getElementById('lead').textContent = 'Buy support credit in advance and save. Without a package every started 10-minute unit is billed on its own.';
+  login.textContent = 'Log in as demo customer';
+  logout.textContent = 'Log out';
+}
+// A mailed loyalty-offer link (?offer=…) opens the shop at that offer.
+if (params.get('offer')) shop.setAttribute('offer-id', params.get('offer'));
+
+async function session(method, body) {
+  await fetch('/api/v1/session', { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body), credentials: 'include' });
+}
+async function showState() {
+  const r = await fetch('/api/v1/me', { credentials: 'include' });
+  const loggedIn = r.ok;
+  badge.hidden = !loggedIn;
+  login.hidden = loggedIn;
+  logout.hidden = !loggedIn;
+  document.getElementById('account').textContent = loggedIn ? (await r.json()).customer.name : '';
+  // A fresh store, so every widget reloads for the new session.
+  provider.reset();
+}
+login.addEventListener('click', async () => {
+  await session('POST', { token: params.get('customer') === 'negative' ? 'demo-negative' : 'demo-positive' });
+  await showState();
+});
+logout.addEventListener('click', async () => {
+  await session('DELETE');
+  await showState();
+});
+shop.addEventListener('cadia-login-required', () => login.focus());
+void showState();
