@@ -1,0 +1,167 @@
+/**
+ * The image picker's markup and styles, shared by the ticket form and the reply box so both look
+ * and behave the same: thumbnails with a remove button, a picker button over a hidden file input,
+ * a drop zone, and the refusal message. The host adds `@paste=${ctrl.handlePaste}` on its form, so
+ * a screenshot pasted into any field lands here.
+ */
+import { css, html, nothing } from 'lit';
+import type { AttachmentsController } from './attachments.js';
+import type { AttachmentMessages } from './attachments-messages.js';
+
+export interface AttachmentsViewOptions {
+  /** Prefix for element ids, unique within the host's shadow root. */
+  id: string;
+  disabled?: boolean;
+}
+
+function handleDragOver(e: DragEvent): void {
+  e.preventDefault();
+  if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  // The class is not bound by the template, so Lit never overwrites it.
+  (e.currentTarget as HTMLElement).classList.add('dragover');
+}
+
+function handleDragLeave(e: DragEvent): void {
+  (e.currentTarget as HTMLElement).classList.remove('dragover');
+}
+
+export function renderAttachments(ctrl: AttachmentsController, m: AttachmentMessages, opts: AttachmentsViewOptions) {
+  const { id } = opts;
+  const isFull = ctrl.items.length >= ctrl.max;
+  const problem = ctrl.problem;
+  const handleDrop = (e: DragEvent) => {
+    (e.currentTarget as HTMLElement).classList.remove('dragover');
+    if (opts.disabled) return e.preventDefault();
+    ctrl.handleDrop(e);
+  };
+  const handlePick = (e: Event) => {
+    const input = (e.currentTarget as HTMLElement).parentElement?.querySelector('input[type=file]') as HTMLInputElement | null;
+    input?.click();
+  };
+  const handleChange = (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Reset so choosing the same file again fires `change` again.
+    input.value = '';
+    void ctrl.add(files);
+  };
+  return html`<fieldset class="attachments" part="attachments" aria-describedby="${id}-hint">
+    <legend>${m.label} <span class="count num">(${m.count(ctrl.items.length, ctrl.max)})</span></legend>
+    <div class="dropzone" part="dropzone" @dragover=${handleDragOver} @dragleave=${handleDragLeave} @drop=${handleDrop}>
+      <p class="hint" id="${id}-hint">${m.hint(ctrl.max)}</p>
+      ${ctrl.items.length
+        ? html`<ul class="thumbs">
+            ${ctrl.items.map(
+              (i) => html`<li class="thumb" part="thumbnail">
+                ${i.status === 'ready'
+                  ? html`<img src=${i.url} alt=${i.name} />`
+                  : html`<span class="skeleton preview" role="img" aria-label=${m.processing}></span>`}
+                <span class="name" title=${i.name}>${i.name}</span>
+                <button type="button" class="remove" aria-label=${m.remove(i.name)} title=${m.remove(i.name)} ?disabled=${opts.disabled} @click=${() => ctrl.remove(i.id)}>
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+      <button type="button" class="secondary pick" part="pick" ?disabled=${isFull || opts.disabled} @click=${handlePick}>${m.pick}</button>
+      <input type="file" accept="image/*" multiple hidden @change=${handleChange} />
+    </div>
+    <p class="problem" role="alert">${problem ? m.problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
+  </fieldset>`;
+}
+
+export const attachmentStyles = css`
+  .attachments {
+    border: none;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .attachments legend {
+    padding: 0;
+    font-weight: 600;
+    margin-block-end: var(--_space);
+  }
+  .attachments .count {
+    font-weight: normal;
+    color: var(--_muted);
+  }
+  .dropzone {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .dropzone.dragover {
+    border-color: var(--_primary);
+    border-style: solid;
+  }
+  .dropzone .hint {
+    flex: 1 1 100%;
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .thumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    flex: 1 1 100%;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .thumb {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    width: 96px;
+    gap: var(--_space);
+    font-size: 0.75em;
+  }
+  .thumb img,
+  .thumb .preview {
+    display: block;
+    width: 96px;
+    height: 72px;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) - 4px);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+  }
+  .thumb .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .thumb .remove {
+    position: absolute;
+    inset-block-start: 2px;
+    inset-inline-end: 2px;
+    width: 24px;
+    height: 24px;
+    padding: 0;
+    border-radius: 50%;
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 16px;
+    line-height: 1;
+    cursor: pointer;
+  }
+  .attachments .problem {
+    margin: var(--_space) 0 0;
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+  /* Kept in the tree (not display:none) so the alert is announced when text appears. */
+  .attachments .problem:empty {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,186 @@
+/**
+ * The images of a ticket or a reply (≤ 3): picked, dropped or pasted; checked by their bytes, never
+ * by name or MIME type; large ones scaled down and re-encoded before upload. Shared by the ticket
+ * form and the reply box, so both behave the same.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { MAX_IMAGES, MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, type ImageProblem } from '../domain/images.js';
+import { shrinkImage } from './image-shrink.js';
+
+export interface AttachmentItem {
+  id: string;
+  name: string;
+  blob: Blob;
+  /** Object URL for the thumbnail; empty while processing. */
+  url: string;
+  status: 'processing' | 'ready';
+}
+
+export interface AttachmentProblem {
+  code: ImageProblem;
+  fileName: string;
+}
+
+/** A random id; `crypto.randomUUID` exists only in secure contexts, so fall back to random bytes. */
+export function randomId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}
+
+/** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
+const HEADER_BYTES = 512 * 1024;
+/** Screenshots stay PNG up to this size; bigger ones become JPEG. */
+const MAX_PNG_BYTES = 2 * 1024 * 1024;
+
+export class AttachmentsController implements ReactiveController {
+  items: readonly AttachmentItem[] = [];
+  problem: AttachmentProblem | undefined;
+  readonly max: number;
+  private pending = Promise.resolve();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    options: { max?: number } = {},
+  ) {
+    this.max = options.max ?? MAX_IMAGES;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // URLs were revoked on disconnect; a re-attached host needs fresh ones.
+    this.items = this.items.map((i) => (i.status === 'ready' && !i.url ? { ...i, url: URL.createObjectURL(i.blob) } : i));
+  }
+
+  hostDisconnected(): void {
+    for (const i of this.items) if (i.url) URL.revokeObjectURL(i.url);
+    this.items = this.items.map((i) => ({ ...i, url: '' }));
+  }
+
+  get isProcessing(): boolean {
+    return this.items.some((i) => i.status === 'processing');
+  }
+
+  /** Resolves when every image added so far is ready (call before sending). */
+  settled(): Promise<void> {
+    return this.pending;
+  }
+
+  /** The ready images, in order, for the upload. */
+  blobs(): Blob[] {
+    return this.items.filter((i) => i.status === 'ready').map((i) => i.blob);
+  }
+
+  /**
+   * Checks and adds files one by one; the first refused file sets `problem` and stops the rest
+   * (a 4th image is refused, the first three stay).
+   */
+  add(files: Iterable<Blob | File>): Promise<void> {
+    const list = [...files];
+    this.problem = undefined;
+    this.host.requestUpdate();
+    const run = this.pending.then(() => this.addAll(list));
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Puts back images saved in a draft; they were checked when first added. */
+  restore(blobs: readonly Blob[]): void {
+    this.clear();
+    this.items = blobs.slice(0, this.max).map((blob, n) => ({
+      id: randomId(),
+      name: blob instanceof File ? blob.name : `image-${n + 1}.png`,
+      blob,
+      url: URL.createObjectURL(blob),
+      status: 'ready',
+    }));
+    this.host.requestUpdate();
+  }
+
+  remove(id: string): void {
+    const item = this.items.find((i) => i.id === id);
+    if (item?.url) URL.revokeObjectURL(item.url);
+    this.items = this.items.filter((i) => i.id !== id);
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+
+  clear(): void {
+    for (const i of this.items) if (i.url) URL.revokeObjectURL(i.url);
+    this.items = [];
+    this.problem = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Screenshots from the clipboard; text pastes go on to the field as usual. */
+  handlePaste(e: ClipboardEvent): void {
+    const files = [...(e.clipboardData?.files ?? [])];
+    if (!files.length) return;
+    e.preventDefault();
+    void this.add(files);
+  }
+
+  handleDrop(e: DragEvent): void {
+    e.preventDefault();
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) void this.add(files);
+  }
+
+  private async addAll(files: Array<Blob | File>): Promise<void> {
+    for (const file of files) {
+      const name = file instanceof File && file.name ? file.name : `image-${this.items.length + 1}.png`;
+      if (this.items.length >= this.max) return this.refuse('too_many', name);
+      const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+      // The size limit applies to what is uploaded (after shrinking), not to the original.
+      const check = checkImage(header);
+      if (!check.ok) return this.refuse(check.problem, name);
+      const item: AttachmentItem = { id: randomId(), name, blob: file, url: '', status: 'processing' };
+      this.items = [...this.items, item];
+      this.host.requestUpdate();
+      let blob: Blob;
+      try {
+        blob = await this.prepare(file, check.image.type, Math.max(check.image.width, check.image.height));
+      } catch {
+        this.drop(item.id);
+        return this.refuse('not_an_image', name);
+      }
+      if (blob.size > MAX_IMAGE_BYTES) {
+        this.drop(item.id);
+        return this.refuse('too_large', name);
+      }
+      // Removed while it was being processed.
+      if (!this.items.some((i) => i.id === item.id)) continue;
+      const ready: AttachmentItem = { ...item, name: renamed(name, blob.type), blob: toFile(blob, renamed(name, blob.type)), url: URL.createObjectURL(blob), status: 'ready' };
+      this.items = this.items.map((i) => (i.id === item.id ? ready : i));
+      this.host.requestUpdate();
+    }
+  }
+
+  /**
+   * Re-encodes when the image is too large, or is a JPEG (drops EXIF); small PNG/WebP/GIF
+   * screenshots go up untouched.
+   */
+  private async prepare(file: Blob, type: string, longest: number): Promise<Blob> {
+    const isJpeg = type === 'image/jpeg';
+    if (!isJpeg && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
+    return shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
+  }
+
+  private drop(id: string): void {
+    this.items = this.items.filter((i) => i.id !== id);
+  }
+
+  private refuse(code: ImageProblem, fileName: string): void {
+    this.problem = { code, fileName };
+    this.host.requestUpdate();
+  }
+}
+
+function renamed(name: string, type: string): string {
+  const ext = type === 'image/jpeg' ? 'jpg' : type.replace('image/', '');
+  return `${name.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
+}
+
+function toFile(blob: Blob, name: string): File {
+  return blob instanceof File && blob.name === name ? blob : new File([blob], name, { type: blob.type });
+}
