@@ -135,7 +135,7 @@ export function backendPlugin() {
 
   return {
     name: 'cadia-backend',
-    serverStart({ app }) {
+    serverStart({ app, server }) {
       app.use(async (ctx, next) => {
         const m = /^\/t\/([\w-]+)\/(api|__test)(\/.*)?$/.exec(ctx.path);
         if (!m) return next();
@@ -171,6 +171,12 @@ export function backendPlugin() {
           console.error('[cadia-backend]', e);
         }
       });
+      // koa-compose ≥ 4.2 copies the middleware list when the server is created, so a middleware
+      // added here would never run: rebuild the request handler with it.
+      if (server) {
+        server.removeAllListeners('request');
+        server.on('request', app.callback());
+      }
     },
     serverStop() {
       for (const s of backends.values()) s.backend.close();
