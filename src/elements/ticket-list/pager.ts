@@ -1,0 +1,175 @@
+/**
+ * The list's data: one query (status filter, search text), cursor paging, and a refresh of the
+ * first page whenever the store says tickets changed (SSE, a new ticket from the form, a reply).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { CadiaStore } from '../../context/store.js';
+import type { TicketSummary } from '../../api/types.js';
+import type { TicketStatus } from '../../domain/categories.js';
+import { CadiaApiError, isAbort } from '../../api/errors.js';
+
+export interface TicketQueryState {
+  status: TicketStatus | '';
+  q: string;
+}
+
+export type PagerState = 'idle' | 'loading' | 'ready' | 'error';
+
+const toApiError = (e: unknown) => (e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e)));
+
+export class TicketPager implements ReactiveController {
+  items: TicketSummary[] = [];
+  total = 0;
+  nextCursor: string | null = null;
+  state: PagerState = 'idle';
+  error?: CadiaApiError;
+  isLoadingMore = false;
+  moreError?: CadiaApiError;
+  query: TicketQueryState = { status: '', q: '' };
+  /** The query the shown items answer (differs from `query` while a new one loads). */
+  shownQuery: TicketQueryState = { status: '', q: '' };
+
+  private seenVersion = -1;
+  private store?: CadiaStore;
+  private firstPage?: AbortController;
+  private more?: AbortController;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly pageSize: () => number,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.firstPage?.abort();
+    this.more?.abort();
+    // Loads cut short here are done again when the element comes back.
+    if (this.state === 'loading') this.state = 'idle';
+    this.seenVersion = -1;
+    this.isLoadingMore = false;
+  }
+
+  /** Called on every render pass: starts the first load, or refreshes after a ticket change. */
+  sync(store: CadiaStore): void {
+    if (store !== this.store) {
+      this.store = store;
+      this.items = [];
+      this.seenVersion = -1;
+    }
+    if (store.ticketsVersion === this.seenVersion) return;
+    const first = this.seenVersion === -1 && this.items.length === 0;
+    this.seenVersion = store.ticketsVersion;
+    void this.loadFirst(first ? 'replace' : 'merge');
+  }
+
+  setQuery(query: Partial<TicketQueryState>): void {
+    const next = { ...this.query, ...query };
+    if (next.status === this.query.status && next.q === this.query.q) return;
+    this.query = next;
+    void this.loadFirst('replace');
+  }
+
+  retry(): void {
+    void this.loadFirst('replace');
+  }
+
+  get hasMore(): boolean {
+    return this.nextCursor !== null;
+  }
+
+  get isFiltered(): boolean {
+    return this.shownQuery.status !== '' || this.shownQuery.q !== '';
+  }
+
+  /**
+   * `replace`: a new query (or the first load) — the page becomes the list.
+   * `merge`: something changed on the server — the fresh first page goes on top and the pages
+   * loaded below it stay, so the customer keeps their place while scrolling a long history.
+   */
+  private async loadFirst(mode: 'replace' | 'merge'): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    this.firstPage?.abort();
+    if (mode === 'replace') this.more?.abort();
+    const ctrl = (this.firstPage = new AbortController());
+    const query = { ...this.query };
+    if (mode === 'replace') {
+      this.state = 'loading';
+      this.error = undefined;
+      this.host.requestUpdate();
+    }
+    try {
+      const page = await store.backend.listTickets(
+        { status: query.status ? [query.status] : undefined, q: query.q || undefined, limit: this.pageSize() },
+        { signal: ctrl.signal },
+      );
+      if (ctrl.signal.aborted) return;
+      const sameQuery = query.status === this.shownQuery.status && query.q === this.shownQuery.q;
+      const multiPage = mode === 'merge' && sameQuery && this.items.length > page.items.length && this.nextCursor !== null;
+      if (multiPage) {
+        const fresh = new Set(page.items.map((t) => t.id));
+        this.items = [...page.items, ...this.items.filter((t) => !fresh.has(t.id))];
+      } else {
+        this.items = page.items;
+        this.nextCursor = page.nextCursor;
+        this.moreError = undefined;
+      }
+      this.total = page.total;
+      this.shownQuery = query;
+      this.state = 'ready';
+      this.error = undefined;
+    } catch (e) {
+      if (isAbort(e) || ctrl.signal.aborted) return;
+      // A failed background refresh keeps what is on screen; only a failed load shows the error.
+      if (mode === 'replace' || this.items.length === 0) {
+        this.state = 'error';
+        this.error = toApiError(e);
+      }
+    } finally {
+      if (this.firstPage === ctrl) this.firstPage = undefined;
+      this.host.requestUpdate();
+    }
+  }
+
+  /** The next page, when the customer scrolls near the end (or presses "load more"). */
+  async loadMore(): Promise<void> {
+    const store = this.store;
+    if (!store || !this.nextCursor || this.isLoadingMore || this.state !== 'ready') return;
+    const ctrl = (this.more = new AbortController());
+    this.isLoadingMore = true;
+    this.moreError = undefined;
+    this.host.requestUpdate();
+    const query = this.shownQuery;
+    try {
+      const page = await store.backend.listTickets(
+        { status: query.status ? [query.status] : undefined, q: query.q || undefined, cursor: this.nextCursor, limit: this.pageSize() },
+        { signal: ctrl.signal },
+      );
+      if (ctrl.signal.aborted) return;
+      const known = new Set(this.items.map((t) => t.id));
+      this.items = [...this.items, ...page.items.filter((t) => !known.has(t.id))];
+      this.nextCursor = page.nextCursor;
+      this.total = page.total;
+    } catch (e) {
+      if (isAbort(e) || ctrl.signal.aborted) return;
+      this.moreError = toApiError(e);
+    } finally {
+      if (this.more === ctrl) {
+        this.more = undefined;
+        this.isLoadingMore = false;
+      }
+      this.host.requestUpdate();
+    }
+  }
+
+  /** Marks a ticket read in the list once its detail was opened (the server did the same). */
+  markRead(id: string): void {
+    const i = this.items.findIndex((t) => t.id === id);
+    const item = this.items[i];
+    if (item?.unread) {
+      this.items = this.items.with(i, { ...item, unread: false });
+      this.host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,59 @@
+/** The ticket's thread, oldest first: the customer's messages, support's replies, system notices. */
+import { html, nothing } from 'lit';
+import type { Attachment, Message, TicketDetail } from '../../api/types.js';
+import { formatDateTime, type Locale } from '../../i18n/index.js';
+import type { ImageState } from './attachment-urls.js';
+import type { TicketListMessages } from './messages.js';
+
+export interface ThreadContext {
+  m: TicketListMessages;
+  lang: Locale;
+  image: (att: Attachment) => ImageState;
+  onOpenImage: (att: Attachment, trigger: HTMLElement) => void;
+}
+
+export function renderThread(t: TicketDetail, c: ThreadContext) {
+  const { m } = c;
+  const messages = [...t.messages].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return html`<section class="thread" part="thread" aria-labelledby="thread-h">
+    <h3 id="thread-h">${m.threadHeading}</h3>
+    ${messages.length === 0
+      ? html`<p class="muted">${m.threadEmpty}</p>`
+      : html`<ol class="messages">
+          ${messages.map((msg) => html`<li>${renderMessage(msg, t, c)}</li>`)}
+        </ol>`}
+  </section>`;
+}
+
+function renderMessage(msg: Message, t: TicketDetail, c: ThreadContext) {
+  const { m, lang } = c;
+  const time = html`<time datetime=${msg.createdAt}>${formatDateTime(msg.createdAt, lang)}</time>`;
+  if (msg.author === 'system' || msg.kind !== 'message') {
+    const reclassified = msg.kind === 'reclassified';
+    return html`<div class="notice ${reclassified ? 'reclassified' : ''}" part="notice">
+      <p class="notice-title">${reclassified ? m.reclassified : m.system}</p>
+      ${reclassified && t.originalCategory
+        ? html`<p>${m.reclassifiedDetail(m.categories[t.originalCategory], m.categories[t.category])}</p>`
+        : nothing}
+      ${msg.body && !reclassified ? html`<p class="body">${msg.body}</p>` : nothing}
+      <p class="meta">${time}</p>
+    </div>`;
+  }
+  const mine = msg.author === 'customer';
+  const who = mine ? m.you : msg.authorName ? `${m.support} · ${msg.authorName}` : m.support;
+  return html`<article class="message ${mine ? 'mine' : 'theirs'}" part="message">
+    <p class="meta"><span class="author">${who}</span> ${time}</p>
+    <p class="body">${msg.body}</p>
+    ${msg.attachments.length ? html`<div class="thread-thumbs">${msg.attachments.map((a) => renderThumb(a, c))}</div>` : nothing}
+  </article>`;
+}
+
+function renderThumb(att: Attachment, c: ThreadContext) {
+  const { m } = c;
+  const img = c.image(att);
+  if (img.status === 'error') return html`<span class="thread-thumb thumb-error" role="img" aria-label=${`${att.fileName}: ${m.imageError}`}>${m.imageError}</span>`;
+  if (img.status === 'loading') return html`<span class="thread-thumb skeleton" role="img" aria-label=${m.imageAlt(att.fileName)}></span>`;
+  return html`<button class="thread-thumb" part="thumbnail" data-att=${att.id} aria-label=${m.openImage(att.fileName)} @click=${(e: Event) => c.onOpenImage(att, e.currentTarget as HTMLElement)}>
+    <img src=${img.url} alt="" width=${att.width} height=${att.height} />
+  </button>`;
+}

@@ -1,0 +1,97 @@
+/** One ticket opened: header with status and queue position, the filed fields, thread, booked time, reply. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { TicketDetail } from '../../api/types.js';
+import { formatDateTime, type Locale } from '../../i18n/index.js';
+import { errorText, type CommonMessages } from '../../i18n/common.js';
+import type { TicketDetailLoader } from './detail-loader.js';
+import type { TicketListMessages } from './messages.js';
+import { renderStatus } from './ticket-row.js';
+import { renderThread, type ThreadContext } from './thread.js';
+import { renderTimeLedger } from './time-ledger.js';
+
+export interface DetailContext extends ThreadContext {
+  common: CommonMessages;
+  onBack: () => void;
+  renderReply: (t: TicketDetail) => TemplateResult | typeof nothing;
+}
+
+export function renderDetail(loader: TicketDetailLoader, c: DetailContext) {
+  const { m } = c;
+  const t = loader.ticket;
+  return html`<article class="detail" part="detail" aria-busy=${loader.isLoading ? 'true' : 'false'}>
+    <div class="detail-nav">
+      <button class="secondary back" part="back" @click=${c.onBack}><span aria-hidden="true">←</span> ${m.back}</button>
+    </div>
+    ${t ? renderTicket(t, c) : loader.error ? renderDetailError(loader, c) : renderDetailSkeleton(c)}
+  </article>`;
+}
+
+function renderDetailError(loader: TicketDetailLoader, c: DetailContext) {
+  const { m } = c;
+  const err = loader.error!;
+  return html`<div class="state-box error" role="alert" part="error">
+    <h2 class="state-title" tabindex="-1">${loader.isNotFound ? m.notFound : m.detailError}</h2>
+    ${loader.isNotFound ? nothing : html`<p>${errorText(err, c.common)}</p>
+        <button class="primary" @click=${() => loader.reload()}>${c.common.retry}</button>`}
+  </div>`;
+}
+
+function renderDetailSkeleton(c: DetailContext) {
+  return html`<div class="detail-skeleton" aria-hidden="true">
+      <div class="skeleton line w40">&nbsp;</div>
+      <div class="skeleton title w70">&nbsp;</div>
+      <div class="skeleton block">&nbsp;</div>
+      <div class="skeleton block">&nbsp;</div>
+    </div>
+    <p class="sr-only" role="status">${c.common.loading}</p>`;
+}
+
+function renderTicket(t: TicketDetail, c: DetailContext) {
+  const { m, lang } = c;
+  return html`<header class="detail-head" part="detail-header">
+      <p class="detail-meta">
+        <span class="number num">${t.number}</span>
+        ${renderStatus(t.status, m)}
+        ${t.urgency === 'urgent' ? html`<span class="urgent">${m.urgent}</span>` : nothing}
+        <span class="category">${m.categories[t.category]}</span>
+      </p>
+      <h2 class="subject-h" tabindex="-1">${t.subject}</h2>
+      <p class="muted">${m.created(formatDateTime(t.createdAt, lang))}</p>
+      ${t.queuePosition != null
+        ? html`<p class="queue" part="queue"><strong class="num">${m.queue(t.queuePosition)}</strong> <span class="muted">${m.queueHint}</span></p>`
+        : nothing}
+      ${t.originalCategory && t.reclassifiedAt
+        ? html`<p class="banner reclassified" part="reclassified" role="note">
+            <strong>${m.reclassified}</strong>
+            <span>${m.reclassifiedDetail(m.categories[t.originalCategory], m.categories[t.category])}</span>
+          </p>`
+        : nothing}
+    </header>
+    ${renderFields(t, m, lang)} ${renderThread(t, c)} ${renderTimeLedger(t, c)} ${c.renderReply(t)}`;
+}
+
+function renderFields(t: TicketDetail, m: TicketListMessages, _lang: Locale) {
+  const f = m.fields;
+  const rows: [string, string, boolean?][] = [
+    [f.program, t.program],
+    [f.programVersion, t.programVersion],
+    [f.window, t.window],
+    [f.errorMessage, t.errorMessage, true],
+    [f.hangsAt, t.hangsAt],
+    [f.lastAction, t.lastAction],
+    [f.urgency, t.urgency === 'urgent' ? m.urgencies.urgent : ''],
+    [f.calledBefore, t.calledBefore ? m.yes : ''],
+    [f.cc, t.cc],
+    [f.phone, t.phone],
+    [f.phoneAvailability, t.phoneAvailability],
+  ];
+  const shown = rows.filter(([, v]) => v);
+  // The description is the thread's first message, so it is not repeated here.
+  if (!shown.length) return nothing;
+  return html`<section class="fields" part="fields" aria-labelledby="fields-h">
+    <h3 id="fields-h">${m.fieldsHeading}</h3>
+    <dl>
+      ${shown.map(([k, v, pre]) => html`<div><dt>${k}</dt><dd class=${pre ? 'pre' : ''}>${v}</dd></div>`)}
+    </dl>
+  </section>`;
+}

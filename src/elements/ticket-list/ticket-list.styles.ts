@@ -1,0 +1,513 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    line-height: 1.4;
+  }
+  h2,
+  h3,
+  p,
+  dl,
+  dd,
+  ol,
+  figure {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  .list-view,
+  .detail {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+  }
+  .list-heading,
+  .subject-h {
+    font-size: 1.25em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  h3 {
+    font-size: 1em;
+    font-weight: 600;
+    margin-block-end: calc(var(--_space) * 2);
+  }
+
+  /* toolbar */
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+  }
+  .search {
+    flex: 1 1 12em;
+    min-width: 0;
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    min-height: 32px;
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+  }
+  input[type='search'] {
+    width: 100%;
+  }
+  .filter {
+    display: flex;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    flex: 0 1 auto;
+    min-width: 0;
+  }
+  .filter select {
+    min-width: 0;
+    max-width: 100%;
+  }
+  .count {
+    color: var(--_muted);
+    font-size: 0.875em;
+    min-height: 1.4em;
+  }
+
+  /* rows */
+  .scroller {
+    max-height: var(--cadia-ticket-list-max-height, 36rem);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .rows {
+    display: block;
+    width: 100%;
+  }
+  .row-wrap {
+    width: 100%;
+    border-block-end: 1px solid var(--_border);
+  }
+  .row {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    width: 100%;
+    min-height: 5.25em;
+    padding: calc(var(--_space) * 2.5) calc(var(--_space) * 3);
+    font: inherit;
+    color: inherit;
+    text-align: start;
+    background: transparent;
+    border: 0;
+    cursor: pointer;
+  }
+  button.row:hover {
+    background: var(--_surface-2);
+  }
+  button.row:focus-visible {
+    outline-offset: -3px;
+  }
+  .row-top,
+  .row-bottom,
+  .detail-meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_space) calc(var(--_space) * 2);
+    font-size: 0.875em;
+  }
+  .row-bottom {
+    color: var(--_muted);
+  }
+  .number {
+    font-weight: 600;
+  }
+  .changed,
+  .booked {
+    margin-inline-start: auto;
+    color: var(--_muted);
+    white-space: nowrap;
+  }
+  .subject {
+    font-weight: 500;
+    display: block;
+    width: 100%;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  .row.unread .subject {
+    font-weight: 700;
+  }
+  .unread-dot {
+    display: inline-block;
+    width: 10px;
+    height: 10px;
+    border-radius: 50%;
+    background: var(--_primary);
+  }
+  .status,
+  .urgent,
+  .kind {
+    display: inline-block;
+    padding: 0 calc(var(--_space) * 2);
+    border-radius: 999px;
+    border: 1px solid currentColor;
+    font-size: 0.8125rem;
+    line-height: 1.5;
+    white-space: nowrap;
+  }
+  .status-new {
+    color: var(--_primary);
+  }
+  .status-in_progress {
+    color: var(--_ok);
+  }
+  .status-waiting_for_customer {
+    color: var(--_low);
+  }
+  .status-closed {
+    color: var(--_muted);
+  }
+  .urgent {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .skeleton-row .skeleton {
+    display: inline-block;
+  }
+  .w5 { width: 5em; }
+  .w6 { width: 6em; }
+  .w7 { width: 7em; }
+  .w40 { width: 40%; }
+  .w70 { width: 70%; }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+  }
+  .more.error {
+    color: var(--_danger);
+  }
+
+  /* empty, no match, error */
+  .state-box {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 5) calc(var(--_space) * 4);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    min-height: 10em;
+  }
+  .state-box.error {
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 4px;
+  }
+  .state-title {
+    font-weight: 600;
+    font-size: 1em;
+  }
+
+  /* detail */
+  .detail-nav {
+    display: flex;
+  }
+  .detail-head {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .queue {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_surface-2);
+    border-radius: var(--_radius);
+  }
+  .queue strong {
+    display: block;
+    font-size: 1.125em;
+  }
+  .banner.reclassified,
+  .notice.reclassified {
+    border-inline-start: 4px solid var(--_low);
+  }
+  .banner {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_surface-2);
+    border-radius: var(--_radius);
+  }
+  .fields dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: var(--_space) calc(var(--_space) * 4);
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .fields dl > div {
+    display: contents;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    overflow-wrap: anywhere;
+  }
+  .body,
+  .pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .pre {
+    font-family: ui-monospace, monospace;
+    font-size: 0.875em;
+  }
+  .messages {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+  }
+  .message,
+  .notice {
+    padding: calc(var(--_space) * 2.5) calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .message.mine {
+    margin-inline-start: min(10%, 3em);
+    background: var(--_surface-2);
+  }
+  .message.theirs {
+    margin-inline-end: min(10%, 3em);
+    border-inline-start: 4px solid var(--_primary);
+  }
+  .notice {
+    background: var(--_surface-2);
+    font-size: 0.9375em;
+  }
+  .notice-title {
+    font-weight: 600;
+  }
+  .meta {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .author {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .thread-thumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .thread-thumb {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 96px;
+    height: 72px;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface-2);
+    overflow: hidden;
+    cursor: zoom-in;
+    font-size: 0.75em;
+    color: var(--_muted);
+    text-align: center;
+  }
+  .thread-thumb img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  /* booked time */
+  .entries {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375em;
+  }
+  .entries th,
+  .entries td {
+    text-align: start;
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  .entries th {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .entries .end {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .rounded {
+    display: block;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+  .kind.billable {
+    color: var(--_low);
+  }
+  .kind.free {
+    color: var(--_ok);
+  }
+  .note {
+    overflow-wrap: anywhere;
+  }
+  .totals {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: calc(var(--_space) * 3);
+    max-width: 28em;
+    margin-inline-start: auto;
+  }
+  .totals > div {
+    display: flex;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 3);
+  }
+  .totals dd {
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .totals .charged dd {
+    font-size: 1.25em;
+  }
+  .totals .hint {
+    font-size: 0.8125em;
+  }
+  .totals .owed dd {
+    color: var(--_danger);
+  }
+  @container (max-width: 30rem) {
+    .entries thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .entries tr {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      padding-block: calc(var(--_space) * 1.5);
+      border-block-end: 1px solid var(--_border);
+    }
+    .entries td {
+      border: 0;
+      padding: 0 var(--_space);
+    }
+    .entries td.note {
+      grid-column: 1 / -1;
+      color: var(--_muted);
+    }
+    .fields dl {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+    .fields dd {
+      margin-block-end: calc(var(--_space) * 2);
+    }
+  }
+
+  /* skeleton of the detail */
+  .detail-skeleton {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+  }
+  .detail-skeleton .line {
+    height: 1em;
+  }
+  .detail-skeleton .title {
+    height: 1.5em;
+  }
+  .detail-skeleton .block {
+    height: 6em;
+  }
+
+  /* lightbox */
+  .lightbox {
+    max-width: min(96vw, 1200px);
+    max-height: 94vh;
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .lightbox::backdrop {
+    background: rgb(0 0 0 / 0.7);
+  }
+  .lightbox figure {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .lightbox img {
+    max-width: 100%;
+    max-height: calc(94vh - 7em);
+    width: auto;
+    height: auto;
+    object-fit: contain;
+  }
+  .lightbox figcaption {
+    font-size: 0.875em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .lightbox .close {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+
+  /* reply */
+  .reply {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .reply textarea {
+    width: 100%;
+    min-height: 6em;
+    resize: vertical;
+  }
+  .reply .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+  }
+  .reply .msg-error {
+    color: var(--_danger);
+  }
+  .reply .msg-ok {
+    color: var(--_ok);
+  }
+`;
