@@ -1,0 +1,125 @@
+/**
+ * The reference backend as a Hono app serving the contract under `/v1/...`. Hosts mount it under
+ * their own prefix (main.ts under `/api`, the browser-test harness under its own).
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { type AppEnv, authenticate } from './auth.js';
+import { type Clock, createManualClock, systemClock } from './clock.js';
+import { type DB, isEmpty, openDatabase } from './db.js';
+import type { Deps } from './deps.js';
+import { EventBus } from './events.js';
+import { createSmtpMailer, type Mailer } from './mail.js';
+import { ApiError, problemResponse } from './problem.js';
+import { agentRoutes } from './routes/agent.js';
+import { eventRoutes } from './routes/events.js';
+import { faqRoutes } from './routes/faq.js';
+import { meRoutes } from './routes/me.js';
+import { shopRoutes } from './routes/shop.js';
+import { ticketRoutes } from './routes/tickets.js';
+import { hasDemoTokens, seed } from './seed.js';
+
+export { createManualClock };
+export type { Clock, Mailer };
+
+export interface BackendOptions {
+  /** SQLite file; default ':memory:'. */
+  dbPath?: string;
+  /** Seed demo data when the database is new; default true. */
+  seed?: boolean;
+  clock?: Clock;
+  /** CORS allow-list of exact origins; same-origin use needs none. */
+  allowedOrigins?: string[];
+  /** Default: outbox only, plus SMTP delivery when SMTP_URL is set. */
+  mailer?: Mailer;
+  /** Refuse demo tokens (throws) — they are public. */
+  production?: boolean;
+  /** Base URL for links in mails; default http://localhost:8080. */
+  publicUrl?: string;
+}
+
+export interface Backend {
+  app: Hono;
+  db: DB;
+  clock: Clock;
+  events: EventBus;
+  close(): void;
+}
+
+const JSON_LIMIT = 64 * 1024;
+// Three images of 5 MB plus the text fields and multipart overhead.
+const MULTIPART_LIMIT = 16 * 1024 * 1024;
+
+export function createBackend(o: BackendOptions = {}): Backend {
+  const clock = o.clock ?? systemClock;
+  const db = openDatabase(o.dbPath ?? ':memory:');
+  try {
+    if ((o.seed ?? true) && isEmpty(db)) {
+      if (o.production) throw new Error('Refusing to seed demo tokens in production (set seed: false / SEED=0).');
+      seed(db, clock.now());
+    }
+    if (o.production && hasDemoTokens(db)) throw new Error('Refusing to start in production: the database contains demo tokens.');
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+
+  const allowedOrigins = (o.allowedOrigins ?? []).filter((origin) => origin !== 'null');
+  const deps: Deps = {
+    db,
+    clock,
+    events: new EventBus(),
+    mailer: o.mailer ?? (process.env.SMTP_URL ? createSmtpMailer(process.env.SMTP_URL) : undefined),
+    publicUrl: o.publicUrl ?? 'http://localhost:8080',
+    allowedOrigins,
+  };
+
+  const v1 = new Hono<AppEnv>();
+  if (allowedOrigins.length > 0) {
+    v1.use('*', cors({
+      // Exact matches only; "null" (sandboxed iframes, file://) is never trusted with credentials.
+      origin: (origin) => (allowedOrigins.includes(origin) ? origin : null),
+      credentials: true,
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'],
+      exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
+      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }));
+  }
+  v1.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  v1.use('*', async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+    const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+    return bodyLimit({
+      maxSize: multipart ? MULTIPART_LIMIT : JSON_LIMIT,
+      onError: () => { throw new ApiError(413, 'payload_too_large'); },
+    })(c, next);
+  });
+  v1.use('*', authenticate(db, allowedOrigins));
+  for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
+
+  const app = new Hono();
+  app.route('/v1', v1);
+  app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return problemResponse(c, err);
+    console.error('[cadia] unhandled error:', err);
+    return problemResponse(c, new ApiError(500, 'internal'));
+  });
+
+  return {
+    app,
+    db,
+    clock,
+    events: deps.events,
+    close() {
+      deps.events.close();
+      if (db.open) db.close();
+    },
+  };
+}

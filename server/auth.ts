@@ -1,0 +1,95 @@
+/**
+ * Who is calling: a bearer token (ERP), the `cadia_session` cookie (homepage) or, only where a
+ * browser cannot send headers (EventSource, <img>), a `?token=` query parameter.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { DB } from './db.js';
+import { ApiError } from './problem.js';
+
+export type Principal =
+  | { kind: 'customer'; customerNumber: string; name: string; key: string }
+  | { kind: 'agent'; name: string; key: string };
+export type CustomerPrincipal = Extract<Principal, { kind: 'customer' }>;
+
+export interface AppEnv {
+  Variables: { principal: Principal | null };
+}
+
+export const SESSION_COOKIE = 'cadia_session';
+
+interface TokenRow {
+  token: string;
+  kind: 'customer' | 'agent';
+  customer_number: string | null;
+  name: string;
+}
+
+export function resolveToken(db: DB, token: string | undefined): Principal | null {
+  if (!token) return null;
+  const row = db.prepare('SELECT token, kind, customer_number, name FROM tokens WHERE token = ?').get(token) as TokenRow | undefined;
+  return row ? toPrincipal(row) : null;
+}
+
+function resolveSession(db: DB, sessionId: string | undefined): Principal | null {
+  if (!sessionId) return null;
+  const row = db
+    .prepare('SELECT t.token, t.kind, t.customer_number, t.name FROM sessions s JOIN tokens t ON t.token = s.token WHERE s.id = ?')
+    .get(sessionId) as TokenRow | undefined;
+  return row ? toPrincipal(row) : null;
+}
+
+function toPrincipal(row: TokenRow): Principal {
+  // The idempotency key space is per principal; the key never contains the secret token itself.
+  return row.kind === 'customer' && row.customer_number
+    ? { kind: 'customer', customerNumber: row.customer_number, name: row.name, key: `customer:${row.customer_number}` }
+    : { kind: 'agent', name: row.name, key: `agent:${row.name}` };
+}
+
+function bearer(c: Context): string | undefined {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('authorization') ?? '');
+  return m?.[1];
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves the principal for every request. A cookie-authenticated write from a foreign origin is
+ * refused: SameSite=Lax already stops most of them, this also covers old browsers and sibling sites.
+ */
+export function authenticate(db: DB, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearer(c);
+    let principal = token ? resolveToken(db, token) : null;
+    if (!token) {
+      principal = resolveSession(db, getCookie(c, SESSION_COOKIE));
+      const origin = c.req.header('origin');
+      if (principal && origin && !SAFE_METHODS.has(c.req.method)) {
+        const own = new URL(c.req.url).origin;
+        if (origin !== own && !allowedOrigins.includes(origin)) throw new ApiError(403, 'forbidden', { detail: 'cross-origin write with a cookie session' });
+      }
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/** The caller, or 401. `queryToken` admits `?token=` for clients that cannot set headers. */
+export function requirePrincipal(c: Context<AppEnv>, opts: { queryToken?: boolean; db?: DB } = {}): Principal {
+  let p = c.get('principal');
+  if (!p && opts.queryToken && opts.db) p = resolveToken(opts.db, c.req.query('token'));
+  if (!p) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="cadia"' } });
+  return p;
+}
+
+export function requireCustomer(c: Context<AppEnv>): CustomerPrincipal {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'customer') throw new ApiError(403, 'forbidden');
+  return p;
+}
+
+export function requireAgent(c: Context<AppEnv>): Extract<Principal, { kind: 'agent' }> {
+  const p = requirePrincipal(c);
+  if (p.kind !== 'agent') throw new ApiError(403, 'forbidden');
+  return p;
+}

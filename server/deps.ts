@@ -1,0 +1,16 @@
+import type { Clock } from './clock.js';
+import type { DB } from './db.js';
+import type { EventBus } from './events.js';
+import type { Mailer } from './mail.js';
+
+/** What route modules share; built once by createBackend. */
+export interface Deps {
+  db: DB;
+  clock: Clock;
+  events: EventBus;
+  mailer: Mailer | undefined;
+  publicUrl: string;
+  allowedOrigins: readonly string[];
+}
+
+export const nowIso = (d: Deps): string => d.clock.now().toISOString();

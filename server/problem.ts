@@ -1,0 +1,128 @@
+/**
+ * Errors as RFC 9457 problem+json. Handlers throw `ApiError`; the app's error handler renders it in
+ * the caller's language, so route code never formats error text itself.
+ */
+import type { Context } from 'hono';
+
+export type Lang = 'de' | 'en';
+
+export interface FieldErrorInput {
+  field: string;
+  code: string;
+  /** Values for the message template, e.g. `{ max: 200 }`. */
+  params?: Record<string, string | number>;
+}
+
+export interface FieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  errors?: FieldError[];
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly options: { detail?: string; errors?: FieldErrorInput[]; headers?: Record<string, string> } = {},
+  ) {
+    super(`${status} ${code}`);
+  }
+}
+
+/** Throws 422 when there are field errors. The problem code says what kind of refusal it is. */
+export function throwIfFieldErrors(errors: FieldErrorInput[], code = 'validation_failed'): void {
+  if (errors.length > 0) throw new ApiError(422, code, { errors });
+}
+
+type Texts = Record<string, { de: string; en: string }>;
+
+const TITLES: Texts = {
+  validation_failed: { de: 'Bitte prüfen Sie Ihre Eingaben.', en: 'Please check your input.' },
+  malformed_json: { de: 'Die Anfrage ist kein gültiges JSON.', en: 'The request is not valid JSON.' },
+  invalid_multipart: { de: 'Das Formular konnte nicht gelesen werden.', en: 'The form could not be read.' },
+  unsupported_media_type: { de: 'Dieses Anfrageformat wird nicht unterstützt.', en: 'This request format is not supported.' },
+  unauthorized: { de: 'Bitte melden Sie sich an.', en: 'Please log in.' },
+  forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  idempotency_key_required: { de: 'Der Header Idempotency-Key fehlt oder ist ungültig.', en: 'The Idempotency-Key header is missing or invalid.' },
+  idempotency_conflict: {
+    de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
+    en: 'This Idempotency-Key was already used for a different request.',
+  },
+  offer_expired: { de: 'Dieses Treueangebot ist abgelaufen und kann nicht mehr bestellt werden.', en: 'This loyalty offer has expired and can no longer be ordered.' },
+  offer_already_ordered: { de: 'Dieses Treueangebot wurde bereits bestellt.', en: 'This loyalty offer has already been ordered.' },
+  offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
+  too_many_images: { de: 'Höchstens 3 Bilder pro Nachricht.', en: 'At most 3 images per message.' },
+  image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
+  payload_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  rate_limited: { de: 'Zu viele Anfragen. Bitte warten Sie kurz.', en: 'Too many requests. Please wait a moment.' },
+  internal: { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
+};
+
+const FIELD_MESSAGES: Texts = {
+  required: { de: 'Pflichtfeld.', en: 'Required.' },
+  too_long: { de: 'Höchstens {max} Zeichen.', en: 'At most {max} characters.' },
+  invalid_email: { de: 'Keine gültige E-Mail-Adresse.', en: 'Not a valid e-mail address.' },
+  invalid_phone: { de: 'Keine gültige Telefonnummer.', en: 'Not a valid phone number.' },
+  invalid_value: { de: 'Ungültiger Wert.', en: 'Invalid value.' },
+  invalid_type: { de: 'Falscher Datentyp (erwartet: {expected}).', en: 'Wrong type (expected: {expected}).' },
+  out_of_range: { de: 'Erlaubt sind {min} bis {max}.', en: 'Allowed are {min} to {max}.' },
+  not_an_image: { de: 'Keine Bilddatei (erlaubt: PNG, JPEG, GIF, WebP).', en: 'Not an image (allowed: PNG, JPEG, GIF, WebP).' },
+  too_large: { de: 'Das Bild ist größer als 5 MB.', en: 'The image is larger than 5 MB.' },
+  too_many_pixels: { de: 'Das Bild hat zu viele Pixel.', en: 'The image has too many pixels.' },
+  empty: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+  too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },
+  exclusive: { de: 'Nur eines von {fields} angeben.', en: 'Give only one of {fields}.' },
+};
+
+function fill(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** German unless the caller prefers English (q-values honoured; other languages fall back to German). */
+export function pickLang(acceptLanguage: string | undefined): Lang {
+  if (!acceptLanguage) return 'de';
+  const ranked = acceptLanguage
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { base: tag.split('-')[0], q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((l) => (l.base === 'de' || l.base === 'en') && l.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked[0]?.base === 'en' ? 'en' : 'de';
+}
+
+export function toProblem(err: ApiError, lang: Lang): Problem {
+  const title = TITLES[err.code]?.[lang] ?? err.code;
+  const problem: Problem = { type: `urn:cadia:problem:${err.code}`, title, status: err.status, code: err.code };
+  if (err.options.detail) problem.detail = err.options.detail;
+  if (err.options.errors) {
+    problem.errors = err.options.errors.map((e) => ({
+      field: e.field,
+      code: e.code,
+      message: fill(FIELD_MESSAGES[e.code]?.[lang] ?? e.code, e.params),
+    }));
+  }
+  return problem;
+}
+
+export function problemResponse(c: Context, err: ApiError): Response {
+  const body = JSON.stringify(toProblem(err, pickLang(c.req.header('accept-language'))));
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...err.options.headers,
+  };
+  return new Response(body, { status: err.status, headers });
+}

@@ -1,0 +1,51 @@
+/** The logged-in customer, and the cookie session the homepage uses instead of a bearer token. */
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import { type AppEnv, requireCustomer, resolveToken, SESSION_COOKIE } from '../auth.js';
+import type { Deps } from '../deps.js';
+import { newId } from '../ids.js';
+import { getCustomer, PRICING, toCredit } from '../model/customers.js';
+import { ApiError } from '../problem.js';
+import type { Me } from '../types.js';
+import { Fields, readJsonObject } from '../validate.js';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+// Secure cookies are not stored over plain http, which the local demo uses.
+const isSecure = (c: Context) => !LOCAL_HOSTS.has(new URL(c.req.url).hostname);
+
+export function meRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db } = deps;
+
+  app.get('/me', (c) => {
+    const p = requireCustomer(c);
+    const customer = getCustomer(db, p.customerNumber);
+    const me: Me = {
+      customer: { number: customer.number, name: customer.name, email: customer.email },
+      credit: toCredit(customer),
+      pricing: PRICING,
+    };
+    return c.json(me);
+  });
+
+  app.post('/session', async (c) => {
+    const f = new Fields(await readJsonObject(c));
+    const token = f.string('token', { required: true, max: 200 });
+    f.check();
+    if (!resolveToken(db, token)) throw new ApiError(401, 'unauthorized');
+    const id = newId('ses');
+    db.prepare('INSERT INTO sessions (id, token, created_at) VALUES (?, ?, ?)').run(id, token, deps.clock.now().toISOString());
+    setCookie(c, SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c), maxAge: 30 * 86_400 });
+    return c.body(null, 204);
+  });
+
+  app.delete('/session', (c) => {
+    const id = getCookie(c, SESSION_COOKIE);
+    if (id) db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c) });
+    return c.body(null, 204);
+  });
+
+  return app;
+}

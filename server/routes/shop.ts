@@ -1,0 +1,104 @@
+/** Package shop: public packages, the customer's loyalty offers, and orders that raise the credit. */
+import { Hono } from 'hono';
+import { type AppEnv, requireCustomer } from '../auth.js';
+import type { Deps } from '../deps.js';
+import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
+import { newId } from '../ids.js';
+import { deliver, queueMail } from '../mail.js';
+import { changeCredit, CURRENCY, getCustomer, PRICING } from '../model/customers.js';
+import { findOffer, findPackage, listOffers, listPackages, orderableOffer, toOffer, toPackage } from '../model/offers.js';
+import { ApiError } from '../problem.js';
+import type { Order } from '../types.js';
+import { Fields, readJsonObject } from '../validate.js';
+
+interface OrderRow {
+  id: string; customer_number: string; package_id: string | null; offer_id: string | null;
+  name: string; minutes: number; price_amount: number; created_at: string;
+}
+
+const toOrder = (o: OrderRow): Order => ({
+  id: o.id, packageId: o.package_id, offerId: o.offer_id, name: o.name, minutes: o.minutes,
+  price: { amount: o.price_amount, currency: CURRENCY }, createdAt: o.created_at,
+});
+
+export function shopRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db, clock } = deps;
+
+  app.get('/packages', (c) => c.json({ items: listPackages(db).map(toPackage), pricing: PRICING }));
+
+  app.get('/offers', (c) => {
+    const p = requireCustomer(c);
+    return c.json({ items: listOffers(db, p.customerNumber, clock.now()) });
+  });
+
+  app.get('/offers/:id', (c) => {
+    const p = requireCustomer(c);
+    const o = findOffer(db, c.req.param('id'));
+    if (!o || o.customer_number !== p.customerNumber) throw new ApiError(404, 'not_found');
+    return c.json(toOffer(db, o, clock.now()));
+  });
+
+  app.get('/orders', (c) => {
+    const p = requireCustomer(c);
+    const rows = db.prepare('SELECT * FROM orders WHERE customer_number = ? ORDER BY created_at DESC, id DESC').all(p.customerNumber) as OrderRow[];
+    return c.json({ items: rows.map(toOrder) });
+  });
+
+  app.post('/orders', async (c) => {
+    const p = requireCustomer(c);
+    const key = requireIdempotencyKey(c);
+    const f = new Fields(await readJsonObject(c));
+    const packageId = f.string('packageId', { max: 100 });
+    const offerId = f.string('offerId', { max: 100 });
+    if (f.errors.length === 0) {
+      if (!packageId && !offerId) f.add('packageId', 'required');
+      if (packageId && offerId) f.add('offerId', 'exclusive', { fields: 'packageId, offerId' });
+    }
+    f.check();
+
+    const fp = fingerprint('POST', '/v1/orders', [packageId, offerId]);
+    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+      const now = clock.now();
+      const at = now.toISOString();
+      let item: { name: string; minutes: number; price: number; packageId: string | null; offerId: string | null };
+      if (offerId) {
+        const o = orderableOffer(db, offerId, p.customerNumber, now);
+        db.prepare('UPDATE offers SET ordered_at = ? WHERE id = ?').run(at, o.id);
+        item = { name: o.name, minutes: o.minutes, price: o.price_amount, packageId: o.package_id, offerId: o.id };
+      } else {
+        const pkg = findPackage(db, packageId);
+        if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
+        item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price_amount, packageId: pkg.id, offerId: null };
+      }
+      const row: OrderRow = {
+        id: newId('ord'), customer_number: p.customerNumber, package_id: item.packageId, offer_id: item.offerId,
+        name: item.name, minutes: item.minutes, price_amount: item.price, created_at: at,
+      };
+      db.prepare(
+        `INSERT INTO orders (id, customer_number, package_id, offer_id, name, minutes, price_amount, created_at)
+         VALUES (@id, @customer_number, @package_id, @offer_id, @name, @minutes, @price_amount, @created_at)`,
+      ).run(row);
+      const credit = changeCredit(db, p.customerNumber, item.minutes, at);
+      const customer = getCustomer(db, p.customerNumber);
+      const mailId = queueMail(db, clock, {
+        to: customer.email,
+        cc: [],
+        subject: `Bestellbestätigung: ${item.name}`,
+        body: `Guten Tag ${customer.name},\n\nvielen Dank für Ihre Bestellung „${item.name}“ (${item.minutes} Minuten).\nIhr Supportguthaben beträgt jetzt ${credit.minutes} Minuten.\n\nIhr Cadia-Team`,
+      });
+      return {
+        status: 201,
+        body: { order: toOrder(row), credit },
+        after: () => {
+          deps.events.publish({ name: 'credit', customerNumber: p.customerNumber, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } });
+          if (item.offerId) deps.events.publish({ name: 'offer', customerNumber: p.customerNumber, data: { id: item.offerId } });
+          deliver(db, clock, deps.mailer, [mailId]);
+        },
+      };
+    });
+    return idempotentResponse(result);
+  });
+
+  return app;
+}

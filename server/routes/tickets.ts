@@ -1,0 +1,184 @@
+/** The customer's tickets: list, detail, create (multipart, ≤ 3 images), reply, attachment bytes. */
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import {
+  isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus,
+} from '../../src/domain/categories.js';
+import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
+import type { Deps } from '../deps.js';
+import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
+import { newId } from '../ids.js';
+import { deliver, queueMail } from '../mail.js';
+import { getCustomer } from '../model/customers.js';
+import {
+  customerTicket, getMessage, insertMessage, listTickets, nextTicketNumber, type ListQuery, ticketDetail, toSummary,
+} from '../model/tickets.js';
+import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { type AttachmentRow, contentDisposition, formFingerprintParts, readForm, readImages, storeAttachments } from '../uploads.js';
+import { Fields } from '../validate.js';
+
+/** `status` (repeated or comma-separated), `q`, `cursor`, `limit` — shared with the agent list. */
+export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
+  const errors: FieldErrorInput[] = [];
+  const statuses = (c.req.queries('status') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!statuses.every(isTicketStatus)) errors.push({ field: 'status', code: 'invalid_value' });
+  const q = (c.req.query('q') ?? '').trim();
+  if (q.length > 200) errors.push({ field: 'q', code: 'too_long', params: { max: 200 } });
+  const rawLimit = c.req.query('limit');
+  const limit = rawLimit === undefined || rawLimit === '' ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+  if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
+  throwIfFieldErrors(errors);
+  return { statuses: statuses as TicketStatus[], q, cursor: c.req.query('cursor') || undefined, limit };
+}
+
+export function ticketRoutes(deps: Deps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { db, clock, events } = deps;
+
+  app.get('/tickets', (c) => {
+    const p = requireCustomer(c);
+    const page = listTickets(db, { ...parseListQuery(c), customerNumber: p.customerNumber });
+    return c.json({ items: page.rows.map(toSummary), nextCursor: page.nextCursor, total: page.total });
+  });
+
+  app.get('/tickets/:id', (c) => {
+    const p = requireCustomer(c);
+    const t = customerTicket(db, c.req.param('id'), p.customerNumber);
+    // Viewing the ticket is what makes support replies "read".
+    db.prepare('UPDATE tickets SET customer_seen_at = ? WHERE id = ?').run(clock.now().toISOString(), t.id);
+    return c.json(ticketDetail(db, t.id));
+  });
+
+  app.post('/tickets', async (c) => {
+    const p = requireCustomer(c);
+    const key = requireIdempotencyKey(c);
+    const form = await readForm(c);
+    const f = new Fields(form);
+    const short = { max: LIMITS.shortText };
+    const input = {
+      category: f.oneOf('category', TICKET_CATEGORIES, { required: true }),
+      subject: f.string('subject', { required: true, max: LIMITS.subject }),
+      description: f.string('description', { required: true, max: LIMITS.description }),
+      program: f.string('program', short),
+      programVersion: f.string('programVersion', short),
+      window: f.string('window', short),
+      errorMessage: f.string('errorMessage', { max: LIMITS.errorMessage }),
+      hangsAt: f.string('hangsAt', short),
+      lastAction: f.string('lastAction', short),
+      urgency: f.oneOf('urgency', URGENCIES, { fallback: 'normal' }) ?? 'normal',
+      calledBefore: f.oneOf('calledBefore', ['true', 'false'] as const, { fallback: 'false' }) === 'true',
+      cc: f.string('cc', { max: 10_000 }),
+      phone: f.string('phone', { max: 10_000 }),
+      phoneAvailability: f.string('phoneAvailability', short),
+    };
+    if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
+    if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
+    const images = await readImages(form['images']);
+    throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+    const category = input.category;
+    if (!category) throw new Error('unreachable: category validated');
+
+    const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, images.images));
+    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+      const now = clock.now();
+      const at = now.toISOString();
+      const id = newId('tkt');
+      const number = nextTicketNumber(db, now);
+      db.prepare(
+        `INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, program, program_version,
+           window, error_message, hangs_at, last_action, called_before, cc, phone, phone_availability, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id, number, p.customerNumber, category, input.urgency, input.subject, input.description, input.program, input.programVersion,
+        input.window, input.errorMessage, input.hangsAt, input.lastAction, input.calledBefore ? 1 : 0, input.cc, input.phone,
+        input.phoneAvailability, at, at,
+      );
+      // The thread starts with the request itself; it carries the ticket's images.
+      const messageId = newId('msg');
+      const customer = getCustomer(db, p.customerNumber);
+      insertMessage(db, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
+      storeAttachments(db, clock, messageId, p.customerNumber, images.images);
+
+      const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
+      const mailId = queueMail(db, clock, {
+        to: customer.email,
+        cc,
+        subject: `[${number}] Ihr Ticket: ${input.subject}`,
+        body: [
+          `Guten Tag ${customer.name},`,
+          '',
+          `wir haben Ihr Ticket ${number} erhalten und bearbeiten es der Reihe nach${input.urgency === 'urgent' ? ' (als dringend markiert)' : ''}.`,
+          '',
+          `Betreff: ${input.subject}`,
+          '',
+          'Antworten Sie bitte nicht auf diese E-Mail, sondern über das Kundenportal (Hilfe → Support anfordern → Support-Tickets).',
+          '',
+          'Ihr Cadia-Team',
+        ].join('\n'),
+      });
+      return {
+        status: 201,
+        body: { ticket: ticketDetail(db, id), emailedTo: [customer.email, ...cc] },
+        after: () => {
+          events.publish({ name: 'ticket', customerNumber: p.customerNumber, data: { id, status: 'new', updatedAt: at } });
+          deliver(db, clock, deps.mailer, [mailId]);
+        },
+      };
+    });
+    return idempotentResponse(result);
+  });
+
+  app.post('/tickets/:id/messages', async (c) => {
+    const p = requireCustomer(c);
+    const ticket = customerTicket(db, c.req.param('id'), p.customerNumber);
+    const key = requireIdempotencyKey(c);
+    const form = await readForm(c);
+    const f = new Fields(form);
+    const body = f.string('body', { required: true, max: LIMITS.body });
+    const images = await readImages(form['images']);
+    throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+
+    const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, images.images));
+    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+      const at = clock.now().toISOString();
+      const id = newId('msg');
+      const customer = getCustomer(db, p.customerNumber);
+      insertMessage(db, { id, ticketId: ticket.id, author: 'customer', authorName: customer.name, body, kind: 'message', at });
+      storeAttachments(db, clock, id, p.customerNumber, images.images);
+      // The customer answered, so the ball is with support again (a closed ticket is reopened).
+      const current = customerTicket(db, ticket.id, p.customerNumber).status;
+      const status: TicketStatus = current === 'waiting_for_customer' || current === 'closed' ? 'in_progress' : current;
+      db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, ticket.id);
+      return {
+        status: 201,
+        body: { message: getMessage(db, id) },
+        after: () => {
+          events.publish({ name: 'message', customerNumber: p.customerNumber, data: { ticketId: ticket.id, messageId: id } });
+          events.publish({ name: 'ticket', customerNumber: p.customerNumber, data: { id: ticket.id, status, updatedAt: at } });
+        },
+      };
+    });
+    return idempotentResponse(result);
+  });
+
+  app.get('/attachments/:id', (c) => {
+    // <img> cannot send a bearer header, hence ?token= (or the cookie).
+    const p = requirePrincipal(c, { queryToken: true, db });
+    const a = db.prepare('SELECT * FROM attachments WHERE id = ?').get(c.req.param('id')) as AttachmentRow | undefined;
+    if (!a || (p.kind === 'customer' && a.customer_number !== p.customerNumber)) throw new ApiError(404, 'not_found');
+    const blob = db.prepare('SELECT bytes FROM attachment_blobs WHERE attachment_id = ?').get(a.id) as { bytes: Buffer };
+    return new Response(new Uint8Array(blob.bytes), {
+      headers: {
+        'Content-Type': a.content_type,
+        'Content-Length': String(blob.bytes.length),
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': contentDisposition(a.file_name),
+        'Cache-Control': 'private, max-age=3600',
+        // Even if a browser were tricked into rendering it as a document, nothing may run.
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      },
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,210 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { DAY_MS } from '../clock.js';
+import { AGENT, json, NEG, POS, type ProblemBody, setup, type TestBackend } from './helpers.js';
+
+interface Credit { minutes: number; updatedAt: string }
+interface TimeEntry { minutes: number; billable: boolean; chargedMinutes: number; fromCreditMinutes: number; uncoveredMinutes: number }
+interface AgentDetail {
+  id: string; status: string; category: string; originalCategory: string | null; reclassifiedAt: string | null;
+  customer: { number: string; name: string }; credit: Credit; timeEntries: TimeEntry[];
+  messages: Array<{ author: string; kind: string; body: string; authorName: string }>;
+  billing: { chargedMinutes: number; freeMinutes: number };
+}
+interface Booked { timeEntry: TimeEntry; credit: Credit; offer: { id: string; reason: string; expiresAt: string; issuedAt: string } | null; ticket: AgentDetail }
+
+const codes = (p: ProblemBody) => (p.errors ?? []).map((e) => [e.field, e.code]);
+
+describe('agent access', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('403 for customers, 401 without auth on every agent route', async () => {
+    b = setup();
+    const routes: Array<[string, string]> = [
+      ['GET', '/v1/agent/tickets'], ['GET', '/v1/agent/tickets/tkt_demo_a'], ['GET', '/v1/agent/customers'], ['GET', '/v1/agent/outbox'],
+      ['POST', '/v1/agent/tickets/tkt_demo_a/messages'], ['POST', '/v1/agent/tickets/tkt_demo_a/time'],
+      ['POST', '/v1/agent/tickets/tkt_demo_a/status'], ['POST', '/v1/agent/tickets/tkt_demo_a/reclassify'],
+      ['POST', '/v1/agent/customers/10001/renewal'],
+    ];
+    for (const [method, path] of routes) {
+      const json = method === 'POST' ? {} : undefined;
+      assert.equal((await b.req(path, { method, token: POS, json })).status, 403, path);
+      assert.equal((await b.req(path, { method, json })).status, 401, path);
+    }
+  });
+
+  it('lists every customer\'s tickets with customer, and customers with credit', async () => {
+    b = setup();
+    const page = await json<{ items: Array<{ id: string; customer: { number: string; name: string } }>; total: number }>(await b.req('/v1/agent/tickets?limit=100', { token: AGENT }));
+    assert.equal(page.total, 34);
+    assert.deepEqual(new Set(page.items.map((t) => t.customer.number)), new Set(['10001', '10002']));
+    const open = await json<{ total: number }>(await b.req('/v1/agent/tickets?status=new', { token: AGENT }));
+    assert.equal(open.total, 3);
+    const customers = await json<{ items: Array<{ number: string; credit: Credit; openOfferId: string | null }> }>(await b.req('/v1/agent/customers', { token: AGENT }));
+    assert.deepEqual(customers.items.map((c) => [c.number, c.credit.minutes, c.openOfferId]), [['10001', 150, 'off_demo_open'], ['10002', -40, null]]);
+  });
+
+  it('ticket detail includes the customer and does not mark replies read for the customer', async () => {
+    b = setup();
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_c', { token: AGENT }));
+    assert.equal(t.customer.number, '10001');
+    assert.equal(t.credit.minutes, 150);
+    const list = await json<{ items: Array<{ id: string; unread: boolean }> }>(await b.req('/v1/tickets?status=waiting_for_customer', { token: POS }));
+    assert.equal(list.items.find((i) => i.id === 'tkt_demo_c')?.unread, true);
+    assert.equal((await b.req('/v1/agent/tickets/nope', { token: AGENT })).status, 404);
+  });
+});
+
+describe('agent replies and status', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('a reply is a support message, sets waiting_for_customer, is unread for the customer and mailed', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'Der Vertrag ist gekündigt.' } });
+    assert.equal(r.status, 201);
+    const { message } = await json<{ message: { author: string; authorName: string } }>(r);
+    assert.deepEqual([message.author, message.authorName], ['support', 'Cadia Support']);
+    const list = await json<{ items: Array<{ id: string; unread: boolean; status: string }> }>(await b.req('/v1/tickets?limit=1', { token: POS }));
+    assert.deepEqual([list.items[0]?.id, list.items[0]?.unread, list.items[0]?.status], ['tkt_demo_g', true, 'waiting_for_customer']);
+    const closing = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'Erledigt.', status: 'closed' } });
+    assert.equal(closing.status, 201);
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_g', { token: AGENT }));
+    assert.equal(t.status, 'closed');
+    const mails = await json<{ items: Array<{ to: string; subject: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }));
+    assert.ok(mails.items.some((m) => m.subject.includes('Neue Antwort')));
+  });
+
+  it('422 for an empty body or an unknown status', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: '', status: 'done' } });
+    assert.deepEqual(codes(await json<ProblemBody>(r)), [['body', 'required'], ['status', 'invalid_value']]);
+  });
+
+  it('changes the status with a system message', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, json: { status: 'in_progress' } });
+    assert.equal(r.status, 200);
+    const t = await json<AgentDetail>(r);
+    assert.equal(t.status, 'in_progress');
+    assert.deepEqual(t.messages.at(-1)?.kind, 'status');
+    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, json: { status: 'open' } })).status, 422);
+  });
+});
+
+describe('agent time booking', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('charges per started 10 minutes against the credit', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 25, note: 'Telefonat' } });
+    assert.equal(r.status, 201);
+    const body = await json<Booked>(r);
+    assert.deepEqual([body.timeEntry.billable, body.timeEntry.chargedMinutes, body.timeEntry.fromCreditMinutes, body.timeEntry.uncoveredMinutes], [true, 30, 30, 0]);
+    assert.equal(body.credit.minutes, 120);
+    assert.equal(body.offer, null);
+    const me = await json<{ credit: Credit }>(await b.req('/v1/me', { token: POS }));
+    assert.equal(me.credit.minutes, 120);
+  });
+
+  it('books bug time free by default; billable can be forced', async () => {
+    b = setup();
+    const free = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, json: { minutes: 45 } }));
+    assert.deepEqual([free.timeEntry.billable, free.timeEntry.chargedMinutes, free.credit.minutes], [false, 0, 150]);
+    const forced = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, json: { minutes: 5, billable: true } }));
+    assert.deepEqual([forced.timeEntry.chargedMinutes, forced.credit.minutes], [10, 140]);
+  });
+
+  it('credit may go below zero; at zero or below a loyalty offer is issued once and mailed with a link', async () => {
+    b = setup({ publicUrl: 'https://portal.example' });
+    // 10001 has an open renewal offer until day 5: no new offer while it is open.
+    const first = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 160 } }));
+    assert.deepEqual([first.credit.minutes, first.timeEntry.fromCreditMinutes, first.timeEntry.uncoveredMinutes], [-10, 150, 10]);
+    assert.equal(first.offer, null);
+    b.manual.advance(6 * DAY_MS);
+    const second = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10 } }));
+    assert.equal(second.credit.minutes, -20);
+    assert.equal(second.offer?.reason, 'credit_exhausted');
+    assert.equal(new Date(second.offer!.expiresAt).getTime() - new Date(second.offer!.issuedAt).getTime(), 14 * DAY_MS);
+    const third = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10 } }));
+    assert.equal(third.offer, null, 'one open offer at a time');
+    const mails = await json<{ items: Array<{ to: string; body: string; subject: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }));
+    const offerMail = mails.items.find((m) => m.subject.includes('Treueangebot'));
+    assert.ok(offerMail?.body.includes(`https://portal.example/?offer=${second.offer!.id}`));
+    assert.equal(offerMail?.to, 'service@mueller-haustechnik.example');
+    const offers = await json<{ items: Array<{ id: string; status: string }> }>(await b.req('/v1/offers', { token: POS }));
+    assert.deepEqual(offers.items[0], { ...offers.items[0], id: second.offer!.id, status: 'open' });
+  });
+
+  it('a customer already below zero gets an offer when none is open', async () => {
+    b = setup();
+    const r = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_h/time', { token: AGENT, json: { minutes: 10 } }));
+    assert.deepEqual([r.credit.minutes, r.timeEntry.uncoveredMinutes], [-50, 10]);
+    assert.ok(r.offer);
+    const order = await b.req('/v1/orders', { token: NEG, json: { offerId: r.offer.id }, idempotent: true });
+    assert.equal(order.status, 201);
+    assert.equal((await json<{ credit: Credit }>(order)).credit.minutes, 130);
+  });
+
+  it('422 for minutes outside 1..600 or not an integer; 404 for unknown tickets', async () => {
+    b = setup();
+    for (const minutes of [0, 601, 2.5, '10']) {
+      const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes } });
+      assert.equal(r.status, 422, String(minutes));
+    }
+    const typed = await json<ProblemBody>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10, billable: 'yes', note: 3 } }));
+    assert.deepEqual(codes(typed), [['note', 'invalid_type'], ['billable', 'invalid_type']]);
+    assert.equal((await b.req('/v1/agent/tickets/nope/time', { token: AGENT, json: { minutes: 10 } })).status, 404);
+  });
+});
+
+describe('agent reclassify and renewal', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('bug → user error: free time becomes billable and is charged now, with a system message', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'user_error' } });
+    assert.equal(r.status, 200);
+    const t = await json<AgentDetail>(r);
+    assert.equal(t.category, 'user_error');
+    assert.equal(t.originalCategory, 'bug');
+    assert.ok(t.reclassifiedAt);
+    assert.deepEqual(t.timeEntries.map((e) => [e.billable, e.chargedMinutes]), [[true, 20]]);
+    assert.equal(t.billing.freeMinutes, 0);
+    assert.equal(t.credit.minutes, 130);
+    const sys = t.messages.at(-1)!;
+    assert.deepEqual([sys.author, sys.kind], ['system', 'reclassified']);
+    assert.match(sys.body, /Kein Programmfehler – Aufwand wird berechnet/);
+    // Booking after the reclassification is billable by default.
+    const next = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_b/time', { token: AGENT, json: { minutes: 10 } }));
+    assert.equal(next.timeEntry.billable, true);
+  });
+
+  it('keeps the first original category; 422 for an unknown category', async () => {
+    b = setup();
+    await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'user_error' } });
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'concern' } }));
+    assert.equal(t.originalCategory, 'bug');
+    assert.equal(t.credit.minutes, 130, 'nothing charged twice');
+    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'feature_request' } })).status, 422);
+  });
+
+  it('licence renewal issues and mails a renewal offer, 409 while one is open, 404 for unknown customers', async () => {
+    b = setup();
+    const r = await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT });
+    assert.equal(r.status, 201);
+    const { offer } = await json<{ offer: { id: string; reason: string; status: string; packageId: string } }>(r);
+    assert.deepEqual([offer.reason, offer.status], ['renewal', 'open']);
+    const again = await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT });
+    assert.equal(again.status, 409);
+    assert.equal((await json<ProblemBody>(again)).code, 'offer_open');
+    assert.equal((await b.req('/v1/agent/customers/10001/renewal', { method: 'POST', token: AGENT })).status, 409);
+    assert.equal((await b.req('/v1/agent/customers/99999/renewal', { method: 'POST', token: AGENT })).status, 404);
+    const mails = await json<{ items: Array<{ to: string; body: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }));
+    assert.equal(mails.items[0]?.to, 'kanzlei@schneider-partner.example');
+    assert.match(mails.items[0]?.body ?? '', new RegExp(`/\\?offer=${offer.id}`));
+  });
+});

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { afterEach, describe, it } from 'node:test';
+import { AGENT, json, NEG, POS, type ProblemBody, setup, type TestBackend } from './helpers.js';
+
+describe('GET /v1/me', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('returns customer, credit and pricing', async () => {
+    b = setup();
+    const r = await b.req('/v1/me', { token: POS });
+    assert.equal(r.status, 200);
+    const me = await json<{ customer: { number: string }; credit: { minutes: number }; pricing: { unitMinutes: number; unitPrice: { amount: number; currency: string } } }>(r);
+    assert.equal(me.customer.number, '10001');
+    assert.equal(me.credit.minutes, 150);
+    assert.deepEqual(me.pricing, { unitMinutes: 10, unitPrice: { amount: 1950, currency: 'EUR' } });
+    const neg = await json<{ credit: { minutes: number } }>(await b.req('/v1/me', { token: NEG }));
+    assert.equal(neg.credit.minutes, -40);
+  });
+
+  it('401 problem+json without or with an unknown token, German by default, English on request', async () => {
+    b = setup();
+    const r = await b.req('/v1/me');
+    assert.equal(r.status, 401);
+    assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    assert.match(r.headers.get('www-authenticate') ?? '', /^Bearer/);
+    const p = await json<ProblemBody>(r);
+    assert.equal(p.code, 'unauthorized');
+    assert.equal(p.title, 'Bitte melden Sie sich an.');
+    const en = await json<ProblemBody>(await b.req('/v1/me', { token: 'nope', headers: { 'Accept-Language': 'fr, en;q=0.8, de;q=0.5' } }));
+    assert.equal(en.title, 'Please log in.');
+  });
+
+  it('403 for the agent, who is not a customer', async () => {
+    b = setup();
+    const r = await b.req('/v1/me', { token: AGENT });
+    assert.equal(r.status, 403);
+    assert.equal((await json<ProblemBody>(r)).code, 'forbidden');
+  });
+});
+
+describe('cookie session', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('logs in with a token, authenticates by cookie, logs out', async () => {
+    b = setup();
+    const login = await b.req('/v1/session', { json: { token: POS } });
+    assert.equal(login.status, 204);
+    const setCookie = login.headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /^cadia_session=ses_[\w-]+;/);
+    assert.match(setCookie, /HttpOnly/);
+    assert.match(setCookie, /SameSite=Lax/);
+    assert.doesNotMatch(setCookie, /Secure/, 'no Secure on localhost (plain http)');
+    const cookie = setCookie.split(';')[0]!;
+    const me = await b.req('/v1/me', { headers: { Cookie: cookie } });
+    assert.equal(me.status, 200);
+
+    const logout = await b.req('/v1/session', { method: 'DELETE', headers: { Cookie: cookie } });
+    assert.equal(logout.status, 204);
+    assert.match(logout.headers.get('set-cookie') ?? '', /cadia_session=;.*Max-Age=0/);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 401);
+  });
+
+  it('sets Secure when not on localhost', async () => {
+    b = setup();
+    const r = await b.app.request('https://portal.example/v1/session', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: POS }),
+    });
+    assert.match(r.headers.get('set-cookie') ?? '', /Secure/);
+  });
+
+  it('refuses an unknown token (401), a missing one (422) and malformed JSON (400)', async () => {
+    b = setup();
+    assert.equal((await b.req('/v1/session', { json: { token: 'guess' } })).status, 401);
+    const missing = await b.req('/v1/session', { json: {} });
+    assert.equal(missing.status, 422);
+    assert.deepEqual((await json<ProblemBody>(missing)).errors?.map((e) => [e.field, e.code]), [['token', 'required']]);
+    const wrongType = await json<ProblemBody>(await b.req('/v1/session', { json: { token: 42 } }));
+    assert.deepEqual(wrongType.errors?.map((e) => [e.field, e.code]), [['token', 'invalid_type']]);
+    const bad = await b.req('/v1/session', { body: '{"token": ', headers: { 'Content-Type': 'application/json' } });
+    assert.equal(bad.status, 400);
+    assert.equal((await json<ProblemBody>(bad)).code, 'malformed_json');
+  });
+
+  it('refuses a cookie-authenticated write from a foreign origin', async () => {
+    b = setup();
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const r = await b.req('/v1/orders', {
+      json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://evil.example' },
+    });
+    assert.equal(r.status, 403);
+    const same = await b.req('/v1/orders', {
+      json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'http://localhost' },
+    });
+    assert.equal(same.status, 201);
+  });
+});
