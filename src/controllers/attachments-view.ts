@@ -53,8 +53,9 @@ export function renderAttachments(ctrl: AttachmentsController, m: AttachmentMess
         ? html`<ul class="thumbs">
             ${ctrl.items.map(
               (i) => html`<li class="thumb" part="thumbnail">
+                <!-- The file name below names the image; the preview adds nothing for a screen reader. -->
                 ${i.status === 'ready'
-                  ? html`<img src=${i.url} alt=${i.name} />`
+                  ? html`<img src=${i.url} alt="" />`
                   : html`<span class="skeleton preview" role="img" aria-label=${m.processing}></span>`}
                 <span class="name" title=${i.name}>${i.name}</span>
                 <button type="button" class="remove" aria-label=${m.remove(i.name)} title=${m.remove(i.name)} ?disabled=${opts.disabled} @click=${() => ctrl.remove(i.id)}>

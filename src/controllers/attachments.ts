@@ -112,19 +112,22 @@ export class AttachmentsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Screenshots from the clipboard; text pastes go on to the field as usual. */
-  handlePaste(e: ClipboardEvent): void {
+  /**
+   * Screenshots from the clipboard; text pastes go on to the field as usual. Arrow functions, so
+   * they can be bound directly in a template (`@paste=${ctrl.handlePaste}`).
+   */
+  readonly handlePaste = (e: ClipboardEvent): void => {
     const files = [...(e.clipboardData?.files ?? [])];
     if (!files.length) return;
     e.preventDefault();
     void this.add(files);
-  }
+  };
 
-  handleDrop(e: DragEvent): void {
+  readonly handleDrop = (e: DragEvent): void => {
     e.preventDefault();
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length) void this.add(files);
-  }
+  };
 
   private async addAll(files: Array<Blob | File>): Promise<void> {
     for (const file of files) {

@@ -1,14 +1,552 @@
-import { html } from 'lit';
+import { html, nothing, LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
+import { styles } from './ticket-form.styles.js';
+import { messages, type TicketFormMessages } from './messages.js';
+import { CATEGORY_FIELDS, LIMITS, TICKET_CATEGORIES, isEmail, isPhone, suggestsFaq, type ContextField, type TicketCategory } from '../../domain/categories.js';
+import { isFreeCategory } from '../../domain/billing.js';
+import { isCreditExhausted } from '../../domain/offers.js';
+import { formatDateTime, formatDuration, formatMoney } from '../../i18n/index.js';
+import { errorText } from '../../i18n/common.js';
+import { CadiaErrorEvent, OrderRequestedEvent, TicketCreatedEvent, TicketSelectEvent } from '../../events/index.js';
+import { AttachmentsController } from '../../controllers/attachments.js';
+import { attachmentStyles, renderAttachments } from '../../controllers/attachments-view.js';
+import { attachmentMessages } from '../../controllers/attachments-messages.js';
+import { DraftController } from '../../controllers/drafts.js';
+import { IdempotentSubmitController } from '../../controllers/idempotent-submit.js';
+import type { CadiaStore } from '../../context/store.js';
+import type { TicketInput } from '../../api/backend.js';
+import type { CadiaApiError } from '../../api/errors.js';
+import type { FaqArticle, TicketCreated } from '../../api/types.js';
+
+/** Everything the customer types; kept as one object so a draft is a copy of it. */
+export interface TicketFormValues {
+  category: TicketCategory | '';
+  subject: string;
+  description: string;
+  program: string;
+  programVersion: string;
+  window: string;
+  hasError: '' | 'yes' | 'no';
+  errorMessage: string;
+  hangsAt: string;
+  lastAction: string;
+  urgent: boolean;
+  calledBefore: boolean;
+  cc: string;
+  phone: string;
+  phoneAvailability: string;
+}
+
+/** What a host may hand over, e.g. from the ERP window the customer asked for help in. */
+export interface TicketPrefill extends Partial<Omit<TicketFormValues, 'hasError'>> {
+  images?: Blob[];
+}
+
+type TextField = { [K in keyof TicketFormValues]: TicketFormValues[K] extends string ? K : never }[keyof TicketFormValues];
+
+const EMPTY: TicketFormValues = {
+  category: '', subject: '', description: '', program: '', programVersion: '', window: '', hasError: '', errorMessage: '',
+  hangsAt: '', lastAction: '', urgent: false, calledBefore: false, cc: '', phone: '', phoneAvailability: '',
+};
+
+/** The order fields appear in, so focus goes to the first invalid one on screen. */
+const FIELD_ORDER = ['category', 'subject', 'description', 'program', 'programVersion', 'window', 'hasError', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'];
 
 /**
- * @summary <cadia-ticket-form> (being built).
+ * The support ticket form ("Support anfordern"): category, what happened and where, contact, up to
+ * three images; a billing hint from the credit; FAQ suggestions for bugs. What is typed is kept as a
+ * draft in the browser until the server confirmed the ticket; offline, sending waits for the
+ * connection.
+ *
+ * @summary Files a support ticket; never loses what was typed.
+ * @csspart base - The form.
+ * @csspart field - Each field's wrapper.
+ * @csspart billing - The billing hint.
+ * @csspart faq - FAQ suggestions.
+ * @csspart attachments - The image picker.
+ * @csspart thumbnail - One image preview.
+ * @csspart submit - The send button.
+ * @csspart status - The live region for notices and errors.
+ * @csspart success - The confirmation after sending.
+ * @cssproperty --cadia-color-primary - Accent colour (buttons, focus, selected category).
+ * @event cadia-ticket-created - The server confirmed the ticket; `ticket` and `emailedTo` are set.
+ * @event cadia-ticket-select - "View ticket" was pressed after sending.
+ * @event cadia-order-requested - The order action in the billing hint; cancel it to open your own shop.
+ * @event cadia-error - Sending failed (for the host's logging; the form shows it too).
  */
 export class CadiaTicketForm extends CadiaElement {
-  static override styles = [tokens];
+  static override styles = [tokens, attachmentStyles, styles];
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** Prefill from the host: the program the customer works in. Stays editable. */
+  @property() accessor program = '';
+  /** Prefill: the program's version. */
+  @property({ attribute: 'program-version' }) accessor programVersion = '';
+  /** Prefill: the window the customer was in. */
+  @property({ attribute: 'window-name' }) accessor windowName = '';
+  /** Prefill: the last error message the program showed. */
+  @property({ attribute: 'error-message' }) accessor errorMessage = '';
+  /** The support hotline, shown with the hint that a call still needs a ticket. */
+  @property({ attribute: 'support-phone' }) accessor supportPhone = '';
+  /** Where the order action leads when no one cancels `cadia-order-requested`. */
+  @property({ attribute: 'shop-href' }) accessor shopHref = '';
+  /** Link to a ticket in the host's list; `{id}` is replaced by the ticket id. */
+  @property({ attribute: 'ticket-href' }) accessor ticketHref = '';
+
+  @state() private accessor values: TicketFormValues = { ...EMPTY };
+  @state() private accessor errors: Partial<Record<string, string>> = {};
+  @state() private accessor notice = '';
+  @state() private accessor faq: FaqArticle[] = [];
+  @state() private accessor created: TicketCreated | undefined;
+
+  private readonly attachments = new AttachmentsController(this);
+  private readonly drafts = new DraftController<TicketFormValues>(this, {
+    scope: 'ticket-form',
+    customer: () => this.store.me.value?.customer.number,
+  });
+  private readonly submitter = new IdempotentSubmitController(this, {
+    send: (key) => this.store.createTicket(this.toInput(), key),
+    persist: () => this.persistDraft(),
+    onSuccess: (created) => this.handleCreated(created),
+    onError: (err) => this.handleSendError(err),
+  });
+
+  /** Customer whose draft is loaded; autosave starts only after that, so a blank form never overwrites a draft. */
+  private draftCustomer: string | undefined;
+  private isRestored = false;
+  private hasSavedDraft = false;
+  private saved: { values: TicketFormValues; items: unknown } | undefined;
+  private prefilled: Partial<TicketFormValues> = {};
+  private faqQuery = '';
+  private faqTimer: ReturnType<typeof setTimeout> | undefined;
+  private faqAbort: AbortController | undefined;
+
+  /** Fills fields from the host (and adds images, checked like picked ones). Fields stay editable. */
+  prefill(data: TicketPrefill): Promise<void> {
+    const { images, ...fields } = data;
+    this.applyPrefill(fields);
+    return images?.length ? this.attachments.add(images) : Promise.resolve();
+  }
+
+  protected override storeConnected(store: CadiaStore): void {
+    void store.me.ensure()?.catch(() => undefined);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.faqTimer);
+    this.faqAbort?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const p: Partial<TicketFormValues> = {};
+    if (changed.has('program')) p.program = this.program;
+    if (changed.has('programVersion')) p.programVersion = this.programVersion;
+    if (changed.has('windowName')) p.window = this.windowName;
+    if (changed.has('errorMessage')) p.errorMessage = this.errorMessage;
+    if (Object.keys(p).length) this.applyPrefill(p);
+    const customer = this.store.me.value?.customer.number;
+    if (customer !== this.draftCustomer) void this.restoreDraft(customer);
+  }
+
+  protected override updated(): void {
+    if (this.isRestored && (this.values !== this.saved?.values || this.attachments.items !== this.saved.items)) this.saveDraft();
+  }
+
+  /** A prefill replaces a field only while the customer has not typed something else into it. */
+  private applyPrefill(p: Partial<TicketFormValues>): void {
+    const next = { ...this.values } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(p) as [keyof TicketFormValues, unknown][]) {
+      if (v === undefined) continue;
+      const cur = next[k];
+      if (cur === EMPTY[k] || cur === this.prefilled[k]) next[k] = v;
+    }
+    this.prefilled = { ...this.prefilled, ...p };
+    const values = next as unknown as TicketFormValues;
+    if (p.errorMessage && !values.hasError) values.hasError = 'yes';
+    this.values = values;
+  }
+
+  private async restoreDraft(customer: string | undefined): Promise<void> {
+    const previous = this.draftCustomer;
+    this.draftCustomer = customer;
+    this.isRestored = false;
+    // Another customer on the same form (token changed): their drafts must not mix.
+    if (previous && previous !== customer) this.resetForm();
+    if (!customer) return;
+    const draft = await this.drafts.restore();
+    if (this.draftCustomer !== customer) return;
+    if (draft) {
+      const next = { ...this.values } as Record<string, unknown>;
+      for (const [k, v] of Object.entries(draft.data)) if (v !== '' && v !== false && k in EMPTY) next[k] = v;
+      this.values = next as unknown as TicketFormValues;
+      if (draft.images.length) this.attachments.restore(draft.images);
+      this.notice = this.msg(messages).draftRestored(formatDateTime(draft.savedAt, this.lang_));
+      this.hasSavedDraft = true;
+      this.submitter.resume(draft.idempotencyKey, draft.queued);
+    }
+    this.saved = { values: this.values, items: this.attachments.items };
+    this.isRestored = true;
+  }
+
+  private get hasContent(): boolean {
+    const v = this.values;
+    return !!(v.subject.trim() || v.description.trim() || v.errorMessage !== (this.prefilled.errorMessage ?? '') || this.attachments.items.length);
+  }
+
+  private saveDraft(): void {
+    this.saved = { values: this.values, items: this.attachments.items };
+    if (!this.hasContent && !this.submitter.key) {
+      // Everything was cleared by hand: an old draft must not come back after a reload.
+      if (this.hasSavedDraft) void this.drafts.discard();
+      this.hasSavedDraft = false;
+      return;
+    }
+    this.drafts.save({ data: this.values, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
+    this.hasSavedDraft = true;
+  }
+
+  private async persistDraft(): Promise<void> {
+    if (!this.isRestored) return;
+    this.drafts.save({ data: this.values, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
+    this.hasSavedDraft = true;
+    await this.drafts.flush();
+  }
+
+  private resetForm(): void {
+    this.values = { ...EMPTY };
+    this.prefilled = {};
+    this.applyPrefill({ program: this.program, programVersion: this.programVersion, window: this.windowName, errorMessage: this.errorMessage });
+    this.attachments.clear();
+    this.errors = {};
+    this.faq = [];
+    this.faqQuery = '';
+    this.submitter.reset();
+  }
+
+  private isVisible(field: ContextField): boolean {
+    const c = this.values.category;
+    return !!c && CATEGORY_FIELDS[c].includes(field);
+  }
+
+  /** The request, with only the fields the chosen category shows. */
+  private toInput(): TicketInput {
+    const v = this.values;
+    const ctx = (f: ContextField, value: string) => (this.isVisible(f) ? value.trim() : '');
+    return {
+      category: v.category as TicketCategory,
+      subject: v.subject.trim(),
+      description: v.description.trim(),
+      program: ctx('program', v.program),
+      programVersion: ctx('programVersion', v.programVersion),
+      window: ctx('window', v.window),
+      errorMessage: v.hasError === 'yes' ? ctx('errorMessage', v.errorMessage) : '',
+      hangsAt: ctx('hangsAt', v.hangsAt),
+      lastAction: ctx('lastAction', v.lastAction),
+      urgency: v.urgent ? 'urgent' : 'normal',
+      calledBefore: v.calledBefore,
+      cc: v.cc.trim(),
+      phone: v.phone.trim(),
+      phoneAvailability: v.phoneAvailability.trim(),
+      images: this.attachments.blobs(),
+    };
+  }
+
+  private validate(m: TicketFormMessages): Partial<Record<string, string>> {
+    const v = this.values;
+    const e: Partial<Record<string, string>> = {};
+    if (!v.category) e.category = m.errors.required;
+    if (!v.subject.trim()) e.subject = m.errors.required;
+    else if (v.subject.length > LIMITS.subject) e.subject = m.errors.tooLong(LIMITS.subject);
+    if (!v.description.trim()) e.description = m.errors.required;
+    if (this.isVisible('errorMessage') && v.hasError === 'yes' && !v.errorMessage.trim()) e.errorMessage = m.errors.required;
+    if (v.cc.trim() && !isEmail(v.cc.trim())) e.cc = m.errors.email;
+    if (v.phone.trim() && !isPhone(v.phone.trim())) e.phone = m.errors.phone;
+    return e;
+  }
+
+  private async focusFirstError(): Promise<void> {
+    await this.updateComplete;
+    const first = FIELD_ORDER.find((f) => this.errors[f]);
+    if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
+  }
+
+  private setValue<K extends keyof TicketFormValues>(key: K, value: TicketFormValues[K]): void {
+    this.values = { ...this.values, [key]: value };
+    if (this.errors[key]) {
+      const { [key]: _gone, ...rest } = this.errors;
+      this.errors = rest;
+    }
+    if (key === 'subject' || key === 'description' || key === 'category') this.scheduleFaq();
+  }
+
+  private readonly handleInput = (e: Event): void => {
+    const t = e.target as HTMLInputElement;
+    const key = t.name as keyof TicketFormValues;
+    if (!(key in EMPTY)) return;
+    this.setValue(key, (t.type === 'checkbox' ? t.checked : t.value) as never);
+  };
+
+  private readonly handleSubmit = async (e: Event): Promise<void> => {
+    e.preventDefault();
+    const m = this.msg(messages);
+    const errors = this.validate(m);
+    this.errors = errors;
+    const n = Object.keys(errors).length;
+    if (n) {
+      this.notice = m.errors.summary(n);
+      return this.focusFirstError();
+    }
+    this.notice = '';
+    await this.attachments.settled();
+    await this.submitter.submit();
+  };
+
+  private async handleCreated(created: TicketCreated): Promise<void> {
+    await this.drafts.discard();
+    this.hasSavedDraft = false;
+    this.created = created;
+    this.notice = '';
+    this.resetForm();
+    this.saved = { values: this.values, items: this.attachments.items };
+    this.dispatchEvent(new TicketCreatedEvent(created.ticket, created.emailedTo));
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="success"]')?.focus();
+  }
+
+  private handleSendError(err: CadiaApiError): void {
+    this.dispatchEvent(new CadiaErrorEvent(err, 'create-ticket'));
+    if (err.fieldErrors.length) {
+      const errors: Partial<Record<string, string>> = {};
+      for (const f of err.fieldErrors) errors[f.field] ??= f.message;
+      this.errors = errors;
+      void this.focusFirstError();
+    }
+  }
+
+  private readonly handleDiscard = async (): Promise<void> => {
+    this.resetForm();
+    this.saved = { values: this.values, items: this.attachments.items };
+    await this.drafts.discard();
+    this.hasSavedDraft = false;
+    this.notice = this.msg(messages).discarded;
+  };
+
+  private readonly handleCancelQueue = async (): Promise<void> => {
+    await this.submitter.cancelQueue();
+    this.notice = this.msg(messages).queueCancelled;
+  };
+
+  private readonly handleSendAsNew = (): void => {
+    this.submitter.reset();
+    void this.submitter.submit();
+  };
+
+  private handleOrder(): void {
+    if (!this.dispatchEvent(new OrderRequestedEvent())) return;
+    if (this.shopHref) window.location.assign(new URL(this.shopHref, document.baseURI).href);
+  }
+
+  private handleView(id: string): void {
+    if (!this.dispatchEvent(new TicketSelectEvent(id))) return;
+    if (this.ticketHref) window.location.assign(new URL(this.ticketHref.replace('{id}', encodeURIComponent(id)), document.baseURI).href);
+  }
+
+  private readonly handleAnother = async (): Promise<void> => {
+    this.created = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input[name="category"]')?.focus();
+  };
+
+  /** FAQ suggestions for bugs: 300 ms after typing stops, one request at a time. */
+  private scheduleFaq(): void {
+    const v = this.values;
+    const q = v.category && suggestsFaq(v.category) ? `${v.subject} ${v.description}`.trim().slice(0, 200) : '';
+    if (q === this.faqQuery) return;
+    this.faqQuery = q;
+    clearTimeout(this.faqTimer);
+    if (!q) {
+      this.faqAbort?.abort();
+      this.faq = [];
+      return;
+    }
+    this.faqTimer = setTimeout(() => void this.loadFaq(q), 300);
+  }
+
+  private async loadFaq(q: string): Promise<void> {
+    this.faqAbort?.abort();
+    const abort = (this.faqAbort = new AbortController());
+    try {
+      const items = await this.store.backend.searchFaq(q, { signal: abort.signal });
+      if (!abort.signal.aborted) this.faq = items;
+    } catch {
+      /* suggestions are a help, not a must: a failed search shows none */
+    }
+  }
+
   protected override render() {
-    return html`<div part="base"></div>`;
+    const m = this.msg(messages);
+    if (this.created) return this.renderSuccess(m, this.created);
+    const v = this.values;
+    const sending = this.submitter.state === 'sending';
+    return html`<form part="base" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit} @input=${this.handleInput} @change=${this.handleInput} @paste=${this.attachments.handlePaste}>
+      <p class="intro">${m.intro}</p>
+      ${this.supportPhone ? html`<p class="phone-hint">${m.phoneHint(this.supportPhone)}</p>` : nothing}
+      ${this.renderCategories(m)}
+      ${this.renderBilling(m)}
+      ${this.renderText(m, 'subject', m.subject, { required: true, max: LIMITS.subject })}
+      ${this.renderText(m, 'description', m.description, { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
+      ${this.renderFaq(m)}
+      ${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
+      <div class="checks">
+        ${this.renderCheck('urgent', m.urgent, m.urgentHint)} ${this.renderCheck('calledBefore', m.calledBefore)}
+      </div>
+      <fieldset class="group">
+        <legend>${m.contactLegend}</legend>
+        <div class="row">
+          ${this.renderText(m, 'cc', m.cc, { type: 'email', hint: m.ccHint, autocomplete: 'email', max: LIMITS.email })}
+          ${this.renderText(m, 'phone', m.phone, { type: 'tel', autocomplete: 'tel', max: LIMITS.phone })}
+          ${this.renderText(m, 'phoneAvailability', m.phoneAvailability, { hint: m.phoneAvailabilityHint, max: LIMITS.shortText })}
+        </div>
+      </fieldset>
+      ${renderAttachments(this.attachments, this.msg(attachmentMessages), { id: 'img' })}
+      ${this.renderSendState(m)}
+      <div class="actions">
+        <button part="submit" class="primary" type="submit">${sending ? m.sending : m.submit}</button>
+        ${this.hasContent ? html`<button class="secondary" type="button" @click=${this.handleDiscard}>${m.discard}</button>` : nothing}
+      </div>
+      <div part="status" class="status" role="status">${this.notice}</div>
+    </form>`;
+  }
+
+  private renderCategories(m: TicketFormMessages) {
+    const err = this.errors.category;
+    return html`<fieldset class="group categories" aria-describedby=${err ? 'category-error' : nothing} aria-invalid=${err ? 'true' : nothing}>
+      <legend>${m.category} <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span></legend>
+      <div class="cards">
+        ${TICKET_CATEGORIES.map(
+          (c) => html`<label class="card">
+            <input type="radio" name="category" value=${c} .checked=${this.values.category === c} aria-describedby="cat-${c}" />
+            <span class="card-label">${m.categories[c].label}</span>
+            <span class="card-hint" id="cat-${c}">${m.categories[c].hint}</span>
+          </label>`,
+        )}
+      </div>
+      ${err ? html`<p class="error" id="category-error">${err}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private renderBilling(m: TicketFormMessages) {
+    const c = this.values.category;
+    const me = this.store.me.value;
+    if (!c || !me) return nothing;
+    const credit = formatDuration(me.credit.minutes, this.lang_);
+    if (isFreeCategory(c)) return html`<p part="billing" class="billing free">${m.billing.free}</p>`;
+    if (!isCreditExhausted(me.credit.minutes)) return html`<p part="billing" class="billing">${m.billing.fromCredit(credit)}</p>`;
+    return html`<div part="billing" class="billing exhausted">
+      <p>${m.billing.payAsYouGo(credit, me.pricing.unitMinutes, formatMoney(me.pricing.unitPrice, this.lang_))}</p>
+      <button type="button" class="secondary" @click=${() => this.handleOrder()}>${m.billing.order}</button>
+    </div>`;
+  }
+
+  private renderFaq(m: TicketFormMessages) {
+    const show = !!this.values.category && suggestsFaq(this.values.category) && this.faq.length > 0;
+    return html`<div part="faq" class="faq" aria-live="polite">
+      ${show
+        ? html`<p class="faq-title">${m.faqTitle}</p>
+            <ul>
+              ${this.faq.map((a) => html`<li><a href=${a.url} target="_blank" rel="noopener">${a.title}</a> <span class="excerpt">${a.excerpt}</span></li>`)}
+            </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderContext(m: TicketFormMessages) {
+    const v = this.values;
+    const has = (f: ContextField) => this.isVisible(f);
+    return html`<fieldset class="group">
+      <legend>${m.contextLegend}</legend>
+      <div class="row">
+        ${has('program') ? this.renderText(m, 'program', m.program, { max: LIMITS.shortText }) : nothing}
+        ${has('programVersion') ? this.renderText(m, 'programVersion', m.programVersion, { max: LIMITS.shortText }) : nothing}
+      </div>
+      ${has('window') ? this.renderText(m, 'window', m.window, { max: LIMITS.shortText }) : nothing}
+      ${has('errorMessage')
+        ? html`<fieldset class="yesno" part="field">
+              <legend>${m.hasError}</legend>
+              <label><input type="radio" name="hasError" value="yes" .checked=${v.hasError === 'yes'} /> ${m.yes}</label>
+              <label><input type="radio" name="hasError" value="no" .checked=${v.hasError === 'no'} /> ${m.no}</label>
+            </fieldset>
+            ${v.hasError === 'yes' ? this.renderText(m, 'errorMessage', m.errorMessage, { required: true, multiline: true, max: LIMITS.errorMessage }) : nothing}`
+        : nothing}
+      ${has('hangsAt') ? this.renderText(m, 'hangsAt', m.hangsAt, { hint: m.hangsAtHint, max: LIMITS.shortText }) : nothing}
+      ${has('lastAction') ? this.renderText(m, 'lastAction', m.lastAction, { max: LIMITS.shortText }) : nothing}
+    </fieldset>`;
+  }
+
+  private renderText(
+    m: TicketFormMessages,
+    name: TextField,
+    label: string,
+    o: { required?: boolean; multiline?: boolean; hint?: string; type?: string; autocomplete?: string; max?: number } = {},
+  ) {
+    const err = this.errors[name];
+    const described = [o.hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const value = this.values[name];
+    return html`<div class="field" part="field">
+      <label for=${name}
+        >${label}${o.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>` : nothing}</label
+      >
+      ${o.hint ? html`<span class="hint" id="${name}-hint">${o.hint}</span>` : nothing}
+      ${o.multiline
+        ? html`<textarea id=${name} name=${name} rows="5" maxlength=${o.max ?? nothing} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value}></textarea>`
+        : html`<input id=${name} name=${name} type=${o.type ?? 'text'} maxlength=${o.max ?? nothing} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value} />`}
+      ${err ? html`<span class="error" id="${name}-error">${err}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderCheck(name: 'urgent' | 'calledBefore', label: string, hint?: string) {
+    return html`<label class="check">
+      <input type="checkbox" name=${name} .checked=${this.values[name]} aria-describedby=${hint ? `${name}-hint` : nothing} />
+      <span>${label}${hint ? html` <span class="hint" id="${name}-hint">${hint}</span>` : nothing}</span>
+    </label>`;
+  }
+
+  /** Queued (offline), failed with retry, or "already arrived" after a changed resend. */
+  private renderSendState(m: TicketFormMessages) {
+    const s = this.submitter;
+    if (s.state === 'queued') {
+      return html`<div class="banner pending" part="pending">
+        <p>${m.queued}</p>
+        <button type="button" class="secondary" @click=${this.handleCancelQueue}>${m.cancelQueue}</button>
+      </div>`;
+    }
+    if (s.state !== 'failed' || !s.error || s.error.fieldErrors.length) return nothing;
+    if (s.error.code === 'idempotency_conflict') {
+      return html`<div class="banner failed" role="alert">
+        <p>${m.alreadySent}</p>
+        <button type="button" class="secondary" @click=${this.handleSendAsNew}>${m.sendAsNew}</button>
+      </div>`;
+    }
+    return html`<div class="banner failed" role="alert">
+      <p>${m.sendFailed} ${errorText(s.error, this.common)}</p>
+      ${s.error.isRetryable ? html`<button type="submit" class="secondary">${this.common.retry}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderSuccess(m: TicketFormMessages, created: TicketCreated) {
+    const t = created.ticket;
+    return html`<div part="success" class="success" role="status" tabindex="-1">
+      <p class="success-title">${m.success.title(t.number)}</p>
+      <p>${m.success.emailed(created.emailedTo.join(this.lang_ === 'de' ? ' und ' : ' and '))}</p>
+      <div class="actions">
+        <button type="button" class="secondary" @click=${() => this.handleView(t.id)}>${m.success.view}</button>
+        <button type="button" class="primary" @click=${this.handleAnother}>${m.success.another}</button>
+      </div>
+    </div>`;
   }
 }
 

@@ -1,0 +1,203 @@
+import type { Catalog } from '../../i18n/index.js';
+import type { TicketCategory } from '../../domain/categories.js';
+
+export interface TicketFormMessages {
+  intro: string;
+  phoneHint: (phone: string) => string;
+  required: string;
+  category: string;
+  categories: Record<TicketCategory, { label: string; hint: string }>;
+  subject: string;
+  description: string;
+  descriptionHint: string;
+  contextLegend: string;
+  program: string;
+  programVersion: string;
+  window: string;
+  hasError: string;
+  yes: string;
+  no: string;
+  errorMessage: string;
+  hangsAt: string;
+  hangsAtHint: string;
+  lastAction: string;
+  urgent: string;
+  urgentHint: string;
+  calledBefore: string;
+  contactLegend: string;
+  cc: string;
+  ccHint: string;
+  phone: string;
+  phoneAvailability: string;
+  phoneAvailabilityHint: string;
+  faqTitle: string;
+  billing: {
+    free: string;
+    fromCredit: (credit: string) => string;
+    payAsYouGo: (credit: string, unitMinutes: number, price: string) => string;
+    order: string;
+  };
+  errors: {
+    required: string;
+    email: string;
+    phone: string;
+    tooLong: (max: number) => string;
+    summary: (n: number) => string;
+  };
+  submit: string;
+  sending: string;
+  discard: string;
+  discarded: string;
+  draftRestored: (time: string) => string;
+  queued: string;
+  cancelQueue: string;
+  queueCancelled: string;
+  sendFailed: string;
+  alreadySent: string;
+  sendAsNew: string;
+  success: {
+    title: (number: string) => string;
+    emailed: (addresses: string) => string;
+    view: string;
+    another: string;
+  };
+}
+
+export const messages: Catalog<TicketFormMessages> = {
+  de: {
+    intro: 'Teilen Sie uns Ihr Anliegen so genau wie möglich mit. Alles kann helfen, so schnell wie möglich eine Lösung herbeizuführen.',
+    phoneHint: (p) => `Sie können natürlich auch anrufen (${p}), wir benötigen dennoch ein Ticket dafür.`,
+    required: 'Pflichtfeld',
+    category: 'Worum geht es?',
+    categories: {
+      concern: { label: 'Anliegen', hint: 'Allgemeine Fragen, z. B. zur Rechnungslegung.' },
+      feature: { label: 'Programmerweiterung', hint: 'Ein Wunsch nach neuer Funktion (Programmierung).' },
+      bug: { label: 'Programmfehler', hint: 'Das Programm macht eindeutig etwas falsch. Wird nicht abgerechnet.' },
+      user_error: { label: 'Anwenderfehler', hint: 'Sie kommen bei der Bedienung nicht weiter.' },
+      training: { label: 'Schulungsanfrage', hint: 'Sie oder Ihr Team möchten geschult werden.' },
+      error_handling: { label: 'Fehlerbehandlung', hint: 'Eine Fehlermeldung oder ein Absturz soll behoben werden.' },
+    },
+    subject: 'Betreff',
+    description: 'Beschreibung',
+    descriptionHint: 'Was wollten Sie tun, was ist passiert, was hätten Sie erwartet?',
+    contextLegend: 'Wo tritt es auf?',
+    program: 'Programm',
+    programVersion: 'Version',
+    window: 'In welchem Fenster stehen Sie?',
+    hasError: 'Erscheint eine Fehlermeldung?',
+    yes: 'Ja',
+    no: 'Nein',
+    errorMessage: 'Text der Fehlermeldung',
+    hangsAt: 'Wo bleibt das Programm hängen?',
+    hangsAtHint: 'Z. B. beim Speichern, oder bei wie viel Prozent.',
+    lastAction: 'Welche Funktion haben Sie zuletzt ausgeführt?',
+    urgent: 'Ich kann nicht mehr arbeiten',
+    urgentHint: 'Dringende Tickets werden vorgezogen.',
+    calledBefore: 'Bereits telefonisch besprochen',
+    contactLegend: 'Kontakt',
+    cc: 'Kopie an (E-Mail)',
+    ccHint: 'Z. B. der Mitarbeiter, der den Fall betreut, oder Ihre externe IT.',
+    phone: 'Telefonnummer für Rückfragen',
+    phoneAvailability: 'Telefonisch erreichbar',
+    phoneAvailabilityHint: 'Z. B. „Mo–Fr 8–12 Uhr“.',
+    faqTitle: 'Vielleicht hilft Ihnen schon dieser FAQ-Artikel:',
+    billing: {
+      free: 'Programmfehler werden nicht abgerechnet und benötigen kein Supportguthaben. Ist es doch kein Programmfehler, teilen wir Ihnen das mit.',
+      fromCredit: (c) => `Die Bearbeitungszeit wird von Ihrem Supportguthaben abgezogen (aktuell ${c}).`,
+      payAsYouGo: (c, u, p) => `Ihr Supportguthaben beträgt ${c}. Die Bearbeitung wird pro angefangene ${u} Minuten mit ${p} abgerechnet.`,
+      order: 'Jetzt ein Supportpaket bestellen',
+    },
+    errors: {
+      required: 'Bitte ausfüllen.',
+      email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+      phone: 'Bitte geben Sie eine gültige Telefonnummer ein (Ziffern, Leerzeichen, + ( ) - /).',
+      tooLong: (max) => `Höchstens ${max} Zeichen.`,
+      summary: (n) => (n === 1 ? 'Bitte prüfen Sie das markierte Feld.' : `Bitte prüfen Sie die ${n} markierten Felder.`),
+    },
+    submit: 'Ticket absenden',
+    sending: 'Wird gesendet …',
+    discard: 'Entwurf verwerfen',
+    discarded: 'Der Entwurf wurde verworfen.',
+    draftRestored: (t) => `Ihr Entwurf vom ${t} wurde wiederhergestellt.`,
+    queued: 'Sie sind offline. Das Ticket wird automatisch gesendet, sobald die Verbindung wieder besteht. Sie können es bis dahin noch ändern.',
+    cancelQueue: 'Nicht automatisch senden',
+    queueCancelled: 'Das Ticket wird nicht automatisch gesendet. Ihr Entwurf bleibt erhalten.',
+    sendFailed: 'Das Ticket wurde nicht gesendet. Ihre Eingaben bleiben erhalten.',
+    alreadySent: 'Dieses Ticket ist bereits in der zuvor gesendeten Fassung bei uns eingegangen. Ihre späteren Änderungen wurden nicht übertragen.',
+    sendAsNew: 'Als neues Ticket senden',
+    success: {
+      title: (n) => `Ihr Ticket ${n} ist eingegangen.`,
+      emailed: (a) => `Eine Bestätigung ging per E-Mail an ${a}.`,
+      view: 'Ticket ansehen',
+      another: 'Weiteres Ticket erstellen',
+    },
+  },
+  en: {
+    intro: 'Tell us about your request as precisely as you can. Every detail helps us find a solution quickly.',
+    phoneHint: (p) => `You can of course also call us (${p}), but we still need a ticket for it.`,
+    required: 'required',
+    category: 'What is it about?',
+    categories: {
+      concern: { label: 'Concern', hint: 'General questions, e.g. about invoicing.' },
+      feature: { label: 'Feature request', hint: 'A wish for a new function (programming).' },
+      bug: { label: 'Program bug', hint: 'The program clearly does something wrong. Not billed.' },
+      user_error: { label: 'User error', hint: 'You are stuck using the program.' },
+      training: { label: 'Training request', hint: 'You or your team would like training.' },
+      error_handling: { label: 'Error handling', hint: 'An error message or a crash needs fixing.' },
+    },
+    subject: 'Subject',
+    description: 'Description',
+    descriptionHint: 'What did you want to do, what happened, what did you expect?',
+    contextLegend: 'Where does it happen?',
+    program: 'Program',
+    programVersion: 'Version',
+    window: 'Which window are you in?',
+    hasError: 'Does an error message appear?',
+    yes: 'Yes',
+    no: 'No',
+    errorMessage: 'Text of the error message',
+    hangsAt: 'Where does the program hang?',
+    hangsAtHint: 'E.g. while saving, or at how many percent.',
+    lastAction: 'Which function did you use last?',
+    urgent: 'I cannot work any more',
+    urgentHint: 'Urgent tickets are handled first.',
+    calledBefore: 'Already discussed by phone',
+    contactLegend: 'Contact',
+    cc: 'Copy to (email)',
+    ccHint: 'E.g. the colleague handling this, or your external IT.',
+    phone: 'Phone number for questions',
+    phoneAvailability: 'Reachable by phone',
+    phoneAvailabilityHint: 'E.g. “Mon–Fri 8–12”.',
+    faqTitle: 'This FAQ article may already help:',
+    billing: {
+      free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
+      fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
+      payAsYouGo: (c, u, p) => `Your support credit is ${c}. Support is billed per started ${u} minutes at ${p}.`,
+      order: 'Order a support package now',
+    },
+    errors: {
+      required: 'Please fill this in.',
+      email: 'Please enter a valid email address.',
+      phone: 'Please enter a valid phone number (digits, spaces, + ( ) - /).',
+      tooLong: (max) => `At most ${max} characters.`,
+      summary: (n) => (n === 1 ? 'Please check the marked field.' : `Please check the ${n} marked fields.`),
+    },
+    submit: 'Send ticket',
+    sending: 'Sending …',
+    discard: 'Discard draft',
+    discarded: 'The draft was discarded.',
+    draftRestored: (t) => `Your draft from ${t} was restored.`,
+    queued: 'You are offline. The ticket will be sent automatically once the connection is back. You can still change it until then.',
+    cancelQueue: 'Do not send automatically',
+    queueCancelled: 'The ticket will not be sent automatically. Your draft is kept.',
+    sendFailed: 'The ticket was not sent. Everything you entered is kept.',
+    alreadySent: 'This ticket already reached us in the version sent before. Your later changes were not transmitted.',
+    sendAsNew: 'Send as a new ticket',
+    success: {
+      title: (n) => `Your ticket ${n} has been received.`,
+      emailed: (a) => `A confirmation was emailed to ${a}.`,
+      view: 'View ticket',
+      another: 'Create another ticket',
+    },
+  },
+};

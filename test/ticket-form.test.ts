@@ -1,0 +1,350 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../src/define/cadia-provider.js';
+import '../src/define/cadia-ticket-form.js';
+import type { CadiaTicketForm } from '../src/elements/ticket-form/ticket-form.js';
+import { OrderRequestedEvent, type TicketCreatedEvent } from '../src/events/index.js';
+import { UPLOAD_MAX_EDGE } from '../src/domain/images.js';
+import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from './harness/backend.js';
+import { fakePng, pngFile, svgFile } from './fixtures/images.js';
+
+/** Drafts live in the origin's IndexedDB, shared by every test: start each one empty. */
+async function clearDrafts(): Promise<void> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('cadia-drafts', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  await new Promise<void>((resolve) => {
+    const tx = db.transaction('drafts', 'readwrite');
+    tx.objectStore('drafts').clear();
+    tx.oncomplete = () => resolve();
+  });
+  db.close();
+}
+
+async function mount(be: TestBackend, opts: { token?: string; locale?: string; attrs?: string } = {}) {
+  const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale=${opts.locale ?? 'de'} .token=${opts.token ?? TOKENS.positive}>
+    <cadia-ticket-form support-phone="+49 30 1234567-0" program="CadiaOFFICE Warenwirtschaft" window-name="Rechnung erfassen"></cadia-ticket-form>
+  </cadia-provider>`);
+  const form = provider.querySelector<CadiaTicketForm>('cadia-ticket-form')!;
+  // The draft is restored once the customer is known; only then does autosave start.
+  await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 5000, 'draft restore');
+  await form.updateComplete;
+  return form;
+}
+
+const $ = <T extends Element = HTMLInputElement>(form: CadiaTicketForm, sel: string) => form.shadowRoot!.querySelector<T>(sel)!;
+
+async function type(form: CadiaTicketForm, name: string, value: string) {
+  const el = $<HTMLInputElement | HTMLTextAreaElement>(form, `[name="${name}"]`);
+  el.value = value;
+  el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await form.updateComplete;
+}
+
+async function choose(form: CadiaTicketForm, category: string) {
+  $(form, `input[name="category"][value="${category}"]`).click();
+  await form.updateComplete;
+}
+
+async function fillValid(form: CadiaTicketForm, subject = 'Druck bricht ab') {
+  await choose(form, 'concern');
+  await type(form, 'subject', subject);
+  await type(form, 'description', 'Beim Drucken der Rechnung passiert nichts.');
+}
+
+async function pick(form: CadiaTicketForm, files: File[]) {
+  const input = $(form, 'input[type=file]');
+  const dt = new DataTransfer();
+  files.forEach((f) => dt.items.add(f));
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+  await (form as unknown as { attachments: { settled(): Promise<void> } }).attachments.settled();
+  await form.updateComplete;
+}
+
+const submit = async (form: CadiaTicketForm) => {
+  $<HTMLButtonElement>(form, '[part="submit"]').click();
+  await form.updateComplete;
+};
+const succeeded = (form: CadiaTicketForm) => waitFor(() => form.shadowRoot!.querySelector('[part="success"]'), 8000, 'success');
+
+describe('<cadia-ticket-form>', () => {
+  beforeEach(clearDrafts);
+
+  it('shows the fields each category asks for, prefilled from the host', async () => {
+    const form = await mount(freshBackend());
+    expect(shadowText(form)).to.contain('wir benötigen dennoch ein Ticket dafür');
+    expect(shadowText(form)).to.contain('+49 30 1234567-0');
+    const shown = () => ['program', 'programVersion', 'window', 'hasError', 'hangsAt', 'lastAction'].filter((n) => form.shadowRoot!.querySelector(`[name="${n}"]`));
+    expect(shown()).to.deep.equal([]);
+    await choose(form, 'training');
+    expect(shown()).to.deep.equal(['program']);
+    expect($(form, '[name="program"]').value).to.equal('CadiaOFFICE Warenwirtschaft');
+    await choose(form, 'concern');
+    expect(shown()).to.deep.equal([]);
+    await choose(form, 'feature');
+    expect(shown()).to.deep.equal(['program', 'programVersion', 'window']);
+    expect($(form, '[name="window"]').value).to.equal('Rechnung erfassen');
+    await choose(form, 'user_error');
+    expect(shown()).to.deep.equal(['program', 'programVersion', 'window', 'hasError', 'lastAction']);
+    await choose(form, 'error_handling');
+    expect(shown()).to.deep.equal(['program', 'programVersion', 'window', 'hasError', 'hangsAt', 'lastAction']);
+    await choose(form, 'bug');
+    expect(shown()).to.deep.equal(['program', 'programVersion', 'window', 'hasError', 'hangsAt', 'lastAction']);
+    // "An error message appears" opens the text field; prefilled fields stay editable.
+    $(form, 'input[name="hasError"][value="yes"]').click();
+    await form.updateComplete;
+    expect(form.shadowRoot!.querySelector('[name="errorMessage"]')).to.exist;
+    await type(form, 'program', 'CadiaOFFICE Kasse');
+    expect($(form, '[name="program"]').value).to.equal('CadiaOFFICE Kasse');
+    await expect(form).to.be.accessible();
+  });
+
+  it('marks missing fields, announces them and focuses the first', async () => {
+    const form = await mount(freshBackend());
+    await submit(form);
+    await waitFor(() => form.shadowRoot!.activeElement);
+    expect(form.shadowRoot!.activeElement!.getAttribute('name')).to.equal('category');
+    expect($(form, '[name="subject"]').getAttribute('aria-invalid')).to.equal('true');
+    expect($(form, '#subject-error').textContent).to.contain('Bitte ausfüllen');
+    expect($(form, '[role="status"]').textContent).to.contain('3 markierten Felder');
+    await fillValid(form);
+    await type(form, 'cc', 'kein-mail');
+    await type(form, 'phone', 'abc');
+    await submit(form);
+    expect($(form, '#cc-error').textContent).to.contain('E-Mail-Adresse');
+    expect($(form, '#phone-error').textContent).to.contain('Telefonnummer');
+    expect(form.shadowRoot!.activeElement!.getAttribute('name')).to.equal('cc');
+    await expect(form).to.be.accessible();
+  });
+
+  it('puts the server’s field errors on the same fields', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    await fillValid(form);
+    // The textarea's maxlength stops typing, not a pasted-in value: the server checks again.
+    await type(form, 'description', 'x'.repeat(20_001));
+    await submit(form);
+    await waitFor(() => form.shadowRoot!.querySelector('#description-error'), 5000, 'server field error');
+    expect($(form, '[name="description"]').getAttribute('aria-invalid')).to.equal('true');
+    expect(form.shadowRoot!.activeElement!.getAttribute('name')).to.equal('description');
+    expect(await be.count('tickets', "customer_number = '10001' AND subject = 'Druck bricht ab'")).to.equal(0);
+  });
+
+  it('files a ticket with images; customer and CC get a mail; the list hears of it', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    await fillValid(form, 'Ticket mit Bildern');
+    await type(form, 'cc', 'it@extern.example');
+    await type(form, 'phone', '+49 30 555 12');
+    await type(form, 'phoneAvailability', 'Mo–Fr 8–12 Uhr');
+    $(form, 'input[name="urgent"]').click();
+    await pick(form, [await pngFile(40, 30, 'a.png'), await pngFile(20, 20, 'b.png'), await pngFile(4000, 3000, 'huge.png')]);
+    await pick(form, [await pngFile(10, 10, 'd.png')]);
+    expect(shadowText(form)).to.contain('höchstens 3 Bilder');
+    expect(form.shadowRoot!.querySelectorAll('[part="thumbnail"] img')).to.have.length(3);
+    const created = oneEvent(form, 'cadia-ticket-created') as Promise<TicketCreatedEvent>;
+    await submit(form);
+    const ev = await created;
+    await succeeded(form);
+    expect(ev.ticket.subject).to.equal('Ticket mit Bildern');
+    expect(ev.emailedTo).to.deep.equal(['service@mueller-haustechnik.example', 'it@extern.example']);
+    expect(shadowText(form)).to.contain(ev.ticket.number);
+    expect(shadowText(form)).to.contain('it@extern.example');
+    const [t] = await be.sql<{ id: string; urgency: string; phone: string; cc: string }>(`SELECT id, urgency, phone, cc FROM tickets WHERE subject = 'Ticket mit Bildern'`);
+    expect(t).to.include({ urgency: 'urgent', phone: '+49 30 555 12', cc: 'it@extern.example' });
+    const images = await be.sql<{ width: number; height: number }>(
+      `SELECT a.width, a.height FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.ticket_id = ? ORDER BY a.width`, t!.id,
+    );
+    expect(images).to.have.length(3);
+    // The 12-megapixel PNG went up scaled to the upload edge.
+    expect(images[2]).to.deep.equal({ width: UPLOAD_MAX_EDGE, height: 1920 });
+    const mails = await be.sql<{ to_addr: string; cc: string }>(`SELECT to_addr, cc FROM outbox WHERE subject LIKE ?`, `%Ticket mit Bildern%`);
+    expect(mails).to.have.length(1);
+    expect(mails[0]!.to_addr).to.equal('service@mueller-haustechnik.example');
+    expect(JSON.parse(mails[0]!.cc)).to.deep.equal(['it@extern.example']);
+    await expect(form).to.be.accessible();
+  });
+
+  it('refuses SVG and a renamed non-image, and takes a pasted screenshot', async () => {
+    const form = await mount(freshBackend());
+    await pick(form, [svgFile()]);
+    expect(shadowText(form)).to.contain('„logo.svg“ ist kein unterstütztes Bild');
+    await pick(form, [fakePng()]);
+    expect(shadowText(form)).to.contain('„renamed.png“ ist kein unterstütztes Bild');
+    expect(form.shadowRoot!.querySelectorAll('[part="thumbnail"]')).to.have.length(0);
+    const dt = new DataTransfer();
+    dt.items.add(await pngFile(64, 48, 'screenshot.png'));
+    $(form, '[name="description"]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, composed: true, cancelable: true }));
+    await waitFor(() => form.shadowRoot!.querySelector('[part="thumbnail"] img'), 3000, 'pasted thumbnail');
+    expect(shadowText(form)).to.contain('1 von 3 Bildern');
+    await expect(form).to.be.accessible();
+  });
+
+  it('restores the draft with its images after a reload, only for the same customer', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    await fillValid(form, 'Entwurf bleibt');
+    await pick(form, [await pngFile(30, 30, 'draft.png')]);
+    // The page is hidden (tab switched, window closed): the draft is written at once.
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 100));
+    form.closest('cadia-provider')!.remove();
+    const other = await mount(be, { token: TOKENS.negative });
+    expect($(other, '[name="subject"]').value).to.equal('');
+    const again = await mount(be);
+    expect($(again, '[name="subject"]').value).to.equal('Entwurf bleibt');
+    expect($(again, 'input[name="category"][value="concern"]').checked).to.equal(true);
+    expect(again.shadowRoot!.querySelectorAll('[part="thumbnail"] img')).to.have.length(1);
+    expect(shadowText(again)).to.contain('wurde wiederhergestellt');
+    // "Discard draft" empties the form and the store.
+    const discard = [...again.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Entwurf verwerfen'))!;
+    discard.click();
+    await again.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect($(again, '[name="subject"]').value).to.equal('');
+    const fresh = await mount(be);
+    expect($(fresh, '[name="subject"]').value).to.equal('');
+  });
+
+  it('a double click files exactly one ticket', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    const before = await be.count('tickets');
+    await fillValid(form, 'Doppelklick');
+    const button = $<HTMLButtonElement>(form, '[part="submit"]');
+    button.click();
+    button.click();
+    await succeeded(form);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await be.count('tickets')).to.equal(before + 1);
+  });
+
+  it('a server error keeps everything and a retry files one ticket', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    const before = await be.count('tickets');
+    await be.fault({ kind: 'status', status: 500, match: '/v1/tickets', method: 'POST', times: 3 });
+    await fillValid(form, 'Nach Fehler');
+    await submit(form);
+    await waitFor(() => shadowText(form).includes('nicht gesendet'), 8000, 'failure banner');
+    expect($(form, '[name="subject"]').value).to.equal('Nach Fehler');
+    expect(await be.count('tickets')).to.equal(before);
+    await expect(form).to.be.accessible();
+    const retry = [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Erneut versuchen'))!;
+    retry.click();
+    await succeeded(form);
+    expect(await be.count('tickets')).to.equal(before + 1);
+  });
+
+  it('a lost answer and the resend make one ticket', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    const before = await be.count('tickets');
+    await be.fault({ kind: 'lost', match: '/v1/tickets', method: 'POST', times: 1 });
+    await fillValid(form, 'Antwort verloren');
+    await submit(form);
+    // The client resends with the same key (by itself or via "try again"); the server replays.
+    await waitFor(async () => {
+      const retry = [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Erneut versuchen'));
+      retry?.click();
+      return form.shadowRoot!.querySelector('[part="success"]');
+    }, 10000, 'success after resend');
+    expect(await be.count('tickets')).to.equal(before + 1);
+    expect(await be.count('tickets', "subject = 'Antwort verloren'")).to.equal(1);
+  });
+
+  it('offline, sending queues the ticket and it goes out when the connection is back', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    const before = await be.count('tickets');
+    const onLine = Object.getOwnPropertyDescriptor(Navigator.prototype, 'onLine')!;
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await fillValid(form, 'Offline geschrieben');
+      await submit(form);
+      await waitFor(() => form.shadowRoot!.querySelector('[part="pending"]'), 3000, 'pending state');
+      expect(shadowText(form)).to.contain('automatisch gesendet');
+      await expect(form).to.be.accessible();
+      // Still editable while it waits.
+      await type(form, 'subject', 'Offline geändert');
+      expect(await be.count('tickets')).to.equal(before);
+    } finally {
+      Object.defineProperty(navigator, 'onLine', onLine);
+      delete (navigator as unknown as Record<string, unknown>).onLine;
+    }
+    window.dispatchEvent(new Event('online'));
+    await succeeded(form);
+    expect(await be.count('tickets', "subject = 'Offline geändert'")).to.equal(1);
+  });
+
+  it('a queued ticket goes out after a reload, or can be cancelled', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      await fillValid(form, 'Nach Neuladen');
+      await submit(form);
+      await waitFor(() => form.shadowRoot!.querySelector('[part="pending"]'), 3000, 'pending state');
+      form.closest('cadia-provider')!.remove();
+      const reloaded = await mount(be);
+      expect(reloaded.shadowRoot!.querySelector('[part="pending"]')).to.exist;
+      const cancel = [...reloaded.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('Nicht automatisch senden'))!;
+      cancel.click();
+      await reloaded.updateComplete;
+      expect(reloaded.shadowRoot!.querySelector('[part="pending"]')).to.equal(null);
+      await submit(reloaded);
+      await waitFor(() => reloaded.shadowRoot!.querySelector('[part="pending"]'), 3000, 'queued again');
+      reloaded.closest('cadia-provider')!.remove();
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).onLine;
+    }
+    const online = await mount(be);
+    await succeeded(online);
+    expect(await be.count('tickets', "subject = 'Nach Neuladen'")).to.equal(1);
+  });
+
+  it('shows the billing hint from credit and category, with the order action at zero or below', async () => {
+    const be = freshBackend();
+    const form = await mount(be);
+    await choose(form, 'concern');
+    await waitFor(() => form.shadowRoot!.querySelector('[part="billing"]'));
+    expect($(form, '[part="billing"]').textContent).to.contain('von Ihrem Supportguthaben abgezogen');
+    await choose(form, 'bug');
+    expect($(form, '[part="billing"]').textContent).to.contain('nicht abgerechnet');
+    const neg = await mount(freshBackend(), { token: TOKENS.negative });
+    await choose(neg, 'training');
+    await waitFor(() => neg.shadowRoot!.querySelector('[part="billing"]'));
+    expect($(neg, '[part="billing"]').textContent).to.match(/angefangene 10 Minuten/);
+    const order = oneEvent(neg, 'cadia-order-requested');
+    $<HTMLButtonElement>(neg, '[part="billing"] button').click();
+    expect(await order).to.be.instanceOf(OrderRequestedEvent);
+    await expect(neg).to.be.accessible();
+  });
+
+  it('suggests FAQ articles while a bug is described', async () => {
+    const form = await mount(freshBackend());
+    await choose(form, 'bug');
+    await type(form, 'description', 'Der Druck der Rechnung bricht ab');
+    await waitFor(() => form.shadowRoot!.querySelector('[part="faq"] a'), 3000, 'faq suggestion');
+    expect($(form, '[part="faq"]').textContent).to.contain('Druck von Belegen');
+    await choose(form, 'training');
+    expect(form.shadowRoot!.querySelector('[part="faq"] a')).to.equal(null);
+    await expect(form).to.be.accessible();
+  });
+
+  it('takes a prefill with an image from the host, and speaks English', async () => {
+    const form = await mount(freshBackend(), { locale: 'en' });
+    await form.prefill({ category: 'error_handling', errorMessage: 'Zugriffsverletzung bei Adresse 0x0040', images: [await pngFile(80, 60, 'erp.png')] });
+    await form.updateComplete;
+    expect($(form, 'input[name="hasError"][value="yes"]').checked).to.equal(true);
+    expect($(form, '[name="errorMessage"]').value).to.contain('Zugriffsverletzung');
+    expect(form.shadowRoot!.querySelectorAll('[part="thumbnail"] img')).to.have.length(1);
+    expect(shadowText(form)).to.contain('Error handling');
+    expect(shadowText(form)).to.contain('we still need a ticket for it');
+    expect($(form, '[part="submit"]').textContent).to.contain('Send ticket');
+    await expect(form).to.be.accessible();
+  });
+});
