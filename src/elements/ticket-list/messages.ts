@@ -36,6 +36,7 @@ export interface TicketListMessages {
   queueHint: string;
   reclassified: string;
   reclassifiedDetail: (from: string, to: string) => string;
+  categoryChanged: (from: string, to: string) => string;
   fieldsHeading: string;
   fields: {
     description: string;
@@ -139,6 +140,7 @@ export const messages: Catalog<TicketListMessages> = {
     queueHint: 'Tickets werden der Reihe nach bearbeitet, dringende zuerst.',
     reclassified: 'Kein Programmfehler – Aufwand wird berechnet',
     reclassifiedDetail: (from, to) => `Der Support hat das Ticket von „${from}“ in „${to}“ geändert. Die gebuchte Zeit wird von Ihrem Guthaben abgezogen.`,
+    categoryChanged: (from, to) => `Kategorie geändert: ${from} → ${to}`,
     fieldsHeading: 'Ihre Angaben',
     fields: {
       description: 'Beschreibung',
@@ -240,6 +242,7 @@ export const messages: Catalog<TicketListMessages> = {
     queueHint: 'Tickets are handled in order, urgent ones first.',
     reclassified: 'Not a program bug – time is billable',
     reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is taken from your credit.`,
+    categoryChanged: (from, to) => `Category changed: ${from} → ${to}`,
     fieldsHeading: 'Your details',
     fields: {
       description: 'Description',

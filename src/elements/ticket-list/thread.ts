@@ -2,6 +2,7 @@
 import { html, nothing } from 'lit';
 import type { Attachment, Message, TicketDetail } from '../../api/types.js';
 import { formatDateTime, type Locale } from '../../i18n/index.js';
+import { isFreeCategory } from '../../domain/billing.js';
 import type { ImageState } from './attachment-urls.js';
 import type { TicketListMessages } from './messages.js';
 
@@ -10,6 +11,11 @@ export interface ThreadContext {
   lang: Locale;
   image: (att: Attachment) => ImageState;
   onOpenImage: (att: Attachment, trigger: HTMLElement) => void;
+}
+
+/** Filed as a program bug (free), found not to be one: its time is billed ("Wenn es kein Programmfehler sein sollte"). */
+export function becameBillable(t: TicketDetail): boolean {
+  return !!t.originalCategory && isFreeCategory(t.originalCategory) && !isFreeCategory(t.category);
 }
 
 export function renderThread(t: TicketDetail, c: ThreadContext) {
@@ -30,17 +36,17 @@ function renderMessage(msg: Message, t: TicketDetail, c: ThreadContext) {
   const time = html`<time datetime=${msg.createdAt}>${formatDateTime(msg.createdAt, lang)}</time>`;
   if (msg.author === 'system' || msg.kind !== 'message') {
     const reclassified = msg.kind === 'reclassified';
-    return html`<div class="notice ${reclassified ? 'reclassified' : ''}" part="notice">
-      <p class="notice-title">${reclassified ? m.reclassified : m.system}</p>
-      ${reclassified && t.originalCategory
-        ? html`<p>${m.reclassifiedDetail(m.categories[t.originalCategory], m.categories[t.category])}</p>`
-        : nothing}
-      ${msg.body && !reclassified ? html`<p class="body">${msg.body}</p>` : nothing}
+    const billable = reclassified && becameBillable(t);
+    const from = t.originalCategory ? m.categories[t.originalCategory] : '';
+    const to = m.categories[t.category];
+    return html`<div class="notice ${billable ? 'reclassified' : ''}" part="notice">
+      <p class="notice-title">${billable ? m.reclassified : reclassified && from ? m.categoryChanged(from, to) : m.system}</p>
+      ${billable ? html`<p>${m.reclassifiedDetail(from, to)}</p>` : !reclassified && msg.body ? html`<p class="body">${msg.body}</p>` : nothing}
       <p class="meta">${time}</p>
     </div>`;
   }
   const mine = msg.author === 'customer';
-  const who = mine ? m.you : msg.authorName ? `${m.support} · ${msg.authorName}` : m.support;
+  const who = mine ? m.you : msg.authorName || m.support;
   return html`<article class="message ${mine ? 'mine' : 'theirs'}" part="message">
     <p class="meta"><span class="author">${who}</span> ${time}</p>
     <p class="body">${msg.body}</p>

@@ -6,13 +6,13 @@ import { errorText, type CommonMessages } from '../../i18n/common.js';
 import type { TicketDetailLoader } from './detail-loader.js';
 import type { TicketListMessages } from './messages.js';
 import { renderStatus } from './ticket-row.js';
-import { renderThread, type ThreadContext } from './thread.js';
+import { becameBillable, renderThread, type ThreadContext } from './thread.js';
 import { renderTimeLedger } from './time-ledger.js';
 
 export interface DetailContext extends ThreadContext {
   common: CommonMessages;
   onBack: () => void;
-  renderReply: (t: TicketDetail) => TemplateResult | typeof nothing;
+  renderReply: (t: TicketDetail) => TemplateResult;
 }
 
 export function renderDetail(loader: TicketDetailLoader, c: DetailContext) {
@@ -60,7 +60,7 @@ function renderTicket(t: TicketDetail, c: DetailContext) {
       ${t.queuePosition != null
         ? html`<p class="queue" part="queue"><strong class="num">${m.queue(t.queuePosition)}</strong> <span class="muted">${m.queueHint}</span></p>`
         : nothing}
-      ${t.originalCategory && t.reclassifiedAt
+      ${becameBillable(t) && t.originalCategory
         ? html`<p class="banner reclassified" part="reclassified" role="note">
             <strong>${m.reclassified}</strong>
             <span>${m.reclassifiedDetail(m.categories[t.originalCategory], m.categories[t.category])}</span>

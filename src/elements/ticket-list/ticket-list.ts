@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadiaElement } from '../../base/cadia-element.js';
@@ -16,6 +16,8 @@ import { AttachmentUrls } from './attachment-urls.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './ticket-row.js';
 import { renderDetail } from './ticket-detail.js';
 import { renderLightbox, showLightbox, type LightboxImage } from './lightbox.js';
+import { ReplyBox } from './reply-box.js';
+import { attachmentStyles } from '../../controllers/attachments-view.js';
 
 /** Above this many tickets the list renders only the rows in view (the virtualizer loads then). */
 const VIRTUALIZE_ABOVE = 50;
@@ -57,7 +59,7 @@ type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
  * @event cadia-ticket-select - The customer opened a ticket (`ticketId`).
  */
 export class CadiaTicketList extends CadiaElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, attachmentStyles, styles];
 
   /** Opens this ticket directly (deep link). Cleared when the customer goes back to the list. */
   @property({ attribute: 'ticket-id' }) accessor ticketId = '';
@@ -72,6 +74,7 @@ export class CadiaTicketList extends CadiaElement {
   private readonly pager = new TicketPager(this, () => Math.min(100, Math.max(1, this.pageSize)));
   private readonly detail = new TicketDetailLoader(this);
   private readonly images = new AttachmentUrls(this);
+  private readonly reply = new ReplyBox(this, { store: () => this.store });
   private searchTimer?: ReturnType<typeof setTimeout>;
   private listScrollTop = 0;
   private restoreList = false;
@@ -94,8 +97,9 @@ export class CadiaTicketList extends CadiaElement {
     clearTimeout(this.searchTimer);
   }
 
-  protected override storeConnected(_store: CadiaStore): void {
-    // Loading starts in willUpdate, which runs on every store change (see syncData).
+  protected override storeConnected(store: CadiaStore): void {
+    // The customer number keys the reply drafts. The tickets load in willUpdate (see syncData).
+    void store.me.ensure()?.catch(() => undefined);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -106,6 +110,7 @@ export class CadiaTicketList extends CadiaElement {
   private syncData(): void {
     const store = this.store;
     this.detail.sync(store, this.ticketId);
+    this.reply.sync(this.ticketId);
     // The list loads only once it is shown: a deep link to one ticket does not fetch the list.
     if (!this.ticketId) this.pager.sync(store);
     if (!this.virtualizer && !this.virtualizerLoading && this.pager.total > VIRTUALIZE_ABOVE) {
@@ -293,9 +298,8 @@ export class CadiaTicketList extends CadiaElement {
     ${renderLightbox(this.lightbox, { label: m.lightboxLabel, close: this.common.close, onClose: () => this.handleLightboxClose() })}`;
   }
 
-  /** The reply box (filled in once the shared attachment/draft controllers are in). */
-  protected renderReply(_t: TicketDetail): TemplateResult | typeof nothing {
-    return nothing;
+  private renderReply(t: TicketDetail) {
+    return this.reply.render(t, this.msg(messages), this.lang_, this.common);
   }
 
   private renderList() {
