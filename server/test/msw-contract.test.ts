@@ -1,0 +1,314 @@
+/**
+ * The Storybook mocks (stories/mocks/handlers.ts) answer as the contract says and as the reference
+ * backend does: every scenario's answers are checked against api/openapi.yaml, the seed answers are
+ * compared with a real backend, and the creating POSTs are exercised (201, 422, replay, 409, 410).
+ * Handlers run in node through msw's `getResponse`, without a browser or service worker.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { getResponse, type HttpHandler } from 'msw';
+import { collectFixtures, FIXTURE_NOW } from '../../stories/mocks/collect.js';
+import { createHandlers, handlers, resetMocks, type Scenario } from '../../stories/mocks/handlers.js';
+import type { Me, Message, Offer, OrderResult, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
+import { checkResponse } from './openapi.js';
+import { NOW, POS, NEG, setup, smallPng, type TestBackend } from './helpers.js';
+
+const BASE = 'http://localhost/api';
+
+interface Call {
+  method?: string;
+  token?: string | null;
+  json?: unknown;
+  form?: FormData;
+  key?: string;
+  lang?: string;
+}
+
+interface Answer<T> { status: number; body: T; headers: Headers }
+
+/** Runs one request through the handlers and checks the answer against the contract; `T` is the body's contract type. */
+async function call<T = Problem>(set: HttpHandler[], path: string, c: Call = {}): Promise<Answer<T>> {
+  const headers = new Headers();
+  const token = c.token === undefined ? POS : c.token;
+  if (token) headers.set('Authorization', `Bearer ${token}`);
+  if (c.key) headers.set('Idempotency-Key', c.key);
+  if (c.lang) headers.set('Accept-Language', c.lang);
+  let body: string | FormData | undefined;
+  if (c.json !== undefined) {
+    headers.set('Content-Type', 'application/json');
+    body = JSON.stringify(c.json);
+  } else if (c.form) body = c.form;
+  const method = c.method ?? (body === undefined ? 'GET' : 'POST');
+  const response = await getResponse(set, new Request(`${BASE}${path}`, { method, headers, body }));
+  assert.ok(response, `${method} ${path}: a handler answered`);
+  // The event stream never ends: check its status and type, then hang up.
+  if (path.startsWith('/v1/events') && response.status === 200) {
+    assert.equal(response.headers.get('content-type'), 'text/event-stream');
+    await response.body?.cancel();
+    return { status: 200, body: undefined as T, headers: response.headers };
+  }
+  return { status: response.status, body: (await checkResponse(method, `${BASE}${path}`, response)) as T, headers: response.headers };
+}
+
+function ticketForm(fields: Record<string, string>, images: Array<{ bytes: Uint8Array; name: string }> = []): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  for (const img of images) form.append('images', new Blob([img.bytes], { type: 'image/png' }), img.name);
+  return form;
+}
+
+const AUTHED = ['/v1/me', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events'];
+const PUBLIC = ['/v1/packages', '/v1/faq?q=Drucker%20druckt%20nicht'];
+
+beforeEach(() => resetMocks());
+
+describe('fixtures', () => {
+  it('stories/mocks/fixtures.json is what the seeded backend answers today (else: node --import tsx scripts/gen-story-fixtures.mjs)', async () => {
+    const committed: unknown = JSON.parse(readFileSync(new URL('../../stories/mocks/fixtures.json', import.meta.url), 'utf8'));
+    assert.deepEqual(committed, await collectFixtures());
+    assert.equal(FIXTURE_NOW, NOW.toISOString());
+  });
+});
+
+describe('every scenario answers within the contract', () => {
+  for (const name of Object.keys(handlers) as Scenario[]) {
+    if (name === 'loading') continue;
+    it(name, async () => {
+      const set = handlers[name];
+      for (const path of [...AUTHED, ...PUBLIC]) {
+        const isPublic = PUBLIC.includes(path);
+        const { status } = await call(set, path);
+        const expected: number = name === 'error' ? 500
+          : name === 'loggedOut' && !isPublic ? 401
+          : path === '/v1/offers/off_demo_open' && name === 'empty' ? 404
+          : path.startsWith('/v1/tickets/') && (name === 'empty' || name === 'manyTickets') ? 404
+          : path === '/v1/offers/off_demo_open' && name === 'negative' ? 404
+          : path === '/v1/tickets/tkt_demo_a' && name === 'negative' ? 404
+          : 200;
+        assert.equal(status, expected, `${name}: GET ${path}`);
+      }
+      // Without a token every authed endpoint is refused, as on the server (homepage, logged out).
+      if (name !== 'error') assert.equal((await call(set, '/v1/me', { token: null })).status, 401);
+    });
+  }
+
+  it('loading: nothing answers', async () => {
+    const pending = getResponse(handlers.loading, new Request(`${BASE}/v1/me`, { headers: { Authorization: `Bearer ${POS}` } }));
+    const winner = await Promise.race([pending.then(() => 'answered'), new Promise((r) => setTimeout(r, 150, 'still waiting'))]);
+    assert.equal(winner, 'still waiting');
+  });
+
+  it('credit per scenario: positive 150, low 20, zero 0, negative −40; offers open / expired', async () => {
+    const minutes = async (s: Scenario) => (await call<Me>(handlers[s], '/v1/me')).body.credit.minutes;
+    assert.deepEqual([await minutes('positive'), await minutes('low'), await minutes('zero'), await minutes('negative')], [150, 20, 0, -40]);
+    const offers = async (s: Scenario) => (await call<{ items: Offer[] }>(handlers[s], '/v1/offers')).body.items.map((o) => o.status);
+    assert.deepEqual(await offers('positive'), ['open', 'ordered']);
+    assert.deepEqual(await offers('expiredOffer'), ['expired', 'ordered']);
+    assert.deepEqual(await offers('negative'), ['expired']);
+    assert.deepEqual(await offers('empty'), []);
+    assert.equal((await call<TicketPage>(handlers.empty, '/v1/tickets')).body.total, 0);
+  });
+
+  it('timestamps follow the real clock: the open offer still has 5 days left today', async () => {
+    const { body } = await call<Offer>(handlers.positive, '/v1/offers/off_demo_open');
+    const daysLeft = (Date.parse(body.expiresAt) - Date.now()) / 86_400_000;
+    assert.ok(daysLeft > 4.9 && daysLeft <= 5, `${daysLeft} days left`);
+  });
+
+  it('problems follow Accept-Language like the server', async () => {
+    const de = await call(handlers.loggedOut, '/v1/me');
+    const en = await call(handlers.loggedOut, '/v1/me', { lang: 'en' });
+    assert.equal(de.body.title, 'Bitte melden Sie sich an.');
+    assert.equal(en.body.title, 'Please log in.');
+    assert.equal(en.headers.get('content-type')?.split(';')[0], 'application/problem+json');
+  });
+
+  it('an unknown endpoint is a 404 and a console error (the story test fails on it)', async () => {
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const r = await getResponse(handlers.positive, new Request(`${BASE}/v1/nope`, { headers: { Authorization: `Bearer ${POS}` } }));
+      assert.equal(r?.status, 404);
+    } finally {
+      console.error = original;
+    }
+    assert.match(String(logged[0]), /no handler for GET \/api\/v1\/nope/);
+  });
+});
+
+describe('the seed scenarios answer exactly as the reference backend', () => {
+  let b: TestBackend;
+  before(() => { b = setup(); });
+  after(() => b.close());
+
+  const frozen = (customer: 'positive' | 'negative') => createHandlers({ customer, now: () => new Date(FIXTURE_NOW) });
+  const server = async (path: string, token: string): Promise<unknown> => (await b.req(path, { token })).json();
+
+  for (const [customer, token] of [['positive', POS], ['negative', NEG]] as const) {
+    it(`${customer}: me, offers, orders, packages and ticket queries`, async () => {
+      const set = frozen(customer);
+      const paths = [
+        '/v1/me', '/v1/offers', '/v1/orders', '/v1/packages',
+        '/v1/tickets', '/v1/tickets?limit=5', '/v1/tickets?status=closed&limit=10', '/v1/tickets?status=new,in_progress',
+        '/v1/tickets?status=new&status=waiting_for_customer', '/v1/tickets?q=druck', '/v1/tickets?q=T-2026-0005', '/v1/tickets?q=Speicherplatz',
+      ];
+      for (const path of paths) assert.deepEqual((await call<unknown>(set, path, { token })).body, await server(path, token), path);
+      // Paging: the cursor of page one opens the same page two on both.
+      const first = (await call<TicketPage>(set, '/v1/tickets?limit=10', { token })).body;
+      if (first.nextCursor) {
+        const path = `/v1/tickets?limit=10&cursor=${first.nextCursor}`;
+        assert.deepEqual((await call<unknown>(set, path, { token })).body, await server(path, token), path);
+      }
+      for (const path of ['/v1/tickets?limit=0', '/v1/tickets?status=open', '/v1/tickets?cursor=zzz']) {
+        assert.deepEqual((await call<unknown>(set, path, { token })).body, await server(path, token), path);
+      }
+    });
+  }
+
+  it('opening a ticket marks it read on both', async () => {
+    const set = frozen('positive');
+    const unread = async (s: 'mock' | 'server') => {
+      const list = s === 'mock' ? (await call<TicketPage>(set, '/v1/tickets?q=Datensicherung')).body : ((await server('/v1/tickets?q=Datensicherung', POS)) as TicketPage);
+      return list.items[0]?.unread;
+    };
+    assert.deepEqual([await unread('mock'), await unread('server')], [true, true]);
+    assert.deepEqual((await call<unknown>(set, '/v1/tickets/tkt_demo_c')).body, await server('/v1/tickets/tkt_demo_c', POS));
+    assert.deepEqual([await unread('mock'), await unread('server')], [false, false]);
+  });
+});
+
+describe('manyTickets', () => {
+  it('10,000 tickets paged by cursor, newest activity first, no gaps or repeats', async () => {
+    const seen = new Set<string>();
+    let last = '\uffff';
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const { body }: Answer<TicketPage> = await call<TicketPage>(handlers.manyTickets, `/v1/tickets?limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.equal(body.total, 10_000);
+      for (const t of body.items) {
+        assert.ok(!seen.has(t.id), `${t.id} repeated`);
+        assert.ok(t.updatedAt <= last, 'sorted by activity');
+        seen.add(t.id);
+        last = t.updatedAt;
+      }
+      cursor = body.nextCursor;
+      pages++;
+    } while (cursor);
+    assert.equal(seen.size, 10_000);
+    assert.equal(pages, 100);
+    const closed = await call<TicketPage>(handlers.manyTickets, '/v1/tickets?status=closed');
+    assert.equal(closed.body.total, 6_250, 'five in eight are closed');
+    assert.equal(closed.body.items.length, 25);
+    const top = closed.body.items[0]!;
+    const detail = await call<TicketDetail>(handlers.manyTickets, `/v1/tickets/${top.id}`);
+    assert.equal(detail.body.subject, top.subject);
+  });
+});
+
+describe('orders', () => {
+  it('a package: 201 with order and credit, the credit rises, a repeat replays, another body with the key is 409', async () => {
+    const set = handlers.positive;
+    const first = await call<OrderResult>(set, '/v1/orders', { json: { packageId: 'pkg-60' }, key: 'k1' });
+    assert.equal(first.status, 201);
+    assert.equal(first.body.credit.minutes, 210);
+    assert.equal(first.body.order.name, 'Supportpaket 60');
+    assert.equal((await call<Me>(set, '/v1/me')).body.credit.minutes, 210);
+    const again = await call<OrderResult>(set, '/v1/orders', { json: { packageId: 'pkg-60' }, key: 'k1' });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    assert.equal((await call<Me>(set, '/v1/me')).body.credit.minutes, 210, 'a replay charges nothing');
+    assert.equal((await call(set, '/v1/orders', { json: { packageId: 'pkg-180' }, key: 'k1' })).body.code, 'idempotency_conflict');
+    assert.equal((await call<{ items: OrderResult['order'][] }>(set, '/v1/orders')).body.items[0]?.id, first.body.order.id);
+  });
+
+  it('refusals: no key 400, no package 422 with the field, unknown package 404, logged out 401', async () => {
+    const set = handlers.positive;
+    assert.equal((await call(set, '/v1/orders', { json: { packageId: 'pkg-60' } })).body.code, 'idempotency_key_required');
+    const missing = await call(set, '/v1/orders', { json: {}, key: 'k2' });
+    assert.equal(missing.status, 422);
+    assert.deepEqual(missing.body.errors?.map((e) => [e.field, e.code]), [['packageId', 'required']]);
+    assert.equal((await call(set, '/v1/orders', { json: { packageId: 'pkg-x' }, key: 'k3' })).status, 404);
+    assert.equal((await call(handlers.loggedOut, '/v1/orders', { json: { packageId: 'pkg-60' }, key: 'k4' })).status, 401);
+  });
+
+  it('the open offer once (then 409), the expired one 410', async () => {
+    const set = handlers.positive;
+    const ordered = await call<OrderResult>(set, '/v1/orders', { json: { offerId: 'off_demo_open' }, key: 'o1' });
+    assert.equal(ordered.status, 201);
+    assert.equal(ordered.body.order.offerId, 'off_demo_open');
+    assert.equal((await call<Offer>(set, '/v1/offers/off_demo_open')).body.status, 'ordered');
+    assert.equal((await call(set, '/v1/orders', { json: { offerId: 'off_demo_open' }, key: 'o2' })).body.code, 'offer_already_ordered');
+    const expired = await call(handlers.expiredOffer, '/v1/orders', { json: { offerId: 'off_demo_open' }, key: 'o3', lang: 'en' });
+    assert.equal(expired.status, 410);
+    assert.equal(expired.body.title, 'This loyalty offer has expired and can no longer be ordered.');
+    assert.equal((await call(handlers.negative, '/v1/orders', { json: { offerId: 'off_demo_expired' }, key: 'o4', token: NEG })).status, 410);
+  });
+});
+
+describe('tickets and replies', () => {
+  const fields = { category: 'bug', subject: 'Druck geht nicht', description: 'Beim Drucken passiert nichts.', cc: 'it@partner.example', urgency: 'urgent', calledBefore: 'true' };
+
+  it('a ticket: 201 with the detail and who was mailed; it heads the list; its image can be fetched; a repeat replays', async () => {
+    const set = handlers.positive;
+    const png = smallPng();
+    const created = await call<TicketCreated>(set, '/v1/tickets', { form: ticketForm(fields, [{ bytes: png, name: 'shot.png' }]), key: 't1' });
+    assert.equal(created.status, 201);
+    const t = created.body.ticket;
+    assert.deepEqual([t.status, t.category, t.urgency, t.calledBefore, t.cc], ['new', 'bug', 'urgent', true, 'it@partner.example']);
+    assert.match(t.number, /^T-\d{4}-\d{5}$/);
+    assert.deepEqual(created.body.emailedTo, ['service@mueller-haustechnik.example', 'it@partner.example']);
+    const att = t.messages[0]!.attachments[0]!;
+    assert.deepEqual([att.contentType, att.width, att.height, att.size], ['image/png', 4, 3, png.length]);
+    const list = await call<TicketPage>(set, '/v1/tickets');
+    assert.equal(list.body.items[0]?.id, t.id);
+    assert.equal(list.body.total, 32);
+    const bytes = await getResponse(set, new Request(`${BASE}/${att.url}?token=${POS}`));
+    assert.deepEqual(new Uint8Array(await bytes!.arrayBuffer()), new Uint8Array(png));
+    const again = await call<TicketCreated>(set, '/v1/tickets', { form: ticketForm(fields, [{ bytes: png, name: 'shot.png' }]), key: 't1' });
+    assert.equal(again.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal(again.body.ticket.id, t.id);
+    assert.equal((await call<TicketPage>(set, '/v1/tickets')).body.total, 32);
+    assert.equal((await call(set, '/v1/tickets', { form: ticketForm({ ...fields, subject: 'Anders' }), key: 't1' })).status, 409);
+  });
+
+  it('refusals name the field: missing subject, bad CC, not an image, four images', async () => {
+    const set = handlers.positive;
+    const codes = (body: Problem) => (body.errors ?? []).map((e) => `${e.field}:${e.code}`);
+    const noSubject = await call(set, '/v1/tickets', { form: ticketForm({ ...fields, subject: ' ' }), key: 'r1' });
+    assert.equal(noSubject.status, 422);
+    assert.deepEqual(codes(noSubject.body), ['subject:required']);
+    assert.equal(noSubject.body.errors?.[0]?.message, 'Pflichtfeld.');
+    const noCategory = await call(set, '/v1/tickets', { form: ticketForm({ subject: 'x', description: 'y' }), key: 'r1b', lang: 'en' });
+    assert.deepEqual(codes(noCategory.body), ['category:required']);
+    assert.equal(noCategory.body.errors?.[0]?.message, 'Required.');
+    assert.deepEqual(codes((await call(set, '/v1/tickets', { form: ticketForm({ ...fields, cc: 'kein-mail' }), key: 'r2' })).body), ['cc:invalid_email']);
+    const text = new TextEncoder().encode('not a picture');
+    const notImage = await call(set, '/v1/tickets', { form: ticketForm(fields, [{ bytes: text, name: 'x.png' }]), key: 'r3' });
+    assert.deepEqual([notImage.body.code, ...codes(notImage.body)], ['image_rejected', 'images[0]:not_an_image']);
+    const four = Array.from({ length: 4 }, (_, i) => ({ bytes: smallPng(), name: `${i}.png` }));
+    const tooMany = await call(set, '/v1/tickets', { form: ticketForm(fields, four), key: 'r4' });
+    assert.deepEqual([tooMany.body.code, ...codes(tooMany.body)], ['too_many_images', 'images:too_many']);
+    assert.equal((await call<TicketPage>(set, '/v1/tickets')).body.total, 31, 'nothing was created');
+  });
+
+  it('a reply: 201, it ends the thread, a ticket waiting for the customer is in progress again; an empty one is 422', async () => {
+    const set = handlers.positive;
+    const reply = await call<{ message: Message }>(set, '/v1/tickets/tkt_demo_c/messages', { form: ticketForm({ body: 'Mit getrennter Sicherung klappt es.' }), key: 'm1' });
+    assert.equal(reply.status, 201);
+    assert.equal(reply.body.message.author, 'customer');
+    const detail = (await call<TicketDetail>(set, '/v1/tickets/tkt_demo_c')).body;
+    assert.equal(detail.status, 'in_progress');
+    assert.equal(detail.messages.at(-1)?.id, reply.body.message.id);
+    assert.equal((await call<TicketPage>(set, '/v1/tickets')).body.items[0]?.id, 'tkt_demo_c');
+    const replay = await call(set, '/v1/tickets/tkt_demo_c/messages', { form: ticketForm({ body: 'Mit getrennter Sicherung klappt es.' }), key: 'm1' });
+    assert.equal(replay.headers.get('Idempotent-Replayed'), 'true');
+    assert.equal((await call<TicketDetail>(set, '/v1/tickets/tkt_demo_c')).body.messages.length, detail.messages.length);
+    const empty = await call(set, '/v1/tickets/tkt_demo_c/messages', { form: ticketForm({ body: '' }), key: 'm2' });
+    assert.deepEqual([empty.status, empty.body.errors?.[0]?.field], [422, 'body']);
+    assert.equal((await call(set, '/v1/tickets/tkt_nope/messages', { form: ticketForm({ body: 'x' }), key: 'm3' })).status, 404);
+  });
+});

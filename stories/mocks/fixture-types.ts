@@ -1,0 +1,23 @@
+/** Shape of `fixtures.json` (written by `scripts/gen-story-fixtures.mjs`). */
+import type { FaqArticle, Me, Offer, Order, PackageList, TicketDetail, TicketSummary } from '../../src/api/types.js';
+
+export interface CustomerFixture {
+  token: string;
+  me: Me;
+  offers: Offer[];
+  orders: Order[];
+  /** Every ticket of the customer, in the server's list order (newest activity first). */
+  tickets: TicketSummary[];
+  details: Record<string, TicketDetail>;
+}
+
+export interface Fixtures {
+  /** The backend clock when recorded; the handlers shift every timestamp by (now − this). */
+  generatedAt: string;
+  packages: PackageList;
+  /** Every FAQ article, as `GET /v1/faq` answers them. */
+  faq: FaqArticle[];
+  customers: { positive: CustomerFixture; negative: CustomerFixture };
+  /** Attachment bytes by id (base64), as `GET /v1/attachments/{id}` serves them. */
+  attachments: Record<string, { contentType: string; base64: string }>;
+}

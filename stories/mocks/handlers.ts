@@ -1,0 +1,543 @@
+/**
+ * MSW handlers for the stories, by scenario. They replay the reference backend's real answers
+ * (`fixtures.json`, recorded from the seed by `scripts/gen-story-fixtures.mjs`) and answer the
+ * creating POSTs the way the server does: 201 with the contract's shapes, 422 field errors with
+ * the server's own texts (`server/problem.ts`, `server/validate.ts`), idempotency replays.
+ * `server/test/msw-contract.test.ts` checks every scenario against `api/openapi.yaml`.
+ *
+ * Every handler answers under `*\/api/v1/...`, so stories use
+ * `<cadia-provider api-base="/api" .token=${'demo-positive'}>`. Any token is accepted (the
+ * scenario decides whose data it is); no token means logged out, as on the real server.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
+import { isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { isOfferExpired } from '../../src/domain/offers.js';
+import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import { ApiError, pickLang, toProblem, type FieldErrorInput } from '../../server/problem.js';
+import { Fields } from '../../server/validate.js';
+import type { CustomerFixture, Fixtures } from './fixture-types.js';
+import fixtureData from './fixtures.json' with { type: 'json' };
+
+export const fixtures = fixtureData as Fixtures;
+
+export interface MockOptions {
+  /** Whose seed data: `positive` (10001, 150 min, open offer) or `negative` (10002, −40 min, expired offer). */
+  customer?: 'positive' | 'negative';
+  /** Overrides the credit (e.g. 20 for "low", 0 for "zero"). */
+  creditMinutes?: number;
+  /** `seed` (default), `none`, or a number of generated tickets. */
+  tickets?: 'seed' | 'none' | number;
+  /** `seed` (default), `none`, or `expired` (the open offer is moved 20 days back). */
+  offers?: 'seed' | 'none' | 'expired';
+  /**
+   * `ok` (default); `loggedOut`: 401 on every authed endpoint; `loading`: nothing ever answers;
+   * `error`: every endpoint answers 500 `internal`.
+   */
+  mode?: 'ok' | 'loggedOut' | 'loading' | 'error';
+  /** Milliseconds before each answer, to watch loading turn into content. */
+  latencyMs?: number;
+  /** The clock; timestamps are shifted so "5 days left" stays 5 days left. Default: real time. */
+  now?: () => Date;
+}
+
+const API = '*/api/v1';
+const DAY = 86_400_000;
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
+
+/** A deep copy with every RFC 3339 instant moved by `ms`. */
+function shifted<T>(value: T, ms: number): T {
+  return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
+    typeof v === 'string' && ISO.test(v) ? new Date(Date.parse(v) + ms).toISOString() : v,
+  ) as T;
+}
+
+// ---------------------------------------------------------------------------------------------
+// State: each handler set owns one, rebuilt on first use after `resetMocks()` (every story load).
+
+interface StoredAnswer { fingerprint: string; status: number; body: string }
+
+interface State {
+  me: Me;
+  offers: Offer[];
+  orderedOffers: Set<string>;
+  orders: Order[];
+  tickets: TicketSummary[];
+  details: Map<string, TicketDetail>;
+  attachments: Map<string, { contentType: string; bytes: Uint8Array }>;
+  idempotency: Map<string, StoredAnswer>;
+  seq: number;
+}
+
+const resets = new Set<() => void>();
+
+/** Drops every handler set's state, so each story starts from the seed. Called by the preview's loader. */
+export function resetMocks(): void {
+  for (const reset of resets) reset();
+}
+
+function decodeBase64(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+const GENERATED_SUBJECTS = [
+  'Kundenstamm: Anschrift wird nicht übernommen', 'Rechnungskopie für das Finanzamt', 'Kurze Einweisung Inventur',
+  'Reorganisation bricht ab', 'Sortierung in der Artikelsuche falsch', 'Export der Offenen Posten nach Excel',
+] as const;
+
+/** `count` tickets, newest activity first, one every 37 minutes back from now. */
+function generatedTickets(count: number, now: number): TicketSummary[] {
+  const statuses: TicketStatus[] = ['new', 'in_progress', 'waiting_for_customer', 'closed', 'closed', 'closed', 'closed', 'closed'];
+  return Array.from({ length: count }, (_, i) => {
+    const updated = new Date(now - (i + 1) * 37 * 60_000);
+    const year = updated.getUTCFullYear();
+    return {
+      id: `tkt_many_${String(i + 1).padStart(5, '0')}`,
+      number: `T-${year}-${String(count - i).padStart(5, '0')}`,
+      subject: `${GENERATED_SUBJECTS[i % GENERATED_SUBJECTS.length]} (${count - i})`,
+      category: TICKET_CATEGORIES[i % TICKET_CATEGORIES.length]!,
+      status: statuses[i % statuses.length]!,
+      urgency: i % 17 === 0 ? 'urgent' : 'normal',
+      createdAt: new Date(updated.getTime() - 2 * DAY).toISOString(),
+      updatedAt: updated.toISOString(),
+      bookedMinutes: (i % 4) * 10,
+      unread: i % 11 === 0,
+    };
+  });
+}
+
+function zeroBilling(me: Me): TicketDetail['billing'] {
+  return {
+    bookedMinutes: 0, freeMinutes: 0, billableMinutes: 0, chargedMinutes: 0, fromCreditMinutes: 0, uncoveredMinutes: 0,
+    owed: { amount: 0, currency: me.pricing.unitPrice.currency },
+  };
+}
+
+/** A plausible detail for a generated ticket (the seed has details for its own). */
+function generatedDetail(s: TicketSummary, me: Me): TicketDetail {
+  const description = `${s.subject}. Bitte um Unterstützung.`;
+  return {
+    ...s, description, program: 'CadiaOFFICE Warenwirtschaft', programVersion: '24.3.1', window: '', errorMessage: '', hangsAt: '',
+    lastAction: '', calledBefore: false, cc: '', phone: '', phoneAvailability: '', queuePosition: null, originalCategory: null,
+    reclassifiedAt: null, timeEntries: [], billing: zeroBilling(me),
+    messages: [{ id: `msg_${s.id.slice(4)}_1`, author: 'customer', authorName: me.customer.name, body: description, createdAt: s.createdAt, attachments: [], kind: 'message' }],
+  };
+}
+
+function initialState(o: MockOptions, now: Date): State {
+  const c: CustomerFixture = shifted(fixtures.customers[o.customer ?? 'positive'], now.getTime() - Date.parse(fixtures.generatedAt));
+  const me = o.creditMinutes === undefined ? c.me : { ...c.me, credit: { ...c.me.credit, minutes: o.creditMinutes } };
+  let offers = o.offers === 'none' ? [] : c.offers;
+  if (o.offers === 'expired') {
+    offers = offers.map((offer) => offer.status !== 'open' ? offer : {
+      ...offer,
+      issuedAt: new Date(Date.parse(offer.issuedAt) - 20 * DAY).toISOString(),
+      expiresAt: new Date(Date.parse(offer.expiresAt) - 20 * DAY).toISOString(),
+      status: 'expired',
+    });
+  }
+  const tickets = o.tickets === 'none' ? [] : typeof o.tickets === 'number' ? generatedTickets(o.tickets, now.getTime()) : c.tickets;
+  const details = new Map(o.tickets === undefined || o.tickets === 'seed' ? Object.entries(c.details) : []);
+  const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
+  return {
+    me, offers, orderedOffers: new Set(), orders: o.offers === 'none' ? [] : c.orders, tickets, details, attachments,
+    idempotency: new Map(), seq: 0,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answers
+
+function problem(request: Request, err: ApiError): Response {
+  const body = toProblem(err, pickLang(request.headers.get('accept-language') ?? undefined));
+  return new HttpResponse(JSON.stringify(body), {
+    status: err.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...err.options.headers },
+  });
+}
+
+type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Response | Promise<Response>;
+
+/** Turns a thrown `ApiError` into the server's problem+json and waits `latencyMs` first. */
+function answer(o: MockOptions, fn: Resolver): Resolver {
+  return async (info) => {
+    if (o.latencyMs) await delay(o.latencyMs);
+    try {
+      return await fn(info);
+    } catch (err) {
+      if (err instanceof ApiError) return problem(info.request, err);
+      throw err;
+    }
+  };
+}
+
+function token(request: Request, queryToken = false): string | undefined {
+  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
+  return header ?? (queryToken ? new URL(request.url).searchParams.get('token') ?? undefined : undefined);
+}
+
+function requireCustomer(request: Request, queryToken = false): void {
+  if (!token(request, queryToken)) throw new ApiError(401, 'unauthorized');
+}
+
+function requireIdempotencyKey(request: Request): string {
+  const key = request.headers.get('idempotency-key')?.trim();
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw new ApiError(400, 'idempotency_key_required');
+  return key;
+}
+
+/** Same key + same request → the stored answer; same key + another request → 409 (as server/idempotency.ts). */
+function idempotent(state: State, key: string, fingerprint: string, effect: () => { status: number; body: unknown }): Response {
+  const stored = state.idempotency.get(key);
+  if (stored && stored.fingerprint !== fingerprint) throw new ApiError(409, 'idempotency_conflict');
+  if (stored) return new HttpResponse(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replayed': 'true' } });
+  const result = effect();
+  const body = JSON.stringify(result.body);
+  state.idempotency.set(key, { fingerprint, status: result.status, body });
+  return new HttpResponse(body, { status: result.status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}
+
+async function readJson(request: Request): Promise<Record<string, unknown>> {
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(request.headers.get('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
+  let value: unknown;
+  try {
+    value = JSON.parse(await request.text());
+  } catch {
+    throw new ApiError(400, 'malformed_json');
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(422, 'validation_failed', { errors: [{ field: '', code: 'invalid_type', params: { expected: 'object' } }] });
+  }
+  return value as Record<string, unknown>;
+}
+
+interface ImagePart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width: number; height: number }
+
+/** Multipart fields as the server reads them: text by name, `images` as a list of files. */
+async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: ImagePart[]; imageErrors: FieldErrorInput[]; imageCode: string }> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new ApiError(400, 'invalid_multipart');
+  }
+  const fields: Record<string, unknown> = {};
+  for (const [k, v] of form.entries()) if (k !== 'images' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
+  const parts = form.getAll('images').filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
+  if (parts.length > MAX_IMAGES) {
+    return { fields, images: [], imageErrors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }], imageCode: 'too_many_images' };
+  }
+  const images: ImagePart[] = [];
+  const imageErrors: FieldErrorInput[] = [];
+  for (const [i, part] of parts.entries()) {
+    if (typeof part === 'string') {
+      imageErrors.push({ field: `images[${i}]`, code: 'not_an_image' });
+      continue;
+    }
+    const bytes = new Uint8Array(await part.arrayBuffer());
+    const check = checkImage(bytes);
+    if (!check.ok) imageErrors.push({ field: `images[${i}]`, code: check.problem });
+    else images.push({ fileName: part.name || 'bild', bytes, ...check.image });
+  }
+  return { fields, images, imageErrors, imageCode: 'image_rejected' };
+}
+
+function fingerprintOf(fields: Record<string, unknown>, images: readonly ImagePart[]): string {
+  // FNV-1a over the bytes: enough to tell two uploads apart in a mock.
+  const hash = (b: Uint8Array) => b.reduce((h, x) => Math.imul(h ^ x, 16_777_619) >>> 0, 2_166_136_261).toString(16);
+  return JSON.stringify([Object.keys(fields).sort().map((k) => [k, fields[k]]), images.map((i) => [i.fileName, i.bytes.length, hash(i.bytes)])]);
+}
+
+function offerWithStatus(state: State, offer: Offer, now: Date): Offer {
+  const status = state.orderedOffers.has(offer.id) || offer.status === 'ordered' ? 'ordered' : isOfferExpired(offer.expiresAt, now) ? 'expired' : 'open';
+  return { ...offer, status };
+}
+
+const encodeCursor = (t: TicketSummary) => btoa(JSON.stringify([t.updatedAt, t.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const v: unknown = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+  } catch {
+    // fall through to the field error, as the server does
+  }
+  throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cursor', code: 'invalid_value' }] });
+}
+
+/** Moves a changed ticket to the top, where "newest activity first" puts it. */
+function touch(state: State, summary: TicketSummary): void {
+  state.tickets = [summary, ...state.tickets.filter((t) => t.id !== summary.id)];
+}
+
+function attachmentsOf(state: State, images: readonly ImagePart[]): Attachment[] {
+  return images.map((img) => {
+    const id = `att_mock_${++state.seq}`;
+    state.attachments.set(id, { contentType: img.type, bytes: img.bytes });
+    return { id, fileName: img.fileName, contentType: img.type, size: img.bytes.length, width: img.width, height: img.height, url: `v1/attachments/${id}` };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Handler sets
+
+export function createHandlers(o: MockOptions = {}): HttpHandler[] {
+  const now = o.now ?? (() => new Date());
+  let current: State | undefined;
+  const state = () => (current ??= initialState(o, now()));
+  resets.add(() => { current = undefined; });
+
+  const mode = o.mode ?? 'ok';
+  if (mode === 'loading') return [http.all(`${API}/*`, async () => { await delay('infinite'); return new HttpResponse(null, { status: 204 }); })];
+  if (mode === 'error') return [http.all(`${API}/*`, ({ request }) => problem(request, new ApiError(500, 'internal')))];
+
+  const authed = (fn: Resolver): Resolver => answer(o, (info) => {
+    if (mode === 'loggedOut') throw new ApiError(401, 'unauthorized');
+    requireCustomer(info.request);
+    return fn(info);
+  });
+  const param = (info: Parameters<Resolver>[0], name: string) => String(info.params[name] ?? '');
+
+  return [
+    http.get(`${API}/packages`, answer(o, () => HttpResponse.json(fixtures.packages))),
+
+    http.get(`${API}/faq`, answer(o, ({ request }) => {
+      // The server ranks by stemmed words in title and body; the mock matches stems in title and excerpt.
+      const words = (new URL(request.url).searchParams.get('q') ?? '').toLocaleLowerCase('de').split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+      const stems = words.map((w) => (w.length > 5 ? w.slice(0, Math.max(5, w.length - 3)) : w));
+      const score = (a: { title: string; excerpt: string }) =>
+        stems.reduce((s, t) => s + (a.title.toLocaleLowerCase('de').includes(t) ? 3 : 0) + (a.excerpt.toLocaleLowerCase('de').includes(t) ? 1 : 0), 0);
+      const items = fixtures.faq.map((a) => ({ a, s: score(a) })).filter((x) => x.s > 0).sort((x, y) => y.s - x.s).slice(0, 5).map((x) => x.a);
+      return HttpResponse.json({ items });
+    })),
+
+    http.get(`${API}/me`, authed(() => HttpResponse.json(state().me))),
+
+    http.get(`${API}/offers`, authed(() => {
+      const items = state().offers.map((offer) => offerWithStatus(state(), offer, now()));
+      // Open offers first, as the server lists them.
+      return HttpResponse.json({ items: [...items.filter((x) => x.status === 'open'), ...items.filter((x) => x.status !== 'open')] });
+    })),
+
+    http.get(`${API}/offers/:id`, authed((info) => {
+      const offer = state().offers.find((x) => x.id === param(info, 'id'));
+      if (!offer) throw new ApiError(404, 'not_found');
+      return HttpResponse.json(offerWithStatus(state(), offer, now()));
+    })),
+
+    http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: state().orders }))),
+
+    http.post(`${API}/orders`, authed(async ({ request }) => {
+      const key = requireIdempotencyKey(request);
+      const f = new Fields(await readJson(request));
+      const packageId = f.string('packageId', { max: 100 });
+      const offerId = f.string('offerId', { max: 100 });
+      if (f.errors.length === 0) {
+        if (!packageId && !offerId) f.add('packageId', 'required');
+        if (packageId && offerId) f.add('offerId', 'exclusive', { fields: 'packageId, offerId' });
+      }
+      f.check();
+      const s = state();
+      return idempotent(s, key, JSON.stringify(['order', packageId, offerId]), () => {
+        const at = now().toISOString();
+        let item: Pick<Order, 'name' | 'minutes' | 'price' | 'packageId' | 'offerId'>;
+        if (offerId) {
+          const offer = s.offers.find((x) => x.id === offerId);
+          if (!offer) throw new ApiError(404, 'not_found');
+          const status = offerWithStatus(s, offer, now()).status;
+          if (status === 'ordered') throw new ApiError(409, 'offer_already_ordered');
+          if (status === 'expired') throw new ApiError(410, 'offer_expired', { detail: `expired at ${offer.expiresAt}` });
+          s.orderedOffers.add(offer.id);
+          item = { name: offer.name, minutes: offer.minutes, price: offer.price, packageId: offer.packageId, offerId: offer.id };
+        } else {
+          const pkg = fixtures.packages.items.find((p) => p.id === packageId);
+          if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
+          item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price, packageId: pkg.id, offerId: null };
+        }
+        const order: Order = { id: `ord_mock_${++s.seq}`, ...item, createdAt: at };
+        s.orders = [order, ...s.orders];
+        s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };
+        return { status: 201, body: { order, credit: s.me.credit } };
+      });
+    })),
+
+    http.get(`${API}/tickets`, authed(({ request }) => {
+      const url = new URL(request.url);
+      const statuses = url.searchParams.getAll('status').flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+      const q = (url.searchParams.get('q') ?? '').trim();
+      const rawLimit = url.searchParams.get('limit');
+      const limit = rawLimit === null || rawLimit === '' ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+      const errors: FieldErrorInput[] = [];
+      if (!statuses.every(isTicketStatus)) errors.push({ field: 'status', code: 'invalid_value' });
+      if (q.length > 200) errors.push({ field: 'q', code: 'too_long', params: { max: 200 } });
+      if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
+      if (errors.length) throw new ApiError(422, 'validation_failed', { errors });
+
+      const s = state();
+      const needle = q.toLocaleLowerCase('de');
+      // Like the server: number, subject, description and every message body.
+      const matches = (t: TicketSummary) => {
+        const d = s.details.get(t.id);
+        const texts = [t.number, t.subject, d?.description ?? '', ...(d?.messages.map((m) => m.body) ?? [])];
+        return texts.some((x) => x.toLocaleLowerCase('de').includes(needle));
+      };
+      const all = s.tickets.filter((t) => (statuses.length === 0 || statuses.includes(t.status)) && (!q || matches(t)));
+      let rest = all;
+      const cursor = url.searchParams.get('cursor');
+      if (cursor) {
+        const [updatedAt, id] = decodeCursor(cursor);
+        rest = all.filter((t) => t.updatedAt < updatedAt || (t.updatedAt === updatedAt && t.id < id));
+      }
+      const items = rest.slice(0, limit);
+      const last = items[items.length - 1];
+      return HttpResponse.json({ items, nextCursor: rest.length > limit && last ? encodeCursor(last) : null, total: all.length });
+    })),
+
+    http.get(`${API}/tickets/:id`, authed((info) => {
+      const s = state();
+      const id = param(info, 'id');
+      const summary = s.tickets.find((t) => t.id === id);
+      if (!summary) throw new ApiError(404, 'not_found');
+      // Viewing the ticket is what makes support replies "read".
+      summary.unread = false;
+      const detail = s.details.get(id) ?? generatedDetail(summary, s.me);
+      const read = { ...detail, unread: false };
+      s.details.set(id, read);
+      return HttpResponse.json(read);
+    })),
+
+    http.post(`${API}/tickets`, authed(async ({ request }) => {
+      const key = requireIdempotencyKey(request);
+      const { fields, images, imageErrors, imageCode } = await readForm(request);
+      const f = new Fields(fields);
+      const short = { max: LIMITS.shortText };
+      const input = {
+        category: f.oneOf('category', TICKET_CATEGORIES, { required: true }),
+        subject: f.string('subject', { required: true, max: LIMITS.subject }),
+        description: f.string('description', { required: true, max: LIMITS.description }),
+        program: f.string('program', short),
+        programVersion: f.string('programVersion', short),
+        window: f.string('window', short),
+        errorMessage: f.string('errorMessage', { max: LIMITS.errorMessage }),
+        hangsAt: f.string('hangsAt', short),
+        lastAction: f.string('lastAction', short),
+        urgency: f.oneOf('urgency', URGENCIES, { fallback: 'normal' }) ?? 'normal',
+        calledBefore: f.oneOf('calledBefore', ['true', 'false'] as const, { fallback: 'false' }) === 'true',
+        cc: f.string('cc', { max: 10_000 }),
+        phone: f.string('phone', { max: 10_000 }),
+        phoneAvailability: f.string('phoneAvailability', short),
+      };
+      if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
+      if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
+      const errors = [...f.errors, ...imageErrors];
+      if (errors.length) throw new ApiError(422, f.errors.length ? 'validation_failed' : imageCode, { errors });
+      const category = input.category ?? 'concern';
+
+      const s = state();
+      return idempotent(s, key, fingerprintOf(fields, images), () => {
+        const at = now().toISOString();
+        const year = new Date(at).getUTCFullYear();
+        const seqs = s.tickets.filter((t) => t.number.startsWith(`T-${year}-`)).map((t) => Number(t.number.slice(7)));
+        const number = `T-${year}-${String(Math.max(40, ...seqs) + 1).padStart(5, '0')}`;
+        const id = `tkt_mock_${++s.seq}`;
+        const waiting = s.tickets.filter((t) => t.status === 'new' || t.status === 'in_progress');
+        const queuePosition = (input.urgency === 'urgent' ? waiting.filter((t) => t.urgency === 'urgent').length : waiting.length) + 1;
+        const summary: TicketSummary = {
+          id, number, subject: input.subject, category, status: 'new', urgency: input.urgency, createdAt: at, updatedAt: at, bookedMinutes: 0, unread: false,
+        };
+        const { category: _c, subject: _s, urgency: _u, ...text } = input;
+        const message: Message = {
+          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.customer.name, body: input.description, createdAt: at,
+          attachments: attachmentsOf(s, images), kind: 'message',
+        };
+        const ticket: TicketDetail = {
+          ...summary, ...text, queuePosition, originalCategory: null, reclassifiedAt: null, messages: [message], timeEntries: [], billing: zeroBilling(s.me),
+        };
+        touch(s, summary);
+        s.details.set(id, ticket);
+        const cc = input.cc && input.cc.toLowerCase() !== s.me.customer.email.toLowerCase() ? [input.cc] : [];
+        return { status: 201, body: { ticket, emailedTo: [s.me.customer.email, ...cc] } };
+      });
+    })),
+
+    http.post(`${API}/tickets/:id/messages`, authed(async (info) => {
+      const s = state();
+      const id = param(info, 'id');
+      const summary = s.tickets.find((t) => t.id === id);
+      if (!summary) throw new ApiError(404, 'not_found');
+      const key = requireIdempotencyKey(info.request);
+      const { fields, images, imageErrors, imageCode } = await readForm(info.request);
+      const f = new Fields(fields);
+      const body = f.string('body', { required: true, max: LIMITS.body });
+      const errors = [...f.errors, ...imageErrors];
+      if (errors.length) throw new ApiError(422, f.errors.length ? 'validation_failed' : imageCode, { errors });
+
+      return idempotent(s, key, fingerprintOf({ ...fields, ticket: id }, images), () => {
+        const at = now().toISOString();
+        const message: Message = {
+          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.customer.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
+        };
+        // The customer answered, so the ball is with support again (a closed ticket is reopened).
+        const status: TicketStatus = summary.status === 'waiting_for_customer' || summary.status === 'closed' ? 'in_progress' : summary.status;
+        const updated = { ...summary, status, updatedAt: at };
+        touch(s, updated);
+        const detail = s.details.get(id) ?? generatedDetail(summary, s.me);
+        s.details.set(id, { ...detail, status, updatedAt: at, messages: [...detail.messages, message] });
+        return { status: 201, body: { message } };
+      });
+    })),
+
+    http.get(`${API}/attachments/:id`, answer(o, (info) => {
+      if (mode === 'loggedOut') throw new ApiError(401, 'unauthorized');
+      requireCustomer(info.request, true);
+      const a = state().attachments.get(param(info, 'id'));
+      if (!a) throw new ApiError(404, 'not_found');
+      return new HttpResponse(a.bytes, { headers: { 'Content-Type': a.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' } });
+    })),
+
+    http.get(`${API}/events`, answer(o, ({ request }) => {
+      if (mode === 'loggedOut') throw new ApiError(401, 'unauthorized');
+      requireCustomer(request, true);
+      // An open stream that stays quiet: the widgets see "connected", and nothing changes under the story.
+      const stream = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('retry: 3000\n: connected\n\n')),
+      });
+      return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' } });
+    })),
+
+    // A request no handler knows is a bug in the story or the mocks: say so where the story test looks.
+    http.all(`${API}/*`, ({ request }) => {
+      console.error(`[mocks] no handler for ${request.method} ${new URL(request.url).pathname}`);
+      return problem(request, new ApiError(404, 'not_found'));
+    }),
+  ];
+}
+
+/** The scenarios stories pick from: `parameters: { msw: { handlers: handlers.positive } }`. */
+export const handlers = {
+  /** demo-positive: 150 min credit, an open loyalty offer (5 days left), 31 tickets. */
+  positive: createHandlers({ customer: 'positive' }),
+  /** demo-positive with 20 min left: the badge's low state. */
+  low: createHandlers({ customer: 'positive', creditMinutes: 20 }),
+  /** demo-positive at exactly zero. */
+  zero: createHandlers({ customer: 'positive', creditMinutes: 0 }),
+  /** demo-negative: −40 min, an expired offer, 3 tickets. */
+  negative: createHandlers({ customer: 'negative' }),
+  /** 401 problem+json on every authed endpoint; packages and FAQ still answer. */
+  loggedOut: createHandlers({ mode: 'loggedOut' }),
+  /** Nothing ever answers. */
+  loading: createHandlers({ mode: 'loading' }),
+  /** Every endpoint answers 500 `internal`. */
+  error: createHandlers({ mode: 'error' }),
+  /** demo-positive without tickets, offers or orders. */
+  empty: createHandlers({ customer: 'positive', tickets: 'none', offers: 'none' }),
+  /** demo-positive with 10,000 generated tickets, paged by cursor. */
+  manyTickets: createHandlers({ customer: 'positive', tickets: 10_000 }),
+  /** demo-positive whose open offer expired (issued 29 days ago); ordering it answers 410. */
+  expiredOffer: createHandlers({ customer: 'positive', offers: 'expired' }),
+} satisfies Record<string, HttpHandler[]>;
+
+export type Scenario = keyof typeof handlers;
