@@ -1,0 +1,243 @@
+/**
+ * Who sees what, swept over every resource: each customer's ids are read from the database and
+ * tried with the other customer's token. Spot checks per route live in tickets/shop/agent tests;
+ * this file makes sure no resource (and no way of asking: bearer, ?token=, cookie, search, replay
+ * of an idempotency key) was forgotten, and that a refused id looks exactly like a missing one.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
+
+const CUSTOMERS = { '10001': POS, '10002': NEG } as const;
+type CustomerNumber = keyof typeof CUSTOMERS;
+const other = (n: CustomerNumber): CustomerNumber => (n === '10001' ? '10002' : '10001');
+
+/** Everything of customer `n` that has an id, straight from the database. */
+function idsOf(b: TestBackend, n: CustomerNumber) {
+  const col = (sql: string) => (b.db.prepare(sql).all(n) as Array<{ id: string }>).map((r) => r.id);
+  return {
+    tickets: col('SELECT id FROM tickets WHERE customer_number = ?'),
+    attachments: col('SELECT id FROM attachments WHERE customer_number = ?'),
+    offers: col('SELECT id FROM offers WHERE customer_number = ?'),
+    orders: col('SELECT id FROM orders WHERE customer_number = ?'),
+    messages: col('SELECT m.id FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.customer_number = ?'),
+  };
+}
+
+/** A row count per table, to prove a refused request changed nothing. */
+function snapshot(b: TestBackend) {
+  const n = (sql: string) => (b.db.prepare(sql).get() as { n: number }).n;
+  return {
+    messages: n('SELECT COUNT(*) AS n FROM messages'),
+    attachments: n('SELECT COUNT(*) AS n FROM attachments'),
+    blobs: n('SELECT COUNT(*) AS n FROM attachment_blobs'),
+    orders: n('SELECT COUNT(*) AS n FROM orders'),
+    orderedOffers: n('SELECT COUNT(*) AS n FROM offers WHERE ordered_at IS NOT NULL'),
+    seen: n('SELECT COUNT(*) AS n FROM tickets WHERE customer_seen_at IS NOT NULL'),
+    credit: n('SELECT SUM(credit_minutes) AS n FROM customers'),
+    keys: n('SELECT COUNT(*) AS n FROM idempotency_keys'),
+    outbox: n('SELECT COUNT(*) AS n FROM outbox'),
+  };
+}
+
+const reply = (body: string) => {
+  const form = new FormData();
+  form.append('body', body);
+  form.append('images', new Blob([smallPng()]), 'x.png');
+  return form;
+};
+
+describe('who sees what: every resource id of one customer is a 404 for the other', () => {
+  let b: TestBackend;
+  beforeEach(async () => {
+    b = setup();
+    // Give 10002 an attachment and an order too, so both directions cover every resource.
+    const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({}, [{ bytes: smallPng(), name: 'beleg.png' }]), idempotent: true });
+    assert.equal(r.status, 201);
+  });
+  afterEach(() => b.close());
+
+  for (const owner of ['10001', '10002'] as const) {
+    it(`${other(owner)} cannot read, answer, order or download anything of ${owner}`, async () => {
+      const ids = idsOf(b, owner);
+      for (const [kind, list] of Object.entries(ids)) assert.ok(list.length > 0, `${owner} has ${kind} to attack`);
+      const intruder = CUSTOMERS[other(owner)];
+      const before = snapshot(b);
+      // What a truly unknown id answers: a refused id must be indistinguishable from it.
+      const unknown = await json<ProblemBody>(await b.req('/v1/tickets/tkt_does_not_exist', { token: intruder }));
+
+      const attempts: Array<[string, Promise<Response>]> = [];
+      for (const id of ids.tickets) {
+        attempts.push([`GET ticket ${id}`, b.req(`/v1/tickets/${id}`, { token: intruder })]);
+        attempts.push([`reply ${id}`, b.req(`/v1/tickets/${id}/messages`, { token: intruder, form: reply('Ich bin nicht der Kunde.'), idempotent: true })]);
+      }
+      for (const id of ids.attachments) {
+        attempts.push([`attachment ${id}`, b.req(`/v1/attachments/${id}`, { token: intruder })]);
+        attempts.push([`attachment ?token= ${id}`, b.req(`/v1/attachments/${id}?token=${intruder}`)]);
+      }
+      for (const id of ids.offers) {
+        attempts.push([`GET offer ${id}`, b.req(`/v1/offers/${id}`, { token: intruder })]);
+        attempts.push([`order offer ${id}`, b.req('/v1/orders', { token: intruder, json: { offerId: id }, idempotent: true })]);
+      }
+      for (const [what, pending] of attempts) {
+        const r = await pending;
+        assert.equal(r.status, 404, what);
+        const p = await json<ProblemBody>(r);
+        assert.deepEqual([p.code, p.title, p.detail], [unknown.code, unknown.title, unknown.detail], `${what}: same answer as an unknown id`);
+      }
+      assert.deepEqual(snapshot(b), before, 'nothing written, nothing marked read, no credit moved');
+    });
+  }
+
+  it('lists, search and the order history show only the caller\'s own', async () => {
+    for (const owner of ['10001', '10002'] as const) {
+      const token = CUSTOMERS[owner];
+      const mine = idsOf(b, owner);
+      const theirs = idsOf(b, other(owner));
+      const page = await json<{ items: Array<{ id: string }>; total: number }>(await b.req('/v1/tickets?limit=100', { token }));
+      assert.deepEqual(page.items.map((t) => t.id).sort(), [...mine.tickets].sort(), `${owner}: exactly the own tickets`);
+      assert.equal(page.total, mine.tickets.length);
+      // Searching for another customer's ticket number or subject finds nothing.
+      for (const id of theirs.tickets.slice(0, 3)) {
+        const t = b.db.prepare('SELECT number, subject FROM tickets WHERE id = ?').get(id) as { number: string; subject: string };
+        for (const q of [t.number, t.subject]) {
+          const hits = await json<{ total: number }>(await b.req(`/v1/tickets?q=${encodeURIComponent(q)}`, { token }));
+          assert.equal(hits.total, 0, `${owner} searching ${q}`);
+        }
+      }
+      const orders = await json<{ items: Array<{ id: string }> }>(await b.req('/v1/orders', { token }));
+      assert.deepEqual(orders.items.map((o) => o.id).sort(), [...mine.orders].sort());
+      const offers = await json<{ items: Array<{ id: string }> }>(await b.req('/v1/offers', { token }));
+      assert.deepEqual(offers.items.map((o) => o.id).sort(), [...mine.offers].sort());
+      const me = await json<{ customer: { number: string } }>(await b.req('/v1/me', { token }));
+      assert.equal(me.customer.number, owner);
+    }
+  });
+
+  it('SQL in search and filters is data, not code', async () => {
+    for (const q of ["' OR '1'='1", "%' OR customer_number <> '", '"; DROP TABLE tickets; --']) {
+      const r = await b.req(`/v1/tickets?q=${encodeURIComponent(q)}`, { token: NEG });
+      assert.equal(r.status, 200, q);
+      assert.equal((await json<{ total: number }>(r)).total, 0, q);
+    }
+    const status = await b.req(`/v1/tickets?status=${encodeURIComponent("new' OR 1=1 --")}`, { token: NEG });
+    assert.equal(status.status, 422);
+    assert.equal((b.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n, 35);
+  });
+});
+
+describe('who sees what: ways of proving who you are', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('?token= works only where a browser cannot send a header (attachments, events)', async () => {
+    b = setup();
+    for (const path of ['/v1/me', '/v1/tickets', '/v1/tickets/tkt_demo_a', '/v1/offers', '/v1/orders', '/v1/agent/tickets']) {
+      const sep = path.includes('?') ? '&' : '?';
+      assert.equal((await b.req(`${path}${sep}token=${POS}`)).status, 401, path);
+    }
+    assert.equal((await b.req(`/v1/orders?token=${POS}`, { method: 'POST', json: { packageId: 'pkg-60' }, idempotent: true })).status, 401);
+  });
+
+  it('a wrong bearer token is a 401 even with a valid session cookie (no silent fallback)', async () => {
+    b = setup();
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200);
+    assert.equal((await b.req('/v1/me', { token: 'stolen-or-expired', headers: { Cookie: cookie } })).status, 401);
+    // Bearer wins over the cookie: another customer's cookie does not widen what a token sees.
+    const me = await json<{ customer: { number: string } }>(await b.req('/v1/me', { token: NEG, headers: { Cookie: cookie } }));
+    assert.equal(me.customer.number, '10002');
+  });
+
+  it('the session cookie is HttpOnly, SameSite, path-wide, and holds a random id, not the token', async () => {
+    b = setup();
+    const first = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
+    const second = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
+    for (const c of [first, second]) {
+      assert.match(c, /; HttpOnly/);
+      assert.match(c, /; SameSite=(Lax|Strict)/);
+      assert.match(c, /; Path=\//);
+      assert.doesNotMatch(c, new RegExp(POS), 'the bearer token never travels in the cookie');
+    }
+    assert.notEqual(first.split(';')[0], second.split(';')[0], 'each login gets its own session id');
+    assert.match(first.split(';')[0]!, /^cadia_session=ses_[\w-]{16,}$/);
+  });
+
+  it('cookie-authenticated writes from "null" or a foreign origin are refused; reads are not exposed to them', async () => {
+    b = setup({ allowedOrigins: ['https://shop.example'] });
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const before = (b.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+    for (const origin of ['null', 'https://evil.example', 'https://shop.example.evil.example', 'http://shop.example']) {
+      const r = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: origin } });
+      assert.equal(r.status, 403, origin);
+      const read = await b.req('/v1/me', { headers: { Cookie: cookie, Origin: origin } });
+      assert.equal(read.headers.get('access-control-allow-origin'), null, `${origin} may not read`);
+    }
+    assert.equal((b.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n, before);
+    const allowed = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://shop.example' } });
+    assert.equal(allowed.status, 201, 'the configured origin may order');
+  });
+
+  it('an idempotency key is per customer: reusing another customer\'s key never replays their answer', async () => {
+    b = setup();
+    const headers = { 'Idempotency-Key': 'shared-key-1' };
+    const a = await json<{ ticket: { id: string; number: string } }>(await b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: 'Gleich' }), headers }));
+    const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({ subject: 'Gleich' }), headers });
+    assert.equal(r.status, 201);
+    assert.equal(r.headers.get('idempotent-replayed'), null);
+    const text = await r.text();
+    assert.ok(!text.includes(a.ticket.id) && !text.includes(a.ticket.number), 'no trace of the other customer\'s ticket');
+    const owners = b.db.prepare("SELECT customer_number AS c FROM tickets WHERE subject = 'Gleich' ORDER BY c").all();
+    assert.deepEqual(owners, [{ c: '10001' }, { c: '10002' }]);
+  });
+});
+
+describe('demo host pages (server/main.ts)', () => {
+  it('serve every page with a strict CSP and the usual security headers; the API stays no-store', async () => {
+    const { spawn } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'cadia-sec-'));
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m[1]!);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+      });
+      for (const path of ['/', '/erp', '/agent', '/demo/demo.css']) {
+        const r = await fetch(base + path);
+        assert.equal(r.status, 200, path);
+        const csp = r.headers.get('content-security-policy') ?? '';
+        const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k!, v]));
+        assert.deepEqual(directives.get('default-src'), ["'self'"], `${path} default-src`);
+        assert.deepEqual(directives.get('script-src'), ["'self'"], `${path}: no inline or eval script`);
+        assert.ok(!csp.includes('unsafe-inline') && !csp.includes('unsafe-eval'), `${path}: ${csp}`);
+        assert.deepEqual(directives.get('object-src'), ["'none'"], path);
+        assert.ok(directives.has('frame-ancestors') && directives.has('base-uri'), `${path}: clickjacking and <base> covered`);
+        assert.equal(r.headers.get('x-content-type-options'), 'nosniff', path);
+        assert.ok(r.headers.get('referrer-policy'), `${path} Referrer-Policy`);
+        assert.ok(r.headers.get('x-frame-options'), `${path} X-Frame-Options`);
+      }
+      const api = await fetch(`${base}/api/v1/me`, { headers: { Authorization: `Bearer ${POS}` } });
+      assert.equal(api.status, 200);
+      assert.equal(api.headers.get('cache-control'), 'no-store', 'personal data is never cached');
+      assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
+    } finally {
+      child.kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
