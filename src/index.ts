@@ -18,3 +18,6 @@ export * from './events/index.js';
 export { defineElement } from './define-element.js';
 export { VERSION } from './version.js';
 export type { Locale } from './i18n/index.js';
+export {
+  connectBridge, type BridgeOptions, type BridgeConnection, type BridgeIncoming, type BridgeOutgoing, type BridgePrefill,
+} from './bridge/erp-bridge.js';

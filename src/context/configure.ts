@@ -21,6 +21,7 @@ export interface CadiaConfig {
 
 type Listener = () => void;
 let current: CadiaContext | undefined;
+let currentConfig: CadiaConfig | undefined;
 const listeners = new Set<Listener>();
 
 /** Builds a store for a configuration; used by `configure` and by `<cadia-provider>`. */
@@ -42,6 +43,7 @@ export function configure(config: CadiaConfig): CadiaContext {
   const locale = resolveLocale(config.locale);
   const ctx: CadiaContext = { locale, store: createStore(config, () => ctx.locale) };
   current = ctx;
+  currentConfig = config;
   for (const l of listeners) l();
   return ctx;
 }
@@ -49,6 +51,11 @@ export function configure(config: CadiaConfig): CadiaContext {
 /** The default context; made from `/api` and the document language when nobody configured one. */
 export function defaultContext(): CadiaContext {
   return current ?? configure({});
+}
+
+/** The configuration last handed to `configure`, so a change (a new token) can keep the rest. */
+export function configuredWith(): CadiaConfig | undefined {
+  return currentConfig;
 }
 
 /** Elements outside a provider re-render when `configure` is called again. */

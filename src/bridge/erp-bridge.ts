@@ -1,0 +1,285 @@
+/**
+ * The opt-in bridge between the widgets and a native host: the ERP's WebView2 (or any webview with
+ * `window.chrome.webview`), or the page around an iframe. It forwards every `cadia-…` event to the
+ * host as a plain JSON-safe message and accepts a few messages back: a new token, a prefill for the
+ * ticket form, the language, a refresh.
+ *
+ * Trust: in an iframe, a message counts only when it comes from `window.parent` and from one of the
+ * allowed origins. WebView2's `chrome.webview` `message` event has no origin: only the native host
+ * that owns the webview can post to it, so it is trusted by construction (the page's own frames and
+ * other windows reach `window`'s `message` event, which the webview mode does not listen to).
+ */
+import { configure, configuredWith, defaultContext } from '../context/configure.js';
+import type { CadiaProvider } from '../context/provider.js';
+import { TICKET_CATEGORIES } from '../domain/categories.js';
+import {
+  CadiaErrorEvent, LoginRequiredEvent, OrderCompletedEvent, OrderRequestedEvent, TicketCreatedEvent, TicketSelectEvent,
+} from '../events/index.js';
+import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
+import { VERSION } from '../version.js';
+
+/** Every event the widgets raise; the bridge forwards all of them (a test keeps this in step with events/). */
+export const BRIDGED_EVENTS = [
+  TicketCreatedEvent.eventName,
+  TicketSelectEvent.eventName,
+  OrderRequestedEvent.eventName,
+  OrderCompletedEvent.eventName,
+  LoginRequiredEvent.eventName,
+  CadiaErrorEvent.eventName,
+] as const;
+export type BridgedEventName = (typeof BRIDGED_EVENTS)[number];
+
+export interface BridgeOptions {
+  /** `webview2`: `window.chrome.webview`; `parent`: the page around this iframe. */
+  target: 'webview2' | 'parent';
+  /** Origin of the parent page (`parent` only; required, never `*`, since events carry customer data). */
+  targetOrigin?: string;
+  /** Origins whose messages are accepted (`parent` only); default: `[targetOrigin]`. */
+  allowedOrigins?: string[];
+  /** Where to look for providers, forms and elements, and where to listen for events; default `document`. */
+  root?: Element | Document;
+  /** Events the bridge cancels after forwarding (only cancelable ones, e.g. `cadia-order-requested`): the host handles them. */
+  preventDefault?: BridgedEventName[];
+}
+
+/** What the bridge sends to the host. */
+export type BridgeOutgoing =
+  | { type: 'cadia:ready'; version: string }
+  | { type: 'cadia:event'; name: BridgedEventName; element: string; id: string | null; detail: JsonValue };
+
+/** What the host may send. */
+export type BridgeIncoming =
+  | { type: 'cadia:token'; token: string | null }
+  | { type: 'cadia:prefill'; data: BridgePrefill }
+  | { type: 'cadia:locale'; locale: string }
+  | { type: 'cadia:refresh' };
+
+/** Prefill over the wire: the ticket form's fields; images as `data:image/…;base64,` URLs (or Blobs from an iframe parent). */
+export type BridgePrefill = Omit<TicketPrefill, 'images'> & { images?: (string | Blob)[] };
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface BridgeConnection {
+  /** False when the target is not there (no `chrome.webview`, or not in an iframe): nothing is sent. */
+  readonly connected: boolean;
+  /** Stops forwarding and listening. */
+  disconnect(): void;
+}
+
+interface WebView {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (e: { data: unknown }) => void): void;
+}
+declare global {
+  interface Window {
+    chrome?: { webview?: WebView };
+  }
+}
+
+const TEXT_FIELDS = ['subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'] as const;
+const FLAG_FIELDS = ['urgent', 'calledBefore'] as const;
+
+/**
+ * A JSON-safe copy of an event's payload: plain data only. DOM nodes, windows, Blobs, functions and
+ * cycles are left out; errors keep their name, message and own fields (kind, status, fieldErrors …).
+ */
+export function toSafeJson(value: unknown, depth = 0, seen = new WeakSet<object>()): JsonValue | undefined {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      return undefined; // functions, symbols, bigint, undefined
+  }
+  const obj = value as object;
+  if (depth > 8 || seen.has(obj)) return undefined;
+  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
+  if ((typeof Node !== 'undefined' && obj instanceof Node) || (typeof Blob !== 'undefined' && obj instanceof Blob)) return undefined;
+  if (typeof Window !== 'undefined' && obj instanceof Window) return undefined;
+  if (obj instanceof Event || ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return undefined;
+  seen.add(obj);
+  if (Array.isArray(obj)) return obj.map((v) => toSafeJson(v, depth + 1, seen) ?? null);
+  const out: { [key: string]: JsonValue } = {};
+  if (obj instanceof Error) {
+    out.name = obj.name;
+    out.message = obj.message;
+  }
+  for (const [k, v] of Object.entries(obj)) {
+    const safe = toSafeJson(v, depth + 1, seen);
+    if (safe !== undefined) out[k] = safe;
+  }
+  return out;
+}
+
+/** The event's own payload fields (`ticket`, `offerId`, `error` …), without `isTrusted`. */
+function eventDetail(e: Event): JsonValue {
+  const payload: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (k !== 'isTrusted') payload[k] = v;
+  if (e instanceof CustomEvent && e.detail !== null && e.detail !== undefined) payload.detail = e.detail;
+  return toSafeJson(payload) ?? {};
+}
+
+/** `data:image/png;base64,…` → a Blob, without fetch (a strict `connect-src` would refuse `data:`). */
+function dataUrlToBlob(url: string): Blob | undefined {
+  const m = /^data:(image\/[a-z0-9.+-]+);base64,([a-z0-9+/=\s]+)$/i.exec(url);
+  if (!m) return undefined;
+  try {
+    const bin = atob(m[2]!.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Blob([bytes], { type: m[1]!.toLowerCase() });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only known fields of the right type reach the form; the form checks images like picked ones. */
+export function sanitizePrefill(data: unknown): TicketPrefill | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  const out: TicketPrefill = {};
+  for (const k of TEXT_FIELDS) if (typeof d[k] === 'string') out[k] = d[k];
+  for (const k of FLAG_FIELDS) if (typeof d[k] === 'boolean') out[k] = d[k];
+  if (typeof d.category === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(d.category)) {
+    out.category = d.category as TicketPrefill['category'];
+  }
+  if (Array.isArray(d.images)) {
+    const images = d.images
+      .map((i: unknown) => (i instanceof Blob ? i : typeof i === 'string' ? dataUrlToBlob(i) : undefined))
+      .filter((b): b is Blob => !!b);
+    if (images.length) out.images = images;
+  }
+  return out;
+}
+
+/** Reads a message from either channel: WebView2 hands over parsed JSON, or a string when the host used `PostWebMessageAsString`. */
+function parseMessage(data: unknown): BridgeIncoming | undefined {
+  let msg = data;
+  if (typeof msg === 'string') {
+    try {
+      msg = JSON.parse(msg) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!msg || typeof msg !== 'object') return undefined;
+  const type = (msg as { type?: unknown }).type;
+  return typeof type === 'string' && type.startsWith('cadia:') ? (msg as BridgeIncoming) : undefined;
+}
+
+const isCadiaElement = (el: Element) => el.localName.startsWith('cadia-') && el.localName !== 'cadia-provider';
+
+/**
+ * Connects the widgets on this page to a native or parent host. Call once, after the elements are
+ * registered; returns a handle to disconnect.
+ *
+ * ```js
+ * import { connectBridge } from '/dist/cadia-widgets.js';
+ * connectBridge({ target: 'webview2', preventDefault: ['cadia-order-requested'] });
+ * ```
+ */
+export function connectBridge(options: BridgeOptions): BridgeConnection {
+  const root = options.root ?? document;
+  const doc = root instanceof Document ? root : root.ownerDocument;
+  const win = doc.defaultView ?? window;
+
+  let post: ((msg: BridgeOutgoing) => void) | undefined;
+  let stopListening = () => {};
+
+  if (options.target === 'webview2') {
+    const webview = win.chrome?.webview;
+    if (webview) {
+      post = (msg) => webview.postMessage(msg);
+      const listener = (e: { data: unknown }) => handleMessage(parseMessage(e.data));
+      webview.addEventListener('message', listener);
+      stopListening = () => webview.removeEventListener('message', listener);
+    } else {
+      console.warn('[cadia] connectBridge: window.chrome.webview is missing (not in WebView2); the bridge stays off.');
+    }
+  } else {
+    const { targetOrigin } = options;
+    if (!targetOrigin || targetOrigin === '*') {
+      throw new TypeError("[cadia] connectBridge({ target: 'parent' }) needs the parent's origin as targetOrigin (not '*').");
+    }
+    const allowed = new Set(options.allowedOrigins ?? [targetOrigin]);
+    if (win.parent !== win) {
+      post = (msg) => win.parent.postMessage(msg, targetOrigin);
+      const listener = (e: MessageEvent) => {
+        // Only the parent, and only from an expected origin: other frames and windows are ignored.
+        if (e.source !== win.parent || !allowed.has(e.origin)) return;
+        handleMessage(parseMessage(e.data));
+      };
+      win.addEventListener('message', listener);
+      stopListening = () => win.removeEventListener('message', listener);
+    } else {
+      console.warn('[cadia] connectBridge: this page is not in an iframe; the bridge stays off.');
+    }
+  }
+
+  const handleEvent = (e: Event) => {
+    const name = e.type as BridgedEventName;
+    // The element that raised it, even from inside another widget's shadow root (the badge's shop dialog).
+    const source = e.composedPath().find((n): n is Element => n instanceof Element && n.localName.startsWith('cadia-'));
+    post?.({ type: 'cadia:event', name, element: source?.localName ?? '', id: source?.id || null, detail: eventDetail(e) });
+    if (e.cancelable && options.preventDefault?.includes(name)) e.preventDefault();
+  };
+
+  function providers(): CadiaProvider[] {
+    return [...root.querySelectorAll('cadia-provider')];
+  }
+  /** Widgets outside any provider, which use the document-wide `configure` default. */
+  function looseElements(): Element[] {
+    return [...root.querySelectorAll('*')].filter((el) => isCadiaElement(el) && !el.closest('cadia-provider'));
+  }
+
+  function handleMessage(msg: BridgeIncoming | undefined): void {
+    if (!msg) return;
+    switch (msg.type) {
+      case 'cadia:token': {
+        const token = typeof msg.token === 'string' && msg.token ? msg.token : undefined;
+        const all = providers();
+        for (const p of all) p.token = token;
+        if (!all.length || looseElements().length) configure({ ...configuredWith(), token });
+        break;
+      }
+      case 'cadia:prefill': {
+        const data = sanitizePrefill(msg.data);
+        if (!data) return;
+        for (const form of root.querySelectorAll('cadia-ticket-form')) {
+          void form.prefill(data).catch((err: unknown) => console.warn('[cadia] prefill images refused:', err));
+        }
+        break;
+      }
+      case 'cadia:locale': {
+        if (typeof msg.locale !== 'string') return;
+        for (const p of providers()) p.locale = msg.locale;
+        for (const el of looseElements()) (el as Element & { locale?: string }).locale = msg.locale;
+        break;
+      }
+      case 'cadia:refresh':
+        for (const p of providers()) void p.store.refresh();
+        if (looseElements().length) void defaultContext().store.refresh();
+        break;
+    }
+  }
+
+  if (post) {
+    for (const name of BRIDGED_EVENTS) root.addEventListener(name, handleEvent);
+    post({ type: 'cadia:ready', version: VERSION });
+  }
+
+  return {
+    connected: !!post,
+    disconnect() {
+      for (const name of BRIDGED_EVENTS) root.removeEventListener(name, handleEvent);
+      stopListening();
+      post = undefined;
+    },
+  };
+}
