@@ -2,7 +2,7 @@
  * The reference backend as a Hono app serving the contract under `/v1/...`. Hosts mount it under
  * their own prefix (main.ts under `/api`, the browser-test harness under its own).
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { type AppEnv, authenticate } from './auth.js';
@@ -31,6 +31,11 @@ export interface BackendOptions {
   clock?: Clock;
   /** CORS allow-list of exact origins; same-origin use needs none. */
   allowedOrigins?: string[];
+  /**
+   * Lets pages with an opaque origin (`Origin: null`: a `file:` page, a sandboxed ERP webview) call
+   * with a bearer token (or `?token=` for the event stream) — never with the cookie session.
+   */
+  allowNullOrigin?: boolean;
   /** Default: outbox only, plus SMTP delivery when SMTP_URL is set. */
   mailer?: Mailer;
   /** Refuse demo tokens (throws) — they are public. */
@@ -45,6 +50,14 @@ export interface Backend {
   clock: Clock;
   events: EventBus;
   close(): void;
+}
+
+/** A bearer header, `?token=` or a preflight announcing `Authorization` — and no cookie. */
+function carriesTokenOnly(c: Context): boolean {
+  if (c.req.header('cookie')) return false;
+  if (/^Bearer\s/i.test(c.req.header('authorization') ?? '') || c.req.query('token')) return true;
+  const asked = (c.req.header('access-control-request-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
+  return c.req.method === 'OPTIONS' && asked.includes('authorization');
 }
 
 const JSON_LIMIT = 64 * 1024;
@@ -76,10 +89,11 @@ export function createBackend(o: BackendOptions = {}): Backend {
   };
 
   const v1 = new Hono<AppEnv>();
-  if (allowedOrigins.length > 0) {
+  if (allowedOrigins.length > 0 || o.allowNullOrigin) {
     v1.use('*', cors({
-      // Exact matches only; "null" (sandboxed iframes, file://) is never trusted with credentials.
-      origin: (origin) => (allowedOrigins.includes(origin) ? origin : null),
+      // Exact matches only; "null" (sandboxed iframes, file://) is never trusted with the cookie:
+      // at most, when allowed, for a request that proves itself with a token and carries no cookie.
+      origin: (origin, c) => (allowedOrigins.includes(origin) || (origin === 'null' && o.allowNullOrigin && carriesTokenOnly(c)) ? origin : null),
       credentials: true,
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],

@@ -4,6 +4,7 @@
  *
  *   PORT (8080) · DATA_DIR (./data → cadia.sqlite) · NODE_ENV=production (refuses demo tokens)
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails) · ALLOWED_ORIGINS (comma list)
+ *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
  *   SMTP_URL (smtp://user:pass@host:port; otherwise mails stay in the outbox) · MAIL_FROM
  */
 import { mkdirSync } from 'node:fs';
@@ -29,6 +30,7 @@ try {
     production,
     publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    allowNullOrigin: process.env.ALLOW_NULL_ORIGIN === '1',
   });
 } catch (err) {
   console.error(`[cadia] ${err instanceof Error ? err.message : String(err)}`);

@@ -241,3 +241,47 @@ describe('demo host pages (server/main.ts)', () => {
     }
   });
 });
+
+describe('CORS for the ERP webview (Origin: null)', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('with allowNullOrigin a file:/sandboxed page may call with a token, never with the cookie', async () => {
+    b = setup({ allowNullOrigin: true, allowedOrigins: ['https://shop.example'] });
+    const pre = await b.req('/v1/tickets', {
+      method: 'OPTIONS',
+      headers: { Origin: 'null', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, idempotency-key' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'null');
+    assert.match(pre.headers.get('access-control-allow-headers') ?? '', /Authorization/);
+    const me = await b.req('/v1/me', { token: POS, headers: { Origin: 'null' } });
+    assert.equal(me.status, 200);
+    assert.equal(me.headers.get('access-control-allow-origin'), 'null');
+    const events = await b.req(`/v1/events?token=${POS}`, { headers: { Origin: 'null' } });
+    assert.equal(events.headers.get('access-control-allow-origin'), 'null', 'EventSource sends ?token=');
+    await events.body?.cancel();
+    const order = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, idempotent: true, headers: { Origin: 'null' } });
+    assert.equal(order.status, 201);
+
+    // Without a token, or with the cookie along, an opaque origin gets nothing readable.
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const byCookie = await b.req('/v1/me', { headers: { Origin: 'null', Cookie: cookie } });
+    assert.equal(byCookie.headers.get('access-control-allow-origin'), null);
+    const both = await b.req('/v1/me', { token: POS, headers: { Origin: 'null', Cookie: cookie } });
+    assert.equal(both.headers.get('access-control-allow-origin'), null);
+    const preNoAuth = await b.req('/v1/me', { method: 'OPTIONS', headers: { Origin: 'null', 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(preNoAuth.headers.get('access-control-allow-origin'), null);
+    const write = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Origin: 'null', Cookie: cookie } });
+    assert.equal(write.status, 403, 'a cookie write from an opaque origin is refused');
+    // Other foreign origins are not let in by this switch.
+    const evil = await b.req('/v1/me', { token: POS, headers: { Origin: 'https://evil.example' } });
+    assert.equal(evil.headers.get('access-control-allow-origin'), null);
+  });
+
+  it('without the switch, Origin: null gets no CORS answer even with a token', async () => {
+    b = setup({ allowedOrigins: ['https://shop.example'] });
+    const me = await b.req('/v1/me', { token: POS, headers: { Origin: 'null' } });
+    assert.equal(me.headers.get('access-control-allow-origin'), null);
+  });
+});
