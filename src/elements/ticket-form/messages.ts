@@ -104,7 +104,7 @@ export const messages: Catalog<TicketFormMessages> = {
     billing: {
       free: 'Programmfehler werden nicht abgerechnet und benötigen kein Supportguthaben. Ist es doch kein Programmfehler, teilen wir Ihnen das mit.',
       fromCredit: (c) => `Die Bearbeitungszeit wird von Ihrem Supportguthaben abgezogen (aktuell ${c}).`,
-      payAsYouGo: (c, u, p) => `Ihr Supportguthaben beträgt ${c}. Die Bearbeitung wird pro angefangene ${u} Minuten mit ${p} abgerechnet.`,
+      payAsYouGo: (c, u, p) => `Ihr Supportguthaben beträgt ${c}; die Bearbeitung wird pro angefangene ${u} Minuten mit ${p} abgerechnet.`,
       order: 'Jetzt ein Supportpaket bestellen',
     },
     errors: {
@@ -172,7 +172,7 @@ export const messages: Catalog<TicketFormMessages> = {
     billing: {
       free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
       fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
-      payAsYouGo: (c, u, p) => `Your support credit is ${c}. Support is billed per started ${u} minutes at ${p}.`,
+      payAsYouGo: (c, u, p) => `Your support credit is ${c}; support is billed per started ${u} minutes at ${p}.`,
       order: 'Order a support package now',
     },
     errors: {

@@ -45,6 +45,7 @@ export const styles = css`
   }
   .card {
     display: grid;
+    align-content: start;
     grid-template-columns: auto 1fr;
     gap: 0 calc(var(--_space) * 2);
     padding: calc(var(--_space) * 2) calc(var(--_space) * 3);

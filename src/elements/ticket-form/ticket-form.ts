@@ -500,11 +500,11 @@ export class CadiaTicketForm extends CadiaElement {
       <label for=${name}
         >${label}${o.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>` : nothing}</label
       >
-      ${o.hint ? html`<span class="hint" id="${name}-hint">${o.hint}</span>` : nothing}
       ${o.multiline
         ? html`<textarea id=${name} name=${name} rows="5" maxlength=${o.max ?? nothing} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value}></textarea>`
         : html`<input id=${name} name=${name} type=${o.type ?? 'text'} maxlength=${o.max ?? nothing} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value} />`}
       ${err ? html`<span class="error" id="${name}-error">${err}</span>` : nothing}
+      ${o.hint ? html`<span class="hint" id="${name}-hint">${o.hint}</span>` : nothing}
     </div>`;
   }
 
