@@ -168,6 +168,7 @@ export class CadiaTicketForm extends CadiaElement {
     const values = next as unknown as TicketFormValues;
     if (p.errorMessage && !values.hasError) values.hasError = 'yes';
     this.values = values;
+    this.scheduleFaq();
   }
 
   private async restoreDraft(customer: string | undefined): Promise<void> {
