@@ -1,13 +1,15 @@
-import { html, nothing } from 'lit';
-import { property } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './credit-badge.styles.js';
 import { messages } from './messages.js';
 import { formatDateTime, formatDuration } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
-import { isCreditExhausted, offerDaysLeft } from '../../domain/offers.js';
-import { OrderRequestedEvent } from '../../events/index.js';
+import { isCreditExhausted, isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
+import { CadiaErrorEvent, OrderRequestedEvent } from '../../events/index.js';
+import { TickerController } from '../../controllers/ticker.js';
+import type { CadiaApiError } from '../../api/errors.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { Me, Offer } from '../../api/types.js';
 
@@ -16,14 +18,22 @@ type Level = 'ok' | 'low' | 'exhausted';
 /**
  * The customer's support credit, at the top of the support window.
  *
- * @summary Shows the support credit as time, with low / exhausted states and the order action.
+ * @summary Shows the support credit as time, with loading, low, exhausted and error states and the order action.
  * @csspart base - The card (or the compact bar).
  * @csspart label - "Supportguthaben".
  * @csspart value - The credit as time.
- * @csspart order - The "order a support package" button.
+ * @csspart state - The short state text ("Guthaben wird knapp", "Kein Guthaben mehr").
+ * @csspart updated - The time of the last update, shown on hover and focus.
+ * @csspart order - The "Jetzt ein Supportpaket bestellen" button.
  * @csspart offer - The loyalty-offer hint.
+ * @csspart retry - The retry button of the error state.
+ * @csspart dialog - The dialog with the package shop (when no `shop-href` is set).
  * @cssproperty --cadia-badge-value-size - Font size of the credit (default 1.75em, compact 1.1em).
- * @event cadia-order-requested - Order button or offer hint pressed; cancel it to open your own shop.
+ * @cssproperty --cadia-badge-accent-ok - Edge colour while the credit is fine (default the ok colour).
+ * @cssproperty --cadia-badge-accent-low - Edge colour while the credit is low.
+ * @cssproperty --cadia-badge-accent-exhausted - Edge colour at zero or below.
+ * @event cadia-order-requested - Order button or offer hint pressed (`offerId` for the hint); cancel it to open your own shop.
+ * @event cadia-error - The credit could not be loaded (`error`, `action: 'load-credit'`).
  */
 export class CadiaCreditBadge extends CadiaElement {
   static override styles = [tokens, styles];
@@ -34,8 +44,15 @@ export class CadiaCreditBadge extends CadiaElement {
   /** `card` (default) for the top of the support window, `compact` for a header bar. */
   @property({ reflect: true }) accessor variant: 'card' | 'compact' = 'card';
 
-  /** Where the order button and the offer hint lead when no one cancels `cadia-order-requested`. */
+  /** Where the order button and the offer hint lead (`?offer=<id>` added for the hint) when no one cancels `cadia-order-requested`; without it the shop opens in a dialog. */
   @property({ attribute: 'shop-href' }) accessor shopHref = '';
+
+  /** The offer the dialog's shop opens at; undefined while the dialog is closed. */
+  @state() private accessor dialogOffer: string | undefined;
+  @state() private accessor shopReady = false;
+  @query('dialog') private accessor dialog!: HTMLDialogElement | null;
+
+  private readonly ticker = new TickerController(this, () => (this.openOffer ? [this.openOffer.expiresAt] : []));
 
   /** Reloads credit and offers from the backend. */
   refresh(): Promise<void> {
@@ -43,7 +60,9 @@ export class CadiaCreditBadge extends CadiaElement {
   }
 
   protected override storeConnected(store: CadiaStore): void {
-    void store.me.ensure()?.catch(() => undefined);
+    void store.me.ensure()?.catch((e: CadiaApiError) => {
+      if (e.status !== 401) this.dispatchEvent(new CadiaErrorEvent(e, 'load-credit'));
+    });
     void store.offers.ensure()?.catch(() => undefined);
   }
 
@@ -52,69 +71,121 @@ export class CadiaCreditBadge extends CadiaElement {
     return minutes < this.lowThreshold ? 'low' : 'ok';
   }
 
+  /** The open loyalty offer that expires first, if any is still open by our clock. */
+  private get openOffer(): Offer | undefined {
+    return (this.store.offers.value ?? []).find((o) => o.status === 'open' && !isOfferExpired(o.expiresAt, this.ticker.now));
+  }
+
   private handleOrder(offerId?: string): void {
-    const ev = new OrderRequestedEvent(offerId);
-    if (!this.dispatchEvent(ev)) return;
+    if (!this.dispatchEvent(new OrderRequestedEvent(offerId))) return;
     if (this.shopHref) {
       const url = new URL(this.shopHref, document.baseURI);
       if (offerId) url.searchParams.set('offer', offerId);
       window.location.assign(url.href);
+      return;
     }
+    void this.openShop(offerId);
+  }
+
+  /** Opens the package shop in a modal dialog; the shop's code is loaded only now. */
+  private async openShop(offerId?: string): Promise<void> {
+    this.dialogOffer = offerId ?? '';
+    await this.updateComplete;
+    if (!this.dialog?.open) this.dialog?.showModal();
+    if (!this.shopReady) {
+      await import('../../define/cadia-package-shop.js');
+      this.shopReady = true;
+    }
+  }
+
+  private handleDialogClose(): void {
+    this.dialogOffer = undefined;
+    // Give focus back to what opened the dialog, as a native dialog does when it stays in the DOM.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="order"], [part~="offer"]')?.focus());
   }
 
   protected override render() {
     const m = this.msg(messages);
     const state = this.store.me.state;
     const me = this.store.me.value;
+    let body: TemplateResult;
+    let announcement = '';
     if (state.status === 'error' && !me) {
-      const loggedOut = state.error.status === 401;
-      return html`<div part="base" class="error" role="status">
-        <div class="message">${loggedOut ? m.loggedOut : `${m.loadError} ${errorText(state.error, this.common)}`}</div>
-        ${loggedOut
-          ? nothing
-          : html`<div class="actions">
-              <button class="secondary" @click=${() => void this.refresh()}>${this.common.retry}</button>
-            </div>`}
-      </div>`;
+      body = this.renderError(state.error);
+      announcement = state.error.status === 401 ? m.loggedOut : m.loadError;
+    } else if (!me) {
+      body = this.renderSkeleton();
+    } else {
+      const level = this.level(me.credit.minutes);
+      body = this.renderCredit(me, level);
+      announcement = m.announce(formatDuration(me.credit.minutes, this.lang_), level === 'ok' ? '' : level === 'low' ? m.low : m.exhausted);
     }
-    if (!me) return this.renderSkeleton(m.label);
-    return this.renderCredit(me);
+    // One live region that stays in place, so each change of credit or state is read out once.
+    return html`${body}<span class="sr-only" role="status">${announcement}</span>${this.renderDialog()}`;
   }
 
-  private renderSkeleton(label: string) {
-    return html`<div part="base" aria-busy="true">
+  private renderError(error: CadiaApiError): TemplateResult {
+    const m = this.msg(messages);
+    const loggedOut = error.status === 401;
+    return html`<div part="base" class="error">
       <div class="credit">
-        <span part="label">${label}</span>
+        <span part="label">${m.label}</span>
+        <span class="message">${loggedOut ? m.loggedOut : `${m.loadError} ${errorText(error, this.common)}`}</span>
+      </div>
+      ${loggedOut
+        ? nothing
+        : html`<div class="actions">
+            <button part="retry" class="secondary" @click=${() => void this.refresh()}>${this.common.retry}</button>
+          </div>`}
+    </div>`;
+  }
+
+  private renderSkeleton(): TemplateResult {
+    const m = this.msg(messages);
+    return html`<div part="base" class="loading" aria-busy="true">
+      <div class="credit">
+        <span part="label">${m.label}</span>
         <span class="skeleton value" aria-hidden="true"></span>
         <span class="sr-only">${this.common.loading}</span>
       </div>
     </div>`;
   }
 
-  private renderCredit(me: Me) {
+  private renderCredit(me: Me, level: Level): TemplateResult {
     const m = this.msg(messages);
-    const minutes = me.credit.minutes;
-    const level = this.level(minutes);
     const updated = m.updatedAt(formatDateTime(me.credit.updatedAt, this.lang_));
-    const offer = (this.store.offers.value ?? []).find((o: Offer) => o.status === 'open');
-    return html`<div part="base" class=${level} aria-busy=${this.store.me.state.status === 'loading' ? 'true' : 'false'}>
-      <div class="credit" title=${updated}>
+    const offer = this.openOffer;
+    const busy = this.store.me.state.status === 'loading';
+    return html`<div part="base" class=${level} aria-busy=${busy ? 'true' : 'false'}>
+      <div class="credit" tabindex="0" role="group" aria-labelledby="label value" aria-describedby="state updated">
         <span part="label" id="label">${m.label}</span>
-        <span part="value" class="num" role="status" aria-labelledby="label value" id="value" tabindex="0" aria-describedby="updated"
-          >${formatDuration(minutes, this.lang_)}</span
-        >
-        <span class="sr-only" id="updated">${updated}</span>
-        ${level === 'ok' ? nothing : html`<span class="state">${level === 'low' ? m.low : m.exhausted}</span>`}
+        <span part="value" id="value" class="num">${formatDuration(me.credit.minutes, this.lang_)}</span>
+        ${level === 'ok' ? nothing : html`<span part="state" id="state" class="state">${level === 'low' ? m.low : m.exhausted}</span>`}
+        <span part="updated" id="updated" class="tip" role="tooltip">${updated}</span>
       </div>
-      <div class="actions">
-        ${offer
-          ? html`<button part="offer" @click=${() => this.handleOrder(offer.id)}>${m.offerHint(offerDaysLeft(offer.expiresAt))}</button>`
-          : nothing}
-        ${level === 'exhausted'
-          ? html`<button part="order" class="primary" @click=${() => this.handleOrder()}>${m.orderNow}</button>`
-          : nothing}
-      </div>
+      ${offer || level === 'exhausted'
+        ? html`<div class="actions">
+            ${offer
+              ? html`<button part="offer" @click=${() => this.handleOrder(offer.id)}>${m.offerHint(offerDaysLeft(offer.expiresAt, this.ticker.now))}</button>`
+              : nothing}
+            ${level === 'exhausted' ? html`<button part="order" class="primary" @click=${() => this.handleOrder()}>${m.orderNow}</button>` : nothing}
+          </div>`
+        : nothing}
     </div>`;
+  }
+
+  private renderDialog() {
+    if (this.dialogOffer === undefined) return nothing;
+    const m = this.msg(messages);
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.handleDialogClose}>
+      <div class="dialog-head">
+        <h2 id="dialog-title">${m.dialogTitle}</h2>
+        <button class="secondary" @click=${() => this.dialog?.close()}>${this.common.close}</button>
+      </div>
+      ${this.shopReady
+        ? html`<cadia-package-shop locale=${this.lang_} theme=${this.theme ?? nothing} offer-id=${this.dialogOffer}></cadia-package-shop>`
+        : html`<p class="message">${this.common.loading}</p>`}
+    </dialog>`;
   }
 }
 

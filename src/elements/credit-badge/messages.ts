@@ -9,6 +9,9 @@ export interface BadgeMessages {
   loadError: string;
   offerHint: (days: number) => string;
   loggedOut: string;
+  dialogTitle: string;
+  /** What a screen reader hears when the credit or its state changes. */
+  announce: (credit: string, state: string) => string;
 }
 
 export const messages: Catalog<BadgeMessages> = {
@@ -21,6 +24,8 @@ export const messages: Catalog<BadgeMessages> = {
     loadError: 'Guthaben konnte nicht geladen werden.',
     offerHint: (d) => `Treueangebot – noch ${d} ${d === 1 ? 'Tag' : 'Tage'}`,
     loggedOut: 'Bitte melden Sie sich an, um Ihr Guthaben zu sehen.',
+    dialogTitle: 'Supportpaket bestellen',
+    announce: (c, s) => `Supportguthaben: ${c}${s ? `. ${s}` : ''}`,
   },
   en: {
     label: 'Support credit',
@@ -31,5 +36,7 @@ export const messages: Catalog<BadgeMessages> = {
     loadError: 'Could not load your credit.',
     offerHint: (d) => `Loyalty offer – ${d} ${d === 1 ? 'day' : 'days'} left`,
     loggedOut: 'Please log in to see your credit.',
+    dialogTitle: 'Order a support package',
+    announce: (c, s) => `Support credit: ${c}${s ? `. ${s}` : ''}`,
   },
 };

@@ -1,0 +1,317 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_card-min: var(--cadia-shop-card-min, 15em);
+    --_price-size: var(--cadia-shop-price-size, 1.5em);
+    --_highlight: var(--cadia-shop-highlight, var(--_primary));
+    container-type: inline-size;
+  }
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 5);
+  }
+  h2 {
+    font-size: 1.15em;
+    margin-block: 0 calc(var(--_space) * 3);
+  }
+  h3 {
+    font-size: 1.05em;
+    margin: 0;
+  }
+  p {
+    margin: 0;
+  }
+  h2:focus,
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .grid {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, var(--_card-min)), 1fr));
+    gap: calc(var(--_space) * 3);
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+    padding: calc(var(--_space) * 4);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  .card button {
+    margin-block-start: auto;
+    align-self: stretch;
+  }
+  .card .saving,
+  .card .per-unit {
+    font-size: 0.875em;
+  }
+  .card .countdown + button,
+  .card .saving + button {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .offer {
+    border-color: var(--_highlight);
+    background: var(--_surface-2);
+  }
+  .offer.expired,
+  .offer.ordered {
+    border-color: var(--_border);
+    background: var(--_surface);
+  }
+  .offer.expired .price,
+  .offer.expired .minutes {
+    color: var(--_muted);
+  }
+  .target,
+  .suggested {
+    box-shadow: 0 0 0 3px var(--_highlight);
+  }
+  .tag {
+    display: inline-block;
+    align-self: flex-start;
+    font-size: 0.75em;
+    font-weight: 600;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_primary);
+  }
+  .tag.inline {
+    margin-inline-start: calc(var(--_space) * 2);
+    text-transform: none;
+    letter-spacing: 0;
+  }
+  .expired .tag {
+    color: var(--_muted);
+  }
+  .desc,
+  .muted,
+  .per-unit,
+  .until {
+    color: var(--_muted);
+  }
+  .minutes {
+    font-weight: 600;
+  }
+  .price-line {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: calc(var(--_space) * 2);
+  }
+  .price {
+    font-size: var(--_price-size);
+    font-weight: 700;
+    line-height: 1.2;
+  }
+  .regular {
+    color: var(--_muted);
+  }
+  .saving {
+    color: var(--_ok);
+    font-weight: 600;
+  }
+  .saving.none {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  .countdown {
+    display: flex;
+    flex-direction: column;
+    font-size: 0.875em;
+  }
+  .countdown strong {
+    font-size: 1.1em;
+  }
+  .countdown.soon strong {
+    color: var(--_low);
+  }
+  .countdown.over {
+    font-weight: 600;
+    color: var(--_danger);
+  }
+  .ordered .countdown.over {
+    color: var(--_ok);
+  }
+  .footnote {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  .footnote a,
+  .consent a {
+    color: var(--_primary);
+    display: inline-block;
+    min-height: 24px;
+    padding-block: 2px;
+  }
+  .notice,
+  .error-box {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: calc(var(--_space) * 3);
+    padding: calc(var(--_space) * 3) calc(var(--_space) * 4);
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .notice > p,
+  .error-box > p {
+    flex: 1 1 16em;
+  }
+  .notice.warning,
+  .error-box {
+    border-inline-start-color: var(--_danger);
+  }
+  .notice.warning {
+    flex-direction: column;
+    align-items: stretch;
+  }
+  .notice h2 {
+    margin: 0;
+    font-size: 1.05em;
+  }
+  /* Confirmation and success */
+  .confirm,
+  .success {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 4);
+    padding: calc(var(--_space) * 4);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    max-width: 40em;
+  }
+  .confirm h2,
+  .success h2 {
+    margin: 0;
+  }
+  .summary {
+    margin: 0;
+    display: grid;
+    gap: calc(var(--_space) * 2);
+  }
+  .summary > div {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 1) calc(var(--_space) * 4);
+    padding-block-end: calc(var(--_space) * 2);
+    border-block-end: 1px solid var(--_border);
+  }
+  .summary dt {
+    color: var(--_muted);
+  }
+  .summary dd {
+    margin: 0;
+    text-align: end;
+  }
+  .summary .after {
+    border-block-end: none;
+    font-size: 1.1em;
+  }
+  .summary .after dt {
+    color: var(--_text);
+  }
+  .consent {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+  }
+  .consent label {
+    display: flex;
+    gap: calc(var(--_space) * 2);
+    align-items: flex-start;
+    cursor: pointer;
+  }
+  .consent input {
+    width: 20px;
+    height: 20px;
+    margin: 2px 0 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  .field-error,
+  .failure {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .failure {
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_danger);
+    border-radius: calc(var(--_radius) - 2px);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: calc(var(--_space) * 2);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.7;
+    cursor: progress;
+  }
+  .new-credit {
+    display: flex;
+    flex-direction: column;
+  }
+  .new-credit strong {
+    font-size: 1.75em;
+    color: var(--_ok);
+  }
+  .success button {
+    align-self: flex-start;
+  }
+  /* Loading: the same boxes the content will fill */
+  .skeleton-wrap {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+  }
+  .line {
+    display: block;
+    height: 1em;
+    width: 70%;
+  }
+  .line.heading {
+    width: 10em;
+    height: 1.3em;
+  }
+  .line.title {
+    width: 55%;
+    height: 1.2em;
+  }
+  .line.price {
+    width: 40%;
+    height: 1.8em;
+  }
+  .line.button {
+    width: 100%;
+    height: 32px;
+    margin-block-start: auto;
+  }
+  .skeleton-card {
+    min-height: 14em;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .target {
+      transition: box-shadow 0.3s ease;
+    }
+  }
+`;
