@@ -6,6 +6,7 @@
 import type { Context } from 'hono';
 import { checkImage, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
 import type { Clock } from './clock.js';
+import { stripImageMetadata } from './image-metadata.js';
 import type { DB } from './db.js';
 import { newId } from './ids.js';
 import { ApiError, type FieldErrorInput } from './problem.js';
@@ -61,7 +62,8 @@ export async function readImages(value: unknown): Promise<ImageCheck> {
       errors.push({ field, code: check.problem });
       continue;
     }
-    images.push({ fileName: safeFileName(part.name, check.image.type), bytes, ...check.image });
+    // Stored without EXIF/XMP/text metadata (GPS position, camera serial): see image-metadata.ts.
+    images.push({ fileName: safeFileName(part.name, check.image.type), ...check.image, bytes: stripImageMetadata(bytes, check.image.type) });
   }
   return { images, errors, code: 'image_rejected' };
 }
