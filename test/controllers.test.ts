@@ -12,7 +12,7 @@ class TestHost extends LitElement {
   customer: string | undefined = '10001';
   updates = 0;
   readonly attachments = new AttachmentsController(this);
-  readonly drafts = new DraftController<{ text: string }>(this, { scope: 'test', customer: () => this.customer, delay: 20 });
+  readonly drafts = new DraftController<{ text: string }>(this, { scope: 'controllers-test', customer: () => this.customer, delay: 20 });
   override requestUpdate(...args: Parameters<LitElement['requestUpdate']>) {
     this.updates++;
     super.requestUpdate(...args);

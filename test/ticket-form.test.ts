@@ -7,7 +7,10 @@ import { UPLOAD_MAX_EDGE } from '../src/domain/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from './harness/backend.js';
 import { fakePng, pngFile, svgFile } from './fixtures/images.js';
 
-/** Drafts live in the origin's IndexedDB, shared by every test: start each one empty. */
+/**
+ * Drafts live in the origin's IndexedDB, shared by every test file (files run side by side): start
+ * each test without a ticket-form draft, and leave other scopes alone.
+ */
 async function clearDrafts(): Promise<void> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('cadia-drafts', 1);
@@ -17,7 +20,10 @@ async function clearDrafts(): Promise<void> {
   });
   await new Promise<void>((resolve) => {
     const tx = db.transaction('drafts', 'readwrite');
-    tx.objectStore('drafts').clear();
+    const store = tx.objectStore('drafts');
+    store.getAllKeys().onsuccess = (e) => {
+      for (const k of (e.target as IDBRequest<IDBValidKey[]>).result) if (String(k).endsWith(':ticket-form')) store.delete(k);
+    };
     tx.oncomplete = () => resolve();
   });
   db.close();
