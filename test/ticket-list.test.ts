@@ -117,7 +117,12 @@ describe('<cadia-ticket-list> list', () => {
     expect(rows(list)).to.have.length(10);
     expect(countText(list)).to.equal('10 von 31 Tickets');
     const scroller = $(list, '.scroller')!;
-    scroller.scrollTop = scroller.scrollHeight;
+    // Scroll events come with the next rendered frame, which a page in the background may not get soon.
+    const scrollToEnd = () => {
+      scroller.scrollTop = scroller.scrollHeight;
+      scroller.dispatchEvent(new Event('scroll'));
+    };
+    scrollToEnd();
     await waitFor(() => rows(list).length === 20, 5000, 'second page');
     expect(rows(list).map((r) => r.dataset.id)).to.have.length(new Set(rows(list).map((r) => r.dataset.id)).size);
     // The "load more" button works without scrolling, too.
@@ -125,7 +130,7 @@ describe('<cadia-ticket-list> list', () => {
     expect(more.textContent).to.contain('20 von 31');
     more.click();
     await waitFor(() => rows(list).length === 30, 5000, 'third page');
-    scroller.scrollTop = scroller.scrollHeight;
+    scrollToEnd();
     await waitFor(() => rows(list).length === 31, 5000, 'last page');
     expect($(list, '.more button')).to.be.null;
     expect(countText(list)).to.equal('31 Tickets');

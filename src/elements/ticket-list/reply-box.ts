@@ -14,7 +14,7 @@ import { errorText, type CommonMessages } from '../../i18n/common.js';
 import type { Locale } from '../../i18n/index.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { Message, TicketDetail } from '../../api/types.js';
-import type { TicketListMessages } from './messages.js';
+import type { DetailMessages } from './detail-messages.js';
 
 interface ReplyValues {
   body: string;
@@ -171,7 +171,7 @@ export class ReplyBox implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  render(t: TicketDetail, m: TicketListMessages, lang: Locale, common: CommonMessages) {
+  render(t: TicketDetail, m: DetailMessages, lang: Locale, common: CommonMessages) {
     const state = this.submitter.state;
     const isSending = state === 'sending';
     const status = this.isInvalid

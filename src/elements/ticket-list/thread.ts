@@ -4,10 +4,10 @@ import type { Attachment, Message, TicketDetail } from '../../api/types.js';
 import { formatDateTime, type Locale } from '../../i18n/index.js';
 import { isFreeCategory } from '../../domain/billing.js';
 import type { ImageState } from './attachment-urls.js';
-import type { TicketListMessages } from './messages.js';
+import type { DetailMessages } from './detail-messages.js';
 
 export interface ThreadContext {
-  m: TicketListMessages;
+  m: DetailMessages;
   lang: Locale;
   image: (att: Attachment) => ImageState;
   onOpenImage: (att: Attachment, trigger: HTMLElement) => void;

@@ -4,26 +4,21 @@ import type { TicketDetail } from '../../api/types.js';
 import { formatDateTime, type Locale } from '../../i18n/index.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
 import type { TicketDetailLoader } from './detail-loader.js';
-import type { TicketListMessages } from './messages.js';
+import type { DetailMessages } from './detail-messages.js';
 import { renderStatus } from './ticket-row.js';
+import { renderDetailSkeleton } from './detail-skeleton.js';
 import { becameBillable, renderThread, type ThreadContext } from './thread.js';
 import { renderTimeLedger } from './time-ledger.js';
 
 export interface DetailContext extends ThreadContext {
   common: CommonMessages;
-  onBack: () => void;
   renderReply: (t: TicketDetail) => TemplateResult;
 }
 
-export function renderDetail(loader: TicketDetailLoader, c: DetailContext) {
-  const { m } = c;
+/** The body of the detail (the host renders the frame with the Back button and the first skeleton). */
+export function renderDetailBody(loader: TicketDetailLoader, c: DetailContext) {
   const t = loader.ticket;
-  return html`<article class="detail" part="detail" aria-busy=${loader.isLoading ? 'true' : 'false'}>
-    <div class="detail-nav">
-      <button class="secondary back" part="back" @click=${c.onBack}><span aria-hidden="true">←</span> ${m.back}</button>
-    </div>
-    ${t ? renderTicket(t, c) : loader.error ? renderDetailError(loader, c) : renderDetailSkeleton(c)}
-  </article>`;
+  return t ? renderTicket(t, c) : loader.error ? renderDetailError(loader, c) : renderDetailSkeleton(c.common.loading);
 }
 
 function renderDetailError(loader: TicketDetailLoader, c: DetailContext) {
@@ -36,15 +31,6 @@ function renderDetailError(loader: TicketDetailLoader, c: DetailContext) {
   </div>`;
 }
 
-function renderDetailSkeleton(c: DetailContext) {
-  return html`<div class="detail-skeleton" aria-hidden="true">
-      <div class="skeleton line w40">&nbsp;</div>
-      <div class="skeleton title w70">&nbsp;</div>
-      <div class="skeleton block">&nbsp;</div>
-      <div class="skeleton block">&nbsp;</div>
-    </div>
-    <p class="sr-only" role="status">${c.common.loading}</p>`;
-}
 
 function renderTicket(t: TicketDetail, c: DetailContext) {
   const { m, lang } = c;
@@ -70,7 +56,7 @@ function renderTicket(t: TicketDetail, c: DetailContext) {
     ${renderFields(t, m, lang)} ${renderThread(t, c)} ${renderTimeLedger(t, c)} ${c.renderReply(t)}`;
 }
 
-function renderFields(t: TicketDetail, m: TicketListMessages, _lang: Locale) {
+function renderFields(t: TicketDetail, m: DetailMessages, _lang: Locale) {
   const f = m.fields;
   const rows: [string, string, boolean?][] = [
     [f.program, t.program],

@@ -8,16 +8,12 @@ import { messages } from './messages.js';
 import { errorText } from '../../i18n/common.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/categories.js';
 import { TicketSelectEvent } from '../../events/index.js';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { CadiaStore } from '../../context/store.js';
-import type { Attachment, TicketDetail } from '../../api/types.js';
 import { TicketPager } from './pager.js';
-import { TicketDetailLoader } from './detail-loader.js';
-import { AttachmentUrls } from './attachment-urls.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './ticket-row.js';
-import { renderDetail } from './ticket-detail.js';
-import { renderLightbox, showLightbox, type LightboxImage } from './lightbox.js';
-import { ReplyBox } from './reply-box.js';
-import { attachmentStyles } from '../../controllers/attachments-view.js';
+import { renderDetailSkeleton } from './detail-skeleton.js';
+import type { TicketDetailView } from './detail-view.js';
 
 /** Above this many tickets the list renders only the rows in view (the virtualizer loads then). */
 const VIRTUALIZE_ABOVE = 50;
@@ -25,7 +21,21 @@ const VIRTUALIZE_ABOVE = 50;
 const LOAD_AHEAD_PX = 600;
 const SEARCH_DEBOUNCE_MS = 300;
 
-type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
+interface VirtualizeModule {
+  virtualize: (typeof import('@lit-labs/virtualizer/virtualize.js'))['virtualize'];
+  virtualizerRef: (typeof import('@lit-labs/virtualizer/virtualize.js'))['virtualizerRef'];
+  flow: (typeof import('@lit-labs/virtualizer/layouts/flow.js'))['flow'];
+}
+
+let detailModule: Promise<typeof import('./detail-view.js')> | undefined;
+/** The detail's code, fetched once per page; a failed fetch may be tried again. */
+function importDetailView() {
+  detailModule ??= import('./detail-view.js').catch((e: unknown) => {
+    detailModule = undefined;
+    throw e;
+  });
+  return detailModule;
+}
 
 /**
  * The customer's tickets ("Dort werden die einzelnen Tickets dargestellt …"): filter, search and
@@ -59,7 +69,7 @@ type VirtualizeModule = typeof import('@lit-labs/virtualizer/virtualize.js');
  * @event cadia-ticket-select - The customer opened a ticket (`ticketId`).
  */
 export class CadiaTicketList extends CadiaElement {
-  static override styles = [tokens, attachmentStyles, styles];
+  static override styles = [tokens, styles];
 
   /** Opens this ticket directly (deep link). Cleared when the customer goes back to the list. */
   @property({ attribute: 'ticket-id' }) accessor ticketId = '';
@@ -68,27 +78,21 @@ export class CadiaTicketList extends CadiaElement {
   @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
 
   @state() private accessor activeIndex = 0;
-  @state() private accessor lightbox: LightboxImage | undefined;
   @state() private accessor virtualizer: VirtualizeModule | undefined;
+  /** The opened ticket's code, loaded on first use (see loadDetailView). */
+  @state() private accessor detailView: TicketDetailView | undefined;
 
   private readonly pager = new TicketPager(this, () => Math.min(100, Math.max(1, this.pageSize)));
-  private readonly detail = new TicketDetailLoader(this);
-  private readonly images = new AttachmentUrls(this);
-  private readonly reply = new ReplyBox(this, { store: () => this.store });
   private searchTimer?: ReturnType<typeof setTimeout>;
   private listScrollTop = 0;
   private restoreList = false;
   private focusDetail = false;
   private virtualizerLoading = false;
-
-  constructor() {
-    super();
-    this.detail.onLoaded = (t) => this.pager.markRead(t.id);
-  }
+  private detailViewLoading?: Promise<void>;
 
   /** Loads the list (or the open ticket) again. */
   refresh(): void {
-    if (this.ticketId) this.detail.reload();
+    if (this.ticketId) this.detailView?.reload();
     else this.pager.retry();
   }
 
@@ -109,23 +113,46 @@ export class CadiaTicketList extends CadiaElement {
 
   private syncData(): void {
     const store = this.store;
-    this.detail.sync(store, this.ticketId);
-    this.reply.sync(this.ticketId);
+    if (this.ticketId) void this.loadDetailView();
+    this.detailView?.sync(this.ticketId);
     // The list loads only once it is shown: a deep link to one ticket does not fetch the list.
     if (!this.ticketId) this.pager.sync(store);
     if (!this.virtualizer && !this.virtualizerLoading && this.pager.total > VIRTUALIZE_ABOVE) {
       this.virtualizerLoading = true;
       // Loaded only for long histories, so the list's start bundle stays small.
-      void import('@lit-labs/virtualizer/virtualize.js').then(
-        (mod) => (this.virtualizer = mod),
+      // The layout comes along, so the virtualizer does not fetch it on its own after the first render.
+      void Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+        ([v, l]) => (this.virtualizer = { virtualize: v.virtualize, virtualizerRef: v.virtualizerRef, flow: l.flow }),
         () => (this.virtualizerLoading = false),
       );
     }
   }
 
+  /** Loads the detail's module once; its styles join this shadow root's. */
+  private loadDetailView(): Promise<void> {
+    this.detailViewLoading ??= importDetailView().then(
+      (mod) => {
+        const root = this.renderRoot;
+        if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof CadiaTicketList).elementStyles, ...mod.styles]);
+        this.detailView = new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id));
+      },
+      () => {
+        // A failed chunk load (e.g. offline after a deploy) may be tried again on the next open.
+        this.detailViewLoading = undefined;
+      },
+    );
+    return this.detailViewLoading;
+  }
+
+  protected override firstUpdated(): void {
+    // Fetch (only fetch) the detail's code while the customer looks at the list, so opening is instant.
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500));
+    idle(() => void importDetailView().catch(() => undefined));
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.lightbox) showLightbox(this.renderRoot as ShadowRoot);
+    this.detailView?.updated();
     if (this.focusDetail) {
       this.focusDetail = false;
       this.renderRoot.querySelector<HTMLElement>('.back')?.focus();
@@ -216,7 +243,11 @@ export class CadiaTicketList extends CadiaElement {
       }
       const host = this.renderRoot.querySelector('.rows') as (HTMLElement & Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>) | null;
       const ref = this.virtualizer?.virtualizerRef;
-      if (host && ref) host[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      try {
+        if (host && ref) host[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
+      } catch {
+        // The virtualizer is still setting up its layout; the next frame tries again.
+      }
       await new Promise((r) => requestAnimationFrame(r));
     }
   }
@@ -231,7 +262,6 @@ export class CadiaTicketList extends CadiaElement {
 
   private handleBack(): void {
     this.ticketId = '';
-    this.lightbox = undefined;
     this.restoreList = true;
   }
 
@@ -265,19 +295,6 @@ export class CadiaTicketList extends CadiaElement {
     return this.renderRoot.querySelector<HTMLElement>('.scroller');
   }
 
-  // ---- detail: handlers -----------------------------------------------------------------
-
-  private handleOpenImage(att: Attachment, trigger: HTMLElement): void {
-    const img = this.images.get(this.store, att);
-    if (img.status === 'ready') this.lightbox = { att, url: img.url, trigger };
-  }
-
-  private handleLightboxClose(): void {
-    const id = this.lightbox?.att.id;
-    this.lightbox = undefined;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button.thread-thumb[data-att="${id}"]`)?.focus());
-  }
-
   // ---- render ---------------------------------------------------------------------------
 
   protected override render() {
@@ -286,20 +303,13 @@ export class CadiaTicketList extends CadiaElement {
 
   private renderDetailView() {
     const m = this.msg(messages);
-    return html`${renderDetail(this.detail, {
-      m,
-      lang: this.lang_,
-      common: this.common,
-      image: (att) => this.images.get(this.store, att),
-      onOpenImage: (att, trigger) => this.handleOpenImage(att, trigger),
-      onBack: () => this.handleBack(),
-      renderReply: (t) => this.renderReply(t),
-    })}
-    ${renderLightbox(this.lightbox, { label: m.lightboxLabel, close: this.common.close, onClose: () => this.handleLightboxClose() })}`;
-  }
-
-  private renderReply(t: TicketDetail) {
-    return this.reply.render(t, this.msg(messages), this.lang_, this.common);
+    const view = this.detailView;
+    return html`<article class="detail" part="detail" aria-busy=${!view || view.loader.isLoading ? 'true' : 'false'}>
+      <div class="detail-nav">
+        <button class="secondary back" part="back" @click=${this.handleBack}><span aria-hidden="true">←</span> ${m.back}</button>
+      </div>
+      ${view ? view.render(m, this.lang_, this.common) : renderDetailSkeleton(this.common.loading)}
+    </article>`;
   }
 
   private renderList() {
@@ -354,7 +364,7 @@ export class CadiaTicketList extends CadiaElement {
     const ctx: RowContext = { m, lang: this.lang_, total: p.total, activeIndex: Math.min(this.activeIndex, p.items.length - 1) };
     const v = this.virtualizer;
     const rows = v
-      ? v.virtualize({ items: p.items, keyFunction: (t) => t.id, renderItem: (t, i) => renderRow(t, i, ctx) })
+      ? v.virtualize({ items: p.items, layout: v.flow(), keyFunction: (t) => t.id, renderItem: (t, i) => renderRow(t, i, ctx) })
       : repeat(p.items, (t) => t.id, (t, i) => renderRow(t, i, ctx));
     return html`<div class="scroller" part="scroller" aria-busy=${p.state === 'loading' ? 'true' : 'false'} @scroll=${this.handleScroll}>
       <div

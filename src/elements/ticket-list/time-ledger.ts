@@ -7,10 +7,10 @@ import { html, nothing } from 'lit';
 import type { TicketDetail, TimeEntry } from '../../api/types.js';
 import { chargedMinutes, ledgerTotals } from '../../domain/billing.js';
 import { formatDate, formatDuration, formatMoney, type Locale } from '../../i18n/index.js';
-import type { TicketListMessages } from './messages.js';
+import type { DetailMessages } from './detail-messages.js';
 
 export interface LedgerContext {
-  m: TicketListMessages;
+  m: DetailMessages;
   lang: Locale;
 }
 

@@ -1,0 +1,86 @@
+/**
+ * Everything an opened ticket needs — loader, thread images, lightbox, reply box with the shared
+ * attachment/draft/submit controllers, texts and styles — in one module that the list imports only
+ * when a ticket is opened (or when the browser is idle), so the list itself starts small.
+ */
+import { html, type ReactiveControllerHost } from 'lit';
+import type { CadiaStore } from '../../context/store.js';
+import type { Attachment, TicketDetail } from '../../api/types.js';
+import type { CommonMessages } from '../../i18n/common.js';
+import type { Locale } from '../../i18n/index.js';
+import { attachmentStyles } from '../../controllers/attachments-view.js';
+import { TicketDetailLoader } from './detail-loader.js';
+import { AttachmentUrls } from './attachment-urls.js';
+import { ReplyBox } from './reply-box.js';
+import { renderDetailBody } from './ticket-detail.js';
+import { renderLightbox, showLightbox, type LightboxImage } from './lightbox.js';
+import { detailMessages } from './detail-messages.js';
+import { detailStyles } from './detail.styles.js';
+import type { TicketListMessages } from './messages.js';
+
+export const styles = [attachmentStyles, detailStyles];
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+export class TicketDetailView {
+  readonly loader: TicketDetailLoader;
+  private readonly images: AttachmentUrls;
+  private readonly reply: ReplyBox;
+  private lightbox: LightboxImage | undefined;
+
+  constructor(
+    private readonly host: Host,
+    private readonly store: () => CadiaStore,
+    onLoaded: (t: TicketDetail) => void,
+  ) {
+    this.loader = new TicketDetailLoader(host);
+    this.loader.onLoaded = onLoaded;
+    this.images = new AttachmentUrls(host);
+    this.reply = new ReplyBox(host, { store });
+  }
+
+  /** Called on every update of the host. */
+  sync(ticketId: string): void {
+    this.loader.sync(this.store(), ticketId);
+    this.reply.sync(ticketId);
+    if (!ticketId) this.lightbox = undefined;
+  }
+
+  reload(): void {
+    this.loader.reload();
+  }
+
+  /** After the host rendered: open the lightbox dialog as a modal. */
+  updated(): void {
+    if (this.lightbox) showLightbox(this.host.renderRoot as ShadowRoot);
+  }
+
+  private handleOpenImage(att: Attachment, trigger: HTMLElement): void {
+    const img = this.images.get(this.store(), att);
+    if (img.status !== 'ready') return;
+    this.lightbox = { att, url: img.url, trigger };
+    this.host.requestUpdate();
+  }
+
+  private async handleLightboxClose(): Promise<void> {
+    const id = this.lightbox?.att.id;
+    this.lightbox = undefined;
+    this.host.requestUpdate();
+    await this.host.updateComplete;
+    this.host.renderRoot.querySelector<HTMLElement>(`button.thread-thumb[data-att="${id}"]`)?.focus();
+  }
+
+  render(list: TicketListMessages, lang: Locale, common: CommonMessages) {
+    const m = { ...list, ...detailMessages[lang] };
+    const store = this.store();
+    return html`${renderDetailBody(this.loader, {
+      m,
+      lang,
+      common,
+      image: (att) => this.images.get(store, att),
+      onOpenImage: (att, trigger) => this.handleOpenImage(att, trigger),
+      renderReply: (t) => this.reply.render(t, m, lang, common),
+    })}
+    ${renderLightbox(this.lightbox, { label: m.lightboxLabel, close: common.close, onClose: () => void this.handleLightboxClose() })}`;
+  }
+}

@@ -1,0 +1,274 @@
+/** Styles of the opened ticket; loaded with the detail view, not with the list. */
+import { css } from 'lit';
+
+export const detailStyles = css`
+  /* detail */
+  .detail-head {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .queue {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_surface-2);
+    border-radius: var(--_radius);
+  }
+  .queue strong {
+    display: block;
+    font-size: 1.125em;
+  }
+  .banner.reclassified,
+  .notice.reclassified {
+    border-inline-start: 4px solid var(--_low);
+  }
+  .banner {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_surface-2);
+    border-radius: var(--_radius);
+  }
+  .fields dl {
+    display: grid;
+    grid-template-columns: minmax(8em, max-content) 1fr;
+    gap: var(--_space) calc(var(--_space) * 4);
+    margin-block-start: calc(var(--_space) * 2);
+  }
+  .fields dl > div {
+    display: contents;
+  }
+  dt {
+    color: var(--_muted);
+  }
+  dd {
+    overflow-wrap: anywhere;
+  }
+  .body,
+  .pre {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .pre {
+    font-family: ui-monospace, monospace;
+    font-size: 0.875em;
+  }
+  .messages {
+    list-style: none;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 3);
+  }
+  .message,
+  .notice {
+    padding: calc(var(--_space) * 2.5) calc(var(--_space) * 3);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 1.5);
+  }
+  .message.mine {
+    margin-inline-start: min(10%, 3em);
+    background: var(--_surface-2);
+  }
+  .message.theirs {
+    margin-inline-end: min(10%, 3em);
+    border-inline-start: 4px solid var(--_primary);
+  }
+  .notice {
+    background: var(--_surface-2);
+    font-size: 0.9375em;
+  }
+  .notice-title {
+    font-weight: 600;
+  }
+  .meta {
+    font-size: 0.8125em;
+    color: var(--_muted);
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .author {
+    font-weight: 600;
+    color: var(--_text);
+  }
+  .thread-thumbs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .thread-thumb {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    width: 96px;
+    height: 72px;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface-2);
+    overflow: hidden;
+    cursor: zoom-in;
+    font-size: 0.75em;
+    color: var(--_muted);
+    text-align: center;
+  }
+  .thread-thumb img {
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+
+  /* booked time */
+  .entries {
+    width: 100%;
+    border-collapse: collapse;
+    font-size: 0.9375em;
+  }
+  .entries th,
+  .entries td {
+    text-align: start;
+    padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  .entries th {
+    color: var(--_muted);
+    font-weight: 500;
+  }
+  .entries .end {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .rounded {
+    display: block;
+    font-size: 0.8125em;
+    color: var(--_muted);
+  }
+  .kind.billable {
+    color: var(--_low);
+  }
+  .kind.free {
+    color: var(--_ok);
+  }
+  .note {
+    overflow-wrap: anywhere;
+  }
+  .totals {
+    display: grid;
+    gap: var(--_space);
+    margin-block-start: calc(var(--_space) * 3);
+    max-width: 28em;
+    margin-inline-start: auto;
+  }
+  .totals > div {
+    display: flex;
+    justify-content: space-between;
+    gap: calc(var(--_space) * 3);
+  }
+  .totals dd {
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .totals .charged dd {
+    font-size: 1.25em;
+  }
+  .totals .hint {
+    font-size: 0.8125em;
+  }
+  .totals .owed dd {
+    color: var(--_danger);
+  }
+  @container (max-width: 30rem) {
+    .entries thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    .entries tr {
+      display: grid;
+      grid-template-columns: 1fr auto;
+      padding-block: calc(var(--_space) * 1.5);
+      border-block-end: 1px solid var(--_border);
+    }
+    .entries td {
+      border: 0;
+      padding: 0 var(--_space);
+    }
+    .entries td.note {
+      grid-column: 1 / -1;
+      color: var(--_muted);
+    }
+    .fields dl {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+    .fields dd {
+      margin-block-end: calc(var(--_space) * 2);
+    }
+  }
+
+  /* lightbox */
+  .lightbox {
+    max-width: min(96vw, 1200px);
+    max-height: 94vh;
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .lightbox::backdrop {
+    background: rgb(0 0 0 / 0.7);
+  }
+  .lightbox figure {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .lightbox img {
+    max-width: 100%;
+    max-height: calc(94vh - 7em);
+    width: auto;
+    height: auto;
+    object-fit: contain;
+  }
+  .lightbox figcaption {
+    font-size: 0.875em;
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .lightbox .close {
+    margin-block-start: calc(var(--_space) * 2);
+  }
+
+  /* reply */
+  .reply {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .reply textarea {
+    width: 100%;
+    min-height: 6em;
+    resize: vertical;
+  }
+  .reply .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+    align-items: center;
+  }
+  .reply .msg-error {
+    color: var(--_danger);
+  }
+  .reply .msg-ok {
+    color: var(--_ok);
+  }
+`;
