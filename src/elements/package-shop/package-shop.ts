@@ -120,13 +120,14 @@ export class CadiaPackageShop extends CadiaElement {
       const target = this.renderRoot.querySelector<HTMLElement>('[data-target]');
       if (target) {
         target.scrollIntoView({ block: 'center', behavior: 'auto' });
-        this.focusAfterRender = '[data-target] [part~="order"]:not([disabled]), [data-target]';
+        // Ready to order: focus the offer's button; a notice (expired, not found) takes focus itself.
+        (target.querySelector<HTMLElement>('[part~="order"]:not([disabled])') ?? target).focus({ preventScroll: true });
       }
     }
     if (this.focusAfterRender) {
       const el = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
       this.focusAfterRender = '';
-      el?.focus({ preventScroll: this.step.name === 'list' });
+      el?.focus();
     }
   }
 
