@@ -33,13 +33,46 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   const base = baseUrl(config.apiBase);
   let token = config.token ?? undefined;
   let tokenAsked = false;
+  /** One `getToken` call shared by every request that needs a token at the same moment. */
+  let asking: Promise<string | undefined> | undefined;
+  /** Tokens a fresh one was already asked for after a 401: never asked twice for the same. */
+  const refreshedFrom = new Set<string>();
+  /** The host was told about a 401; not again until a request succeeds. */
+  let reported = false;
+
+  function askToken(): Promise<string | undefined> {
+    asking ??= (async () => {
+      try {
+        token = (await config.getToken?.()) ?? undefined;
+        return token;
+      } finally {
+        asking = undefined;
+      }
+    })();
+    return asking;
+  }
 
   async function currentToken(fresh: boolean): Promise<string | undefined> {
+    if (asking) return asking;
     if (config.getToken && (fresh || (!token && !tokenAsked))) {
       tokenAsked = true;
-      token = (await config.getToken()) ?? undefined;
+      return askToken();
     }
     return token;
+  }
+
+  /**
+   * After a 401 with the token `used`: whether to try once more. Parallel requests that fail with
+   * the same token share one `getToken` call; one that failed with a token already replaced just
+   * tries the new one; a token a fresh one was already asked for is not asked for again.
+   */
+  async function retryAfter401(used: string): Promise<boolean> {
+    if (asking) return (await asking, true);
+    if (used !== (token ?? '')) return true;
+    if (!config.getToken || refreshedFrom.has(used)) return false;
+    refreshedFrom.add(used);
+    await askToken();
+    return true;
   }
 
   const http: KyInstance = ky.create({
@@ -69,18 +102,24 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   /** Runs a request; after a 401 asks for a token once more and repeats it once. */
   async function send<T>(path: string, options: Options, read: (r: Response) => Promise<T>): Promise<T> {
     try {
+      let result: T;
       try {
-        return await read(await http(path, options));
+        result = await read(await http(path, options));
       } catch (e) {
-        if (e instanceof HTTPError && e.response.status === 401 && config.getToken) {
-          await currentToken(true);
-          return await read(await http(path, options));
-        }
-        throw e;
+        if (!(e instanceof HTTPError && e.response.status === 401)) throw e;
+        const used = (e.request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+        if (!(await retryAfter401(used))) throw e;
+        result = await read(await http(path, options));
       }
+      reported = false;
+      return result;
     } catch (e) {
       const err = await toApiError(e);
-      if (err.status === 401) config.onUnauthorized?.();
+      // Told once per lost session, however many requests were refused at the same time.
+      if (err.status === 401 && !reported) {
+        reported = true;
+        config.onUnauthorized?.();
+      }
       throw err;
     }
   }

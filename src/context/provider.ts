@@ -39,11 +39,14 @@ export class CadiaProvider extends LitElement {
   /** A host's own implementation of the backend interface; replaces HTTP. */
   @property({ attribute: false }) accessor backend: CadiaBackend | undefined;
 
+  /** Milliseconds until a request counts as lost (default 15 000), e.g. shorter on a local network. */
+  @property({ type: Number }) accessor timeout: number | undefined;
+
   @provide({ context: cadiaContext })
   protected accessor context: CadiaContext = this.makeContext();
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('apiBase') || changed.has('token') || changed.has('getToken') || changed.has('backend')) {
+    if (changed.has('apiBase') || changed.has('token') || changed.has('getToken') || changed.has('backend') || changed.has('timeout')) {
       this.context = this.makeContext();
     } else if (changed.has('locale')) {
       this.context = { ...this.context, locale: resolveLocale(this.locale) };
@@ -62,7 +65,7 @@ export class CadiaProvider extends LitElement {
 
   private makeContext(): CadiaContext {
     const store = createStore(
-      { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend },
+      { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend, timeout: this.timeout },
       () => this.context?.locale ?? resolveLocale(this.locale),
       () => this.dispatchEvent(new LoginRequiredEvent('session-expired')),
     );
