@@ -138,11 +138,13 @@ export const styles = css`
   }
   .subject {
     font-weight: 500;
-    display: block;
     width: 100%;
     overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: anywhere;
+    /* Two lines at most, so a narrow webview shows enough of the subject. */
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
   }
   .row.unread .subject {
     font-weight: 700;

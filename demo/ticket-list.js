@@ -1,0 +1,13 @@
+// <cadia-ticket-list> alone, for screenshots and a quick look: ?token=demo-negative&lang=en&ticket=<id>&theme=dark
+import '/dist/cadia-widgets.js';
+
+const params = new URLSearchParams(location.search);
+const provider = document.getElementById('provider');
+const list = document.getElementById('list');
+const lang = params.get('lang') === 'en' ? 'en' : 'de';
+document.documentElement.lang = lang;
+provider.locale = lang;
+provider.token = params.get('token') ?? 'demo-positive';
+if (params.get('ticket')) list.setAttribute('ticket-id', params.get('ticket'));
+if (params.get('theme')) list.setAttribute('theme', params.get('theme'));
+if (params.get('page-size')) list.setAttribute('page-size', params.get('page-size'));
