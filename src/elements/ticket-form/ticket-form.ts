@@ -149,7 +149,9 @@ export class CadiaTicketForm extends CadiaElement {
     if (changed.has('errorMessage')) p.errorMessage = this.errorMessage;
     if (Object.keys(p).length) this.applyPrefill(p);
     const customer = this.store.me.value?.customer.number;
-    if (customer !== this.draftCustomer) void this.restoreDraft(customer);
+    // While the account (re)loads — a new token after a lost session — the customer is unknown, not
+    // another one: keep what was typed; only a different customer's login resets the form.
+    if (customer !== undefined && customer !== this.draftCustomer) void this.restoreDraft(customer);
   }
 
   protected override updated(): void {
