@@ -5,6 +5,7 @@
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { fileURLToPath } from 'node:url';
 
 /**
  * Writes, for each entry, the files a browser loads at start (the entry and its static imports,
@@ -27,10 +28,194 @@ function sizeManifest(name) {
   };
 }
 
+/**
+ * Minifies the static text of Lit's `css` and `html` tagged templates (terser leaves template
+ * strings as written): CSS loses comments and most whitespace, HTML runs of whitespace that contain
+ * a line break become one space (what the browser renders anyway). Templates with `<pre>` or text
+ * inside a `<textarea>` are left alone. Keeps source maps exact for everything it does not touch.
+ */
+function minifyTemplates() {
+  const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  const vlq = (n) => {
+    let v = n < 0 ? (-n << 1) | 1 : n << 1;
+    let out = '';
+    do {
+      let digit = v & 31;
+      v >>>= 5;
+      if (v) digit |= 32;
+      out += B64[digit];
+    } while (v);
+    return out;
+  };
+
+  /** CSS text outside strings: no comments, whitespace only where it can matter. */
+  const minifyCss = (text, first, last) => {
+    let out = '';
+    for (const part of text.split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/)) {
+      if (part.startsWith("'") || part.startsWith('"')) {
+        out += part;
+        continue;
+      }
+      out += part
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/(?<!\\)\s+/g, ' ')
+        .replace(/ ?([{};,]) ?/g, '$1')
+        .replace(/;}/g, '}')
+        .replace(/([:]) /g, '$1');
+    }
+    if (first) out = out.replace(/^ /, '');
+    if (last) out = out.replace(/ $/, '');
+    return out;
+  };
+
+  const minifyHtml = (text) => text.replace(/[ \t]*\n\s*/g, ' ');
+
+  const walk = (node, visit) => {
+    if (!node || typeof node.type !== 'string') return;
+    visit(node);
+    for (const key of Object.keys(node)) {
+      const v = node[key];
+      if (Array.isArray(v)) v.forEach((c) => c && typeof c === 'object' && walk(c, visit));
+      else if (v && typeof v === 'object' && typeof v.type === 'string') walk(v, visit);
+    }
+  };
+
+  return {
+    name: 'minify-templates',
+    transform(code, id) {
+      if (!/\b(css|html)\s*`/.test(code)) return null;
+      const edits = [];
+      walk(this.parse(code), (node) => {
+        if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+        const kind = node.tag.name;
+        if (kind !== 'css' && kind !== 'html') return;
+        const quasis = node.quasi.quasis;
+        if (quasis.some((q) => code.slice(q.start, q.end) !== q.value.raw)) return;
+        if (kind === 'html') {
+          const joined = quasis.map((q) => q.value.raw).join('${}');
+          if (/<pre[\s>]/i.test(joined) || /<textarea[^>]*>(?!<\/textarea>)/i.test(joined)) return;
+        }
+        quasis.forEach((q, i) => {
+          const raw = q.value.raw;
+          const min = kind === 'css' ? minifyCss(raw, i === 0, i === quasis.length - 1) : minifyHtml(raw);
+          if (min !== raw) edits.push({ start: q.start, end: q.end, text: min });
+        });
+      });
+      if (!edits.length) return null;
+      edits.sort((a, b) => a.start - b.start);
+
+      // Output and a source map: a mapping at the start of every replaced piece and of every token
+      // of the untouched text.
+      let out = '';
+      let mappings = '';
+      let genCol = 0;
+      let lineMarked = false;
+      let prevGenCol = 0;
+      let prevOrigLine = 0;
+      let prevOrigCol = 0;
+      let origLine = 0;
+      let origCol = 0;
+      const mark = () => {
+        mappings += (lineMarked ? ',' : '') + vlq(genCol - prevGenCol) + 'A' + vlq(origLine - prevOrigLine) + vlq(origCol - prevOrigCol);
+        prevGenCol = genCol;
+        prevOrigLine = origLine;
+        prevOrigCol = origCol;
+        lineMarked = true;
+      };
+      const newline = () => {
+        mappings += ';';
+        lineMarked = false;
+        genCol = 0;
+        prevGenCol = 0;
+      };
+      const advanceOrig = (text) => {
+        const lines = text.split('\n');
+        if (lines.length > 1) {
+          origLine += lines.length - 1;
+          origCol = lines.at(-1).length;
+        } else origCol += text.length;
+      };
+      const copy = (text) => {
+        const lines = text.split('\n');
+        lines.forEach((line, i) => {
+          if (i > 0) {
+            newline();
+            origLine++;
+            origCol = 0;
+          }
+          // A mapping per token, so columns survive the source-map chain.
+          let at = 0;
+          for (const m of line.matchAll(/[\w$]+|\S/g)) {
+            genCol += m.index - at;
+            origCol += m.index - at;
+            at = m.index;
+            mark();
+          }
+          genCol += line.length - at;
+          origCol += line.length - at;
+          out += (i > 0 ? '\n' : '') + line;
+        });
+      };
+      const replace = (orig, text) => {
+        mark();
+        const lines = text.split('\n');
+        lines.forEach((line, i) => {
+          if (i > 0) newline();
+          genCol += line.length;
+          out += (i > 0 ? '\n' : '') + line;
+        });
+        advanceOrig(orig);
+      };
+      let pos = 0;
+      for (const e of edits) {
+        copy(code.slice(pos, e.start));
+        replace(code.slice(e.start, e.end), e.text);
+        pos = e.end;
+      }
+      copy(code.slice(pos));
+      return { code: out, map: { version: 3, sources: [id], sourcesContent: [code], names: [], mappings } };
+    },
+  };
+}
+
+// Used only by <cadia-provider>, though reached through the `@lit/context` barrel. Named
+// explicitly, since rollup pulls a manual chunk's unassigned dependencies into that chunk.
+const PROVIDER_ONLY = /\/src\/context\/provider\.ts$|@lit\/context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier)\.js$/;
+
+/**
+ * One `core` chunk with what every element needs (lit, ky, store, base, tokens …): the modules in
+ * the static import closure of all four element entries. Left to rollup they split into several
+ * chunks along entry sets, and each extra file costs its own gzip overhead.
+ */
+function coreChunk() {
+  let core;
+  return (id, { getModuleInfo }) => {
+    if (!core) {
+      const closure = (start) => {
+        const seen = new Set();
+        const visit = (m) => {
+          if (seen.has(m)) return;
+          seen.add(m);
+          for (const d of getModuleInfo(m)?.importedIds ?? []) visit(d);
+        };
+        visit(start);
+        return seen;
+      };
+      const sets = ['credit-badge', 'ticket-form', 'ticket-list', 'package-shop'].map((t) =>
+        closure(fileURLToPath(new URL(`src/define/cadia-${t}.ts`, import.meta.url))),
+      );
+      core = new Set([...sets[0]].filter((m) => sets.every((s) => s.has(m)) && !m.includes('/src/define/')));
+    }
+    if (PROVIDER_ONLY.test(id)) return 'provider';
+    return core.has(id) ? 'core' : undefined;
+  };
+}
+
 const plugins = () => [
   nodeResolve({ browser: true }),
   // noEmitOnError: without it a type error would still produce a bundle.
   typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, sourceMap: true, outDir: 'dist', rootDir: 'src' }),
+  minifyTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
 ];
 
@@ -43,11 +228,14 @@ export default [
       ['define', 'src/define.ts'],
       ...elements.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`]),
     ]),
-    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: coreChunk() },
     plugins: [...plugins(), sizeManifest('entries')],
   },
   {
     input: 'src/define.ts',
+    // Lets the entry also carry the lazily imported package shop's exports, so the all-in-one is
+    // one file instead of a facade plus a chunk.
+    preserveEntrySignatures: 'allow-extension',
     output: { dir: 'dist', entryFileNames: 'cadia-widgets.js', format: 'es', sourcemap: true, chunkFileNames: 'aio/[name]-[hash].js' },
     plugins: [...plugins(), sizeManifest('all')],
   },
