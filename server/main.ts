@@ -42,12 +42,14 @@ const CSP = [
   "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
   "img-src 'self' blob: data:", "frame-ancestors 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
 ].join('; ');
+// The strict-CSP demo page adds Trusted Types: no string may reach a script sink (innerHTML, script src).
+const STRICT_CSP = `${CSP}; require-trusted-types-for 'script'`;
 
 const root = new Hono();
 root.use('*', async (c, next) => {
   await next();
   if (c.req.path.startsWith('/api/')) return; // the contract sets its own headers
-  c.header('Content-Security-Policy', CSP);
+  c.header('Content-Security-Policy', c.req.path === '/csp' ? STRICT_CSP : CSP);
   c.header('X-Content-Type-Options', 'nosniff');
   c.header('Referrer-Policy', 'same-origin');
   c.header('X-Frame-Options', 'SAMEORIGIN');
@@ -66,6 +68,8 @@ const page = (file: string) => async (c: Context) => {
 root.get('/', page('index.html'));
 root.get('/erp', page('erp.html'));
 root.get('/agent', page('agent.html'));
+root.get('/csp', page('csp.html'));
+root.get('/hostile', page('hostile.html'));
 root.notFound((c) => c.text('Not found', 404));
 
 const server = serve({ fetch: root.fetch, port }, (info) => {
@@ -74,6 +78,7 @@ const server = serve({ fetch: root.fetch, port }, (info) => {
   console.log(`  ${base}/         homepage demo (shop, login)`);
   console.log(`  ${base}/erp      ERP support window (badge, form, list)`);
   console.log(`  ${base}/agent    support-agent demo`);
+  console.log(`  ${base}/csp      all widgets under a strict CSP with Trusted Types · /hostile: under hostile global CSS`);
   console.log(`  ${base}/api/v1/  the contract (api-base="/api")`);
   if (!production) {
     console.log(`Demo tokens: ${DEMO_TOKENS.positive} (customer 10001, credit left, open offer) · ` +

@@ -1,9 +1,6 @@
 /**
  * Scales an image down and re-encodes it, so a 12-megapixel screenshot is uploaded at a sensible
- * size and a photo loses its EXIF data (location, camera) on the way. The work runs in a Worker made
- * from this very function's source, so decoding and encoding never block the page; where a Worker
- * cannot be started (a strict CSP on the host page) it runs on the main thread — still asynchronous
- * (`createImageBitmap`, `convertToBlob`), only the scaling draw is synchronous there.
+ * size and a photo loses its EXIF data (location, camera) on the way.
  */
 
 export interface ShrinkRequest {
@@ -15,10 +12,7 @@ export interface ShrinkRequest {
   maxPngBytes: number;
 }
 
-/**
- * Must stay self-contained (no imports, no outer variables): its source text becomes the Worker.
- * `imageOrientation: 'from-image'` bakes the EXIF rotation into the pixels before EXIF is dropped.
- */
+/** `imageOrientation: 'from-image'` bakes the EXIF rotation into the pixels before EXIF is dropped. */
 async function shrink(req: ShrinkRequest): Promise<Blob> {
   const bitmap = await createImageBitmap(req.blob, { imageOrientation: 'from-image' });
   const scale = Math.min(1, req.maxEdge / Math.max(bitmap.width, bitmap.height));
@@ -47,53 +41,12 @@ async function shrink(req: ShrinkRequest): Promise<Blob> {
   return out;
 }
 
-let worker: Worker | null | undefined;
-let nextId = 0;
-const waiting = new Map<number, { resolve: (b: Blob) => void; reject: (e: Error) => void }>();
-
-function startWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    if (typeof Worker === 'undefined' || typeof OffscreenCanvas === 'undefined') return (worker = null);
-    const src = `const shrink = ${shrink.toString()};
-onmessage = async (e) => {
-  try { postMessage({ id: e.data.id, blob: await shrink(e.data.req) }); }
-  catch (err) { postMessage({ id: e.data.id, error: String(err) }); }
-};`;
-    const url = URL.createObjectURL(new Blob([src], { type: 'text/javascript' }));
-    worker = new Worker(url);
-    URL.revokeObjectURL(url);
-    worker.onmessage = (e: MessageEvent<{ id: number; blob?: Blob; error?: string }>) => {
-      const w = waiting.get(e.data.id);
-      waiting.delete(e.data.id);
-      if (e.data.blob) w?.resolve(e.data.blob);
-      else w?.reject(new Error(e.data.error ?? 'shrink failed'));
-    };
-    // A Worker the page's CSP refuses fails here: everything waiting goes to the main thread.
-    worker.onerror = () => {
-      worker = null;
-      for (const w of waiting.values()) w.reject(new Error('worker unavailable'));
-      waiting.clear();
-    };
-  } catch {
-    worker = null;
-  }
-  return worker;
-}
-
-/** Shrinks in the Worker, or on the main thread when no Worker can run. */
-export async function shrinkImage(req: ShrinkRequest): Promise<Blob> {
-  const w = startWorker();
-  if (w) {
-    try {
-      return await new Promise<Blob>((resolve, reject) => {
-        const id = ++nextId;
-        waiting.set(id, { resolve, reject });
-        w.postMessage({ id, req });
-      });
-    } catch {
-      /* the worker died or could not decode: try once on the main thread */
-    }
-  }
+/**
+ * Runs on the main thread, on purpose: decoding (`createImageBitmap`) and encoding (`convertToBlob`)
+ * already happen off the main thread; only the scaling draw is synchronous. A Worker would need a
+ * `blob:` URL (the SDK may come from another origin than the page), which a strict Content Security
+ * Policy refuses (`script-src 'self'` and Trusted Types) and reports as a violation to the host.
+ */
+export function shrinkImage(req: ShrinkRequest): Promise<Blob> {
   return shrink(req);
 }

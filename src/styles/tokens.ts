@@ -18,6 +18,7 @@ const dark = css`
       --_danger: var(--cadia-color-danger, #f2a19b);
       --_focus: var(--cadia-color-focus, #8ab4f8);
       --_skeleton: var(--cadia-color-skeleton, #333a45);
+      color-scheme: dark !important;
 `;
 
 export const tokens = css`
@@ -37,9 +38,26 @@ export const tokens = css`
     --_danger: var(--cadia-color-danger, #b3261e);
     --_focus: var(--cadia-color-focus, #1f5fae);
     --_skeleton: var(--cadia-color-skeleton, #e3e7ed);
-    font-family: var(--_font);
-    color: var(--_text);
     box-sizing: border-box;
+    /*
+     * Isolation from the page: selectors do not reach into a shadow root, but inherited text settings
+     * do, and page rules on the host element itself beat plain :host rules. An !important in a shadow
+     * root wins over the page's !important (even '* { all: unset !important }'), so the widgets keep
+     * their colour and text settings on any page. Theme them through the --cadia-* properties.
+     */
+    font-family: var(--_font) !important;
+    color: var(--_text) !important;
+    font-style: normal !important;
+    font-weight: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-align: start !important;
+    white-space: normal !important;
+    /* Native controls (radio buttons, scrollbars) follow the widget's scheme, not the page's. */
+    color-scheme: light !important;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {

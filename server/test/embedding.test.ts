@@ -1,0 +1,175 @@
+/**
+ * Embedding, checked in a real browser against the real server (`server/main.ts`, the built
+ * `dist/`): the strict-CSP page (Trusted Types included) renders and works with zero policy
+ * violations; the hostile-CSS page cannot break the widgets; two copies of the SDK on one page do
+ * not throw. Playwright's CSS locators reach into open shadow roots, so no page script is needed.
+ * Needs `npm run build` first (`npm test` builds before it runs the server tests).
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { makePng } from '../png.js';
+
+let server: ChildProcess;
+let base = '';
+let browser: Browser;
+const dataDir = mkdtempSync(join(tmpdir(), 'cadia-embedding-'));
+
+/** Starts `server/main.ts` on a free port and resolves with its URL from the start-up line. */
+function startServer(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+/** A page that records CSP violations (from before any page script runs), page errors and console errors. */
+async function openPage(width = 1280): Promise<{ page: Page; problems: string[]; warnings: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  await page.exposeFunction('reportViolation', (v: string) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(
+    'document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(e.effectiveDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber))',
+  );
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // The favicon is the only thing these pages do not have.
+    if (m.type() === 'error' && !m.location().url.endsWith('/favicon.ico')) problems.push(`console error: ${m.text()}`);
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  return { page, problems, warnings };
+}
+
+/** Page functions run in the browser; this file is type-checked without the DOM library. */
+declare const getComputedStyle: (el: unknown) => Record<string, string>;
+
+/** A screenshot wider than the upload limit, so the form shrinks it (in a Worker, where the page allows one). */
+const WIDE_PNG = makePng(3000, 40, (x) => [x % 256, 95, 174]);
+
+/** Shows that each of the four widgets rendered its real content, and exercises one action in each. */
+async function useAllFour(page: Page): Promise<void> {
+  await page.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '2 Std. 30 Min.' }).waitFor({ timeout: 15_000 });
+
+  const form = page.locator('cadia-ticket-form');
+  await form.getByRole('radio', { name: /Fehlerbehandlung/ }).check();
+  await form.getByRole('textbox', { name: /Betreff/ }).fill('Absturz beim Drucken');
+  await form.locator('input[type="file"]').setInputFiles({ name: 'shot.png', mimeType: 'image/png', buffer: WIDE_PNG });
+  await form.locator('[part~="thumbnail"]').first().waitFor({ timeout: 10_000 });
+
+  const list = page.locator('cadia-ticket-list');
+  await list.locator('[part~="item"]').first().click({ timeout: 15_000 });
+  await list.locator('[part~="thread"]').waitFor({ timeout: 10_000 });
+  // The newest ticket carries a screenshot: it loads with the token, shown through a blob: URL.
+  const thumb = list.locator('[part~="thread"] img').first();
+  await thumb.waitFor({ timeout: 10_000 });
+  const loaded = () =>
+    thumb.evaluate((el) => {
+      const img = el as unknown as { naturalWidth: number; src: string };
+      return { naturalWidth: img.naturalWidth, src: img.src };
+    });
+  for (let i = 0; i < 50 && !((await loaded()).naturalWidth > 0); i++) await new Promise((r) => setTimeout(r, 100));
+  const img = await loaded();
+  assert.ok(img.naturalWidth > 0 && img.src.startsWith('blob:'), `thread image loaded: ${img.src}`);
+
+  const shop = page.locator('cadia-package-shop');
+  await shop.locator('[part~="package"]').first().getByRole('button').click({ timeout: 15_000 });
+  await shop.locator('[part~="confirm"]').waitFor({ timeout: 10_000 });
+}
+
+describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
+  before(async () => {
+    assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first');
+    base = await startServer();
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('/csp: served with a strict policy and Trusted Types; all four widgets work with zero violations', async () => {
+    const { page, problems } = await openPage();
+    const res = await page.goto(`${base}/csp`);
+    const csp = res!.headers()['content-security-policy'] ?? '';
+    for (const d of ["script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' blob: data:", "require-trusted-types-for 'script'"]) {
+      assert.ok(csp.includes(d), `CSP has ${d}: ${csp}`);
+    }
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    await useAllFour(page);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('/hostile: global CSS cannot hide, recolour or restyle the widgets', async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${base}/hostile`);
+    await useAllFour(page);
+    // The page's purple bold uppercase text stays outside; the widgets keep their own text colour.
+    const value = page.locator('cadia-credit-badge [part~="value"]');
+    const style = await value.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return [s.color, s.textTransform, s.letterSpacing].join('|');
+    });
+    assert.equal(style, 'rgb(29, 36, 48)|none|normal');
+    const submit = page.locator('cadia-ticket-form [part~="submit"]');
+    assert.ok(await submit.isVisible(), 'the form submit button is visible despite `button { display: none !important }`');
+    assert.equal(await submit.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(31, 95, 174)');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('two copies of the SDK on one page: no exception, one warning per tag naming both versions', async () => {
+    const { page, problems, warnings } = await openPage();
+    // A second, newer copy of the bundle under another path (as a second vendor script would bring
+    // it): its own entry and chunks, so its own module instances, claiming version 0.2.0.
+    await page.route(`${base}/copy2/**`, async (route) => {
+      const res = await route.fetch({ url: route.request().url().replace('/copy2/', '/dist/') });
+      route.fulfill({ response: res, body: (await res.text()).replaceAll('"0.1.0"', '"0.2.0"') });
+    });
+    await page.route(`${base}/two-copies`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="de"><body>
+          <cadia-provider api-base="/api"><cadia-package-shop></cadia-package-shop></cadia-provider>
+          <script type="module" src="/dist/cadia-widgets.js"></script>
+          <script type="module" src="/copy2/cadia-widgets.js"></script></body></html>`,
+      }),
+    );
+    await page.goto(`${base}/two-copies`);
+    await page.locator('cadia-package-shop [part~="package"]').first().waitFor({ timeout: 15_000 });
+    await page.waitForFunction('window.performance.getEntriesByType("resource").some((e) => e.name.includes("/copy2/cadia-widgets.js"))');
+    await page.waitForTimeout(300);
+    const copies = warnings.filter((w) => /is already defined by Cadia Support Widgets 0\.1\.0; the copy of version 0\.2\.0 is ignored/.test(w));
+    assert.equal(copies.length, 5, `warnings:\n${warnings.join('\n')}`);
+    for (const tag of ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop']) {
+      assert.ok(copies.some((w) => w.includes(`<${tag}>`)), tag);
+    }
+    // Logged out, the shop's account requests answer 401: expected. What must not happen is an exception.
+    assert.deepEqual(problems.filter((p) => p.startsWith('page error')), []);
+    await page.close();
+  });
+});
