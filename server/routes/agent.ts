@@ -217,10 +217,32 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
         ? `Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: ${CATEGORY_DE[category]}.`
         : `Kategorie geändert: ${CATEGORY_DE[current.category]} → ${CATEGORY_DE[category]}.`;
       insertMessage(db, { id: newId('msg'), ticketId: ticket.id, author: 'system', authorName: 'Cadia Support', body, kind: 'reclassified', at });
+      const credit = charged > 0 ? changeCredit(db, number, -charged, at) : toCredit(getCustomer(db, number));
       if (charged > 0) {
-        const credit = changeCredit(db, number, -charged, at);
         o.events.push(creditEvent(number, credit));
         offerIfExhausted(number, credit, charged, o);
+      }
+      // Help text: "Wenn es kein Programmfehler sein sollte, teilt Ihnen das Cadia-Team dies mit" — by mail too,
+      // since from now on the ticket costs credit.
+      if (becomesBillable) {
+        const customer = getCustomer(db, number);
+        o.mails.push(queueMail(db, clock, {
+          to: customer.email,
+          cc: [],
+          subject: `[${current.number}] Kein Programmfehler – Aufwand wird berechnet`,
+          body: [
+            `Guten Tag ${customer.name},`,
+            '',
+            `wir haben Ihr Ticket ${current.number} „${current.subject}“ geprüft: Es handelt sich nicht um einen Programmfehler.`,
+            `Neue Kategorie: ${CATEGORY_DE[category]}. Die Supportzeit zu diesem Ticket wird ab jetzt berechnet (pro angefangene 10 Minuten).`,
+            charged > 0 ? `Für die bisher gebuchte Zeit wurden ${charged} Minuten berechnet.` : 'Bisher wurde zu diesem Ticket keine Zeit gebucht.',
+            `Ihr Supportguthaben beträgt jetzt ${credit.minutes} Minuten.`,
+            '',
+            'Details finden Sie im Kundenportal (Hilfe → Support anfordern → Support-Tickets).',
+            '',
+            'Ihr Cadia-Team',
+          ].join('\n'),
+        }));
       }
       o.events.push(ticketEvent(ticket.id));
     })();

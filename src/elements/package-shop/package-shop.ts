@@ -245,7 +245,9 @@ export class CadiaPackageShop extends CadiaElement {
   // ---- rendering -----------------------------------------------------------------------------
 
   protected override render() {
-    return html`<div part="base" aria-busy=${this.isReady ? 'false' : 'true'}>
+    // Busy only while something is on its way: a failed load shows its error, not a spinner.
+    const failed = !this.store.packages.value && this.store.packages.state.status === 'error';
+    return html`<div part="base" aria-busy=${this.isReady || failed ? 'false' : 'true'}>
       <div class="sr-only" role="status">${this.announcement}</div>
       ${this.renderStep()}
     </div>`;
