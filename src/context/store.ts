@@ -163,6 +163,8 @@ export class CadiaStore {
             void this.me.load().catch(() => undefined);
             this.bumpTickets();
           }
+          // An offer issued (or ordered in another tab) while the stream was down.
+          if (this.streamWasOpen && this.offers.state.status !== 'idle') void this.offers.load().catch(() => undefined);
           this.streamWasOpen = true;
         }
         break;
