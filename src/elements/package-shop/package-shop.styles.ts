@@ -56,6 +56,21 @@ export const styles = css`
     margin-block-start: auto;
     align-self: stretch;
   }
+  /* Where subgrid works, the rows of neighbouring cards line up (names, prices, savings, buttons). */
+  @supports (grid-template-rows: subgrid) {
+    .grid .card {
+      display: grid;
+      grid-template-rows: subgrid;
+      grid-row: span var(--_rows, 7);
+      align-content: start;
+    }
+    .grid .offer {
+      --_rows: 8;
+    }
+    .card button {
+      align-self: end;
+    }
+  }
   .card .saving,
   .card .per-unit {
     font-size: 0.875em;
@@ -74,7 +89,8 @@ export const styles = css`
     background: var(--_surface);
   }
   .offer.expired .price,
-  .offer.expired .minutes {
+  .offer.expired .minutes,
+  .offer.expired .saving {
     color: var(--_muted);
   }
   .target,
@@ -181,6 +197,9 @@ export const styles = css`
   .notice.warning {
     flex-direction: column;
     align-items: stretch;
+  }
+  .notice.warning > p {
+    flex: none;
   }
   .notice h2 {
     margin: 0;

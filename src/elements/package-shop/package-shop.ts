@@ -322,9 +322,11 @@ export class CadiaPackageShop extends CadiaElement {
     }
     const status = this.offerState(offer);
     if (status === 'expired') {
+      const regular = this.store.packages.value?.items.find((p) => p.id === offer.packageId);
       return html`<div part="notice" class="notice warning" data-target tabindex="-1" aria-labelledby="notice-title" role="group">
         <h2 id="notice-title">${m.linkExpiredTitle}</h2>
         <p>${m.linkExpired(formatDate(offer.expiresAt, this.lang_))}</p>
+        ${regular ? html`<p>${m.alternative(regular.name)}</p>` : nothing}
       </div>`;
     }
     if (status === 'ordered') {
@@ -391,7 +393,7 @@ export class CadiaPackageShop extends CadiaElement {
     const isSuggested = !!expiredTarget && expiredTarget.packageId === p.id && this.offerState(expiredTarget) !== 'open';
     return html`<li part="package" class="card ${isSuggested ? 'suggested' : ''}" data-id=${p.id}>
       <h3 id=${titleId}>${p.name}</h3>
-      ${p.description ? html`<p class="desc">${p.description}</p>` : nothing}
+      <p class="desc">${p.description}</p>
       <p class="minutes num">${m.minutes(formatDuration(p.minutes, this.lang_))}</p>
       <p class="price-line"><span part="price" class="price num">${formatMoney(p.price, this.lang_)}</span></p>
       ${this.renderSaving(p.minutes, p.price, pricing)}
