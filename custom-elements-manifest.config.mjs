@@ -2,6 +2,9 @@
 // in src/define/, not by `customElements.define` or `@customElement`, so the analyzer cannot see which
 // class is which tag. This plugin reads those calls and marks each class as a custom element with
 // its tag name — Storybook's docs and controls (and editors) look elements up by tag.
+// It also drops the events the analyzer guesses from `dispatchEvent(new XEvent(payload))`: our event
+// classes take a payload, not a name, so the guess is a field name ("e", "offerId"). The real events
+// are the ones documented with `@event cadia-…` in the class JSDoc.
 const defined = new Map(); // class name → tag
 
 export default {
@@ -20,6 +23,7 @@ export default {
             if (!tag) continue;
             decl.customElement = true;
             decl.tagName = tag;
+            if (decl.events) decl.events = decl.events.filter((e) => e.description || e.name?.startsWith('cadia-'));
           }
         }
       },

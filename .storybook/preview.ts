@@ -6,8 +6,24 @@ import manifest from '../custom-elements.json';
 import { resetMocks } from '../stories/mocks/handlers.js';
 import '../src/define.js';
 
-// Autodocs and controls read attributes, properties, events, parts and CSS properties from the manifest.
-setCustomElementsManifest(manifest);
+interface Member { privacy?: string; static?: boolean }
+interface Manifest { modules: Array<{ declarations?: Array<{ members?: Member[] }> }> }
+
+/**
+ * Autodocs and controls read attributes, properties, events, parts and CSS properties from the
+ * manifest. Storybook would list private state and handlers too; the docs show the public surface.
+ */
+function publicSurface(m: Manifest): Manifest {
+  return {
+    ...m,
+    modules: m.modules.map((mod) => ({
+      ...mod,
+      declarations: mod.declarations?.map((d) => ({ ...d, members: d.members?.filter((x) => !x.static && !x.privacy) })),
+    })),
+  };
+}
+// The JSON's inferred type changes with every element; only the shape above matters here.
+setCustomElementsManifest(publicSurface(manifest as unknown as Manifest));
 
 const preview: Preview = {
   // Every story starts from the seed: orders, tickets and replies of an earlier story are dropped.
@@ -22,6 +38,9 @@ const preview: Preview = {
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
+    // One frame per story on docs pages: the mocks are per frame, so each story gets its own
+    // scenario (inline, every story on the page would share the last one's handlers).
+    docs: { story: { inline: false, iframeHeight: '420px' } },
   },
   tags: ['autodocs'],
 };

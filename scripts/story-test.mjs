@@ -71,6 +71,10 @@ const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), '
 
 /** In the page: every cadia-* widget (not the provider) has rendered, and — unless loading is the point — nothing is busy. */
 function storyState(allowBusy) {
+  // Storybook's own render phase: a play function must have finished (or failed) before we judge.
+  const phase = window.__STORYBOOK_PREVIEW__?.currentRender?.phase;
+  if (phase === 'errored' || phase === 'aborted') return { ready: false, failed: true, why: `Storybook says the story ${phase} (render or play function threw)` };
+  if (phase && !['completed', 'afterEach', 'finished'].includes(phase)) return { ready: false, why: `Storybook phase "${phase}"` };
   const rootEl = document.querySelector('#storybook-root');
   if (!rootEl || rootEl.childElementCount === 0) return { ready: false, why: 'the story root is empty' };
   const widgets = [];
@@ -126,10 +130,11 @@ async function testStory(story) {
     const deadline = Date.now() + RENDER_TIMEOUT;
     while (Date.now() < deadline) {
       state = await page.evaluate(storyState, allowBusy).catch((e) => ({ ready: false, why: String(e) }));
-      if (state.ready || errors.length) break;
+      if (state.ready || state.failed || errors.length) break;
       await page.waitForTimeout(100);
     }
-    if (!state.ready && !errors.length) problems.push(`did not render in ${RENDER_TIMEOUT / 1000} s (${state.why})`);
+    if (state.failed) problems.push(state.why);
+    else if (!state.ready && !errors.length) problems.push(`did not render in ${RENDER_TIMEOUT / 1000} s (${state.why})`);
     if (process.env.STORY_TIMING) console.log(`  ${story.id}: rendered after ${Date.now() - started} ms`);
     // Settle: late errors (a second request, a re-render) show up here.
     await page.waitForTimeout(300);
