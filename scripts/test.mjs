@@ -34,6 +34,7 @@ async function check(name, cmd, args) {
 
 const typesOk = await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
+await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsconfig.json', '--noEmit']);
 const built = await check('build', 'npm', ['run', '--silent', 'build']);
 if (built && existsSync('.size-limit.json')) await check('byte budgets', 'npx', ['size-limit']);
 
@@ -63,6 +64,18 @@ if (typesOk) {
     failed++;
     failures.push('browser tests (runner failed)');
   } else if (counts.failed) failures.push(`browser tests (${counts.failed})`);
+}
+
+// Storybook: build it, then open every story in Chromium (renders, no console error, axe clean).
+if (built && (await check('storybook build', 'npm', ['run', '--silent', 'build-storybook']))) {
+  const { code, out } = await run('story test', 'node', ['scripts/story-test.mjs'], { capture: true });
+  const m = /stories: (\d+) passed, (\d+) failed/.exec(out);
+  passed += Number(m?.[1] ?? 0);
+  failed += Number(m?.[2] ?? 0);
+  if (!m || (code !== 0 && m[2] === '0')) {
+    failed++;
+    failures.push('story test (runner failed)');
+  } else if (m[2] !== '0') failures.push(`story test (${m[2]})`);
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);

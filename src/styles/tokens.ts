@@ -19,6 +19,8 @@ const dark = css`
       --_focus: var(--cadia-color-focus, #8ab4f8);
       --_skeleton: var(--cadia-color-skeleton, #333a45);
       color-scheme: dark !important;
+      /* Dark text colours need a dark ground of their own: the host page may well be light. */
+      background-color: var(--_surface);
 `;
 
 export const tokens = css`
@@ -66,6 +68,9 @@ export const tokens = css`
   }
   :host([theme='dark']) {
     ${dark}
+  }
+  :host([theme='light']) {
+    background-color: var(--_surface);
   }
   :host([hidden]) {
     display: none !important;
