@@ -9,6 +9,7 @@ import { isFreeCategory } from '../../domain/billing.js';
 import { isCreditExhausted } from '../../domain/offers.js';
 import { formatDateTime, formatDuration, formatMoney } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
+import { safeHref } from '../../base/safe-url.js';
 import { CadiaErrorEvent, OrderRequestedEvent, TicketCreatedEvent, TicketSelectEvent } from '../../events/index.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { attachmentStyles, renderAttachments } from '../../controllers/attachments-view.js';
@@ -461,7 +462,11 @@ export class CadiaTicketForm extends CadiaElement {
       ${show
         ? html`<p class="faq-title">${m.faqTitle}</p>
             <ul>
-              ${this.faq.map((a) => html`<li><a href=${a.url} target="_blank" rel="noopener">${a.title}</a> <span class="excerpt">${a.excerpt}</span></li>`)}
+              ${this.faq.map((a) => {
+                const href = safeHref(a.url);
+                const title = href ? html`<a href=${href} target="_blank" rel="noopener">${a.title}</a>` : html`<span class="title">${a.title}</span>`;
+                return html`<li>${title} <span class="excerpt">${a.excerpt}</span></li>`;
+              })}
             </ul>`
         : nothing}
     </div>`;
