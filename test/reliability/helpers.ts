@@ -51,3 +51,25 @@ export async function newCustomer(be: TestBackend, credit = 120): Promise<{ numb
     INSERT INTO tokens (token, kind, customer_number, name) VALUES ('${token}', 'customer', '${number}', 'Testkunde');`);
   return { number, token };
 }
+
+/** Every element below `root`, through every (nested) shadow root. */
+export function deepElements(root: ParentNode): Element[] {
+  const out: Element[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    out.push(el);
+    if (el.shadowRoot) out.push(...deepElements(el.shadowRoot));
+  }
+  return out;
+}
+
+/** One ticket per text (subject and description), ids `tkt_xss_<customer>_<id>`, newest last. */
+export async function insertTickets(be: TestBackend, customer: string, texts: ReadonlyArray<{ id: number; text: string }>): Promise<void> {
+  for (const [i, p] of texts.entries()) {
+    const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+    await be.sql(
+      `INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, created_at, updated_at)
+       VALUES (?, ?, ?, 'concern', 'new', 'normal', ?, ?, ?, ?)`,
+      `tkt_xss_${customer}_${p.id}`, `T-2026-${customer.slice(-4)}${String(p.id).padStart(3, '0')}`, customer, p.text, p.text, at, at,
+    );
+  }
+}

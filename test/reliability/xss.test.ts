@@ -12,19 +12,10 @@ import type { CadiaProvider } from '../../src/context/provider.js';
 import { SHORT_PAYLOADS, XSS_PAYLOADS, type XssPayload } from '../fixtures/xss-payloads.js';
 import { pngFile } from '../fixtures/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
-import { $, clearDrafts, newCustomer, typeInto } from './helpers.js';
+import { $, clearDrafts, deepElements, insertTickets, newCustomer, typeInto } from './helpers.js';
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Every element on the page, through every (nested) shadow root. */
-function deepElements(root: ParentNode): Element[] {
-  const out: Element[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    out.push(el);
-    if (el.shadowRoot) out.push(...deepElements(el.shadowRoot));
-  }
-  return out;
-}
 
 const NEVER_RENDERED = new Set(['script', 'iframe', 'object', 'embed', 'base', 'meta', 'link', 'style', 'svg', 'math', 'template', 'video', 'audio', 'marquee', 'xmp', 'noscript', 'details', 'x']);
 const URL_ATTRS = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcset', 'poster']);
@@ -72,16 +63,6 @@ async function mount(be: TestBackend, inner: TemplateResult, token: string = TOK
   return provider.firstElementChild as HTMLElement;
 }
 
-async function insertTickets(be: TestBackend, customer: string, payloads: readonly XssPayload[]): Promise<void> {
-  for (const [i, p] of payloads.entries()) {
-    const at = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
-    await be.sql(
-      `INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, created_at, updated_at)
-       VALUES (?, ?, ?, 'concern', 'new', 'normal', ?, ?, ?, ?)`,
-      `tkt_xss_${customer}_${p.id}`, `T-2026-${customer.slice(-4)}${String(p.id).padStart(3, '0')}`, customer, p.text, p.text, at, at,
-    );
-  }
-}
 
 describe('XSS corpus: every text a widget shows', function () {
   this.timeout(60_000);

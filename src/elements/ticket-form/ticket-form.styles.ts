@@ -181,6 +181,10 @@ export const styles = css`
     margin: var(--_space) 0 0;
     padding-inline-start: 1.2em;
   }
+  .faq li {
+    /* Article titles come from the server: a long word or URL must wrap, not widen the form. */
+    overflow-wrap: anywhere;
+  }
   .faq li + li {
     margin-block-start: var(--_space);
   }
@@ -205,6 +209,8 @@ export const styles = css`
     margin-block-start: calc(var(--_space) * -4);
   }
   .success {
+    /* The mailed-to addresses can be one long word. */
+    overflow-wrap: anywhere;
     padding: calc(var(--_space) * 4);
     border: 1px solid var(--_border);
     border-inline-start: 4px solid var(--_ok);

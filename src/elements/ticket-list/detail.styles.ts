@@ -95,6 +95,9 @@ export const detailStyles = css`
   .author {
     font-weight: 600;
     color: var(--_text);
+    /* A support agent's name comes from the server: wrap a long one instead of widening the thread. */
+    overflow-wrap: anywhere;
+    min-width: 0;
   }
   .thread-thumbs {
     display: flex;
