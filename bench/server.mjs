@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+// The server `npm run bench` drives, as a child process so the load generator never shares its
+// event loop: the reference backend under /api (a file database in DATA_DIR), the built widgets
+// under /dist, the bench pages under /bench and bench-only bundles (BUILD_DIR) under /bench-build.
+// `/bare/tickets` answers a canned copy of the first ticket page without touching the database:
+// the floor the backend figures are compared against.
+//
+//   PORT (0 = any free port) · DATA_DIR (required) · BUILD_DIR · BENCH_TICKETS=N (customer 10002
+//   gets N tickets in total, for the long-list bench)
+// Prints one JSON line `{"port":…}` when it listens.
+import { readFile } from 'node:fs/promises';
+import { join, extname, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const { createBackend } = await tsImport('../server/app.ts', import.meta.url);
+const backend = createBackend({ dbPath: join(process.env.DATA_DIR, 'cadia.sqlite'), seed: true });
+
+const many = Number(process.env.BENCH_TICKETS ?? 0);
+if (many) seedTickets(backend.db, '10002', many);
+
+/** Copies one of the customer's seeded tickets until the customer has `total`, one minute apart. */
+function seedTickets(db, customer, total) {
+  const have = db.prepare('SELECT count(*) AS n FROM tickets WHERE customer_number = ?').get(customer).n;
+  const template = db.prepare('SELECT * FROM tickets WHERE customer_number = ? LIMIT 1').get(customer);
+  const cols = Object.keys(template);
+  const insert = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+  const statuses = ['new', 'in_progress', 'waiting_for_customer', 'closed'];
+  const start = Date.parse('2020-01-01T00:00:00Z');
+  db.transaction(() => {
+    for (let i = have; i < total; i++) {
+      const at = new Date(start + i * 60_000).toISOString();
+      insert.run({
+        ...template,
+        id: `tkt_bench_${i}`,
+        number: `T-B-${String(i).padStart(6, '0')}`,
+        status: statuses[i % statuses.length],
+        subject: `Bench ticket ${i}: Belegnummernkreis springt nach Jahreswechsel`,
+        created_at: at,
+        updated_at: at,
+        customer_seen_at: at,
+      });
+    }
+  })();
+}
+
+const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
+/** Static files from `dir`, refusing paths that climb out of it. */
+const files = (dir, prefix) => async (c) => {
+  const rel = normalize(decodeURIComponent(c.req.path.slice(prefix.length))).replace(/^(\.\.[/\\])+/, '');
+  try {
+    const body = await readFile(join(dir, rel));
+    return c.body(body, 200, { 'Content-Type': types[extname(rel)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+  } catch {
+    return c.text('Not found', 404);
+  }
+};
+
+const bare = await (await backend.app.request('/v1/tickets', { headers: { Authorization: 'Bearer demo-positive' } })).text();
+
+const app = new Hono();
+app.mount('/api', backend.app.fetch);
+app.get('/bare/tickets', (c) => c.body(bare, 200, { 'Content-Type': 'application/json' }));
+app.get('/dist/*', files(join(root, 'dist'), '/dist/'));
+app.get('/bench/*', files(join(root, 'bench/pages'), '/bench/'));
+if (process.env.BUILD_DIR) app.get('/bench-build/*', files(process.env.BUILD_DIR, '/bench-build/'));
+
+const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => {
+  process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);
+});
+const stop = () => {
+  server.close();
+  backend.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

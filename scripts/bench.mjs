@@ -1,0 +1,410 @@
+#!/usr/bin/env node
+// `npm run bench`: figures, not pass/fail. Every figure is printed beside a baseline measured in
+// the same run (same machine, same moment), with the ratio, so a noisy machine still compares
+// fairly. Headless Chromium (/usr/bin/chromium, CHROME_PATH to override) against the reference
+// backend on loopback (bench/server.mjs, a child process with a temporary database).
+//
+//   npm run bench [-- --long] [--runs=N] [--only=badge,window,list,shrink,backend] [--no-build]
+//
+// --long runs the backend load for 30 s per figure instead of 10 s.
+// Writes bench/results.json and bench/RESULTS.md (the table, and the machine it came from).
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const RUNS = Number(option('runs', 7));
+const LOAD_SECONDS = flag('long') ? 30 : 10;
+const ONLY = new Set(option('only', 'badge,window,list,shrink,backend').split(','));
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
+
+const temp = mkdtempSync(join(os.tmpdir(), 'cadia-bench-'));
+const children = new Set();
+const cleanup = () => {
+  for (const c of children) c.kill('SIGTERM');
+  rmSync(temp, { recursive: true, force: true });
+};
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+const log = (...a) => console.error('[bench]', ...a);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Build, bench-only bundles, servers
+
+/** Builds when dist is missing or older than any source file. */
+function ensureBuild() {
+  const marker = join(root, 'dist/size-manifest-all.json');
+  const newest = (dir) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .reduce((t, e) => Math.max(t, statSync(join(e.parentPath ?? e.path, e.name)).mtimeMs), 0);
+  if (!flag('no-build') && (!existsSync(marker) || newest(join(root, 'src')) > statSync(marker).mtimeMs)) {
+    log('building (dist is missing or older than src) …');
+    const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm run build failed');
+  }
+}
+
+/** The baselines and the screenshot harness, bundled like an app would (esbuild, minified). */
+async function buildBenchBundles(outdir) {
+  await esbuild.build({
+    entryPoints: ['lit-baseline', 'naive-list', 'shrink'].map((n) => join(root, `bench/entries/${n}.js`)),
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    outdir,
+    logLevel: 'warning',
+    tsconfig: join(root, 'tsconfig.json'),
+  });
+}
+
+/** Starts bench/server.mjs with a fresh database; resolves when it listens. */
+function startServer(env = {}) {
+  const dataDir = mkdtempSync(join(temp, 'data-'));
+  const child = spawn(process.execPath, [join(root, 'bench/server.mjs')], {
+    cwd: root,
+    env: { ...process.env, DATA_DIR: dataDir, BUILD_DIR: join(temp, 'build'), ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      const { port } = JSON.parse(line);
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        dbPath: join(dataDir, 'cadia.sqlite'),
+        stop: () =>
+          new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', done);
+            child.kill('SIGTERM');
+            children.delete(child);
+          }),
+      });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Browser
+
+/**
+ * Opens `url` in a fresh context (cold cache), optionally CPU-throttled and traced, and returns
+ * what the page reported plus the API requests it made and, when traced, its main-thread work.
+ */
+async function runPage(browser, url, { throttle = 1, trace = false, timeout = 120_000 } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/')) requests.push(`${r.method()} ${u.pathname}`);
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (throttle !== 1) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
+  if (trace) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  try {
+    await page.goto(url);
+    const done = await Promise.race([
+      page.evaluate(() => window.__finished),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`${url}: no result in ${timeout / 1000} s`)), timeout)),
+    ]);
+    if (!done.ok) throw new Error(`${url}: ${done.error}`);
+    const mainThread = trace ? mainThreadWork(JSON.parse(String(await browser.stopTracing()))) : undefined;
+    if (errors.length) log(`page errors on ${url}:`, errors.join('; '));
+    return { ...done.result, requests, mainThread };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The renderer main thread's tasks in a Chromium trace, up to the page's `bench-done` time stamp:
+ * their sum, the longest, and what the longest spent its time on (milliseconds).
+ */
+function mainThreadWork(trace) {
+  const events = trace.traceEvents ?? trace;
+  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = (e) => main.has(`${e.pid}:${e.tid}`);
+  const end = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === 'bench-done')?.ts ?? Infinity;
+  const tasks = events.filter((e) => e.name === 'RunTask' && e.ph === 'X' && onMain(e) && e.ts <= end);
+  const longest = tasks.reduce((a, b) => (b.dur > (a?.dur ?? -1) ? b : a), undefined);
+  // Direct children of the longest task by kind (compile, script, style, layout …).
+  const inside = longest
+    ? events.filter((e) => e.ph === 'X' && e.pid === longest.pid && e.tid === longest.tid && e.ts >= longest.ts && e.ts + e.dur <= longest.ts + longest.dur && e !== longest)
+    : [];
+  const top = inside.filter((e) => !inside.some((p) => p !== e && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur && p.dur > e.dur));
+  const kinds = {};
+  for (const e of top) kinds[e.name] = (kinds[e.name] ?? 0) + e.dur / 1000;
+  return {
+    totalMs: tasks.reduce((a, t) => a + t.dur / 1000, 0),
+    longestMs: (longest?.dur ?? 0) / 1000,
+    longestParts: Object.entries(kinds).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${Math.round(v)} ms`),
+  };
+}
+
+/** Runs each variant `runs` times, interleaved so drift hits all alike; returns results per variant. */
+async function interleaved(runs, variants, fn) {
+  const out = Object.fromEntries(variants.map((v) => [v, []]));
+  for (let i = 0; i < runs; i++) {
+    const order = i % 2 ? [...variants].reverse() : variants;
+    for (const v of order) out[v].push(await fn(v));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+const figures = [];
+const raw = {};
+const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
+const kb = (x) => `${(x / 1024).toFixed(x < 10_240 ? 1 : 0)} KB`;
+/** One table row: value and baseline are numbers, shown with `fmt`; ratio = value / baseline. */
+function figure(group, name, value, baseline, fmt, note = '') {
+  figures.push({ group, name, value, baseline: baseline?.value, baselineName: baseline?.name, ratio: baseline ? value / baseline.value : undefined, unit: fmt.name, note, text: fmt(value), baselineText: baseline ? `${fmt(baseline.value)} (${baseline.name})` : '–' });
+}
+
+async function benchBadge(browser, server) {
+  for (const throttle of [1, 4]) {
+    log(`badge to value, ${throttle}× CPU …`);
+    const res = await interleaved(RUNS, ['fetch', 'lit', 'sdk'], (v) => runPage(browser, `${server.url}/bench/badge.html?v=${v}`, { throttle }));
+    const m = Object.fromEntries(Object.entries(res).map(([v, rs]) => [v, median(rs.map((r) => r.ms))]));
+    raw[`badge_${throttle}x`] = Object.fromEntries(Object.entries(res).map(([v, rs]) => [v, rs.map((r) => r.ms)]));
+    const g = `Badge to value (${throttle}× CPU, median of ${RUNS})`;
+    figure(g, 'credit badge vs one bare fetch', m.sdk, { name: 'bare fetch', value: m.fetch }, ms);
+    figure(g, 'credit badge vs minimal Lit element', m.sdk, { name: 'minimal Lit', value: m.lit }, ms);
+  }
+}
+
+async function benchWindow(browser, server) {
+  const runs = Math.max(3, Math.ceil(RUNS / 2));
+  for (const throttle of [1, 4]) {
+    log(`whole support window, ${throttle}× CPU …`);
+    const res = await interleaved(runs, ['fetch', 'sdk'], (v) => runPage(browser, `${server.url}/bench/window.html?v=${v}`, { throttle, trace: true }));
+    raw[`window_${throttle}x`] = res;
+    const { sdk, fetch } = res;
+    const base = (f) => ({ name: 'bare fetch of the 4 resources', value: median(fetch.map(f)) });
+    const g = `Whole support window: badge + form + list + shop, all-in-one build (${throttle}× CPU, median of ${runs})`;
+    figure(g, 'all four widgets shown', median(sdk.map((r) => r.ms)), base((r) => r.ms), ms);
+    if (throttle === 1) {
+      const reqs = sdk[0].requests;
+      const distinct = new Set(reqs);
+      const dupes = [...distinct].filter((r) => reqs.filter((x) => x === r).length > 1);
+      figure(g, 'API requests', reqs.length, { name: 'one per resource', value: distinct.size }, (n) => String(n), dupes.length ? `repeated: ${dupes.join(', ')}` : [...distinct].map((r) => r.replace('/api/v1', '')).join(', '));
+    }
+    figure(g, 'main-thread time', median(sdk.map((r) => r.mainThread.totalMs)), base((r) => r.mainThread.totalMs), ms);
+    const longest = median(sdk.map((r) => r.mainThread.longestMs));
+    const slowest = sdk.reduce((a, b) => (b.mainThread.longestMs > a.mainThread.longestMs ? b : a));
+    const goal = throttle === 4 ? `goal ≤ 100 ms: ${longest <= 100 ? 'met' : 'missed'}; ` : '';
+    figure(g, 'longest task', longest, base((r) => r.mainThread.longestMs), ms, `${goal}in it: ${slowest.mainThread.longestParts.join(', ')}`);
+  }
+}
+
+async function benchList(browser, server) {
+  const runs = Math.max(2, Math.ceil(RUNS / 3));
+  log('10,000-ticket list …');
+  const res = await interleaved(runs, ['naive', 'sdk'], (v) => runPage(browser, `${server.url}/bench/list.html?v=${v}`, { timeout: 180_000 }));
+  raw.list = res;
+  const g = `10,000-ticket list (median of ${runs}; 4 s scripted scroll)`;
+  const m = (v, k) => median(res[v].map((r) => r[k]));
+  const base = (k) => ({ name: 'naive items.map', value: m('naive', k) });
+  figure(g, 'first rows on screen', m('sdk', 'firstRows'), base('firstRows'), ms);
+  figure(g, 'DOM elements while scrolling (most)', m('sdk', 'maxDom'), base('maxDom'), (n) => String(Math.round(n)), `rows in the DOM at the end: ${m('sdk', 'rowsInDom')} vs ${m('naive', 'rowsInDom')}`);
+  figure(g, 'frame interval p95', m('sdk', 'frameP95'), base('frameP95'), ms);
+  figure(g, 'longest frame', m('sdk', 'frameMax'), base('frameMax'), ms);
+  figure(g, 'long tasks during the scroll', m('sdk', 'longTasks'), base('longTasks'), (n) => String(Math.round(n)), `longest ${ms(m('sdk', 'longestTask'))} vs ${ms(m('naive', 'longestTask'))}`);
+}
+
+async function benchShrink(browser, server) {
+  const runs = Math.max(2, Math.ceil(RUNS / 3));
+  log('screenshot pipeline …');
+  const res = await interleaved(runs, ['naive', 'sdk'], (v) => runPage(browser, `${server.url}/bench/shrink.html?v=${v}`));
+  raw.shrink = res;
+  const g = `Screenshot pipeline: 12-MP PNG (${kb(res.sdk[0].inputBytes)}) ready for upload (median of ${runs})`;
+  const m = (v, k) => median(res[v].map((r) => r[k]));
+  const base = (k) => ({ name: 'naive <canvas> on the main thread', value: m('naive', k) });
+  figure(g, 'time', m('sdk', 'ms'), base('ms'), ms);
+  figure(g, 'bytes to upload', m('sdk', 'outputBytes'), base('outputBytes'), kb, `${res.sdk[0].outputType} vs ${res.naive[0].outputType}`);
+  figure(g, 'longest main-thread task', m('sdk', 'longestTask'), base('longestTask'), ms, 'long tasks ≥ 50 ms only; 0 = none');
+  figure(g, 'longest gap between frames', m('sdk', 'maxFrameGap'), base('maxFrameGap'), ms);
+}
+
+/** autocannon for a bounded time against the bench server; returns its result. */
+function load(opts) {
+  return new Promise((resolve, reject) => {
+    const inst = autocannon({ connections: 50, duration: LOAD_SECONDS, ...opts }, (err, r) => (err ? reject(err) : resolve(r)));
+    autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false, outputStream: process.stderr });
+  });
+}
+
+async function benchBackend() {
+  log(`reference backend, 50 clients, ${LOAD_SECONDS} s per figure …`);
+  const server = await startServer();
+  const auth = { Authorization: 'Bearer demo-positive' };
+  try {
+    const bare = await load({ url: `${server.url}/bare/tickets` });
+    const list = await load({ url: `${server.url}/api/v1/tickets`, headers: auth });
+
+    // Ticket create: every 10th request repeats the previous key, as a client retry would. The
+    // check afterwards: every ticket a client was told about exists, one key never made two
+    // tickets, and every row belongs to exactly one key (requests still in flight when the time
+    // is up were answered to nobody, but still count as rows with their key).
+    const boundary = 'cadiabench';
+    const part = (k, v) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+    const body = part('category', 'concern') + part('subject', 'Lasttest') + part('description', 'Ein Ticket aus dem Lasttest.') + `--${boundary}--\r\n`;
+    const db = new Database(server.dbPath, { readonly: true });
+    const before = db.prepare('SELECT count(*) AS n FROM tickets').get().n;
+    let n = 0;
+    const answered = new Map();
+    const create = await load({
+      url: `${server.url}/api/v1/tickets`,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (req, context) => {
+            n++;
+            context.key = n % 10 === 0 ? `bench-${n - 1}` : `bench-${n}`;
+            return { ...req, body, headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Idempotency-Key': context.key } };
+          },
+          onResponse: (status, resBody, context) => {
+            if (status >= 300) return;
+            const ids = answered.get(context.key) ?? new Set();
+            ids.add(JSON.parse(resBody).ticket.id);
+            answered.set(context.key, ids);
+          },
+        },
+      ],
+    });
+    // Let the requests still in flight finish before counting.
+    await new Promise((r) => setTimeout(r, 2000));
+    const rows = db.prepare('SELECT count(*) AS n FROM tickets').get().n - before;
+    const keys = db.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'bench-%' AND status < 300").get().n;
+    const exists = db.prepare('SELECT 1 FROM tickets WHERE id = ?');
+    const answeredIds = [...answered.values()].flatMap((ids) => [...ids]);
+    const lost = answeredIds.filter((id) => !exists.get(id)).length;
+    const splitKeys = [...answered.values()].filter((ids) => ids.size > 1).length;
+    db.close();
+    raw.backend = {
+      bare: summary(bare),
+      list: summary(list),
+      create: { ...summary(create), keysAnswered: answered.size, keysStored: keys, rowsAdded: rows, lost, keysWithTwoTickets: splitKeys },
+    };
+
+    const g = `Reference backend: 50 concurrent clients on loopback, ${LOAD_SECONDS} s each`;
+    const baseline = (k) => ({ name: 'canned JSON, no database', value: raw.backend.bare[k] });
+    const num = (x) => String(Math.round(x));
+    for (const [name, r] of [['ticket list', raw.backend.list], ['ticket create', raw.backend.create]]) {
+      const statuses = Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(', ');
+      figure(g, `${name}: requests/s`, r.rps, baseline('rps'), num, `${r.requests} requests (${statuses}), ${r.errors} errors/non-2xx`);
+      figure(g, `${name}: p50 latency`, r.p50, baseline('p50'), ms);
+      figure(g, `${name}: p99 latency`, r.p99, baseline('p99'), ms);
+    }
+    const c = raw.backend.create;
+    const intact = c.lost === 0 && c.keysWithTwoTickets === 0 && rows === keys;
+    figure(g, 'ticket create: rows added', rows, { name: 'idempotency keys stored', value: keys }, num,
+      `${intact ? 'nothing lost, nothing doubled' : 'MISMATCH'}: ${c.keysAnswered} keys answered 2xx, ${c.lost} answered tickets missing, ${c.keysWithTwoTickets} keys with two tickets`);
+  } finally {
+    await server.stop();
+  }
+}
+
+function summary(r) {
+  return {
+    rps: r.requests.average,
+    requests: r.requests.total,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    statuses: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+function machine() {
+  const cpus = os.cpus();
+  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
+}
+
+function table() {
+  const rows = ['| figure | value | baseline (same run) | ratio | note |', '|---|---:|---:|---:|---|'];
+  let group;
+  for (const f of figures) {
+    if (f.group !== group) {
+      group = f.group;
+      rows.push(`| **${group}** | | | | |`);
+    }
+    const ratio = f.ratio === undefined || !Number.isFinite(f.ratio) ? '–' : `${f.ratio.toFixed(2)}×`;
+    rows.push(`| ${f.name} | ${f.text} | ${f.baselineText} | ${ratio} | ${f.note.replace(/\|/g, '\\|')} |`);
+  }
+  return rows.join('\n');
+}
+
+async function main() {
+  ensureBuild();
+  await buildBenchBundles(join(temp, 'build'));
+  const started = new Date();
+  const browserNeeded = ['badge', 'window', 'list', 'shrink'].some((s) => ONLY.has(s));
+  if (browserNeeded) {
+    const server = await startServer({ BENCH_TICKETS: '10000' });
+    const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+    try {
+      raw.browser = browser.version();
+      if (ONLY.has('badge')) await benchBadge(browser, server);
+      if (ONLY.has('window')) await benchWindow(browser, server);
+      if (ONLY.has('list')) await benchList(browser, server);
+      if (ONLY.has('shrink')) await benchShrink(browser, server);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  }
+  if (ONLY.has('backend')) await benchBackend();
+
+  const m = { ...machine(), chromium: raw.browser };
+  const md = table();
+  const where = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}`;
+  console.log(`\n${md}\n\nMachine: ${where}`);
+  const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ date: started.toISOString(), command, machine: m, figures, raw }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench/RESULTS.md'),
+    `# Benchmark results\n\nLatest \`${command}\` (${started.toISOString().slice(0, 16).replace('T', ' ')} UTC) on ${where}.\n` +
+      `Each figure is compared with a baseline measured in the same run; the ratio is value ÷ baseline (lower is better for times, sizes and counts; higher for requests/s).\n` +
+      `How each figure is measured: \`scripts/bench.mjs\` and \`bench/pages/\`.\n\n${md}\n`,
+  );
+  log('wrote bench/results.json and bench/RESULTS.md');
+}
+
+try {
+  await main();
+} finally {
+  cleanup();
+}
