@@ -4,7 +4,7 @@
  * form and the reply box, so both behave the same.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_IMAGES, MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, type ImageProblem } from '../domain/images.js';
+import { MAX_IMAGES, MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
 import { shrinkImage } from './image-shrink.js';
 
 export interface AttachmentItem {
@@ -142,7 +142,7 @@ export class AttachmentsController implements ReactiveController {
       this.host.requestUpdate();
       let blob: Blob;
       try {
-        blob = await this.prepare(file, check.image.type, Math.max(check.image.width, check.image.height));
+        blob = await this.prepare(file, check.image.type, Math.max(check.image.width, check.image.height), hasImageMetadata(header));
       } catch {
         this.drop(item.id);
         return this.refuse('not_an_image', name);
@@ -160,12 +160,12 @@ export class AttachmentsController implements ReactiveController {
   }
 
   /**
-   * Re-encodes when the image is too large, or is a JPEG (drops EXIF); small PNG/WebP/GIF
-   * screenshots go up untouched.
+   * Re-encodes when the image is too large, is a JPEG, or carries metadata (drops EXIF with its GPS
+   * position); small plain PNG/WebP/GIF screenshots go up untouched.
    */
-  private async prepare(file: Blob, type: string, longest: number): Promise<Blob> {
+  private async prepare(file: Blob, type: string, longest: number, hasMetadata: boolean): Promise<Blob> {
     const isJpeg = type === 'image/jpeg';
-    if (!isJpeg && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
+    if (!isJpeg && !hasMetadata && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
     return shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
   }
 

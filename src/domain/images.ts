@@ -76,3 +76,25 @@ export function checkImage(b: Uint8Array): { ok: true; image: SniffedImage } | {
   }
   return { ok: true, image };
 }
+
+/**
+ * Whether the header bytes carry metadata that may hold a location or a device serial: EXIF or text
+ * chunks in a PNG, EXIF/XMP in a WebP. (Every JPEG is re-encoded anyway.) The widgets re-encode such
+ * images before upload, so that data never leaves the browser.
+ */
+export function hasImageMetadata(b: Uint8Array): boolean {
+  const type = sniffImage(b)?.type;
+  if (type === 'image/png') {
+    let i = 8;
+    while (i + 8 <= b.length) {
+      const len = u32be(b, i);
+      const chunk = ascii(b, i + 4, 4);
+      if (chunk === 'IDAT' || chunk === 'IEND') return false;
+      if (chunk === 'eXIf' || chunk === 'tEXt' || chunk === 'zTXt' || chunk === 'iTXt') return true;
+      i += 12 + len;
+    }
+    return false;
+  }
+  if (type === 'image/webp') return ascii(b, 12, 4) === 'VP8X' && (b[20]! & (0x08 | 0x04)) !== 0;
+  return false;
+}
