@@ -29,8 +29,6 @@ const english = {
     ? 'This page allows scripts and styles from its own origin only, no eval, and requires Trusted Types.'
     : 'The page is styled broken; the widgets are not.',
   'h-form': 'New ticket',
-  'h-list': 'My tickets',
-  'h-shop': 'Support packages',
 };
 if (lang === 'en') for (const [id, text] of Object.entries(english)) document.getElementById(id).textContent = text;
 showReport();

@@ -134,9 +134,10 @@ describe('ERP bridge: WebView2', () => {
       .filter((n): n is string => typeof n === 'string');
     expect(names.length).to.be.greaterThan(5);
     expect([...BRIDGED_EVENTS].sort()).to.deep.equal([...names].sort());
-    const host = await fixture<HTMLDivElement>(html`<div><cadia-credit-badge></cadia-credit-badge></div>`);
-    bridge = connectBridge({ target: 'webview2', root: host });
-    for (const name of names) host.firstElementChild!.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
+    // A plain-element fixture would wait for an animation frame, which a background test page may never get.
+    const badge = await fixture<CadiaCreditBadge>(html`<cadia-credit-badge></cadia-credit-badge>`);
+    bridge = connectBridge({ target: 'webview2', root: badge.parentElement! });
+    for (const name of names) badge.dispatchEvent(new Event(name, { bubbles: true, composed: true }));
     expect(wv.sent.filter((m) => m.type === 'cadia:event').map((m) => (m as EventMessage).name)).to.deep.equal(names);
   });
 

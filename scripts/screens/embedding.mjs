@@ -21,6 +21,7 @@ for (const name of ['csp', 'hostile'].filter((n) => !only || n === only)) {
         document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.effectiveDirective} ${e.blockedURI}`));
       });
       page.on('pageerror', (e) => console.error(`${name}: ${e.message}`));
+      page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && console.error(`${name}: ${r.status()} ${r.url()}`));
       page.on('console', (m) => ['error', 'warning'].includes(m.type()) && console.error(`${name} ${m.type()}: ${m.text()}`));
       await page.goto(`${base}/${name}?lang=${lang}`);
       await page.waitForTimeout(2000);

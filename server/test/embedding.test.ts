@@ -2,16 +2,18 @@
  * Embedding, checked in a real browser against the real server (`server/main.ts`, the built
  * `dist/`): the strict-CSP page (Trusted Types included) renders and works with zero policy
  * violations; the hostile-CSS page cannot break the widgets; two copies of the SDK on one page do
- * not throw. Playwright's CSS locators reach into open shadow roots, so no page script is needed.
+ * not throw; TypeScript hosts get the tags and events typed from `dist/types`, editors get them from
+ * `custom-elements.json`. Playwright's CSS locators reach into open shadow roots, so no page script is needed.
  * Needs `npm run build` first (`npm test` builds before it runs the server tests).
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import ts from 'typescript';
 import { makePng } from '../png.js';
 
 let server: ChildProcess;
@@ -171,5 +173,72 @@ describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
     // Logged out, the shop's account requests answer 401: expected. What must not happen is an exception.
     assert.deepEqual(problems.filter((p) => p.startsWith('page error')), []);
     await page.close();
+  });
+});
+
+/** A host's TypeScript, compiled against what ships: wrong use must be an error, right use must not. */
+const HOST_SNIPPET = (types: string) => `
+import '${types}/define.js';
+import { connectBridge, type CadiaEventMap } from '${types}/index.js';
+
+const form = document.querySelector('cadia-ticket-form');
+if (form) {
+  form.program = 'CadiaOFFICE Warenwirtschaft';
+  void form.prefill({ category: 'bug', subject: 'Absturz', urgent: true });
+  // @ts-expect-error: not a category
+  void form.prefill({ category: 'complaint' });
+}
+const badge = document.createElement('cadia-credit-badge');
+badge.lowThreshold = 20;
+badge.variant = 'compact';
+// @ts-expect-error: not a variant
+badge.variant = 'huge';
+const provider = document.querySelector('cadia-provider')!;
+provider.token = 'abc';
+document.querySelector('cadia-ticket-list')!.ticketId = 'tkt_1';
+document.querySelector('cadia-package-shop')!.offerId = 'off_1';
+
+document.addEventListener('cadia-ticket-created', (e) => console.log(e.ticket.number, e.emailedTo.join(', ')));
+window.addEventListener('cadia-order-requested', (e) => e.offerId && e.preventDefault());
+badge.addEventListener('cadia-error', (e) => console.log(e.error.status, e.error.kind, e.action));
+form?.addEventListener('cadia-order-completed', (e) => console.log(e.credit.minutes));
+// @ts-expect-error: a TicketSelectEvent has no ticket object, only its id
+document.addEventListener('cadia-ticket-select', (e) => e.ticket);
+const name: keyof CadiaEventMap = 'cadia-login-required';
+connectBridge({ target: 'webview2', preventDefault: [name] });
+`;
+
+describe('typings and manifest for hosts', () => {
+  it('TypeScript knows every tag, its properties and every event from dist/types', () => {
+    const types = resolve('dist/types');
+    assert.ok(existsSync(join(types, 'define.d.ts')), 'dist/types is missing: run `npm run build` first');
+    const dir = mkdtempSync(join(tmpdir(), 'cadia-host-'));
+    try {
+      const file = join(dir, 'host.ts');
+      writeFileSync(file, HOST_SNIPPET(types));
+      const program = ts.createProgram([file], {
+        strict: true, noEmit: true, skipLibCheck: true, types: [],
+        target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
+        lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      });
+      const problems = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+      assert.deepEqual(problems, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('custom-elements.json lists every tag with its attributes, events, parts and theme properties', () => {
+    type Decl = { tagName?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[]; cssProperties?: { name: string }[] };
+    const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Decl[] }[] };
+    const byTag = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+    for (const tag of ['cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop']) {
+      const d = byTag.get(tag);
+      assert.ok(d, tag);
+      assert.ok(d.attributes?.some((a) => a.name === 'locale') && d.attributes.some((a) => a.name === 'theme'), `${tag}: locale and theme`);
+      assert.ok(d.events?.length && d.cssParts?.length, `${tag}: events and parts`);
+      for (const p of ['--cadia-color-primary', '--cadia-font', '--cadia-radius', '--cadia-color-surface']) assert.ok(d.cssProperties?.some((c) => c.name === p), `${tag}: ${p}`);
+    }
+    assert.ok(byTag.get('cadia-provider')?.attributes?.some((a) => a.name === 'api-base'));
   });
 });

@@ -12,6 +12,26 @@ import { resolveLocale, type Catalog, type Locale } from '../i18n/index.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { VERSION } from '../version.js';
 
+/**
+ * The base of every widget. The theme tokens below are read by all of them; set them on any
+ * ancestor (e.g. `:root`). Defaults are light / dark.
+ *
+ * @cssproperty --cadia-font - Font family (default `inherit`: the page's font).
+ * @cssproperty --cadia-radius - Corner radius of cards, fields and buttons (default 8px).
+ * @cssproperty --cadia-space - The spacing unit; paddings and gaps are multiples of it (default 4px).
+ * @cssproperty --cadia-color-primary - Accent: buttons, links, focus, selection (default #1f5fae / #8ab4f8).
+ * @cssproperty --cadia-color-on-primary - Text on the accent (default #ffffff / #0b1d36).
+ * @cssproperty --cadia-color-text - Text (default #1d2430 / #e6e9ee).
+ * @cssproperty --cadia-color-muted - Secondary text (default #515c6b / #aab3c0).
+ * @cssproperty --cadia-color-surface - Card and field background (default #ffffff / #1b1f26).
+ * @cssproperty --cadia-color-surface-2 - Raised or highlighted background (default #f3f5f8 / #252b34).
+ * @cssproperty --cadia-color-border - Borders (default #c9d0da / #4a5361).
+ * @cssproperty --cadia-color-ok - Good state, savings (default #1b6e3a / #7dd3a0).
+ * @cssproperty --cadia-color-low - Low credit, warnings (default #8a5300 / #f0c06a).
+ * @cssproperty --cadia-color-danger - Errors, exhausted credit (default #b3261e / #f2a19b).
+ * @cssproperty --cadia-color-focus - Focus ring (default #1f5fae / #8ab4f8).
+ * @cssproperty --cadia-color-skeleton - Loading placeholders (default #e3e7ed / #333a45).
+ */
 export class CadiaElement extends LitElement {
   static readonly version = VERSION;
 

@@ -12,22 +12,21 @@
 import { configure, configuredWith, defaultContext } from '../context/configure.js';
 import type { CadiaProvider } from '../context/provider.js';
 import { TICKET_CATEGORIES } from '../domain/categories.js';
-import {
-  CadiaErrorEvent, LoginRequiredEvent, OrderCompletedEvent, OrderRequestedEvent, TicketCreatedEvent, TicketSelectEvent,
-} from '../events/index.js';
+import type { CadiaEventMap } from '../events/index.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
 import { VERSION } from '../version.js';
 
-/** Every event the widgets raise; the bridge forwards all of them (a test keeps this in step with events/). */
-export const BRIDGED_EVENTS = [
-  TicketCreatedEvent.eventName,
-  TicketSelectEvent.eventName,
-  OrderRequestedEvent.eventName,
-  OrderCompletedEvent.eventName,
-  LoginRequiredEvent.eventName,
-  CadiaErrorEvent.eventName,
-] as const;
-export type BridgedEventName = (typeof BRIDGED_EVENTS)[number];
+/** Every event the widgets raise: a new event in `CadiaEventMap` is a compile error here until it is listed. */
+const FORWARDED: Record<keyof CadiaEventMap, true> = {
+  'cadia-ticket-created': true,
+  'cadia-ticket-select': true,
+  'cadia-order-requested': true,
+  'cadia-order-completed': true,
+  'cadia-login-required': true,
+  'cadia-error': true,
+};
+export const BRIDGED_EVENTS = Object.keys(FORWARDED) as (keyof CadiaEventMap)[];
+export type BridgedEventName = keyof CadiaEventMap;
 
 export interface BridgeOptions {
   /** `webview2`: `window.chrome.webview`; `parent`: the page around this iframe. */

@@ -55,13 +55,18 @@ export class CadiaErrorEvent extends Event {
   }
 }
 
+/** Every event of the widgets by name. They bubble and are composed, so they reach the document and the window too. */
+export interface CadiaEventMap {
+  'cadia-ticket-created': TicketCreatedEvent;
+  'cadia-ticket-select': TicketSelectEvent;
+  'cadia-order-requested': OrderRequestedEvent;
+  'cadia-order-completed': OrderCompletedEvent;
+  'cadia-login-required': LoginRequiredEvent;
+  'cadia-error': CadiaErrorEvent;
+}
+
 declare global {
-  interface HTMLElementEventMap {
-    'cadia-ticket-created': TicketCreatedEvent;
-    'cadia-ticket-select': TicketSelectEvent;
-    'cadia-order-requested': OrderRequestedEvent;
-    'cadia-order-completed': OrderCompletedEvent;
-    'cadia-login-required': LoginRequiredEvent;
-    'cadia-error': CadiaErrorEvent;
-  }
+  interface HTMLElementEventMap extends CadiaEventMap {}
+  interface DocumentEventMap extends CadiaEventMap {}
+  interface WindowEventMap extends CadiaEventMap {}
 }
