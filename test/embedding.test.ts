@@ -193,4 +193,33 @@ describe('theming', () => {
     expect(getComputedStyle(el.querySelector('#auto')!).colorScheme).to.equal('dark');
     await expect(el.querySelector('#auto')).to.be.accessible();
   });
+
+  it('src/themes/light.css and dark.css hold the built-in defaults, and linking one pins that look', async () => {
+    const be = freshBackend();
+    const el = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} .token=${TOKENS.positive}><cadia-credit-badge></cadia-credit-badge></cadia-provider>`);
+    const badge = el.querySelector('cadia-credit-badge')!;
+    await waitFor(() => inShadow(badge, '[part~="value"]'), 5000, 'loaded');
+    /** `--cadia-color-x: value` pairs of a theme file. */
+    const tokensOf = async (file: string) =>
+      [...(await (await fetch(`/src/themes/${file}`)).text()).matchAll(/(--cadia-(?:color-(?!scheme)[a-z0-9-]+|radius|space)):\s*([^;]+);/g)].map((m) => [m[1]!, m[2]!.trim()] as const);
+    const builtIn = (name: string) => getComputedStyle(badge).getPropertyValue(name.replace('--cadia-color-', '--_').replace('--cadia-', '--_')).trim();
+    const light = await tokensOf('light.css');
+    const dark = await tokensOf('dark.css');
+    expect(light.length).to.equal(14);
+    for (const [name, value] of light) expect(builtIn(name), name).to.equal(value);
+    await emulateMedia({ colorScheme: 'dark' });
+    for (const [name, value] of dark) expect(builtIn(name), name).to.equal(value);
+
+    // A light-only page links light.css: the widget stays light, native controls included, on a dark system.
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/src/themes/light.css' });
+    const loaded = new Promise((r) => link.addEventListener('load', r));
+    document.head.append(link);
+    try {
+      await loaded;
+      expect(getComputedStyle(inShadow(badge, '[part~="base"]')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+      expect(getComputedStyle(badge).colorScheme).to.equal('light');
+    } finally {
+      link.remove();
+    }
+  });
 });

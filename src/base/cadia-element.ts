@@ -31,6 +31,7 @@ import { VERSION } from '../version.js';
  * @cssproperty --cadia-color-danger - Errors, exhausted credit (default #b3261e / #f2a19b).
  * @cssproperty --cadia-color-focus - Focus ring (default #1f5fae / #8ab4f8).
  * @cssproperty --cadia-color-skeleton - Loading placeholders (default #e3e7ed / #333a45).
+ * @cssproperty --cadia-color-scheme - Scheme of native controls inside (radio buttons, scrollbars): `light` / `dark` (default follows the theme).
  */
 export class CadiaElement extends LitElement {
   static readonly version = VERSION;

@@ -18,7 +18,7 @@ const dark = css`
       --_danger: var(--cadia-color-danger, #f2a19b);
       --_focus: var(--cadia-color-focus, #8ab4f8);
       --_skeleton: var(--cadia-color-skeleton, #333a45);
-      color-scheme: dark !important;
+      color-scheme: var(--cadia-color-scheme, dark) !important;
       /* Dark text colours need a dark ground of their own: the host page may well be light. */
       background-color: var(--_surface);
 `;
@@ -59,7 +59,7 @@ export const tokens = css`
     text-align: start !important;
     white-space: normal !important;
     /* Native controls (radio buttons, scrollbars) follow the widget's scheme, not the page's. */
-    color-scheme: light !important;
+    color-scheme: var(--cadia-color-scheme, light) !important;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
