@@ -55,6 +55,12 @@ root.use('*', async (c, next) => {
   c.header('X-Frame-Options', 'SAMEORIGIN');
 });
 root.mount('/api', backend.app.fetch);
+// The SDK is public code: a homepage on another origin, or an ERP's local file: page, loads it as a
+// module script, which is a CORS request. No credentials are involved, so any origin may read it.
+root.use('/dist/*', async (c, next) => {
+  await next();
+  c.header('Access-Control-Allow-Origin', '*');
+});
 root.use('/dist/*', serveStatic({ root: './dist', rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
 root.use('/demo/*', serveStatic({ root: './demo', rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
 

@@ -5,7 +5,13 @@
  * of an idempotency key) was forgotten, and that a refused id looks exactly like a missing one.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
 import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 
 const CUSTOMERS = { '10001': POS, '10002': NEG } as const;
@@ -192,31 +198,42 @@ describe('who sees what: ways of proving who you are', () => {
   });
 });
 
+/** Starts `server/main.ts` on a free port with a fresh data directory. */
+async function startMain(env: Record<string, string> = {}): Promise<{ base: string; stop: () => void }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cadia-sec-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = () => {
+    child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    });
+    return { base, stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}
+
 describe('demo host pages (server/main.ts)', () => {
   it('serve every page with a strict CSP and the usual security headers; the API stays no-store', async () => {
-    const { spawn } = await import('node:child_process');
-    const { mkdtempSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const dataDir = mkdtempSync(join(tmpdir(), 'cadia-sec-'));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const { base, stop } = await startMain();
     try {
-      const base = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 20_000);
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
-          if (m) {
-            clearTimeout(timer);
-            resolve(m[1]!);
-          }
-        });
-        child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-      });
       for (const path of ['/', '/erp', '/agent', '/demo/demo.css']) {
         const r = await fetch(base + path);
         assert.equal(r.status, 200, path);
@@ -236,8 +253,66 @@ describe('demo host pages (server/main.ts)', () => {
       assert.equal(api.headers.get('cache-control'), 'no-store', 'personal data is never cached');
       assert.equal(api.headers.get('x-content-type-options'), 'nosniff');
     } finally {
-      child.kill();
-      rmSync(dataDir, { recursive: true, force: true });
+      stop();
+    }
+  });
+});
+
+describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeout: 120_000 }, () => {
+  it('loads the SDK from the server and works with a token: credit, an order, live credit; a cookie would not be trusted', async () => {
+    assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first (npm test does)');
+    const { base, stop } = await startMain({ ALLOW_NULL_ORIGIN: '1' });
+    const dir = mkdtempSync(join(tmpdir(), 'cadia-file-'));
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+    });
+    try {
+      // What an ERP ships next to its executable: a local page that loads the widgets from the vendor.
+      const page = join(dir, 'support.html');
+      writeFileSync(page, `<!doctype html><html lang="de"><meta charset="utf-8"><body>
+        <cadia-provider api-base="${base}/api"><cadia-credit-badge></cadia-credit-badge><cadia-package-shop></cadia-package-shop></cadia-provider>
+        <script type="module">
+          document.querySelector('cadia-provider').token = 'demo-positive';
+          await import('${base}/dist/cadia-widgets.js');
+          window.origin_ = self.origin;
+        </script></body></html>`);
+      const tab = await browser.newPage();
+      const problems: string[] = [];
+      tab.on('pageerror', (e) => problems.push(e.message));
+      tab.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      await tab.goto(pathToFileURL(page).href);
+      await tab.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '2 Std. 30 Min.' }).waitFor({ timeout: 15_000 });
+      assert.equal(await tab.evaluate(() => (globalThis as unknown as { origin_: string }).origin_), 'null');
+      // An order: a preflighted POST with Idempotency-Key from the opaque origin.
+      const shop = tab.locator('cadia-package-shop');
+      await shop.locator('[data-id="pkg-60"] [part~="order"]').click({ timeout: 15_000 });
+      await shop.locator('#consent').check();
+      await shop.locator('[part~="submit"]').click();
+      await shop.locator('[part~="success"]').waitFor({ timeout: 15_000 });
+      await tab.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '3 Std. 30 Min.' }).waitFor({ timeout: 10_000 });
+      // Support books time: the event stream (EventSource with ?token=) brings the new credit.
+      await new Promise((r) => setTimeout(r, 500));
+      const booked = await fetch(`${base}/api/v1/agent/tickets/tkt_demo_g/time`, {
+        method: 'POST', headers: { Authorization: 'Bearer demo-agent', 'Content-Type': 'application/json' }, body: JSON.stringify({ minutes: 25 }),
+      });
+      assert.equal(booked.status, 201);
+      await tab.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '3 Std.' }).filter({ hasNotText: '30' }).waitFor({ timeout: 15_000 });
+      assert.deepEqual(problems, []);
+      // The same page without a token gets nothing readable (no cookie trust for "null").
+      const anonymous = await tab.evaluate(async (url) => {
+        try {
+          await fetch(url, { credentials: 'include' });
+          return 'readable';
+        } catch {
+          return 'blocked';
+        }
+      }, `${base}/api/v1/me`);
+      assert.equal(anonymous, 'blocked');
+    } finally {
+      await browser.close();
+      stop();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
