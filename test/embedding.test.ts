@@ -14,6 +14,8 @@ import { messages as listTexts } from '../src/elements/ticket-list/messages.js';
 import { messages as shopTexts } from '../src/elements/package-shop/messages.js';
 import { common } from '../src/i18n/common.js';
 import { attachmentMessages } from '../src/controllers/attachments-messages.js';
+import * as events from '../src/events/index.js';
+import { CadiaApiError } from '../src/api/errors.js';
 import { freshBackend, shadowText, TOKENS, waitFor } from './harness/backend.js';
 
 const inShadow = <T extends Element>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
@@ -221,5 +223,29 @@ describe('theming', () => {
     } finally {
       link.remove();
     }
+  });
+});
+
+describe('events (docs/events.md)', () => {
+  it('all bubble out of shadow roots; "before" events can be cancelled', () => {
+    const made: Event[] = [
+      new events.TicketCreatedEvent({} as never, []),
+      new events.TicketSelectEvent('tkt_1'),
+      new events.OrderRequestedEvent(),
+      new events.OrderCompletedEvent({} as never, { minutes: 10, updatedAt: '' }),
+      new events.LoginRequiredEvent('order'),
+      new events.CadiaErrorEvent(new CadiaApiError('network', 'x'), 'load-credit'),
+    ];
+    const classes = Object.values(events).filter((v) => typeof (v as { eventName?: unknown }).eventName === 'string');
+    expect(made.length).to.equal(classes.length);
+    const flags = Object.fromEntries(made.map((e) => [e.type, [e.bubbles, e.composed, e.cancelable]]));
+    expect(flags).to.deep.equal({
+      'cadia-ticket-created': [true, true, false],
+      'cadia-ticket-select': [true, true, true],
+      'cadia-order-requested': [true, true, true],
+      'cadia-order-completed': [true, true, false],
+      'cadia-login-required': [true, true, false],
+      'cadia-error': [true, true, false],
+    });
   });
 });

@@ -15,11 +15,11 @@ export class TicketCreatedEvent extends Event {
   }
 }
 
-/** The customer opened a ticket in the list. */
+/** The customer opened a ticket (in the list, or "view ticket" after sending). Cancel it to stop the form following `ticket-href`. */
 export class TicketSelectEvent extends Event {
   static readonly eventName = 'cadia-ticket-select';
   constructor(readonly ticketId: string) {
-    super(TicketSelectEvent.eventName, init());
+    super(TicketSelectEvent.eventName, init(true));
   }
 }
 
