@@ -31,7 +31,7 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 2,
-  testsFinishTimeout: 240_000,
+  testsFinishTimeout: 900_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 15_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), backendPlugin()],

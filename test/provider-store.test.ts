@@ -64,6 +64,16 @@ describe('provider and shared store', () => {
 });
 
 describe('HTTP client', () => {
+  it('a logged-out page (no token, no cookie) is not told its session expired', async () => {
+    const be = freshBackend();
+    let told = 0;
+    const client = createHttpBackend({ apiBase: be.apiBase, onUnauthorized: () => told++ });
+    const err = (await client.getMe().catch((e: unknown) => e)) as CadiaApiError;
+    expect(err.status).to.equal(401);
+    expect((await client.getPackages()).items.length).to.be.greaterThan(0);
+    expect(told).to.equal(0);
+  });
+
   it('asks getToken again once after a 401 and then succeeds', async () => {
     const be = freshBackend();
     const tokens = ['expired-token', TOKENS.positive];

@@ -39,6 +39,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   const refreshedFrom = new Set<string>();
   /** The host was told about a 401; not again until a request succeeds. */
   let reported = false;
+  /**
+   * Whether there is a session that can expire: a token was configured, or the account was loaded
+   * once (cookie). A logged-out homepage learns that nobody is logged in from a 401 — that is
+   * not a lost session, and the host is not told.
+   */
+  let hadSession = Boolean(config.token || config.getToken);
 
   function askToken(): Promise<string | undefined> {
     asking ??= (async () => {
@@ -112,11 +118,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
         result = await read(await http(path, options));
       }
       reported = false;
+      if (path === 'v1/me') hadSession = true;
       return result;
     } catch (e) {
       const err = await toApiError(e);
       // Told once per lost session, however many requests were refused at the same time.
-      if (err.status === 401 && !reported) {
+      if (err.status === 401 && !reported && hadSession) {
         reported = true;
         config.onUnauthorized?.();
       }
