@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { fixture, html, expect, oneEvent } from '@open-wc/testing';
 import '../src/define/cadia-provider.js';
 import '../src/define/cadia-ticket-list.js';
@@ -96,14 +97,13 @@ describe('<cadia-ticket-list> detail', () => {
     await expect(list).to.be.accessible();
     thumb.focus();
     thumb.click();
-    const dialog = await waitFor(() => $<HTMLDialogElement>(list, 'dialog.lightbox[open]'), 3000, 'lightbox');
+    const dialog = await waitFor(() => $<HTMLDialogElement>(list, 'dialog.lightbox[open]'), 8000, 'lightbox');
     expect(dialog.querySelector('img')!.src).to.equal(img.src);
     expect(text(dialog.querySelector('figcaption'))).to.equal('Fehlermeldung Lieferschein.png');
     await expect(list).to.be.accessible();
-    dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
-    dialog.close(); // what Escape does in a modal dialog
-    await waitFor(() => !$(list, 'dialog.lightbox'), 3000, 'lightbox closed');
-    await waitFor(() => list.shadowRoot!.activeElement === $(list, 'button.thread-thumb'), 3000, 'focus back on the thumbnail');
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !$(list, 'dialog.lightbox'), 8000, 'lightbox closed');
+    await waitFor(() => list.shadowRoot!.activeElement === $(list, 'button.thread-thumb'), 8000, 'focus back on the thumbnail');
   });
 
   it("another customer's ticket id is not found", async () => {
