@@ -1,0 +1,168 @@
+/**
+ * Issue 9 end to end on the real server (`server/main.ts` with the built `dist/`): the link in the
+ * loyalty-offer mail opens the homepage's shop at that offer, ready to order, and ordering it
+ * works; once the offer is past its 14 days the same kind of link says it is no longer available
+ * and the server refuses the order (410). The clock-driven expiry is covered in lifecycle.test.ts;
+ * here the offer is aged in the database, since a running server keeps real time.
+ * Needs `npm run build` first (`npm test` builds before it runs the server tests).
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { DAY_MS } from '../clock.js';
+import type { Credit, Offer, OutboxMail } from '../types.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cadia-lifecycle-'));
+let server: ChildProcess | undefined;
+let browser: Browser;
+let base = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts main.ts on a known port, so PUBLIC_URL (the links in mails) is the address it really serves. */
+function startServer(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' };
+    delete env['PUBLIC_URL'];
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes(`backend on http://localhost:${port}`)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    server.stdout!.on('data', onData);
+    server.stderr!.on('data', onData);
+    server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+async function api<T>(path: string, token: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: T }> {
+  const r = await fetch(`${base}/api/v1${path}`, {
+    method: init.method ?? (init.json === undefined ? 'GET' : 'POST'),
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() },
+    body: init.json === undefined ? undefined : JSON.stringify(init.json),
+  });
+  return { status: r.status, body: (await r.json()) as T };
+}
+
+/** Issues a renewal offer for 10002 and returns the link from its mail. */
+async function renewAndReadLink(): Promise<{ offer: Offer; link: string }> {
+  const renewal = await api<{ offer: Offer }>('/agent/customers/10002/renewal', 'demo-agent', { json: {} });
+  assert.equal(renewal.status, 201);
+  const { body } = await api<{ items: OutboxMail[] }>('/agent/outbox', 'demo-agent');
+  const mail = body.items.find((m) => m.subject.startsWith('Ihr persönliches Treueangebot') && m.body.includes(renewal.body.offer.id));
+  assert.ok(mail, 'the offer was mailed');
+  assert.equal(mail.to, 'kanzlei@schneider-partner.example');
+  const link = /https?:\/\/\S+/.exec(mail.body)?.[0];
+  assert.ok(link, 'the mail carries a link');
+  return { offer: renewal.body.offer, link };
+}
+
+/** A browser session logged in as 10002 through the homepage's cookie session, as after a portal login. */
+async function customerSession(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const r = await context.request.post(`${base}/api/v1/session`, { data: { token: 'demo-negative' } });
+  assert.ok(r.ok(), `login: ${r.status()}`);
+  return context;
+}
+
+describe('the mailed offer link on the real server', () => {
+  before(async () => {
+    assert.ok(existsSync('dist/cadia-widgets.js'), 'run `npm run build` first: the homepage loads dist/cadia-widgets.js');
+    const port = await freePort();
+    base = `http://localhost:${port}`;
+    await startServer(port);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('opens the homepage shop at that offer, highlighted and ready to order; ordering it raises the credit', async () => {
+    const { offer, link } = await renewAndReadLink();
+    assert.equal(link, `${base}/?offer=${offer.id}`, 'the link points at this server\'s homepage');
+    const page = await fetch(link);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), /<cadia-package-shop\b/);
+
+    const context = await customerSession();
+    try {
+      const tab = await context.newPage();
+      const errors: string[] = [];
+      tab.on('pageerror', (e) => errors.push(e.message));
+      await tab.goto(link);
+      const shop = tab.locator('cadia-package-shop');
+      assert.equal(await shop.getAttribute('offer-id'), offer.id, 'the page hands the link\'s offer to the shop');
+      const target = shop.locator(`[data-id="${offer.id}"].target`);
+      await target.waitFor();
+      assert.match(await target.innerText(), /764,00\s€/);
+      // Ready to order: the offer's own order button has the focus (a string, so the DOM code runs in the page).
+      const focused = await tab.evaluate("document.querySelector('cadia-package-shop').shadowRoot.activeElement?.closest('[data-id]')?.getAttribute('data-id')");
+      assert.equal(focused, offer.id);
+
+      await target.locator('[part~="order"]').click();
+      await shop.locator('#consent').check();
+      await shop.locator('[part~="submit"]').click();
+      await shop.locator('[part~="success"]').waitFor();
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+    const me = await api<{ credit: Credit }>('/me', 'demo-negative');
+    assert.equal(me.body.credit.minutes, -40 + 600);
+  });
+
+  it('14 days after issue the link still opens but says the offer is gone, and the server refuses it (410)', async () => {
+    const { offer, link } = await renewAndReadLink();
+    // A running server keeps real time: move this offer's issue 14 days back instead.
+    const db = new Database(join(dataDir, 'cadia.sqlite'));
+    try {
+      const issued = new Date(Date.now() - 14 * DAY_MS - 60_000);
+      db.prepare('UPDATE offers SET issued_at = ?, expires_at = ? WHERE id = ?').run(issued.toISOString(), new Date(issued.getTime() + 14 * DAY_MS).toISOString(), offer.id);
+    } finally {
+      db.close();
+    }
+
+    const context = await customerSession();
+    try {
+      const tab = await context.newPage();
+      await tab.goto(link);
+      const notice = tab.locator('cadia-package-shop [part~="notice"]');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /Dieses Treueangebot ist nicht mehr verfügbar/);
+      assert.equal(await tab.locator(`cadia-package-shop [data-id="${offer.id}"] [part~="order"]`).isDisabled(), true);
+      // What can be ordered instead stays orderable.
+      assert.equal(await tab.locator('cadia-package-shop [data-id="pkg-600"] [part~="order"]').isEnabled(), true);
+    } finally {
+      await context.close();
+    }
+    const refused = await api<{ code: string }>('/orders', 'demo-negative', { json: { offerId: offer.id } });
+    assert.deepEqual([refused.status, refused.body.code], [410, 'offer_expired']);
+  });
+});
