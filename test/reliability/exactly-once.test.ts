@@ -4,7 +4,7 @@
  * same loyalty offer at once make one order while the other tab is told.
  * (Double clicks and lost answers per element are in the element tests and the fault suite.)
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define/cadia-provider.js';
 import '../../src/define/cadia-ticket-form.js';
 import '../../src/define/cadia-ticket-list.js';
@@ -127,7 +127,8 @@ describe('exactly once in the browser', function () {
 
   it('two tabs order the same loyalty offer at once: one order, the other tab is told it was already ordered', async () => {
     // Two providers are two tabs: separate stores, separate keys, one customer.
-    const tabs = await fixture(html`<div>
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab never gets.
+    const tabs = fixtureSync(html`<div>
       <cadia-provider api-base=${be.apiBase} .token=${TOKENS.positive}><cadia-package-shop offer-id="off_demo_open"></cadia-package-shop></cadia-provider>
       <cadia-provider api-base=${be.apiBase} .token=${TOKENS.positive}><cadia-package-shop offer-id="off_demo_open"></cadia-package-shop></cadia-provider>
     </div>`);

@@ -3,7 +3,7 @@
  * (the narrowest phone, a slim ERP side panel): no widget grows wider than its container, nothing
  * scrolls sideways, no text sticks out of its box.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
 import { freshBackend, shadowText, waitFor, type TestBackend } from '../harness/backend.js';
@@ -49,14 +49,16 @@ function overflows(container: HTMLElement, el: HTMLElement): string[] {
 }
 
 async function mount(be: TestBackend, token: string, inner: TemplateResult): Promise<{ container: HTMLElement; el: HTMLElement }> {
-  const container = await fixture<HTMLElement>(html`<div style="width:${WIDTH}px;font:16px/1.4 system-ui,sans-serif">
+  // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab never gets.
+  const container = fixtureSync<HTMLElement>(html`<div style="width:${WIDTH}px;font:16px/1.4 system-ui,sans-serif">
     <cadia-provider api-base=${be.apiBase} .token=${token}>${inner}</cadia-provider>
   </div>`);
   return { container, el: container.querySelector('cadia-provider')!.firstElementChild as HTMLElement };
 }
 
 async function expectFits(container: HTMLElement, el: HTMLElement, what: string): Promise<void> {
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // Layout is read synchronously below; a short pause lets pending updates render (no rAF: tabs run in the background).
+  await new Promise((r) => setTimeout(r, 50));
   expect(overflows(container, el), what).to.deep.equal([]);
 }
 

@@ -4,7 +4,7 @@
  * cookie and no URL on the page; only the event stream carries it as `?token=` (EventSource cannot
  * send headers). Drafts are keyed by customer: another customer on the same browser sees none.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
 import { freshBackend, waitFor } from '../harness/backend.js';
@@ -50,7 +50,8 @@ describe('who sees what in the browser', function () {
     form.append('images', await canvas.convertToBlob({ type: 'image/png' }), 'bild.png');
     const created = await be.api<{ ticket: { id: string } }>('/v1/tickets', { method: 'POST', token: c.token, body: form, headers: { 'Idempotency-Key': crypto.randomUUID() } });
     const since = performance.now();
-    const page = await fixture<HTMLElement>(html`<div>
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab never gets.
+    const page = fixtureSync<HTMLElement>(html`<div>
       <cadia-provider api-base=${be.apiBase} .token=${c.token}>
         <cadia-credit-badge></cadia-credit-badge>
         <cadia-ticket-form></cadia-ticket-form>
