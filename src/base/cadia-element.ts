@@ -8,7 +8,7 @@ import { consume } from '@lit/context';
 import { cadiaContext, type CadiaContext } from '../context/context.js';
 import { defaultContext, onConfigure } from '../context/configure.js';
 import type { CadiaStore } from '../context/store.js';
-import { resolveLocale, type Catalog, type Locale } from '../i18n/index.js';
+import { resolveLocale, warmFormatters, type Catalog, type Locale } from '../i18n/index.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { VERSION } from '../version.js';
 
@@ -50,6 +50,7 @@ export class CadiaElement extends LitElement {
   private subscribed?: CadiaStore;
   private unsubscribe?: () => void;
   private stopConfigure?: () => void;
+  private warmed = false;
 
   /** The provider's context, or the document-wide default outside any provider. */
   protected get ctx(): CadiaContext {
@@ -80,6 +81,20 @@ export class CadiaElement extends LitElement {
     });
   }
 
+  /**
+   * After the first render, the Intl formatters are made in a task of their own: their one-time
+   * cost (tens of milliseconds for the first on a page) then falls in the wait for the server's
+   * first answer instead of delaying the render of the real content.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const result = super.scheduleUpdate();
+    if (!this.warmed) {
+      this.warmed = true;
+      void nextTask().then(() => warmFormatters(this.lang_));
+    }
+    return result;
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
@@ -89,6 +104,11 @@ export class CadiaElement extends LitElement {
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     super.willUpdate(changed);
+    this.syncStore();
+  }
+
+  /** Subscribes to the current store and starts its loads, once per store. */
+  private syncStore(): void {
     const store = this.store;
     if (store !== this.subscribed) {
       this.unsubscribe?.();
@@ -100,4 +120,16 @@ export class CadiaElement extends LitElement {
 
   /** Called when the element first sees a store (or a new one): start loading what it shows. */
   protected storeConnected(_store: CadiaStore): void {}
+}
+
+/** Resolves in a new task; MessageChannel, since timers in background tabs wait a second or more. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

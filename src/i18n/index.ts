@@ -18,6 +18,28 @@ export function resolveLocale(input?: string | null): Locale {
 const intlTag: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 export const intlLocale = (l: Locale) => intlTag[l];
 
+const formatters = new Map<string, unknown>();
+
+/**
+ * One Intl formatter per kind, locale and options, made once: constructing them is the slow part
+ * (the first one on a page also starts ICU, tens of milliseconds), and lists format every row.
+ */
+function formatter<T, O>(ctor: new (locale: string, options?: O) => T, locale: Locale, options?: O): T {
+  const key = `${ctor.name} ${locale} ${options ? JSON.stringify(options) : ''}`;
+  let f = formatters.get(key) as T | undefined;
+  if (!f) formatters.set(key, (f = new ctor(intlTag[locale], options)));
+  return f;
+}
+
+/**
+ * Makes the formatters the widgets use first, so that their one-time cost falls in the wait for
+ * the first answer from the server instead of delaying the first real content.
+ */
+export function warmFormatters(locale: Locale): void {
+  formatter(Intl.NumberFormat, locale);
+  formatter(Intl.DateTimeFormat, locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 const MINUS = '\u2212';
 
 /** Support time as people say it: "2 Std. 30 Min.", "45 Min.", "−40 Min."; "2 h 30 min". */
@@ -26,7 +48,7 @@ export function formatDuration(minutes: number, locale: Locale): string {
   const abs = Math.abs(Math.round(minutes));
   const h = Math.floor(abs / 60);
   const m = abs % 60;
-  const nf = new Intl.NumberFormat(intlTag[locale]);
+  const nf = formatter(Intl.NumberFormat, locale);
   const [hu, mu] = locale === 'de' ? ['Std.', 'Min.'] : ['h', 'min'];
   const parts: string[] = [];
   if (h) parts.push(`${nf.format(h)}\u00a0${hu}`);
@@ -36,11 +58,11 @@ export function formatDuration(minutes: number, locale: Locale): string {
 
 /** Money from integer minor units: 19500 EUR → "195,00 €". */
 export function formatMoney(money: { amount: number; currency: string }, locale: Locale): string {
-  return new Intl.NumberFormat(intlTag[locale], { style: 'currency', currency: money.currency }).format(money.amount / 100);
+  return formatter(Intl.NumberFormat, locale, { style: 'currency', currency: money.currency }).format(money.amount / 100);
 }
 
 export function formatDateTime(iso: string | Date, locale: Locale, opts: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' }): string {
-  return new Intl.DateTimeFormat(intlTag[locale], opts).format(new Date(iso));
+  return formatter(Intl.DateTimeFormat, locale, opts).format(new Date(iso));
 }
 
 export function formatDate(iso: string | Date, locale: Locale): string {
@@ -50,7 +72,7 @@ export function formatDate(iso: string | Date, locale: Locale): string {
 /** "vor 5 Minuten" / "5 minutes ago", for last-change columns. */
 export function formatRelative(iso: string | Date, locale: Locale, now = Date.now()): string {
   const diff = (new Date(iso).getTime() - now) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(intlTag[locale], { numeric: 'auto' });
+  const rtf = formatter(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
   const steps: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
   let value = diff;
   for (const [unit, size] of steps) {
