@@ -25,7 +25,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cadia-embedding-'));
 function startServer(): Promise<string> {
   return new Promise((resolve, reject) => {
     server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development' },
+      // The vendor's homepage on another origin may call the API (CORS); any other origin may not.
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ALLOWED_ORIGINS: 'http://www.vendor.localhost' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -104,7 +105,12 @@ describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
     base = await startServer();
     browser = await chromium.launch({
       executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
+        // Host pages on other origins are served by interception, which Chromium counts as public
+        // addresses; its Local Network Access check would then refuse the loopback test server.
+        '--disable-features=LocalNetworkAccessChecks',
+      ],
     });
   });
   after(async () => {
@@ -142,6 +148,37 @@ describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
     assert.equal(await submit.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(31, 95, 174)');
     assert.deepEqual(problems, []);
     await page.close();
+  });
+
+  it('a page on another origin: the widgets reach the backend with a token when CORS allows that origin', async () => {
+    /** A host page at `origin` (served by the test) that loads the widgets and the API from the server. */
+    const hostPage = async (origin: string) => {
+      const { page, problems } = await openPage();
+      await page.route(`${origin}/support`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><body>
+            <cadia-provider api-base="${base}/api" locale="en"><cadia-credit-badge></cadia-credit-badge><cadia-ticket-list></cadia-ticket-list></cadia-provider>
+            <script type="module">
+              import '${base}/dist/cadia-widgets.js';
+              document.querySelector('cadia-provider').token = 'demo-negative';
+            </script></body></html>`,
+        }),
+      );
+      await page.goto(`${origin}/support`);
+      return { page, problems };
+    };
+    const allowed = await hostPage('http://www.vendor.localhost');
+    await allowed.page.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '\u221240 min' }).waitFor({ timeout: 15_000 });
+    await allowed.page.locator('cadia-ticket-list [part~="item"]').first().waitFor({ timeout: 15_000 });
+    assert.deepEqual(allowed.problems, []);
+    await allowed.page.close();
+
+    const other = await hostPage('http://elsewhere.localhost');
+    // Refused by CORS: the badge shows its error state with a retry, no credit.
+    await other.page.locator('cadia-credit-badge [part~="retry"]').waitFor({ timeout: 20_000 });
+    assert.equal(await other.page.locator('cadia-credit-badge [part~="value"]').count(), 0);
+    await other.page.close();
   });
 
   it('two copies of the SDK on one page: no exception, one warning per tag naming both versions', async () => {
