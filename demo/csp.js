@@ -30,5 +30,10 @@ const english = {
     : 'The page is styled broken; the widgets are not.',
   'h-form': 'New ticket',
 };
-if (lang === 'en') for (const [id, text] of Object.entries(english)) document.getElementById(id).textContent = text;
+if (lang === 'en') {
+  for (const [id, text] of Object.entries(english)) {
+    const el = document.getElementById(id);
+    if (el) el.textContent = text;
+  }
+}
 showReport();
