@@ -15,24 +15,32 @@ if (lang === 'en') {
   login.textContent = 'Log in as demo customer';
   logout.textContent = 'Log out';
 }
+const customer = document.getElementById('customer');
+// The agent page's mail links name the customer the offer belongs to.
+customer.value = params.get('customer') === 'negative' ? 'demo-negative' : 'demo-positive';
 // A mailed loyalty-offer link (?offer=…) opens the shop at that offer.
 if (params.get('offer')) shop.setAttribute('offer-id', params.get('offer'));
 
 async function session(method, body) {
   await fetch('/api/v1/session', { method, headers: { 'Content-Type': 'application/json' }, body: body && JSON.stringify(body), credentials: 'include' });
 }
+let wasLoggedIn;
 async function showState() {
   const r = await fetch('/api/v1/me', { credentials: 'include' });
   const loggedIn = r.ok;
+  const changed = wasLoggedIn !== undefined && wasLoggedIn !== loggedIn;
+  wasLoggedIn = loggedIn;
   badge.hidden = !loggedIn;
   login.hidden = loggedIn;
+  customer.hidden = loggedIn;
   logout.hidden = !loggedIn;
   document.getElementById('account').textContent = loggedIn ? (await r.json()).customer.name : '';
-  // A fresh store, so every widget reloads for the new session.
-  provider.reset();
+  // A fresh store when the session changed, so every widget reloads for it. Not on the first look:
+  // the widgets are loading for this session already (and a linked offer keeps its focus).
+  if (changed) provider.reset();
 }
 login.addEventListener('click', async () => {
-  await session('POST', { token: params.get('customer') === 'negative' ? 'demo-negative' : 'demo-positive' });
+  await session('POST', { token: customer.value });
   await showState();
 });
 logout.addEventListener('click', async () => {

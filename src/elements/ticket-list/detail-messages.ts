@@ -78,7 +78,7 @@ export const detailMessages: Catalog<TicketDetailMessages> = {
     queue: (p) => `Ihr Ticket ist an Position ${p}`,
     queueHint: 'Tickets werden der Reihe nach bearbeitet, dringende zuerst.',
     reclassified: 'Kein Programmfehler – Aufwand wird berechnet',
-    reclassifiedDetail: (from, to) => `Der Support hat das Ticket von „${from}“ in „${to}“ geändert. Die gebuchte Zeit wird von Ihrem Guthaben abgezogen.`,
+    reclassifiedDetail: (from, to) => `Der Support hat das Ticket von „${from}“ in „${to}“ geändert. Die gebuchte Zeit wird ab jetzt berechnet: vom Guthaben, soweit es reicht, sonst pro angefangene 10 Minuten.`,
     categoryChanged: (from, to) => `Kategorie geändert: ${from} → ${to}`,
     fieldsHeading: 'Ihre Angaben',
     fields: {
@@ -142,7 +142,7 @@ export const detailMessages: Catalog<TicketDetailMessages> = {
     queue: (p) => `Your ticket is at position ${p}`,
     queueHint: 'Tickets are handled in order, urgent ones first.',
     reclassified: 'Not a program bug – time is billable',
-    reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is taken from your credit.`,
+    reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is now billable: taken from your credit while it lasts, otherwise billed per started 10 minutes.`,
     categoryChanged: (from, to) => `Category changed: ${from} → ${to}`,
     fieldsHeading: 'Your details',
     fields: {
