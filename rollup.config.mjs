@@ -6,6 +6,7 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 /**
  * Writes, for each entry, the files a browser loads at start (the entry and its static imports,
@@ -221,6 +222,18 @@ const plugins = () => [
 
 const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
 
+/** Ships the theme token files (src/themes/*.css) as dist/themes/, for hosts to link or copy. */
+function copyThemes() {
+  return {
+    name: 'copy-themes',
+    generateBundle() {
+      for (const name of ['light.css', 'dark.css']) {
+        this.emitFile({ type: 'asset', fileName: `themes/${name}`, source: readFileSync(`src/themes/${name}`, 'utf8') });
+      }
+    },
+  };
+}
+
 export default [
   {
     input: Object.fromEntries([
@@ -229,7 +242,7 @@ export default [
       ...elements.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`]),
     ]),
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: coreChunk() },
-    plugins: [...plugins(), sizeManifest('entries')],
+    plugins: [...plugins(), sizeManifest('entries'), copyThemes()],
   },
   {
     input: 'src/define.ts',
