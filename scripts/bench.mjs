@@ -348,9 +348,19 @@ function summary(r) {
 // ---------------------------------------------------------------------------------------------
 // Output
 
+/** The load average at the start: on a shared machine the absolute figures move, the ratios less so. */
+const loadAtStart = os.loadavg()[0];
+
 function machine() {
   const cpus = os.cpus();
-  return { cpu: cpus[0]?.model ?? 'unknown', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), os: `${os.type()} ${os.release()}`, node: process.version };
+  return {
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(os.loadavg()[0].toFixed(2)) },
+  };
 }
 
 function table() {
@@ -390,7 +400,7 @@ async function main() {
 
   const m = { ...machine(), chromium: raw.browser };
   const md = table();
-  const where = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''}`;
+  const where = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''} (load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end)`;
   console.log(`\n${md}\n\nMachine: ${where}`);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
   writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ date: started.toISOString(), command, machine: m, figures, raw }, null, 2)}\n`);
