@@ -14,11 +14,10 @@ import type { Context } from 'hono';
 import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import { ApiError } from './problem.js';
+import { checkIdempotencyKey } from './validate.js';
 
 export function requireIdempotencyKey(c: Context): string {
-  const key = c.req.header('idempotency-key')?.trim();
-  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw new ApiError(400, 'idempotency_key_required');
-  return key;
+  return checkIdempotencyKey(c.req.header('idempotency-key'));
 }
 
 /** Hash of what makes two requests "the same": method, path and body content (file bytes included). */

@@ -10,9 +10,17 @@ export type JsonObject = { [key: string]: Json };
 
 /** Reads a JSON object body. Size is capped earlier by the body-limit middleware. */
 export async function readJsonObject(c: Context): Promise<JsonObject> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type');
-  const text = await c.req.text();
+  requireJsonType(c.req.header('content-type'));
+  return parseJsonObject(await c.req.text());
+}
+
+/** 415 unless the Content-Type is JSON (`application/json`, `application/*+json`). */
+export function requireJsonType(contentType: string | null | undefined): void {
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType ?? '')) throw new ApiError(415, 'unsupported_media_type');
+}
+
+/** A body's JSON object: 400 when it is not JSON, 422 when it is not an object. */
+export function parseJsonObject(text: string): JsonObject {
   let value: Json;
   try {
     value = JSON.parse(text) as Json;
@@ -23,6 +31,13 @@ export async function readJsonObject(c: Context): Promise<JsonObject> {
     throw new ApiError(422, 'validation_failed', { errors: [{ field: '', code: 'invalid_type', params: { expected: 'object' } }] });
   }
   return value;
+}
+
+/** The Idempotency-Key header: 1..200 visible ASCII characters, else 400. */
+export function checkIdempotencyKey(header: string | null | undefined): string {
+  const key = header?.trim();
+  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw new ApiError(400, 'idempotency_key_required');
+  return key;
 }
 
 /** Collects field errors so one response names every bad field, not just the first. */

@@ -1,10 +1,11 @@
 /** Packages and loyalty offers (Treueangebote): personal, cheaper, orderable for 14 days. */
-import { isOfferExpired, offerExpiresAt } from '../../src/domain/offers.js';
+import { offerExpiresAt } from '../../src/domain/offers.js';
 import type { DB } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { queueMail } from '../mail.js';
 import { ApiError } from '../problem.js';
+import { assertOfferOrderable, offerStatusAt } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
 import { CURRENCY, getCustomer } from './customers.js';
 
@@ -35,8 +36,7 @@ export function findPackage(db: DB, id: string): PackageRow | undefined {
 }
 
 export function offerStatus(o: OfferRow, now: Date): Offer['status'] {
-  if (o.ordered_at) return 'ordered';
-  return isOfferExpired(o.expires_at, now) ? 'expired' : 'open';
+  return offerStatusAt({ ordered: Boolean(o.ordered_at), expiresAt: o.expires_at }, now);
 }
 
 export function toOffer(db: DB, o: OfferRow, now: Date): Offer {
@@ -133,8 +133,6 @@ export function issueOffer(deps: Deps, customerNumber: string, reason: OfferRow[
 export function orderableOffer(db: DB, id: string, customerNumber: string, now: Date): OfferRow {
   const o = findOffer(db, id);
   if (!o || o.customer_number !== customerNumber) throw new ApiError(404, 'not_found');
-  const status = offerStatus(o, now);
-  if (status === 'ordered') throw new ApiError(409, 'offer_already_ordered');
-  if (status === 'expired') throw new ApiError(410, 'offer_expired', { detail: `expired at ${o.expires_at}` });
+  assertOfferOrderable(offerStatus(o, now), o.expires_at);
   return o;
 }

@@ -8,8 +8,9 @@ import { deliver, queueMail } from '../mail.js';
 import { changeCredit, CURRENCY, getCustomer, PRICING } from '../model/customers.js';
 import { findOffer, findPackage, listOffers, listPackages, orderableOffer, toOffer, toPackage } from '../model/offers.js';
 import { ApiError } from '../problem.js';
+import { readOrderInput } from '../rules/shop.js';
 import type { Order } from '../types.js';
-import { Fields, readJsonObject } from '../validate.js';
+import { readJsonObject } from '../validate.js';
 
 interface OrderRow {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null;
@@ -48,14 +49,7 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/orders', async (c) => {
     const p = requireCustomer(c);
     const key = requireIdempotencyKey(c);
-    const f = new Fields(await readJsonObject(c));
-    const packageId = f.string('packageId', { max: 100 });
-    const offerId = f.string('offerId', { max: 100 });
-    if (f.errors.length === 0) {
-      if (!packageId && !offerId) f.add('packageId', 'required');
-      if (packageId && offerId) f.add('offerId', 'exclusive', { fields: 'packageId, offerId' });
-    }
-    f.check();
+    const { packageId, offerId } = readOrderInput(await readJsonObject(c));
 
     const fp = fingerprint('POST', '/v1/orders', [packageId, offerId]);
     const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {

@@ -1,9 +1,6 @@
 /** The customer's tickets: list, detail, create (multipart, ≤ 3 images), reply, attachment bytes. */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
-import {
-  isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus,
-} from '../../src/domain/categories.js';
 import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
@@ -13,22 +10,15 @@ import { getCustomer } from '../model/customers.js';
 import {
   customerTicket, getMessage, insertMessage, listTickets, nextTicketNumber, type ListQuery, ticketDetail, toSummary,
 } from '../model/tickets.js';
-import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { ApiError } from '../problem.js';
+import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../rules/tickets.js';
 import { type AttachmentRow, contentDisposition, formFingerprintParts, readForm, readImages, storeAttachments } from '../uploads.js';
 import { Fields } from '../validate.js';
 
 /** `status` (repeated or comma-separated), `q`, `cursor`, `limit` — shared with the agent list. */
 export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
-  const errors: FieldErrorInput[] = [];
-  const statuses = (c.req.queries('status') ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  if (!statuses.every(isTicketStatus)) errors.push({ field: 'status', code: 'invalid_value' });
-  const q = (c.req.query('q') ?? '').trim();
-  if (q.length > 200) errors.push({ field: 'q', code: 'too_long', params: { max: 200 } });
-  const rawLimit = c.req.query('limit');
-  const limit = rawLimit === undefined || rawLimit === '' ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
-  if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
-  throwIfFieldErrors(errors);
-  return { statuses: statuses as TicketStatus[], q, cursor: c.req.query('cursor') || undefined, limit };
+  const params = parseListParams({ status: c.req.queries('status') ?? [], q: c.req.query('q'), limit: c.req.query('limit') });
+  return { ...params, cursor: c.req.query('cursor') || undefined };
 }
 
 export function ticketRoutes(deps: Deps): Hono<AppEnv> {
@@ -54,27 +44,9 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const key = requireIdempotencyKey(c);
     const form = await readForm(c);
     const f = new Fields(form);
-    const short = { max: LIMITS.shortText };
-    const input = {
-      category: f.oneOf('category', TICKET_CATEGORIES, { required: true }),
-      subject: f.string('subject', { required: true, max: LIMITS.subject }),
-      description: f.string('description', { required: true, max: LIMITS.description }),
-      program: f.string('program', short),
-      programVersion: f.string('programVersion', short),
-      window: f.string('window', short),
-      errorMessage: f.string('errorMessage', { max: LIMITS.errorMessage }),
-      hangsAt: f.string('hangsAt', short),
-      lastAction: f.string('lastAction', short),
-      urgency: f.oneOf('urgency', URGENCIES, { fallback: 'normal' }) ?? 'normal',
-      calledBefore: f.oneOf('calledBefore', ['true', 'false'] as const, { fallback: 'false' }) === 'true',
-      cc: f.string('cc', { max: 10_000 }),
-      phone: f.string('phone', { max: 10_000 }),
-      phoneAvailability: f.string('phoneAvailability', short),
-    };
-    if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
-    if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
+    const input = readTicketInput(f);
     const images = await readImages(form['images']);
-    throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+    throwIfFormErrors(f, images);
     const category = input.category;
     if (!category) throw new Error('unreachable: category validated');
 
@@ -134,9 +106,9 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const key = requireIdempotencyKey(c);
     const form = await readForm(c);
     const f = new Fields(form);
-    const body = f.string('body', { required: true, max: LIMITS.body });
+    const body = readReplyBody(f);
     const images = await readImages(form['images']);
-    throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+    throwIfFormErrors(f, images);
 
     const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, images.images));
     const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
@@ -145,9 +117,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
       const customer = getCustomer(db, p.customerNumber);
       insertMessage(db, { id, ticketId: ticket.id, author: 'customer', authorName: customer.name, body, kind: 'message', at });
       storeAttachments(db, clock, id, p.customerNumber, images.images);
-      // The customer answered, so the ball is with support again (a closed ticket is reopened).
-      const current = customerTicket(db, ticket.id, p.customerNumber).status;
-      const status: TicketStatus = current === 'waiting_for_customer' || current === 'closed' ? 'in_progress' : current;
+      const status = statusAfterCustomerReply(customerTicket(db, ticket.id, p.customerNumber).status);
       db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, ticket.id);
       return {
         status: 201,

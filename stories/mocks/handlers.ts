@@ -2,7 +2,8 @@
  * MSW handlers for the stories, by scenario. They replay the reference backend's real answers
  * (`fixtures.json`, recorded from the seed by `scripts/gen-story-fixtures.mjs`) and answer the
  * creating POSTs the way the server does: 201 with the contract's shapes, 422 field errors with
- * the server's own texts (`server/problem.ts`, `server/validate.ts`), idempotency replays.
+ * the server's own checks and texts (`server/rules/`, `server/validate.ts`, `server/problem.ts`),
+ * idempotency replays.
  * `server/test/msw-contract.test.ts` checks every scenario against `api/openapi.yaml`.
  *
  * Every handler answers under `*\/api/v1/...`, so stories use
@@ -11,11 +12,12 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
-import { isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
-import { isOfferExpired } from '../../src/domain/offers.js';
+import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
 import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { ApiError, pickLang, toProblem, type FieldErrorInput } from '../../server/problem.js';
-import { Fields } from '../../server/validate.js';
+import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
+import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 import fixtureData from './fixtures.json' with { type: 'json' };
 
@@ -184,9 +186,7 @@ function requireCustomer(request: Request, queryToken = false): void {
 }
 
 function requireIdempotencyKey(request: Request): string {
-  const key = request.headers.get('idempotency-key')?.trim();
-  if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key)) throw new ApiError(400, 'idempotency_key_required');
-  return key;
+  return checkIdempotencyKey(request.headers.get('idempotency-key'));
 }
 
 /** Same key + same request → the stored answer; same key + another request → 409 (as server/idempotency.ts). */
@@ -201,17 +201,8 @@ function idempotent(state: State, key: string, fingerprint: string, effect: () =
 }
 
 async function readJson(request: Request): Promise<Record<string, unknown>> {
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(request.headers.get('content-type') ?? '')) throw new ApiError(415, 'unsupported_media_type');
-  let value: unknown;
-  try {
-    value = JSON.parse(await request.text());
-  } catch {
-    throw new ApiError(400, 'malformed_json');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ApiError(422, 'validation_failed', { errors: [{ field: '', code: 'invalid_type', params: { expected: 'object' } }] });
-  }
-  return value as Record<string, unknown>;
+  requireJsonType(request.headers.get('content-type'));
+  return parseJsonObject(await request.text());
 }
 
 interface ImagePart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width: number; height: number }
@@ -252,8 +243,8 @@ function fingerprintOf(fields: Record<string, unknown>, images: readonly ImagePa
 }
 
 function offerWithStatus(state: State, offer: Offer, now: Date): Offer {
-  const status = state.orderedOffers.has(offer.id) || offer.status === 'ordered' ? 'ordered' : isOfferExpired(offer.expiresAt, now) ? 'expired' : 'open';
-  return { ...offer, status };
+  const ordered = state.orderedOffers.has(offer.id) || offer.status === 'ordered';
+  return { ...offer, status: offerStatusAt({ ordered, expiresAt: offer.expiresAt }, now) };
 }
 
 const encodeCursor = (t: TicketSummary) => btoa(JSON.stringify([t.updatedAt, t.id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -332,14 +323,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.post(`${API}/orders`, authed(async ({ request }) => {
       const key = requireIdempotencyKey(request);
-      const f = new Fields(await readJson(request));
-      const packageId = f.string('packageId', { max: 100 });
-      const offerId = f.string('offerId', { max: 100 });
-      if (f.errors.length === 0) {
-        if (!packageId && !offerId) f.add('packageId', 'required');
-        if (packageId && offerId) f.add('offerId', 'exclusive', { fields: 'packageId, offerId' });
-      }
-      f.check();
+      const { packageId, offerId } = readOrderInput(await readJson(request));
       const s = state();
       return idempotent(s, key, JSON.stringify(['order', packageId, offerId]), () => {
         const at = now().toISOString();
@@ -347,9 +331,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         if (offerId) {
           const offer = s.offers.find((x) => x.id === offerId);
           if (!offer) throw new ApiError(404, 'not_found');
-          const status = offerWithStatus(s, offer, now()).status;
-          if (status === 'ordered') throw new ApiError(409, 'offer_already_ordered');
-          if (status === 'expired') throw new ApiError(410, 'offer_expired', { detail: `expired at ${offer.expiresAt}` });
+          assertOfferOrderable(offerWithStatus(s, offer, now()).status, offer.expiresAt);
           s.orderedOffers.add(offer.id);
           item = { name: offer.name, minutes: offer.minutes, price: offer.price, packageId: offer.packageId, offerId: offer.id };
         } else {
@@ -366,15 +348,9 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/tickets`, authed(({ request }) => {
       const url = new URL(request.url);
-      const statuses = url.searchParams.getAll('status').flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-      const q = (url.searchParams.get('q') ?? '').trim();
-      const rawLimit = url.searchParams.get('limit');
-      const limit = rawLimit === null || rawLimit === '' ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
-      const errors: FieldErrorInput[] = [];
-      if (!statuses.every(isTicketStatus)) errors.push({ field: 'status', code: 'invalid_value' });
-      if (q.length > 200) errors.push({ field: 'q', code: 'too_long', params: { max: 200 } });
-      if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
-      if (errors.length) throw new ApiError(422, 'validation_failed', { errors });
+      const { statuses, q, limit } = parseListParams({
+        status: url.searchParams.getAll('status'), q: url.searchParams.get('q'), limit: url.searchParams.get('limit'),
+      });
 
       const s = state();
       const needle = q.toLocaleLowerCase('de');
@@ -413,27 +389,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const key = requireIdempotencyKey(request);
       const { fields, images, imageErrors, imageCode } = await readForm(request);
       const f = new Fields(fields);
-      const short = { max: LIMITS.shortText };
-      const input = {
-        category: f.oneOf('category', TICKET_CATEGORIES, { required: true }),
-        subject: f.string('subject', { required: true, max: LIMITS.subject }),
-        description: f.string('description', { required: true, max: LIMITS.description }),
-        program: f.string('program', short),
-        programVersion: f.string('programVersion', short),
-        window: f.string('window', short),
-        errorMessage: f.string('errorMessage', { max: LIMITS.errorMessage }),
-        hangsAt: f.string('hangsAt', short),
-        lastAction: f.string('lastAction', short),
-        urgency: f.oneOf('urgency', URGENCIES, { fallback: 'normal' }) ?? 'normal',
-        calledBefore: f.oneOf('calledBefore', ['true', 'false'] as const, { fallback: 'false' }) === 'true',
-        cc: f.string('cc', { max: 10_000 }),
-        phone: f.string('phone', { max: 10_000 }),
-        phoneAvailability: f.string('phoneAvailability', short),
-      };
-      if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
-      if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
-      const errors = [...f.errors, ...imageErrors];
-      if (errors.length) throw new ApiError(422, f.errors.length ? 'validation_failed' : imageCode, { errors });
+      const input = readTicketInput(f);
+      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
       const category = input.category ?? 'concern';
 
       const s = state();
@@ -471,17 +428,15 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const key = requireIdempotencyKey(info.request);
       const { fields, images, imageErrors, imageCode } = await readForm(info.request);
       const f = new Fields(fields);
-      const body = f.string('body', { required: true, max: LIMITS.body });
-      const errors = [...f.errors, ...imageErrors];
-      if (errors.length) throw new ApiError(422, f.errors.length ? 'validation_failed' : imageCode, { errors });
+      const body = readReplyBody(f);
+      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
 
       return idempotent(s, key, fingerprintOf({ ...fields, ticket: id }, images), () => {
         const at = now().toISOString();
         const message: Message = {
           id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.customer.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
         };
-        // The customer answered, so the ball is with support again (a closed ticket is reopened).
-        const status: TicketStatus = summary.status === 'waiting_for_customer' || summary.status === 'closed' ? 'in_progress' : summary.status;
+        const status = statusAfterCustomerReply(summary.status);
         const updated = { ...summary, status, updatedAt: at };
         touch(s, updated);
         const detail = s.details.get(id) ?? generatedDetail(summary, s.me);

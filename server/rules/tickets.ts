@@ -1,0 +1,72 @@
+/**
+ * How ticket requests are read and checked, and what a customer reply does to a ticket: pure, no
+ * database. The routes (server/routes/tickets.ts) and the Storybook mocks (stories/mocks/handlers.ts)
+ * both call these, so the mocks refuse exactly what the server refuses.
+ */
+import { isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import type { Fields } from '../validate.js';
+
+/** The fields of a new ticket (POST /tickets), trimmed; problems are collected in `f`. */
+export function readTicketInput(f: Fields) {
+  const short = { max: LIMITS.shortText };
+  const input = {
+    category: f.oneOf('category', TICKET_CATEGORIES, { required: true }),
+    subject: f.string('subject', { required: true, max: LIMITS.subject }),
+    description: f.string('description', { required: true, max: LIMITS.description }),
+    program: f.string('program', short),
+    programVersion: f.string('programVersion', short),
+    window: f.string('window', short),
+    errorMessage: f.string('errorMessage', { max: LIMITS.errorMessage }),
+    hangsAt: f.string('hangsAt', short),
+    lastAction: f.string('lastAction', short),
+    urgency: f.oneOf('urgency', URGENCIES, { fallback: 'normal' }) ?? 'normal',
+    calledBefore: f.oneOf('calledBefore', ['true', 'false'] as const, { fallback: 'false' }) === 'true',
+    cc: f.string('cc', { max: 10_000 }),
+    phone: f.string('phone', { max: 10_000 }),
+    phoneAvailability: f.string('phoneAvailability', short),
+  };
+  if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
+  if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
+  return input;
+}
+
+export type TicketInput = ReturnType<typeof readTicketInput>;
+
+/** The text of a reply (POST /tickets/{id}/messages). */
+export function readReplyBody(f: Fields): string {
+  return f.string('body', { required: true, max: LIMITS.body });
+}
+
+/**
+ * Throws 422 with the field and image errors together. The problem code is `validation_failed`
+ * when any text field is wrong, otherwise the images' own code (`too_many_images`, `image_rejected`).
+ */
+export function throwIfFormErrors(f: Fields, images: { errors: readonly FieldErrorInput[]; code: string }): void {
+  throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+}
+
+export interface ListParams {
+  statuses: TicketStatus[];
+  q: string;
+  limit: number;
+}
+
+/** The ticket list's query (`status` repeated or comma-separated, `q`, `limit` 1..100, default 25); throws 422. */
+export function parseListParams(raw: { status: readonly string[]; q?: string | null; limit?: string | null }): ListParams {
+  const errors: FieldErrorInput[] = [];
+  const statuses = raw.status.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  if (!statuses.every(isTicketStatus)) errors.push({ field: 'status', code: 'invalid_value' });
+  const q = (raw.q ?? '').trim();
+  if (q.length > 200) errors.push({ field: 'q', code: 'too_long', params: { max: 200 } });
+  const rawLimit = raw.limit;
+  const limit = rawLimit === undefined || rawLimit === null || rawLimit === '' ? 25 : /^\d+$/.test(rawLimit) ? Number(rawLimit) : NaN;
+  if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
+  throwIfFieldErrors(errors);
+  return { statuses: statuses as TicketStatus[], q, limit };
+}
+
+/** The customer answered, so the ball is with support again (a closed ticket is reopened). */
+export function statusAfterCustomerReply(current: TicketStatus): TicketStatus {
+  return current === 'waiting_for_customer' || current === 'closed' ? 'in_progress' : current;
+}
