@@ -1,4 +1,5 @@
 import type { Catalog } from '../../i18n/index.js';
+import { categoryLabels, type CategoryLabels } from '../../i18n/tickets.js';
 import type { TicketCategory } from '../../domain/categories.js';
 
 export interface TicketFormMessages {
@@ -6,7 +7,10 @@ export interface TicketFormMessages {
   phoneHint: (phone: string) => string;
   required: string;
   category: string;
-  categories: Record<TicketCategory, { label: string; hint: string }>;
+  /** The category names, shared with the ticket list (src/i18n/tickets.ts). */
+  categories: CategoryLabels;
+  /** One line under each category card, saying when to pick it. */
+  categoryHints: Record<TicketCategory, string>;
   subject: string;
   description: string;
   descriptionHint: string;
@@ -69,13 +73,14 @@ export const messages: Catalog<TicketFormMessages> = {
     phoneHint: (p) => `Sie können natürlich auch anrufen (${p}), wir benötigen dennoch ein Ticket dafür.`,
     required: 'Pflichtfeld',
     category: 'Worum geht es?',
-    categories: {
-      concern: { label: 'Anliegen', hint: 'Allgemeine Fragen, z. B. zur Rechnungslegung.' },
-      feature: { label: 'Programmerweiterung', hint: 'Ein Wunsch nach neuer Funktion (Programmierung).' },
-      bug: { label: 'Programmfehler', hint: 'Das Programm macht eindeutig etwas falsch. Wird nicht abgerechnet.' },
-      user_error: { label: 'Anwenderfehler', hint: 'Sie kommen bei der Bedienung nicht weiter.' },
-      training: { label: 'Schulungsanfrage', hint: 'Sie oder Ihr Team möchten geschult werden.' },
-      error_handling: { label: 'Fehlerbehandlung', hint: 'Eine Fehlermeldung oder ein Absturz soll behoben werden.' },
+    categories: categoryLabels.de,
+    categoryHints: {
+      concern: 'Allgemeine Fragen, z. B. zur Rechnungslegung.',
+      feature: 'Ein Wunsch nach neuer Funktion (Programmierung).',
+      bug: 'Das Programm macht eindeutig etwas falsch. Wird nicht abgerechnet.',
+      user_error: 'Sie kommen bei der Bedienung nicht weiter.',
+      training: 'Sie oder Ihr Team möchten geschult werden.',
+      error_handling: 'Eine Fehlermeldung oder ein Absturz soll behoben werden.',
     },
     subject: 'Betreff',
     description: 'Beschreibung',
@@ -137,13 +142,14 @@ export const messages: Catalog<TicketFormMessages> = {
     phoneHint: (p) => `You can of course also call us (${p}), but we still need a ticket for it.`,
     required: 'required',
     category: 'What is it about?',
-    categories: {
-      concern: { label: 'Concern', hint: 'General questions, e.g. about invoicing.' },
-      feature: { label: 'Feature request', hint: 'A wish for a new function (programming).' },
-      bug: { label: 'Program bug', hint: 'The program clearly does something wrong. Not billed.' },
-      user_error: { label: 'User error', hint: 'You are stuck using the program.' },
-      training: { label: 'Training request', hint: 'You or your team would like training.' },
-      error_handling: { label: 'Error handling', hint: 'An error message or a crash needs fixing.' },
+    categories: categoryLabels.en,
+    categoryHints: {
+      concern: 'General questions, e.g. about invoicing.',
+      feature: 'A wish for a new function (programming).',
+      bug: 'The program clearly does something wrong. Not billed.',
+      user_error: 'You are stuck using the program.',
+      training: 'You or your team would like training.',
+      error_handling: 'An error message or a crash needs fixing.',
     },
     subject: 'Subject',
     description: 'Description',

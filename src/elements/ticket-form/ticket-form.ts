@@ -434,8 +434,8 @@ export class CadiaTicketForm extends CadiaElement {
         ${TICKET_CATEGORIES.map(
           (c) => html`<label class="card">
             <input type="radio" name="category" value=${c} .checked=${this.values.category === c} aria-describedby="cat-${c}" />
-            <span class="card-label">${m.categories[c].label}</span>
-            <span class="card-hint" id="cat-${c}">${m.categories[c].hint}</span>
+            <span class="card-label">${m.categories[c]}</span>
+            <span class="card-hint" id="cat-${c}">${m.categoryHints[c]}</span>
           </label>`,
         )}
       </div>

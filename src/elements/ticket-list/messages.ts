@@ -1,6 +1,7 @@
 /** Texts of <cadia-ticket-list>'s list (the detail's texts load with it: detail-messages.ts). */
 import type { Catalog } from '../../i18n/index.js';
-import type { TicketCategory, TicketStatus, Urgency } from '../../domain/categories.js';
+import type { TicketStatus, Urgency } from '../../domain/categories.js';
+import { categoryLabels, type CategoryLabels } from '../../i18n/tickets.js';
 
 export interface TicketListMessages {
   heading: string;
@@ -24,7 +25,8 @@ export interface TicketListMessages {
   urgent: string;
   lastChange: string;
   booked: string;
-  categories: Record<TicketCategory, string>;
+  /** Shared with the ticket form (src/i18n/tickets.ts). */
+  categories: CategoryLabels;
   statuses: Record<TicketStatus, string>;
   urgencies: Record<Urgency, string>;
 
@@ -54,14 +56,7 @@ export const messages: Catalog<TicketListMessages> = {
     urgent: 'Dringend',
     lastChange: 'Letzte Änderung',
     booked: 'Gebucht',
-    categories: {
-      concern: 'Anliegen',
-      feature: 'Programmerweiterung',
-      bug: 'Programmfehler',
-      user_error: 'Anwenderfehler',
-      training: 'Schulungsanfrage',
-      error_handling: 'Fehlerbehandlung',
-    },
+    categories: categoryLabels.de,
     statuses: {
       new: 'Neu',
       in_progress: 'In Bearbeitung',
@@ -94,14 +89,7 @@ export const messages: Catalog<TicketListMessages> = {
     urgent: 'Urgent',
     lastChange: 'Last change',
     booked: 'Booked',
-    categories: {
-      concern: 'Concern',
-      feature: 'Feature request',
-      bug: 'Program bug',
-      user_error: 'User error',
-      training: 'Training request',
-      error_handling: 'Error handling',
-    },
+    categories: categoryLabels.en,
     statuses: {
       new: 'New',
       in_progress: 'In progress',
