@@ -5,8 +5,9 @@
 import { Hono } from 'hono';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import {
-  LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, type TicketStatus,
+  LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus,
 } from '../../src/domain/categories.js';
+import { categoryLabels } from '../../src/i18n/tickets.js';
 import { type AppEnv, requireAgent } from '../auth.js';
 import type { Deps } from '../deps.js';
 import type { BusEvent } from '../events.js';
@@ -20,10 +21,8 @@ import type { AgentCustomer, AgentTicketDetail, Credit, Offer, OutboxMail } from
 import { Fields, readJsonObject } from '../validate.js';
 import { parseListQuery } from './tickets.js';
 
-const CATEGORY_DE: Record<TicketCategory, string> = {
-  concern: 'Anliegen', feature: 'Programmerweiterung', bug: 'Programmfehler',
-  user_error: 'Anwenderfehler', training: 'Schulungsanfrage', error_handling: 'Fehlerbehandlung',
-};
+/** The system messages and mails name categories as the widgets do. */
+const CATEGORY_DE = categoryLabels.de;
 const STATUS_DE: Record<TicketStatus, string> = {
   new: 'Neu', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Ihre Antwort', closed: 'Geschlossen',
 };
