@@ -1,15 +1,12 @@
 #!/usr/bin/env node
 // Screenshots of the demo pages (German and English, 320 px and wide) into .screens/, to look at.
 // Usage: node scripts/screens/demo.mjs [baseUrl]   (a running `npm start`, default http://localhost:8080)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 const only = process.argv[3];
 const pages = [
   ['home', '/'],

@@ -4,16 +4,13 @@
 // — in German and English, light and dark, 320 px and wide, into .screens/, to look at.
 // Prints every CSP violation, failed request, console error and page error it sees.
 // Usage: node scripts/screens/embedding.mjs [baseUrl] [csp|hostile|theming]   (a running server after `npm run build`)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const only = process.argv[3];
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 
 /** The docs' example, served on the server's origin (no CSP header, so the <style> may be inline). */
 const themingCss = /```css\n([\s\S]*?)```/.exec(readFileSync('docs/theming.md', 'utf8'))[1];

@@ -7,16 +7,13 @@
 // The flow changes the data: use a fresh server each run.
 // Usage: node scripts/screens/lifecycle.mjs [baseUrl] [width]   (after `npm run build`;
 //   PORT=8791 DATA_DIR=$(mktemp -d) node --import tsx server/main.ts)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const width = Number(process.argv[3] ?? 1280);
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 const context = await browser.newContext({ viewport: { width, height: 900 } });
 const problems = [];
 context.on('page', (p) => watch(p));

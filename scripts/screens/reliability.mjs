@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 
 mkdirSync('.screens', { recursive: true });
 const dataDir = mkdtempSync(join(tmpdir(), 'cadia-screens-'));
@@ -35,10 +35,7 @@ db.prepare("UPDATE packages SET name = ? WHERE id = 'pkg-60'").run(`Supportpaket
 db.prepare("UPDATE packages SET name = ? WHERE id = 'pkg-180'").run('باقة الدعم 180 🔥');
 db.close();
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 const alerts = [];
 try {
   for (const [width, tag] of [[320, 'narrow'], [1200, 'wide']]) {

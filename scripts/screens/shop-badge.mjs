@@ -5,16 +5,13 @@
 // (except the success state, which really orders).
 // Usage: node scripts/screens/shop-badge.mjs [baseUrl]   (a running server after `npm run build`,
 // default http://localhost:8080; use a throwaway DATA_DIR)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 const only = process.argv[3];
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 
 const shop = (page, sel) => page.locator('cadia-package-shop').locator(sel);
 const badge = (page, sel) => page.locator('#badge').locator(sel);

@@ -3,16 +3,13 @@
 // .screens/, to look at. Uses the ERP demo page, which prefills program and window.
 // Usage: node scripts/screens/ticket-form.mjs [baseUrl]   (a running server after `npm run build`,
 // default http://localhost:8080)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 
 /** A small valid PNG (solid colour), so the image states need no fixture files. */
 function png(w, h) {

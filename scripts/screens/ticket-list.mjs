@@ -3,15 +3,12 @@
 // webview and a wide page — into .screens/, to look at. Uses demo/ticket-list.html.
 // Usage: node scripts/screens/ticket-list.mjs [baseUrl]   (a running server after `npm run build`,
 // default http://localhost:8080)
-import { chromium } from 'playwright-core';
+import { launchChromium } from './browser.mjs';
 import { mkdirSync } from 'node:fs';
 
 const base = process.argv[2] ?? 'http://localhost:8080';
 mkdirSync('.screens', { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-});
+const browser = await launchChromium();
 
 const inList = (page, sel) => page.locator('cadia-ticket-list').locator(sel);
 const listRoute = '**/api/v1/tickets?**';
