@@ -5,29 +5,9 @@ import type { CadiaTicketForm } from '../src/elements/ticket-form/ticket-form.js
 import { OrderRequestedEvent, type TicketCreatedEvent } from '../src/events/index.js';
 import { UPLOAD_MAX_EDGE } from '../src/domain/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from './harness/backend.js';
+import { typeInto } from './harness/dom.js';
+import { clearDrafts } from './harness/drafts.js';
 import { fakePng, pngFile, svgFile } from './fixtures/images.js';
-
-/**
- * Drafts live in the origin's IndexedDB, shared by every test file (files run side by side): start
- * each test without a ticket-form draft, and leave other scopes alone.
- */
-async function clearDrafts(): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('cadia-drafts', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  await new Promise<void>((resolve) => {
-    const tx = db.transaction('drafts', 'readwrite');
-    const store = tx.objectStore('drafts');
-    store.getAllKeys().onsuccess = (e) => {
-      for (const k of (e.target as IDBRequest<IDBValidKey[]>).result) if (String(k).endsWith(':ticket-form')) store.delete(k);
-    };
-    tx.oncomplete = () => resolve();
-  });
-  db.close();
-}
 
 async function mount(be: TestBackend, opts: { token?: string; locale?: string; attrs?: string } = {}) {
   const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale=${opts.locale ?? 'de'} .token=${opts.token ?? TOKENS.positive}>
@@ -42,12 +22,7 @@ async function mount(be: TestBackend, opts: { token?: string; locale?: string; a
 
 const $ = <T extends Element = HTMLInputElement>(form: CadiaTicketForm, sel: string) => form.shadowRoot!.querySelector<T>(sel)!;
 
-async function type(form: CadiaTicketForm, name: string, value: string) {
-  const el = $<HTMLInputElement | HTMLTextAreaElement>(form, `[name="${name}"]`);
-  el.value = value;
-  el.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await form.updateComplete;
-}
+const type = (form: CadiaTicketForm, name: string, value: string) => typeInto(form, `[name="${name}"]`, value);
 
 async function choose(form: CadiaTicketForm, category: string) {
   $(form, `input[name="category"][value="${category}"]`).click();
@@ -77,7 +52,9 @@ const submit = async (form: CadiaTicketForm) => {
 const succeeded = (form: CadiaTicketForm) => waitFor(() => form.shadowRoot!.querySelector('[part="success"]'), 8000, 'success');
 
 describe('<cadia-ticket-form>', () => {
-  beforeEach(clearDrafts);
+  // Drafts live in the origin's IndexedDB, shared by every test file (files run side by side): start
+  // each test without a ticket-form draft, and leave other scopes alone.
+  beforeEach(() => clearDrafts(':ticket-form'));
 
   it('shows the fields each category asks for, prefilled from the host', async () => {
     const form = await mount(freshBackend());
@@ -334,7 +311,7 @@ describe('<cadia-ticket-form>', () => {
     const form = await mount(freshBackend());
     await choose(form, 'bug');
     await type(form, 'description', 'Der Druck der Rechnung bricht ab');
-    await waitFor(() => form.shadowRoot!.querySelector('[part="faq"] a'), 3000, 'faq suggestion');
+    await waitFor(() => form.shadowRoot!.querySelector('[part="faq"] a'), 8000, 'faq suggestion');
     expect($(form, '[part="faq"]').textContent).to.contain('Druck von Belegen');
     await choose(form, 'training');
     expect(form.shadowRoot!.querySelector('[part="faq"] a')).to.equal(null);
