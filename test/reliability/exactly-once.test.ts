@@ -12,7 +12,9 @@ import '../../src/define/cadia-package-shop.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
 import { messages as shopMessages } from '../../src/elements/package-shop/messages.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
-import { $, clearDrafts, newCustomer, typeInto } from './helpers.js';
+import { clearDrafts, openDrafts } from '../harness/drafts.js';
+import { typeInto } from '../harness/dom.js';
+import { $, newCustomer } from './helpers.js';
 
 interface StoredDraft {
   data: Record<string, unknown>;
@@ -21,12 +23,7 @@ interface StoredDraft {
 
 /** Reads a draft straight from IndexedDB, as a new tab after a crash would find it. */
 async function storedDraft(key: string): Promise<StoredDraft | undefined> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('cadia-drafts', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
+  const db = await openDrafts();
   try {
     return await new Promise((resolve) => {
       const req = db.transaction('drafts').objectStore('drafts').get(key);

@@ -11,7 +11,8 @@ import { AttachmentsController } from '../../src/controllers/attachments.js';
 import { sniffImage } from '../../src/domain/images.js';
 import { freshBackend, waitFor } from '../harness/backend.js';
 import { containsBytes, EXIF_MAGIC, exifTiff, latitudeBytes, withExif } from './exif.js';
-import { clearDrafts, newCustomer } from './helpers.js';
+import { clearDrafts } from '../harness/drafts.js';
+import { newCustomer } from './helpers.js';
 
 class ExifHost extends LitElement {
   readonly attachments = new AttachmentsController(this);

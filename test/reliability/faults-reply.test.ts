@@ -4,7 +4,8 @@ import '../../src/define/cadia-ticket-list.js';
 import type { CadiaTicketList } from '../../src/elements/ticket-list/ticket-list.js';
 import { waitFor } from '../harness/backend.js';
 import { runApiWidgetSuite } from './api-widget-suite.js';
-import { $, newCustomer, rows, typeInto } from './helpers.js';
+import { typeInto } from '../harness/dom.js';
+import { $, newCustomer, rows } from './helpers.js';
 
 let ticketId = '';
 let text = '';

@@ -3,7 +3,8 @@ import '../../src/define/cadia-ticket-form.js';
 import type { CadiaTicketForm } from '../../src/elements/ticket-form/ticket-form.js';
 import { expect } from '@open-wc/testing';
 import { runApiWidgetSuite } from './api-widget-suite.js';
-import { $, newCustomer, rows, typeInto } from './helpers.js';
+import { typeInto } from '../harness/dom.js';
+import { $, newCustomer, rows } from './helpers.js';
 
 const SUBJECT = 'Lieferschein druckt leer';
 const DESCRIPTION = 'Seit dem Update druckt der Lieferschein nur eine leere Seite.\nDrucker: Kyocera.';

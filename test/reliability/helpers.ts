@@ -1,38 +1,7 @@
-/** Small helpers the reliability suites share. */
+/** Small helpers the reliability suites share (drafts and typing: ../harness/drafts.ts, ../harness/dom.ts). */
 import type { TestBackend } from '../harness/backend.js';
 
 export const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot?.querySelector(sel) as T | null;
-
-/**
- * Drafts live in the origin's IndexedDB, shared by every test file: start without drafts of the
- * given scopes (e.g. `ticket-form`, `reply:`), and leave other scopes alone.
- */
-export async function clearDrafts(...scopes: string[]): Promise<void> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('cadia-drafts', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('drafts');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  await new Promise<void>((resolve) => {
-    const tx = db.transaction('drafts', 'readwrite');
-    const store = tx.objectStore('drafts');
-    store.getAllKeys().onsuccess = (e) => {
-      for (const k of (e.target as IDBRequest<IDBValidKey[]>).result) if (scopes.some((s) => String(k).includes(s))) store.delete(k);
-    };
-    tx.oncomplete = () => resolve();
-  });
-  db.close();
-}
-
-/** Types into a field inside a shadow root as a person would (value + input event). */
-export async function typeInto(host: Element & { updateComplete?: Promise<unknown> }, selector: string, value: string): Promise<void> {
-  const field = $<HTMLInputElement | HTMLTextAreaElement>(host, selector);
-  if (!field) throw new Error(`no field ${selector}`);
-  field.value = value;
-  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  await host.updateComplete;
-}
 
 export async function rows(be: TestBackend, sql: string): Promise<number> {
   const [row] = await be.sql<{ n: number }>(sql);

@@ -7,7 +7,9 @@ import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
 import { freshBackend, shadowText, waitFor, type TestBackend } from '../harness/backend.js';
-import { $, clearDrafts, deepElements, insertTickets, newCustomer, typeInto } from './helpers.js';
+import { clearDrafts } from '../harness/drafts.js';
+import { typeInto } from '../harness/dom.js';
+import { $, deepElements, insertTickets, newCustomer } from './helpers.js';
 
 const WIDTH = 320;
 

@@ -8,7 +8,9 @@ import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
 import { freshBackend, waitFor } from '../harness/backend.js';
-import { $, clearDrafts, deepElements, newCustomer, typeInto } from './helpers.js';
+import { clearDrafts } from '../harness/drafts.js';
+import { typeInto } from '../harness/dom.js';
+import { $, deepElements, newCustomer } from './helpers.js';
 
 /** Every record of every IndexedDB database of this origin, as text. */
 async function allIndexedDbText(): Promise<string> {

@@ -12,7 +12,9 @@ import type { CadiaProvider } from '../../src/context/provider.js';
 import { SHORT_PAYLOADS, XSS_PAYLOADS, type XssPayload } from '../fixtures/xss-payloads.js';
 import { pngFile } from '../fixtures/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
-import { $, clearDrafts, deepElements, insertTickets, newCustomer, typeInto } from './helpers.js';
+import { clearDrafts } from '../harness/drafts.js';
+import { typeInto } from '../harness/dom.js';
+import { $, deepElements, insertTickets, newCustomer } from './helpers.js';
 
 const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
 
