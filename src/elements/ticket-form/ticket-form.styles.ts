@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/fields.js';
 
 export const styles = css`
   :host {
@@ -93,13 +94,8 @@ export const styles = css`
   input[type='email'],
   input[type='tel'],
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
+    ${fieldBox}
     padding: calc(var(--_space) * 2);
-    min-height: 32px;
     width: 100%;
   }
   textarea {

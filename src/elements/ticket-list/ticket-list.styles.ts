@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { fieldBox } from '../../styles/fields.js';
 
 export const styles = css`
   :host {
@@ -50,12 +51,7 @@ export const styles = css`
   input,
   select,
   textarea {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    min-height: 32px;
+    ${fieldBox}
     padding: calc(var(--_space) * 1.5) calc(var(--_space) * 2);
   }
   input[type='search'] {
