@@ -55,7 +55,7 @@ if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsc
 }
 
 // Browser tests against the reference backend: most files two at a time, then the virtualizer
-// files alone (they need the foreground tab's animation frames).
+// files and the keyboard test alone (they need the foreground tab's animation frames and key input).
 async function browserTests(name, env) {
   const results = `test-results/${name}.json`;
   rmSync(results, { force: true });
@@ -70,8 +70,8 @@ async function browserTests(name, env) {
 }
 if (typesOk) {
   await browserTests('browser tests', {});
-  const virtual = readdirSync('test').filter((f) => f.endsWith('-virtual.test.ts')).map((f) => `test/${f}`);
-  if (virtual.length) await browserTests('browser tests (virtualized lists)', { WTR_FILES: virtual.join(','), WTR_CONCURRENCY: '1' });
+  const foreground = readdirSync('test').filter((f) => f.endsWith('-virtual.test.ts') || f === 'keyboard.test.ts').map((f) => `test/${f}`);
+  if (foreground.length) await browserTests('browser tests (virtualized lists, keyboard)', { WTR_FILES: foreground.join(','), WTR_CONCURRENCY: '1' });
 }
 
 // Storybook: build it, then open every story in Chromium (renders, no console error, axe clean).

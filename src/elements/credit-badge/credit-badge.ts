@@ -51,6 +51,8 @@ export class CadiaCreditBadge extends CadiaElement {
   @state() private accessor dialogOffer: string | undefined;
   @state() private accessor shopReady = false;
   @query('dialog') private accessor dialog!: HTMLDialogElement | null;
+  /** The part of the button that opened the dialog. */
+  private opener: 'order' | 'offer' = 'order';
 
   private readonly ticker = new TickerController(this, () => (this.openOffer ? [this.openOffer.expiresAt] : []));
 
@@ -78,6 +80,8 @@ export class CadiaCreditBadge extends CadiaElement {
 
   private handleOrder(offerId?: string): void {
     if (!this.dispatchEvent(new OrderRequestedEvent(offerId))) return;
+    // Focus goes back to the button that opened the dialog (order button or offer hint) when it closes.
+    this.opener = offerId === undefined ? 'order' : 'offer';
     if (this.shopHref) {
       const url = new URL(this.shopHref, document.baseURI);
       if (offerId) url.searchParams.set('offer', offerId);
@@ -101,7 +105,10 @@ export class CadiaCreditBadge extends CadiaElement {
   private handleDialogClose(): void {
     this.dialogOffer = undefined;
     // Give focus back to what opened the dialog, as a native dialog does when it stays in the DOM.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="order"], [part~="offer"]')?.focus());
+    // (The opener may be gone meanwhile, e.g. the order button after an order raised the credit: then the other one.)
+    void this.updateComplete.then(() =>
+      (this.renderRoot.querySelector<HTMLElement>(`[part~="${this.opener}"]`) ?? this.renderRoot.querySelector<HTMLElement>('[part~="order"], [part~="offer"]'))?.focus(),
+    );
   }
 
   protected override render() {
