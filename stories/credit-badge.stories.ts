@@ -6,6 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { handlers } from './mocks/handlers.js';
+import { until } from './play-helpers.js';
 import type { CadiaCreditBadge } from '../src/elements/credit-badge/credit-badge.js';
 
 interface BadgeArgs {
@@ -14,16 +15,6 @@ interface BadgeArgs {
   lowThreshold: number;
   variant: 'card' | 'compact';
   shopHref: string;
-}
-
-async function until<T>(check: () => T | null | undefined, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > end) throw new globalThis.Error('story: timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const meta = {

@@ -9,6 +9,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { createHandlers, fixtures, handlers } from './mocks/handlers.js';
+import { clearDrafts } from './play-helpers.js';
 import type { Offer, TicketDetail } from '../src/api/types.js';
 
 interface LifecycleArgs {
@@ -81,13 +82,6 @@ const reclassifiedOwed: HttpHandler[] = [
   http.get(`${API}/tickets/tkt_demo_h`, () => HttpResponse.json(reclassifiedOwedDetail())),
   ...handlers.negative,
 ];
-
-/** Form and reply drafts live in IndexedDB; without this a story could restore an earlier one's draft. */
-const clearDrafts = () =>
-  new Promise<void>((resolve) => {
-    const r = indexedDB.deleteDatabase('cadia-drafts');
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
-  });
 
 const meta = {
   title: 'Flows/Lifecycle: loyalty offers and billing',

@@ -8,6 +8,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
 import { handlers } from './mocks/handlers.js';
+import { until } from './play-helpers.js';
 import type { CadiaPackageShop } from '../src/elements/package-shop/package-shop.js';
 
 interface ShopArgs {
@@ -17,16 +18,6 @@ interface ShopArgs {
   infoHref: string;
   loginHref: string;
   termsHref: string;
-}
-
-async function until<T>(check: () => T | null | undefined, ms = 8000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = check();
-    if (v) return v;
-    if (Date.now() > end) throw new globalThis.Error('story: timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const shopIn = async (canvas: HTMLElement): Promise<CadiaPackageShop> => {

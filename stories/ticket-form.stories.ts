@@ -6,6 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { handlers } from './mocks/handlers.js';
+import { clearDrafts } from './play-helpers.js';
 import type { CadiaTicketForm, TicketPrefill } from '../src/elements/ticket-form/ticket-form.js';
 
 interface TicketFormArgs {
@@ -17,13 +18,6 @@ interface TicketFormArgs {
   windowName: string;
   errorMessage: string;
 }
-
-/** Drafts live in IndexedDB; without this each story would restore the previous story's draft. */
-const clearDrafts = () =>
-  new Promise<void>((resolve) => {
-    const r = indexedDB.deleteDatabase('cadia-drafts');
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
-  });
 
 const formIn = async (canvas: HTMLElement): Promise<CadiaTicketForm> => {
   const form = canvas.querySelector('cadia-ticket-form')!;

@@ -6,6 +6,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { handlers } from './mocks/handlers.js';
+import { clearDrafts } from './play-helpers.js';
 import type { CadiaTicketList } from '../src/elements/ticket-list/ticket-list.js';
 
 interface TicketListArgs {
@@ -14,13 +15,6 @@ interface TicketListArgs {
   ticketId: string;
   theme: '' | 'light' | 'dark';
 }
-
-/** Reply drafts live in IndexedDB; without this a story would restore the previous one's draft. */
-const clearDrafts = () =>
-  new Promise<void>((resolve) => {
-    const r = indexedDB.deleteDatabase('cadia-drafts');
-    r.onsuccess = r.onerror = r.onblocked = () => resolve();
-  });
 
 const listIn = async (canvas: HTMLElement): Promise<CadiaTicketList> => {
   const list = canvas.querySelector('cadia-ticket-list')!;
