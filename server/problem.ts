@@ -118,11 +118,16 @@ export function toProblem(err: ApiError, lang: Lang): Problem {
 }
 
 export function problemResponse(c: Context, err: ApiError): Response {
-  const body = JSON.stringify(toProblem(err, pickLang(c.req.header('accept-language'))));
+  return new Response(...problemAnswer(err, c.req.header('accept-language')));
+}
+
+/** Body and init of the problem+json answer, in the language the caller prefers (also used by the Storybook mocks). */
+export function problemAnswer(err: ApiError, acceptLanguage: string | null | undefined): [string, ResponseInit & { headers: Record<string, string> }] {
+  const body = JSON.stringify(toProblem(err, pickLang(acceptLanguage ?? undefined)));
   const headers: Record<string, string> = {
     'Content-Type': 'application/problem+json; charset=utf-8',
     'Cache-Control': 'no-store',
     ...err.options.headers,
   };
-  return new Response(body, { status: err.status, headers });
+  return [body, { status: err.status, headers }];
 }

@@ -14,7 +14,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
 import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
-import { ApiError, pickLang, toProblem, type FieldErrorInput } from '../../server/problem.js';
+import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
 import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
@@ -154,11 +154,7 @@ function initialState(o: MockOptions, now: Date): State {
 // Answers
 
 function problem(request: Request, err: ApiError): Response {
-  const body = toProblem(err, pickLang(request.headers.get('accept-language') ?? undefined));
-  return new HttpResponse(JSON.stringify(body), {
-    status: err.status,
-    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...err.options.headers },
-  });
+  return new HttpResponse(...problemAnswer(err, request.headers.get('accept-language')));
 }
 
 type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Response | Promise<Response>;
