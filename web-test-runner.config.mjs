@@ -28,10 +28,7 @@ function countReporter() {
 }
 
 export default {
-  // Virtualizer tests need animation frames, which a background tab does not get while other files
-  // run beside it, and real key presses (sendKeys) stall in a background tab: scripts/test.mjs runs
-  // these files in a second pass on their own (WTR_FILES, concurrency 1).
-  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts', '!test/**/*-virtual.test.ts', '!test/keyboard.test.ts'],
+  files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: true,
   concurrency: Number(process.env.WTR_CONCURRENCY) || 2,
   testsFinishTimeout: 900_000,
@@ -40,6 +37,14 @@ export default {
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), backendPlugin()],
   browsers: [
     chromeLauncher({
+      // Every test page believes it has focus, as a foreground tab would: with two files side by
+      // side one page is always in the background, where focus and :focus-visible behave otherwise.
+      async createPage({ context }) {
+        const page = await context.newPage();
+        const cdp = await page.createCDPSession();
+        await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+        return page;
+      },
       launchOptions: {
         executablePath,
         headless: true,

@@ -54,24 +54,18 @@ if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsc
   } else if (f) failures.push(`server tests (${f})`);
 }
 
-// Browser tests against the reference backend: most files two at a time, then the virtualizer
-// files and the keyboard test alone (they need the foreground tab's animation frames and key input).
-async function browserTests(name, env) {
-  const results = `test-results/${name}.json`;
+// Browser tests against the reference backend.
+if (typesOk) {
+  const results = 'test-results/browser.json';
   rmSync(results, { force: true });
-  const { code } = await run(name, 'npx', ['wtr'], { env: { ...env, WTR_RESULTS: results } });
+  const { code } = await run('browser tests', 'npx', ['wtr'], { env: { WTR_RESULTS: results } });
   const counts = existsSync(results) ? JSON.parse(readFileSync(results, 'utf8')) : { passed: 0, failed: 1 };
   passed += counts.passed;
   failed += counts.failed;
   if (code !== 0 && counts.failed === 0) {
     failed++;
-    failures.push(`${name} (runner failed)`);
-  } else if (counts.failed) failures.push(`${name} (${counts.failed})`);
-}
-if (typesOk) {
-  await browserTests('browser tests', {});
-  const foreground = readdirSync('test').filter((f) => f.endsWith('-virtual.test.ts') || f === 'keyboard.test.ts').map((f) => `test/${f}`);
-  if (foreground.length) await browserTests('browser tests (virtualized lists, keyboard)', { WTR_FILES: foreground.join(','), WTR_CONCURRENCY: '1' });
+    failures.push('browser tests (runner failed)');
+  } else if (counts.failed) failures.push(`browser tests (${counts.failed})`);
 }
 
 // Storybook: build it, then open every story in Chromium (renders, no console error, axe clean).
