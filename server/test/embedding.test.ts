@@ -7,43 +7,19 @@
  * Needs `npm run build` first (`npm test` builds before it runs the server tests).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
+import { launchChromium } from '../../scripts/screens/browser.mjs';
 import { makePng } from '../png.js';
+import { type MainProcess, startMain } from './main-process.js';
 
-let server: ChildProcess;
+let server: MainProcess | undefined;
 let base = '';
 let browser: Browser;
-const dataDir = mkdtempSync(join(tmpdir(), 'cadia-embedding-'));
-
-/** Starts `server/main.ts` on a free port and resolves with its URL from the start-up line. */
-function startServer(): Promise<string> {
-  return new Promise((resolve, reject) => {
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      // The vendor's homepage on another origin may call the API (CORS); any other origin may not.
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ALLOWED_ORIGINS: 'http://www.vendor.localhost' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
 
 /** A page that records CSP violations (from before any page script runs), page errors and console errors. */
 async function openPage(width = 1280): Promise<{ page: Page; problems: string[]; warnings: string[] }> {
@@ -102,21 +78,16 @@ async function useAllFour(page: Page): Promise<void> {
 describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
   before(async () => {
     assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first');
-    base = await startServer();
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update',
-        // Host pages on other origins are served by interception, which Chromium counts as public
-        // addresses; its Local Network Access check would then refuse the loopback test server.
-        '--disable-features=LocalNetworkAccessChecks',
-      ],
-    });
+    // The vendor's homepage on another origin may call the API (CORS); any other origin may not.
+    server = await startMain({ ALLOWED_ORIGINS: 'http://www.vendor.localhost' }, 'cadia-embedding-');
+    base = server.base;
+    // Host pages on other origins are served by interception, which Chromium counts as public
+    // addresses; its Local Network Access check would then refuse the loopback test server.
+    browser = await launchChromium(['--disable-features=LocalNetworkAccessChecks']);
   });
   after(async () => {
     await browser?.close();
-    server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
   });
 
   it('/csp: served with a strict policy and Trusted Types; all four widgets work with zero violations', async () => {

@@ -7,54 +7,20 @@
  * Needs `npm run build` first (`npm test` builds before it runs the server tests).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchChromium } from '../../scripts/screens/browser.mjs';
 import { DAY_MS } from '../clock.js';
 import type { Credit, Offer, OutboxMail } from '../types.js';
+import { freePort, type MainProcess, startMain } from './main-process.js';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'cadia-lifecycle-'));
-let server: ChildProcess | undefined;
+let server: MainProcess | undefined;
 let browser: Browser;
 let base = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** Starts main.ts on a known port, so PUBLIC_URL (the links in mails) is the address it really serves. */
-function startServer(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development' };
-    delete env['PUBLIC_URL'];
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      if (out.includes(`backend on http://localhost:${port}`)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-    server.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
 
 async function api<T>(path: string, token: string, init: { method?: string; json?: unknown } = {}): Promise<{ status: number; body: T }> {
   const r = await fetch(`${base}/api/v1${path}`, {
@@ -67,7 +33,7 @@ async function api<T>(path: string, token: string, init: { method?: string; json
 
 /** Ages an offer in the server's database: a running server keeps real time. */
 function ageOffers(where: string, issued: Date): void {
-  const db = new Database(join(dataDir, 'cadia.sqlite'));
+  const db = new Database(join(server!.dataDir, 'cadia.sqlite'));
   try {
     db.prepare(`UPDATE offers SET issued_at = ?, expires_at = ? WHERE ${where}`).run(issued.toISOString(), new Date(issued.getTime() + 14 * DAY_MS).toISOString());
   } finally {
@@ -99,19 +65,15 @@ async function customerSession(): Promise<BrowserContext> {
 describe('the mailed offer link on the real server', () => {
   before(async () => {
     assert.ok(existsSync('dist/cadia-widgets.js'), 'run `npm run build` first: the homepage loads dist/cadia-widgets.js');
-    const port = await freePort();
-    base = `http://localhost:${port}`;
-    await startServer(port);
-    browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-    });
+    // A known port, so that PUBLIC_URL (the links in mails) defaults to the address it really serves.
+    server = await startMain({ PORT: String(await freePort()), PUBLIC_URL: undefined }, 'cadia-lifecycle-');
+    base = server.base;
+    browser = await launchChromium();
   });
 
   after(async () => {
     await browser?.close();
-    server?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    server?.stop();
   });
 
   it('opens the homepage shop at that offer, highlighted and ready to order; ordering it raises the credit', async () => {

@@ -5,14 +5,14 @@
  * of an idempotency key) was forgotten, and that a refused id looks exactly like a missing one.
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../scripts/screens/browser.mjs';
 import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
+import { startMain } from './main-process.js';
 
 const CUSTOMERS = { '10001': POS, '10002': NEG } as const;
 type CustomerNumber = keyof typeof CUSTOMERS;
@@ -198,38 +198,6 @@ describe('who sees what: ways of proving who you are', () => {
   });
 });
 
-/** Starts `server/main.ts` on a free port with a fresh data directory. */
-async function startMain(env: Record<string, string> = {}): Promise<{ base: string; stop: () => void }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'cadia-sec-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = () => {
-    child.kill();
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
-    return { base, stop };
-  } catch (err) {
-    stop();
-    throw err;
-  }
-}
-
 describe('demo host pages (server/main.ts)', () => {
   it('serve every page with a strict CSP and the usual security headers; the API stays no-store', async () => {
     const { base, stop } = await startMain();
@@ -263,10 +231,7 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
     assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first (npm test does)');
     const { base, stop } = await startMain({ ALLOW_NULL_ORIGIN: '1' });
     const dir = mkdtempSync(join(tmpdir(), 'cadia-file-'));
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
-    });
+    const browser = await launchChromium();
     try {
       // What an ERP ships next to its executable: a local page that loads the widgets from the vendor.
       const page = join(dir, 'support.html');

@@ -1,0 +1,68 @@
+/**
+ * The real server (`server/main.ts`) as a child process, for the tests that drive the demo pages
+ * and the built `dist/` in a browser (launch it with `launchChromium` from scripts/screens/browser.mjs).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface MainProcess {
+  /** `http://localhost:<port>`, read from the server's start-up line. */
+  base: string;
+  /** Its throw-away data folder (`cadia.sqlite` inside); `stop()` removes it. */
+  dataDir: string;
+  stop(): void;
+}
+
+/**
+ * Starts main.ts in development mode on a fresh data folder. `env` is laid over the inherited
+ * environment (a key set to `undefined` is removed); PORT is 0, any free port, unless `env` sets one.
+ */
+export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-main-'): Promise<MainProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
+  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () => {
+    child.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+      const onData = (d: Buffer) => {
+        out += d.toString();
+        const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`server exited (${code}):\n${out}`));
+      });
+    });
+    return { base, dataDir, stop };
+  } catch (err) {
+    stop();
+    throw err;
+  }
+}
+
+/** A port free right now: for a server that must know its address before it starts (PUBLIC_URL). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
