@@ -5,10 +5,10 @@
  * (tickets.test.ts checks the problem codes for ticket creation; this file checks what is stored.)
  */
 import assert from 'node:assert/strict';
-import { crc32 } from 'node:zlib';
 import { afterEach, describe, it } from 'node:test';
 import { MAX_IMAGE_BYTES } from '../../src/domain/images.js';
 import { containsBytes, EXIF_MAGIC, exifApp1, exifTiff, latitudeBytes } from '../../test/reliability/exif.js';
+import { pngChunk } from '../png.js';
 import { bombPng, json, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 
 type Target = 'ticket' | 'reply';
@@ -60,14 +60,6 @@ function jpeg(width: number, height: number, extra: Uint8Array = new Uint8Array(
   return new Uint8Array([0xff, 0xd8, ...extra, ...sof, ...sos]);
 }
 
-function pngChunk(type: string, data: Uint8Array): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(td));
-  return Buffer.concat([len, td, crc]);
-}
 /** A valid PNG with extra chunks inserted right after IHDR. */
 function pngWith(...chunks: Buffer[]): Buffer {
   const png = smallPng(5, 4);
