@@ -14,11 +14,11 @@ const all = read('all');
 const files = (manifest, entry) => manifest[entry].map((f) => `dist/${f}`);
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '51 kB' },
-  { name: 'credit badge alone', path: files(entries, 'define/cadia-credit-badge.js'), target: '14 kB', gate: '23 kB' },
-  { name: 'ticket form alone', path: files(entries, 'define/cadia-ticket-form.js'), target: '22 kB', gate: '34.5 kB' },
-  { name: 'package shop alone', path: files(entries, 'define/cadia-package-shop.js'), target: '20 kB', gate: '28 kB' },
-  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(entries, 'define/cadia-ticket-list.js'), target: '22 kB', gate: '27 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '46 kB' },
+  { name: 'credit badge alone', path: files(entries, 'define/cadia-credit-badge.js'), target: '14 kB', gate: '22.5 kB' },
+  { name: 'ticket form alone', path: files(entries, 'define/cadia-ticket-form.js'), target: '22 kB', gate: '31.75 kB' },
+  { name: 'package shop alone', path: files(entries, 'define/cadia-package-shop.js'), target: '20 kB', gate: '26.75 kB' },
+  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(entries, 'define/cadia-ticket-list.js'), target: '22 kB', gate: '26.5 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [

@@ -5,7 +5,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../src/define.js';
 import * as events from '../src/events/index.js';
-import { BRIDGED_EVENTS, connectBridge, sanitizePrefill, toSafeJson, type BridgeConnection, type BridgeOutgoing } from '../src/bridge/erp-bridge.js';
+import { BRIDGED_EVENTS, connectBridge, toSafeJson, type BridgeConnection, type BridgeOutgoing } from '../src/bridge/erp-bridge.js';
+import { sanitizePrefill } from '../src/bridge/bridge-messages.js';
 import type { CadiaCreditBadge, CadiaProvider, CadiaTicketForm } from '../src/index.js';
 import { pngFile } from './fixtures/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor } from './harness/backend.js';

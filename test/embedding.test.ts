@@ -72,7 +72,7 @@ describe('a host’s own backend (examples/custom-backend.ts)', () => {
 });
 
 /** Every German text of the widgets' catalogs that differs from its English counterpart. */
-function germanOnlyTexts(): Set<string> {
+async function germanOnlyTexts(): Promise<Set<string>> {
   const out = new Set<string>();
   const walk = (de: unknown, en: unknown) => {
     if (typeof de === 'string') {
@@ -81,7 +81,7 @@ function germanOnlyTexts(): Set<string> {
       for (const [k, v] of Object.entries(de)) walk(v, (en as Record<string, unknown> | undefined)?.[k]);
     }
   };
-  for (const c of [badgeTexts, formTexts, listTexts, shopTexts, common, attachmentMessages]) walk(c.de, c.en);
+  for (const c of [badgeTexts, formTexts, listTexts, shopTexts, common, attachmentMessages]) walk(c.de, (await c.en()).default);
   return out;
 }
 
@@ -132,7 +132,7 @@ describe('language', () => {
       shop: () => shadowText(shop).includes('Your loyalty offers') && shadowText(shop).includes('€105.00'),
     };
     for (const [name, check] of Object.entries(german)) await waitFor(check, 8000, `German ${name}`);
-    const texts = germanOnlyTexts();
+    const texts = await germanOnlyTexts();
     expect(texts.size).to.be.greaterThan(100);
     // The detector finds the German texts while the widgets speak German …
     for (const w of [badge, form, list, shop]) expect(leftovers(w, texts), w.localName).not.to.be.empty;

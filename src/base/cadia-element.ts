@@ -8,7 +8,7 @@ import { consume } from '@lit/context';
 import { cadiaContext, type CadiaContext } from '../context/context.js';
 import { defaultContext, onConfigure } from '../context/configure.js';
 import type { CadiaStore } from '../context/store.js';
-import { resolveLocale, warmFormatters, type Catalog, type Locale } from '../i18n/index.js';
+import { loadLocale, resolveLocale, texts, warmFormatters, type Catalog, type Locale } from '../i18n/index.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { VERSION } from '../version.js';
 
@@ -65,13 +65,13 @@ export class CadiaElement extends LitElement {
     return resolveLocale(this.locale ?? (this.context as CadiaContext | undefined)?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
   }
 
-  /** Texts of this element in the current language. */
+  /** Texts of this element in the current language (loaded before each render: `scheduleUpdate`). */
   protected msg<T>(catalog: Catalog<T>): T {
-    return catalog[this.lang_];
+    return texts(catalog, this.lang_);
   }
 
   protected get common(): CommonMessages {
-    return common[this.lang_];
+    return texts(common, this.lang_);
   }
 
   override connectedCallback(): void {
@@ -84,9 +84,14 @@ export class CadiaElement extends LitElement {
   /**
    * After the first render, the Intl formatters are made in a task of their own: their one-time
    * cost (tens of milliseconds for the first on a page) then falls in the wait for the server's
-   * first answer instead of delaying the render of the real content.
+   * first answer instead of delaying the render of the real content. An English element first
+   * waits for its texts.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
+    // In English, the update waits for the English texts (their modules load on first use); a
+    // module loaded since (the list's detail) adds its catalog, so check again after loading.
+    const loadingTexts = loadLocale(this.lang_);
+    if (loadingTexts) return loadingTexts.then(() => this.scheduleUpdate());
     const result = super.scheduleUpdate();
     if (!this.warmed) {
       this.warmed = true;

@@ -8,10 +8,10 @@
  * allowed origins. WebView2's `chrome.webview` `message` event has no origin: only the native host
  * that owns the webview can post to it, so it is trusted by construction (the page's own frames and
  * other windows reach `window`'s `message` event, which the webview mode does not listen to).
+ *
+ * Events go out synchronously (a host may cancel them); what the host sends back is applied by
+ * `bridge-messages.ts`, which loads with the first message, so the all-in-one start stays small.
  */
-import { configure, configuredWith, defaultContext } from '../context/configure.js';
-import type { CadiaProvider } from '../context/provider.js';
-import { TICKET_CATEGORIES } from '../domain/categories.js';
 import type { CadiaEventMap } from '../events/index.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
 import { VERSION } from '../version.js';
@@ -76,9 +76,6 @@ declare global {
   }
 }
 
-const TEXT_FIELDS = ['subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'] as const;
-const FLAG_FIELDS = ['urgent', 'calledBefore'] as const;
-
 /**
  * A JSON-safe copy of an event's payload: plain data only. DOM nodes, windows, Blobs, functions and
  * cycles are left out; errors keep their name, message and own fields (kind, status, fieldErrors …).
@@ -124,55 +121,9 @@ function eventDetail(e: Event): JsonValue {
   return toSafeJson(payload) ?? {};
 }
 
-/** `data:image/png;base64,…` → a Blob, without fetch (a strict `connect-src` would refuse `data:`). */
-function dataUrlToBlob(url: string): Blob | undefined {
-  const m = /^data:(image\/[a-z0-9.+-]+);base64,([a-z0-9+/=\s]+)$/i.exec(url);
-  if (!m) return undefined;
-  try {
-    const bin = atob(m[2]!.replace(/\s+/g, ''));
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new Blob([bytes], { type: m[1]!.toLowerCase() });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Only known fields of the right type reach the form; the form checks images like picked ones. */
-export function sanitizePrefill(data: unknown): TicketPrefill | undefined {
-  if (!data || typeof data !== 'object') return undefined;
-  const d = data as Record<string, unknown>;
-  const out: TicketPrefill = {};
-  for (const k of TEXT_FIELDS) if (typeof d[k] === 'string') out[k] = d[k];
-  for (const k of FLAG_FIELDS) if (typeof d[k] === 'boolean') out[k] = d[k];
-  if (typeof d.category === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(d.category)) {
-    out.category = d.category as TicketPrefill['category'];
-  }
-  if (Array.isArray(d.images)) {
-    const images = d.images
-      .map((i: unknown) => (i instanceof Blob ? i : typeof i === 'string' ? dataUrlToBlob(i) : undefined))
-      .filter((b): b is Blob => !!b);
-    if (images.length) out.images = images;
-  }
-  return out;
-}
-
-/** Reads a message from either channel: WebView2 hands over parsed JSON, or a string when the host used `PostWebMessageAsString`. */
-function parseMessage(data: unknown): BridgeIncoming | undefined {
-  let msg = data;
-  if (typeof msg === 'string') {
-    try {
-      msg = JSON.parse(msg) as unknown;
-    } catch {
-      return undefined;
-    }
-  }
-  if (!msg || typeof msg !== 'object') return undefined;
-  const type = (msg as { type?: unknown }).type;
-  return typeof type === 'string' && type.startsWith('cadia:') ? (msg as BridgeIncoming) : undefined;
-}
-
-const isCadiaElement = (el: Element) => el.localName.startsWith('cadia-') && el.localName !== 'cadia-provider';
+/** The inbound half (`bridge-messages.ts`), loaded with the first message from the host. */
+let inboundModule: Promise<typeof import('./bridge-messages.js')> | undefined;
+const loadInbound = () => (inboundModule ??= import('./bridge-messages.js'));
 
 /**
  * Connects the widgets on this page to a native or parent host. Call once, after the elements are
@@ -195,7 +146,7 @@ export function connectBridge(options: BridgeOptions): BridgeConnection {
     const webview = win.chrome?.webview;
     if (webview) {
       post = (msg) => webview.postMessage(msg);
-      const listener = (e: { data: unknown }) => handleMessage(parseMessage(e.data));
+      const listener = (e: { data: unknown }) => handleMessage(e.data);
       webview.addEventListener('message', listener);
       stopListening = () => webview.removeEventListener('message', listener);
     } else {
@@ -212,7 +163,7 @@ export function connectBridge(options: BridgeOptions): BridgeConnection {
       const listener = (e: MessageEvent) => {
         // Only the parent, and only from an expected origin: other frames and windows are ignored.
         if (e.source !== win.parent || !allowed.has(e.origin)) return;
-        handleMessage(parseMessage(e.data));
+        handleMessage(e.data);
       };
       win.addEventListener('message', listener);
       stopListening = () => win.removeEventListener('message', listener);
@@ -229,43 +180,16 @@ export function connectBridge(options: BridgeOptions): BridgeConnection {
     if (e.cancelable && options.preventDefault?.includes(name)) e.preventDefault();
   };
 
-  function providers(): CadiaProvider[] {
-    return [...root.querySelectorAll('cadia-provider')];
-  }
-  /** Widgets outside any provider, which use the document-wide `configure` default. */
-  function looseElements(): Element[] {
-    return [...root.querySelectorAll('*')].filter((el) => isCadiaElement(el) && !el.closest('cadia-provider'));
-  }
-
-  function handleMessage(msg: BridgeIncoming | undefined): void {
-    if (!msg) return;
-    switch (msg.type) {
-      case 'cadia:token': {
-        const token = typeof msg.token === 'string' && msg.token ? msg.token : undefined;
-        const all = providers();
-        for (const p of all) p.token = token;
-        if (!all.length || looseElements().length) configure({ ...configuredWith(), token });
-        break;
-      }
-      case 'cadia:prefill': {
-        const data = sanitizePrefill(msg.data);
-        if (!data) return;
-        for (const form of root.querySelectorAll('cadia-ticket-form')) {
-          void form.prefill(data).catch((err: unknown) => console.warn('[cadia] prefill images refused:', err));
-        }
-        break;
-      }
-      case 'cadia:locale': {
-        if (typeof msg.locale !== 'string') return;
-        for (const p of providers()) p.locale = msg.locale;
-        for (const el of looseElements()) (el as Element & { locale?: string }).locale = msg.locale;
-        break;
-      }
-      case 'cadia:refresh':
-        for (const p of providers()) void p.store.refresh();
-        if (looseElements().length) void defaultContext().store.refresh();
-        break;
-    }
+  // What the host sends is applied by `bridge-messages.ts`, loaded with the first message; a chain
+  // keeps the messages in order, and a disconnect drops what is still queued.
+  let inbound = Promise.resolve();
+  function handleMessage(data: unknown): void {
+    inbound = inbound
+      .then(() => loadInbound())
+      .then((m) => {
+        if (post) m.handleMessage(data, root);
+      })
+      .catch((err: unknown) => console.warn('[cadia] connectBridge: a host message failed:', err));
   }
 
   if (post) {

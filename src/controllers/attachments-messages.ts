@@ -1,5 +1,5 @@
 /** Texts of the shared image picker (ticket form and reply box). */
-import type { Catalog } from '../i18n/index.js';
+import { catalog } from '../i18n/index.js';
 import type { ImageProblem } from '../domain/images.js';
 
 export interface AttachmentMessages {
@@ -13,8 +13,8 @@ export interface AttachmentMessages {
   problem: Record<ImageProblem, (fileName: string, max: number) => string>;
 }
 
-export const attachmentMessages: Catalog<AttachmentMessages> = {
-  de: {
+export const attachmentMessages = catalog<AttachmentMessages>(
+  {
     label: 'Bilder',
     hint: (max) => `Bis zu ${max} Bilder (PNG, JPEG, WebP, GIF). Sie können einen Screenshot auch mit Strg+V einfügen oder Dateien hierher ziehen.`,
     pick: 'Bilder auswählen …',
@@ -30,20 +30,5 @@ export const attachmentMessages: Catalog<AttachmentMessages> = {
       empty: (f) => `„${f}“ ist leer.`,
     },
   },
-  en: {
-    label: 'Images',
-    hint: (max) => `Up to ${max} images (PNG, JPEG, WebP, GIF). You can also paste a screenshot with Ctrl+V or drag files here.`,
-    pick: 'Choose images …',
-    dropHere: 'Drop images here',
-    remove: (n) => `Remove ${n}`,
-    processing: 'Preparing image …',
-    count: (n, max) => `${n} of ${max} images`,
-    problem: {
-      too_many: (_f, max) => `At most ${max} images are possible. Remove an image first.`,
-      not_an_image: (f) => `“${f}” is not a supported image (PNG, JPEG, WebP or GIF).`,
-      too_large: (f) => `“${f}” is too large, even after scaling it down.`,
-      too_many_pixels: (f) => `“${f}” has too many pixels.`,
-      empty: (f) => `“${f}” is empty.`,
-    },
-  },
-};
+  () => import('./attachments-messages.en.js'),
+);

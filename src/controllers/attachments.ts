@@ -4,8 +4,12 @@
  * form and the reply box, so both behave the same.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_IMAGES, MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
-import { shrinkImage } from './image-shrink.js';
+import { MAX_IMAGES, MAX_IMAGE_BYTES } from '../domain/image-limits.js';
+import type { ImageProblem } from '../domain/images.js';
+
+/** The checks and the shrinking (`attachments-process.ts`) load on the first image; one import for all. */
+let processing: Promise<typeof import('./attachments-process.js')> | undefined;
+const loadProcessing = () => (processing ??= import('./attachments-process.js'));
 
 export interface AttachmentItem {
   id: string;
@@ -27,11 +31,6 @@ export function randomId(): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
-
-/** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
-const HEADER_BYTES = 512 * 1024;
-/** Screenshots stay PNG up to this size; bigger ones become JPEG. */
-const MAX_PNG_BYTES = 2 * 1024 * 1024;
 
 export class AttachmentsController implements ReactiveController {
   items: readonly AttachmentItem[] = [];
@@ -87,6 +86,8 @@ export class AttachmentsController implements ReactiveController {
   /** Puts back images saved in a draft; they were checked when first added. */
   restore(blobs: readonly Blob[]): void {
     this.clear();
+    // A restored draft is likely to get more images: fetch the checks while the user reads.
+    if (blobs.length) void loadProcessing().catch(() => undefined);
     this.items = blobs.slice(0, this.max).map((blob, n) => ({
       id: randomId(),
       name: blob instanceof File ? blob.name : `image-${n + 1}.png`,
@@ -130,19 +131,18 @@ export class AttachmentsController implements ReactiveController {
   };
 
   private async addAll(files: Array<Blob | File>): Promise<void> {
+    const { inspect, prepare } = await loadProcessing();
     for (const file of files) {
       const name = file instanceof File && file.name ? file.name : `image-${this.items.length + 1}.png`;
       if (this.items.length >= this.max) return this.refuse('too_many', name);
-      const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
-      // The size limit applies to what is uploaded (after shrinking), not to the original.
-      const check = checkImage(header);
+      const check = await inspect(file);
       if (!check.ok) return this.refuse(check.problem, name);
       const item: AttachmentItem = { id: randomId(), name, blob: file, url: '', status: 'processing' };
       this.items = [...this.items, item];
       this.host.requestUpdate();
       let blob: Blob;
       try {
-        blob = await this.prepare(file, check.image.type, Math.max(check.image.width, check.image.height), hasImageMetadata(header));
+        blob = await prepare(file, check.image);
       } catch {
         this.drop(item.id);
         return this.refuse('not_an_image', name);
@@ -157,16 +157,6 @@ export class AttachmentsController implements ReactiveController {
       this.items = this.items.map((i) => (i.id === item.id ? ready : i));
       this.host.requestUpdate();
     }
-  }
-
-  /**
-   * Re-encodes when the image is too large, is a JPEG, or carries metadata (drops EXIF with its GPS
-   * position); small plain PNG/WebP/GIF screenshots go up untouched.
-   */
-  private async prepare(file: Blob, type: string, longest: number, hasMetadata: boolean): Promise<Blob> {
-    const isJpeg = type === 'image/jpeg';
-    if (!isJpeg && !hasMetadata && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
-    return shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
   }
 
   private drop(id: string): void {

@@ -2,9 +2,10 @@
  * Image rules: at most 3 per ticket or reply, checked by content (magic bytes), never by name.
  * The widgets check before upload; the server checks again with the same code.
  */
+import { MAX_IMAGE_BYTES } from './image-limits.js';
 
-export const MAX_IMAGES = 3;
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+export { MAX_IMAGES, MAX_IMAGE_BYTES } from './image-limits.js';
+
 /** Longest edge the browser scales screenshots down to before upload. */
 export const UPLOAD_MAX_EDGE = 2560;
 /** Pixel count above which a file is treated as a decompression bomb. */

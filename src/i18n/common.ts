@@ -1,5 +1,5 @@
 /** Texts more than one element shows: errors of the network and the server, generic actions. */
-import type { Catalog } from './index.js';
+import { catalog } from './index.js';
 import type { CadiaApiError } from '../api/errors.js';
 
 export interface CommonMessages {
@@ -22,8 +22,8 @@ export interface CommonMessages {
   };
 }
 
-export const common: Catalog<CommonMessages> = {
-  de: {
+export const common = catalog<CommonMessages>(
+  {
     retry: 'Erneut versuchen',
     loading: 'Wird geladen …',
     close: 'Schließen',
@@ -42,26 +42,8 @@ export const common: Catalog<CommonMessages> = {
       unknown: 'Etwas ist schiefgegangen.',
     },
   },
-  en: {
-    retry: 'Try again',
-    loading: 'Loading …',
-    close: 'Close',
-    cancel: 'Cancel',
-    errors: {
-      network: 'No connection to the server. Please check your internet connection.',
-      timeout: 'The server is not answering right now.',
-      parse: 'The server sent an unexpected answer.',
-      server: 'Something went wrong on the server.',
-      unauthorized: 'Your session has expired. Please log in again.',
-      forbidden: 'You are not allowed to do this.',
-      notFound: 'Not found.',
-      rateLimited: (s) => (s ? `Too many requests. Please wait ${s === 1 ? 'a second' : `${s} seconds`}.` : 'Too many requests. Please wait a moment.'),
-      validation: 'Please check the marked fields.',
-      conflict: 'This has already been done.',
-      unknown: 'Something went wrong.',
-    },
-  },
-};
+  () => import('./common.en.js'),
+);
 
 /** A localized sentence for what went wrong, from the error's kind and status. */
 export function errorText(e: CadiaApiError, m: CommonMessages): string {

@@ -1,13 +1,63 @@
 /**
  * Languages and formatting. German is the default, English is complete. Each element keeps its own
- * typed catalog next to it (`messages.ts`), so a page that loads one element loads only its texts;
- * shared texts live in `common.ts`.
+ * typed catalog next to it (`messages.ts`, German; `messages.en.ts`, English, loaded on demand), so
+ * a page that loads one element loads only its texts, and a German page no English at all; shared
+ * texts live in `common.ts`.
  */
 export const LOCALES = ['de', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** A catalog per locale; a missing key in one language is a compile error. */
-export type Catalog<T> = Record<Locale, T>;
+/**
+ * The texts of one element (or shared piece) per locale. German, the default, is at hand; English is
+ * the default export of a module of its own, typed with the same interface (a missing key is a
+ * compile error there), loaded by dynamic `import()` when an element resolves to `en`.
+ */
+export interface Catalog<T> {
+  readonly de: T;
+  readonly en: () => Promise<{ default: T }>;
+}
+
+/** Every catalog whose module has run, so `loadLocale` knows what the page's elements may show. */
+const catalogs: Catalog<unknown>[] = [];
+/** English texts per catalog, once loaded (German after a failed load, so nothing waits forever). */
+const loaded = new Map<Catalog<unknown>, unknown>();
+const loading = new Map<Catalog<unknown>, Promise<void>>();
+
+export function catalog<T>(de: T, en: () => Promise<{ default: T }>): Catalog<T> {
+  const c: Catalog<T> = { de, en };
+  catalogs.push(c);
+  return c;
+}
+
+/** The texts in a locale; German while the English ones are not loaded yet (see `loadLocale`). */
+export function texts<T>(c: Catalog<T>, locale: Locale): T {
+  return locale === 'de' ? c.de : ((loaded.get(c) as T | undefined) ?? c.de);
+}
+
+/**
+ * Loads the texts in `locale` of every catalog on the page; `undefined` when they are all there
+ * (always for German). Elements await it before they render, so English never flashes German.
+ */
+export function loadLocale(locale: Locale): Promise<void> | undefined {
+  if (locale === 'de') return undefined;
+  const missing = catalogs.filter((c) => !loaded.has(c));
+  return missing.length ? Promise.all(missing.map(loadEnglish)).then(() => undefined) : undefined;
+}
+
+function loadEnglish(c: Catalog<unknown>): Promise<void> {
+  let p = loading.get(c);
+  if (!p) {
+    p = c.en().then(
+      (m) => void loaded.set(c, m.default),
+      (err: unknown) => {
+        console.warn('[cadia] English texts could not be loaded; showing German.', err);
+        loaded.set(c, c.de);
+      },
+    );
+    loading.set(c, p);
+  }
+  return p;
+}
 
 /** `de-AT`, `EN`, `en_US` → a supported locale; anything else → German. */
 export function resolveLocale(input?: string | null): Locale {

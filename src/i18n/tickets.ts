@@ -4,13 +4,13 @@
  * the list and the detail: src/elements/ticket-list/messages.ts. They stay there so that the form,
  * which shares this module's chunk, does not carry them.)
  */
-import type { Catalog } from './index.js';
+import { catalog } from './index.js';
 import type { TicketCategory } from '../domain/categories.js';
 
 export type CategoryLabels = Record<TicketCategory, string>;
 
-export const categoryLabels: Catalog<CategoryLabels> = {
-  de: {
+export const categoryLabels = catalog<CategoryLabels>(
+  {
     concern: 'Anliegen',
     feature: 'Programmerweiterung',
     bug: 'Programmfehler',
@@ -18,12 +18,5 @@ export const categoryLabels: Catalog<CategoryLabels> = {
     training: 'Schulungsanfrage',
     error_handling: 'Fehlerbehandlung',
   },
-  en: {
-    concern: 'Concern',
-    feature: 'Feature request',
-    bug: 'Program bug',
-    user_error: 'User error',
-    training: 'Training request',
-    error_handling: 'Error handling',
-  },
-};
+  () => import('./tickets.en.js'),
+);

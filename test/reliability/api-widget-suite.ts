@@ -9,6 +9,7 @@ import type { TemplateResult } from 'lit';
 import '../../src/define/cadia-provider.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
 import { common } from '../../src/i18n/common.js';
+import commonEn from '../../src/i18n/common.en.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type Fault, type TestBackend } from '../harness/backend.js';
 
 export interface ApiWidgetSpec<E extends HTMLElement = HTMLElement> {
@@ -126,7 +127,7 @@ export function runApiWidgetSuite<E extends HTMLElement>(spec: ApiWidgetSpec<E>)
     });
 
     it('speaks English when the provider does', async () => {
-      await expectErrorThenRetry(await start({ kind: 'status', status: 500, times: ATTEMPTS }, { locale: 'en' }), common.en.errors.server);
+      await expectErrorThenRetry(await start({ kind: 'status', status: 500, times: ATTEMPTS }, { locale: 'en' }), commonEn.errors.server);
     });
 
     it('a timeout says the server is not answering (client timeout, not 15 s)', async () => {

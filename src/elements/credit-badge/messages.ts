@@ -1,4 +1,4 @@
-import type { Catalog } from '../../i18n/index.js';
+import { catalog } from '../../i18n/index.js';
 
 export interface BadgeMessages {
   label: string;
@@ -14,8 +14,8 @@ export interface BadgeMessages {
   announce: (credit: string, state: string) => string;
 }
 
-export const messages: Catalog<BadgeMessages> = {
-  de: {
+export const messages = catalog<BadgeMessages>(
+  {
     label: 'Supportguthaben',
     updatedAt: (t) => `Stand: ${t}`,
     orderNow: 'Jetzt ein Supportpaket bestellen',
@@ -27,16 +27,5 @@ export const messages: Catalog<BadgeMessages> = {
     dialogTitle: 'Supportpaket bestellen',
     announce: (c, s) => `Supportguthaben: ${c}${s ? `. ${s}` : ''}`,
   },
-  en: {
-    label: 'Support credit',
-    updatedAt: (t) => `As of ${t}`,
-    orderNow: 'Order a support package now',
-    low: 'Credit is running low',
-    exhausted: 'No credit left',
-    loadError: 'Could not load your credit.',
-    offerHint: (d) => `Loyalty offer – ${d} ${d === 1 ? 'day' : 'days'} left`,
-    loggedOut: 'Please log in to see your credit.',
-    dialogTitle: 'Order a support package',
-    announce: (c, s) => `Support credit: ${c}${s ? `. ${s}` : ''}`,
-  },
-};
+  () => import('./messages.en.js'),
+);

@@ -1,4 +1,4 @@
-import type { Catalog } from '../../i18n/index.js';
+import { catalog } from '../../i18n/index.js';
 
 export interface ShopMessages {
   title: string;
@@ -59,8 +59,8 @@ export interface ShopMessages {
   announceConfirm: (name: string) => string;
 }
 
-export const messages: Catalog<ShopMessages> = {
-  de: {
+export const messages = catalog<ShopMessages>(
+  {
     title: 'Supportpakete',
     offersTitle: 'Ihre Treueangebote',
     personal: 'Persönlich für Sie',
@@ -115,59 +115,5 @@ export const messages: Catalog<ShopMessages> = {
     chooseOther: 'Anderes Paket wählen',
     announceConfirm: (n) => `Bestellung prüfen: ${n}`,
   },
-  en: {
-    title: 'Support packages',
-    offersTitle: 'Your loyalty offers',
-    personal: 'Personal offer',
-    packagesTitle: 'Support packages',
-    minutes: (d) => `${d} of support`,
-    perUnit: (p, u) => `${p} per ${u}`,
-    saving: (a, p) => `You save ${a} (${p}%) against pay-as-you-go`,
-    noSaving: 'Same price as pay-as-you-go',
-    payAsYouGo: (p, u) => `Without a package, each started ${u} is billed at ${p}.`,
-    insteadOf: 'instead of',
-    order: 'Order',
-    orderOffer: 'Order loyalty offer',
-    daysLeft: (d) => `${d} ${d === 1 ? 'day' : 'days'} left`,
-    timeLeft: (t) => `${t} left`,
-    validUntil: (d) => `valid until ${d}`,
-    expired: 'expired',
-    expiredOn: (d) => `expired on ${d}`,
-    ordered: 'ordered',
-    infoLink: 'About support packages',
-    loadError: 'Could not load the support packages.',
-    offersError: 'Could not load your loyalty offers.',
-    loginHint: 'Log in to order a package and to see your personal loyalty offers.',
-    loginToOrder: 'Log in to order',
-    loginForOffer: 'Log in to see and order your loyalty offer.',
-    empty: 'No support packages are available at the moment.',
-    linkExpiredTitle: 'This loyalty offer is no longer available',
-    linkExpired: (d) => `The offer was valid for 14 days and expired on ${d}; it can no longer be ordered. You can order one of the support packages below instead.`,
-    linkOrdered: 'You have already ordered this loyalty offer.',
-    linkNotFound: 'This offer was not found. Here are our support packages.',
-    alternative: (n) => `The matching regular package “${n}” is marked below.`,
-    confirmTitle: 'Review your order',
-    summary: 'Your choice',
-    item: 'Package',
-    scope: 'Support time',
-    price: 'Price',
-    creditNow: 'Support credit now',
-    creditAfter: 'Support credit after the order',
-    consent: 'I am placing a paid order and accept the terms and conditions.',
-    termsLink: 'Read the terms and conditions',
-    consentMissing: 'Please accept the terms and conditions.',
-    submit: 'Place paid order',
-    submitting: 'Sending your order …',
-    back: 'Back',
-    successTitle: 'Thank you for your order',
-    success: (n) => `“${n}” has been added to your support credit.`,
-    newCredit: 'Your support credit',
-    emailed: (e) => `The order confirmation goes to ${e}.`,
-    continueShopping: 'Back to the packages',
-    errorOfferExpired: 'This loyalty offer has expired in the meantime and can no longer be ordered. Please choose another package.',
-    errorOfferOrdered: 'This loyalty offer has already been ordered.',
-    errorNotFound: 'This package is no longer available. Please choose another one.',
-    chooseOther: 'Choose another package',
-    announceConfirm: (n) => `Review your order: ${n}`,
-  },
-};
+  () => import('./messages.en.js'),
+);

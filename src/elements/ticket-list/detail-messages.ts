@@ -1,5 +1,5 @@
 /** Texts of an opened ticket: thread, fields, booked time, reply box. Loaded with the detail view. */
-import type { Catalog } from '../../i18n/index.js';
+import { catalog } from '../../i18n/index.js';
 import type { TicketListMessages } from './messages.js';
 
 export interface TicketDetailMessages {
@@ -70,8 +70,8 @@ export interface TicketDetailMessages {
 /** What the detail renderers read: the list texts (categories, statuses) and the detail texts. */
 export type DetailMessages = TicketListMessages & TicketDetailMessages;
 
-export const detailMessages: Catalog<TicketDetailMessages> = {
-  de: {
+export const detailMessages = catalog<TicketDetailMessages>(
+  {
     detailError: 'Das Ticket konnte nicht geladen werden.',
     notFound: 'Dieses Ticket gibt es nicht oder es gehört nicht zu Ihrem Kundenkonto.',
     created: (t) => `Erstellt am ${t}`,
@@ -135,68 +135,5 @@ export const detailMessages: Catalog<TicketDetailMessages> = {
     replyQueued: 'Sie sind offline. Die Antwort wird gesendet, sobald die Verbindung wieder da ist.',
     discardDraft: 'Entwurf verwerfen',
   },
-  en: {
-    detailError: 'The ticket could not be loaded.',
-    notFound: 'This ticket does not exist or does not belong to your customer account.',
-    created: (t) => `Created on ${t}`,
-    queue: (p) => `Your ticket is at position ${p}`,
-    queueHint: 'Tickets are handled in order, urgent ones first.',
-    reclassified: 'Not a program bug – time is billable',
-    reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is now billable: taken from your credit while it lasts, otherwise billed per started 10 minutes.`,
-    categoryChanged: (from, to) => `Category changed: ${from} → ${to}`,
-    fieldsHeading: 'Your details',
-    fields: {
-      description: 'Description',
-      program: 'Program',
-      programVersion: 'Version',
-      window: 'Window',
-      errorMessage: 'Error message',
-      hangsAt: 'Hangs at',
-      lastAction: 'Last function used',
-      calledBefore: 'Called before',
-      cc: 'Copy (CC) to',
-      phone: 'Phone',
-      phoneAvailability: 'Reachable by phone',
-      urgency: 'Urgency',
-    },
-    yes: 'Yes',
-    threadHeading: 'Conversation',
-    threadEmpty: 'No messages yet.',
-    you: 'You',
-    support: 'Support',
-    system: 'Notice',
-    imageAlt: (n) => `Image ${n}`,
-    openImage: (n) => `Show image ${n} large`,
-    imageError: 'Image not available',
-    lightboxLabel: (n) => `Image ${n}`,
-
-    timeHeading: 'Support time booked',
-    timeEmpty: 'No time has been booked on this ticket yet.',
-    timeDate: 'Date',
-    timeMinutes: 'Duration',
-    timeKind: 'Billing',
-    timeNote: 'Note',
-    billable: 'billable',
-    free: 'free',
-    totalBooked: 'Total booked',
-    totalFree: 'Of which free',
-    totalBillable: 'Of which billable',
-    totalCharged: 'Charged',
-    chargedHint: 'per started 10 minutes',
-    fromCredit: 'Taken from your credit',
-    uncovered: 'Not covered by credit',
-    owed: 'Amount due',
-
-    replyHeading: 'Reply',
-    replyLabel: 'Your reply',
-    replyPlaceholder: 'Write to support …',
-    replySend: 'Send reply',
-    replySending: 'Sending …',
-    replySent: 'Your reply was sent.',
-    replyEmpty: 'Please write a reply.',
-    replyClosed: 'This ticket is closed. A reply opens it again.',
-    replyError: 'Your reply could not be sent.',
-    replyQueued: 'You are offline. The reply will be sent as soon as the connection is back.',
-    discardDraft: 'Discard draft',
-  },
-};
+  () => import('./detail-messages.en.js'),
+);

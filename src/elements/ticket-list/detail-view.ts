@@ -7,7 +7,7 @@ import { html, type ReactiveControllerHost } from 'lit';
 import type { CadiaStore } from '../../context/store.js';
 import type { Attachment, TicketDetail } from '../../api/types.js';
 import type { CommonMessages } from '../../i18n/common.js';
-import type { Locale } from '../../i18n/index.js';
+import { texts, type Locale } from '../../i18n/index.js';
 import { attachmentStyles } from '../../controllers/attachments-view.js';
 import { TicketDetailLoader } from './detail-loader.js';
 import { AttachmentUrls } from './attachment-urls.js';
@@ -71,7 +71,7 @@ export class TicketDetailView {
   }
 
   render(list: TicketListMessages, lang: Locale, common: CommonMessages) {
-    const m = { ...list, ...detailMessages[lang] };
+    const m = { ...list, ...texts(detailMessages, lang) };
     const store = this.store();
     return html`${renderDetailBody(this.loader, {
       m,

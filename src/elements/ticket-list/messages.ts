@@ -1,5 +1,5 @@
 /** Texts of <cadia-ticket-list>'s list (the detail's texts load with it: detail-messages.ts). */
-import type { Catalog } from '../../i18n/index.js';
+import { catalog } from '../../i18n/index.js';
 import type { TicketStatus, Urgency } from '../../domain/categories.js';
 import { categoryLabels, type CategoryLabels } from '../../i18n/tickets.js';
 
@@ -33,8 +33,8 @@ export interface TicketListMessages {
   back: string;
 }
 
-export const messages: Catalog<TicketListMessages> = {
-  de: {
+export const messages = catalog<TicketListMessages>(
+  {
     heading: 'Ihre Tickets',
     searchLabel: 'Tickets durchsuchen',
     searchPlaceholder: 'Nummer, Betreff oder Text',
@@ -67,37 +67,5 @@ export const messages: Catalog<TicketListMessages> = {
 
     back: 'Zurück zur Liste',
   },
-  en: {
-    heading: 'Your tickets',
-    searchLabel: 'Search tickets',
-    searchPlaceholder: 'Number, subject or text',
-    statusFilter: 'Status',
-    allStatuses: 'All',
-    listLabel: (n) => `Tickets, ${n} in total`,
-    count: (shown, total) => (shown < total ? `${shown} of ${total} tickets` : total === 1 ? '1 ticket' : `${total} tickets`),
-    matches: (total, q) => `${total} ${total === 1 ? 'match' : 'matches'} for “${q}”`,
-    loadMore: (shown, total) => `Load more tickets (${shown} of ${total})`,
-    loadingMore: 'Loading more tickets …',
-    loadError: 'Your tickets could not be loaded.',
-    moreError: 'More tickets could not be loaded.',
-    emptyTitle: 'No tickets yet',
-    emptyText: 'As soon as you send a ticket, you will see it here with every reply and the time booked.',
-    noMatchTitle: 'No matching tickets',
-    noMatchText: 'Try another search term or show all tickets.',
-    resetFilter: 'Show all tickets',
-    unread: 'New reply',
-    urgent: 'Urgent',
-    lastChange: 'Last change',
-    booked: 'Booked',
-    categories: categoryLabels.en,
-    statuses: {
-      new: 'New',
-      in_progress: 'In progress',
-      waiting_for_customer: 'Waiting for your reply',
-      closed: 'Closed',
-    },
-    urgencies: { normal: 'Normal', urgent: 'Urgent – I cannot work' },
-
-    back: 'Back to the list',
-  },
-};
+  () => import('./messages.en.js'),
+);

@@ -1,0 +1,105 @@
+/**
+ * The bridge's inbound half: what the host sends (a token, a prefill, the language, a refresh) is
+ * read and applied here. `connectBridge` loads this module with the first message from the host, so
+ * a page that never bridges, or a host that never writes back, does not load it. It imports the
+ * same `configure` module as the rest of the SDK (one shared chunk), so there is one default context.
+ */
+import { configure, configuredWith, defaultContext } from '../context/configure.js';
+import type { CadiaProvider } from '../context/provider.js';
+import { TICKET_CATEGORIES } from '../domain/categories.js';
+import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
+import type { BridgeIncoming } from './erp-bridge.js';
+
+const TEXT_FIELDS = ['subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'] as const;
+const FLAG_FIELDS = ['urgent', 'calledBefore'] as const;
+
+/** `data:image/png;base64,…` → a Blob, without fetch (a strict `connect-src` would refuse `data:`). */
+function dataUrlToBlob(url: string): Blob | undefined {
+  const m = /^data:(image\/[a-z0-9.+-]+);base64,([a-z0-9+/=\s]+)$/i.exec(url);
+  if (!m) return undefined;
+  try {
+    const bin = atob(m[2]!.replace(/\s+/g, ''));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return new Blob([bytes], { type: m[1]!.toLowerCase() });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Only known fields of the right type reach the form; the form checks images like picked ones. */
+export function sanitizePrefill(data: unknown): TicketPrefill | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  const out: TicketPrefill = {};
+  for (const k of TEXT_FIELDS) if (typeof d[k] === 'string') out[k] = d[k];
+  for (const k of FLAG_FIELDS) if (typeof d[k] === 'boolean') out[k] = d[k];
+  if (typeof d.category === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(d.category)) {
+    out.category = d.category as TicketPrefill['category'];
+  }
+  if (Array.isArray(d.images)) {
+    const images = d.images
+      .map((i: unknown) => (i instanceof Blob ? i : typeof i === 'string' ? dataUrlToBlob(i) : undefined))
+      .filter((b): b is Blob => !!b);
+    if (images.length) out.images = images;
+  }
+  return out;
+}
+
+/** Reads a message from either channel: WebView2 hands over parsed JSON, or a string when the host used `PostWebMessageAsString`. */
+function parseMessage(data: unknown): BridgeIncoming | undefined {
+  let msg = data;
+  if (typeof msg === 'string') {
+    try {
+      msg = JSON.parse(msg) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  if (!msg || typeof msg !== 'object') return undefined;
+  const type = (msg as { type?: unknown }).type;
+  return typeof type === 'string' && type.startsWith('cadia:') ? (msg as BridgeIncoming) : undefined;
+}
+
+const isCadiaElement = (el: Element) => el.localName.startsWith('cadia-') && el.localName !== 'cadia-provider';
+
+function providers(root: Element | Document): CadiaProvider[] {
+  return [...root.querySelectorAll('cadia-provider')];
+}
+/** Widgets outside any provider, which use the document-wide `configure` default. */
+function looseElements(root: Element | Document): Element[] {
+  return [...root.querySelectorAll('*')].filter((el) => isCadiaElement(el) && !el.closest('cadia-provider'));
+}
+
+/** Applies one message from the host to the widgets under `root`; anything unknown is ignored. */
+export function handleMessage(raw: unknown, root: Element | Document): void {
+  const msg = parseMessage(raw);
+  if (!msg) return;
+  switch (msg.type) {
+    case 'cadia:token': {
+      const token = typeof msg.token === 'string' && msg.token ? msg.token : undefined;
+      const all = providers(root);
+      for (const p of all) p.token = token;
+      if (!all.length || looseElements(root).length) configure({ ...configuredWith(), token });
+      break;
+    }
+    case 'cadia:prefill': {
+      const data = sanitizePrefill(msg.data);
+      if (!data) return;
+      for (const form of root.querySelectorAll('cadia-ticket-form')) {
+        void form.prefill(data).catch((err: unknown) => console.warn('[cadia] prefill images refused:', err));
+      }
+      break;
+    }
+    case 'cadia:locale': {
+      if (typeof msg.locale !== 'string') return;
+      for (const p of providers(root)) p.locale = msg.locale;
+      for (const el of looseElements(root)) (el as Element & { locale?: string }).locale = msg.locale;
+      break;
+    }
+    case 'cadia:refresh':
+      for (const p of providers(root)) void p.store.refresh();
+      if (looseElements(root).length) void defaultContext().store.refresh();
+      break;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The heavy half of `AttachmentsController`: checking an image by its bytes, and scaling it down
+ * and stripping its metadata before upload. Loaded by dynamic `import()` on the first image added,
+ * pasted, dropped or restored, so a form that never gets an image never loads it.
+ */
+import { MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
+import { shrinkImage } from './image-shrink.js';
+
+/** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
+const HEADER_BYTES = 512 * 1024;
+/** Screenshots stay PNG up to this size; bigger ones become JPEG. */
+const MAX_PNG_BYTES = 2 * 1024 * 1024;
+
+export interface InspectedImage {
+  type: string;
+  longest: number;
+  hasMetadata: boolean;
+}
+
+/** Reads the header bytes of one file; the image's facts or the reason it is refused. */
+export async function inspect(file: Blob): Promise<{ ok: true; image: InspectedImage } | { ok: false; problem: ImageProblem }> {
+  const header = new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer());
+  // The size limit applies to what is uploaded (after shrinking), not to the original.
+  const check = checkImage(header);
+  if (!check.ok) return check;
+  const { type, width, height } = check.image;
+  return { ok: true, image: { type, longest: Math.max(width, height), hasMetadata: hasImageMetadata(header) } };
+}
+
+/**
+ * Re-encodes when the image is too large, is a JPEG, or carries metadata (drops EXIF with its GPS
+ * position); small plain PNG/WebP/GIF screenshots go up untouched.
+ */
+export async function prepare(file: Blob, { type, longest, hasMetadata }: InspectedImage): Promise<Blob> {
+  const isJpeg = type === 'image/jpeg';
+  if (!isJpeg && !hasMetadata && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
+  return shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
+}
