@@ -8,8 +8,8 @@ const langSelect = document.getElementById('lang');
 const params = new URLSearchParams(location.search);
 
 const texts = {
-  de: { title: 'CadiaOFFICE Warenwirtschaft – Hilfe › Support anfordern', newTicket: 'Neues Ticket', mine: 'Meine Tickets', who: 'Kunde' },
-  en: { title: 'CadiaOFFICE Warenwirtschaft – Help › Request support', newTicket: 'New ticket', mine: 'My tickets', who: 'Customer' },
+  de: { title: 'CadiaOFFICE Warenwirtschaft – Hilfe › Support anfordern', newTicket: 'Neues Ticket', who: 'Kunde' },
+  en: { title: 'CadiaOFFICE Warenwirtschaft – Help › Request support', newTicket: 'New ticket', who: 'Customer' },
 };
 
 function applyLang(lang) {
@@ -18,7 +18,6 @@ function applyLang(lang) {
   const t = texts[lang];
   document.getElementById('wintitle').textContent = t.title;
   document.getElementById('new-ticket').textContent = t.newTicket;
-  document.getElementById('my-tickets').textContent = t.mine;
   document.getElementById('who-label').textContent = t.who;
 }
 
