@@ -12,7 +12,19 @@ class TestHost extends LitElement {
   customer: string | undefined = '10001';
   updates = 0;
   readonly attachments = new AttachmentsController(this);
-  readonly drafts = new DraftController<{ text: string }>(this, { scope: 'controllers-test', customer: () => this.customer, delay: 20 });
+  text = '';
+  sendKey: string | undefined;
+  readonly drafts = new DraftController<{ text: string }>(this, {
+    scope: 'controllers-test',
+    customer: () => this.customer,
+    delay: 20,
+    sources: {
+      data: () => ({ text: this.text }),
+      hasContent: () => this.text !== '' || this.attachments.items.length > 0,
+      images: () => this.attachments.blobs(),
+      send: () => ({ key: this.sendKey, isQueued: false }),
+    },
+  });
   override requestUpdate(...args: Parameters<LitElement['requestUpdate']>) {
     this.updates++;
     super.requestUpdate(...args);
@@ -102,6 +114,29 @@ describe('DraftController', () => {
     other.customer = '10001';
     await other.drafts.discard();
     expect(await el.drafts.restore()).to.equal(undefined);
+  });
+
+  it('autosave keeps what is typed, and drops the draft when everything is cleared by hand', async () => {
+    const el = await host();
+    await el.drafts.discard();
+    el.text = 'Drucker hängt';
+    el.drafts.keep();
+    expect(el.drafts.hasSaved).to.equal(true);
+    await el.drafts.flush();
+    expect((await (await host()).drafts.restore())?.data).to.deep.equal({ text: 'Drucker hängt' });
+    el.text = '';
+    el.drafts.keep();
+    expect(el.drafts.hasSaved).to.equal(false);
+    await waitFor(async () => (await (await host()).drafts.restore()) === undefined, 3000, 'draft gone');
+  });
+
+  it('keeps an empty draft while a send is on its way (its idempotency key must survive a reload)', async () => {
+    const el = await host();
+    await el.drafts.discard();
+    el.sendKey = 'key-1';
+    await el.drafts.persist();
+    expect((await (await host()).drafts.restore())?.idempotencyKey).to.equal('key-1');
+    await el.drafts.discard();
   });
 
   it('saves after the debounce by itself', async () => {

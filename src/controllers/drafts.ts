@@ -17,13 +17,25 @@ export interface Draft<T> {
   savedAt: string;
 }
 
-export interface DraftOptions {
+/** Where a draft's parts come from: the element's fields, its images, and the send in progress. */
+export interface DraftSources<T> {
+  data: () => T;
+  /** Whether anything was typed or picked; a draft of nothing is not kept. */
+  hasContent: () => boolean;
+  images: () => Blob[];
+  /** The send that is not confirmed yet: its key and whether it waits for the network. */
+  send: () => { key: string | undefined; isQueued: boolean };
+}
+
+export interface DraftOptions<T> {
   /** `ticket-form` or `reply:<ticketId>`. */
   scope: string;
   /** The customer number; without one nothing is read or written. */
   customer: () => string | undefined;
   /** Debounce in milliseconds (default 400). */
   delay?: number;
+  /** What `keep()` and `persist()` save. */
+  sources: DraftSources<T>;
 }
 
 const DB_NAME = 'cadia-drafts';
@@ -65,10 +77,11 @@ export class DraftController<T extends object> implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pendingDraft: { key: string; value: Draft<T> } | undefined;
   private readonly delay: number;
+  private saved = false;
 
   constructor(
     host: ReactiveControllerHost,
-    private readonly options: DraftOptions,
+    private readonly options: DraftOptions<T>,
   ) {
     this.delay = options.delay ?? 400;
     host.addController(this);
@@ -90,12 +103,46 @@ export class DraftController<T extends object> implements ReactiveController {
     return customer ? `${customer}:${this.options.scope}` : undefined;
   }
 
+  /** Whether a draft is stored (or about to be): the element offers "discard draft" then. */
+  get hasSaved(): boolean {
+    return this.saved;
+  }
+
   /** The saved draft of the current customer, if any. */
   async restore(): Promise<Draft<T> | undefined> {
+    this.saved = false;
     const key = this.key();
     if (!key) return undefined;
-    if (this.pendingDraft?.key === key) return this.pendingDraft.value;
-    return (await run<Draft<T> | undefined>('readonly', (s) => s.get(key))) ?? undefined;
+    const draft =
+      this.pendingDraft?.key === key ? this.pendingDraft.value : ((await run<Draft<T> | undefined>('readonly', (s) => s.get(key))) ?? undefined);
+    // The scope or customer may have changed while reading; the caller checks that.
+    this.saved = Boolean(draft);
+    return draft;
+  }
+
+  /**
+   * Autosave: keeps what is there now. When everything was cleared by hand and nothing is on its
+   * way to the server, the old draft is dropped instead, so it does not come back after a reload.
+   */
+  keep(): void {
+    const { sources } = this.options;
+    if (!sources.hasContent() && !sources.send().key) {
+      if (this.saved) void this.discard();
+      return;
+    }
+    this.saveNow();
+  }
+
+  /** Saves at once and waits for the write, e.g. so a send's idempotency key is on disk before it goes. */
+  async persist(): Promise<void> {
+    this.saveNow();
+    await this.flush();
+  }
+
+  private saveNow(): void {
+    const { sources } = this.options;
+    const send = sources.send();
+    this.save({ data: sources.data(), images: sources.images(), idempotencyKey: send.key, queued: send.isQueued });
   }
 
   /** Saves after a short pause in typing; a hidden or closed page saves at once. */
@@ -103,6 +150,7 @@ export class DraftController<T extends object> implements ReactiveController {
     const key = this.key();
     if (!key) return;
     this.pendingDraft = { key, value: { ...draft, images: [...draft.images], savedAt: new Date().toISOString() } };
+    this.saved = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.delay);
   }
@@ -119,6 +167,7 @@ export class DraftController<T extends object> implements ReactiveController {
   async discard(): Promise<void> {
     clearTimeout(this.timer);
     this.pendingDraft = undefined;
+    this.saved = false;
     const key = this.key();
     if (key) await run('readwrite', (s) => s.delete(key));
   }

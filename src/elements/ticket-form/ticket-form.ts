@@ -106,6 +106,12 @@ export class CadiaTicketForm extends CadiaElement {
   private readonly drafts = new DraftController<TicketFormValues>(this, {
     scope: 'ticket-form',
     customer: () => this.store.me.value?.customer.number,
+    sources: {
+      data: () => this.values,
+      hasContent: () => this.hasContent,
+      images: () => this.attachments.blobs(),
+      send: () => this.submitter,
+    },
   });
   private readonly submitter = new IdempotentSubmitController(this, {
     send: (key) => this.store.createTicket(this.toInput(), key),
@@ -117,7 +123,6 @@ export class CadiaTicketForm extends CadiaElement {
   /** Customer whose draft is loaded; autosave starts only after that, so a blank form never overwrites a draft. */
   private draftCustomer: string | undefined;
   private isRestored = false;
-  private hasSavedDraft = false;
   private saved: { values: TicketFormValues; items: unknown } | undefined;
   private prefilled: Partial<TicketFormValues> = {};
   private faqQuery = '';
@@ -189,7 +194,6 @@ export class CadiaTicketForm extends CadiaElement {
       this.values = next as unknown as TicketFormValues;
       if (draft.images.length) this.attachments.restore(draft.images);
       this.notice = this.msg(messages).draftRestored(formatDateTime(draft.savedAt, this.lang_));
-      this.hasSavedDraft = true;
       this.submitter.resume(draft.idempotencyKey, draft.queued);
     }
     this.saved = { values: this.values, items: this.attachments.items };
@@ -203,21 +207,11 @@ export class CadiaTicketForm extends CadiaElement {
 
   private saveDraft(): void {
     this.saved = { values: this.values, items: this.attachments.items };
-    if (!this.hasContent && !this.submitter.key) {
-      // Everything was cleared by hand: an old draft must not come back after a reload.
-      if (this.hasSavedDraft) void this.drafts.discard();
-      this.hasSavedDraft = false;
-      return;
-    }
-    this.drafts.save({ data: this.values, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
-    this.hasSavedDraft = true;
+    this.drafts.keep();
   }
 
   private async persistDraft(): Promise<void> {
-    if (!this.isRestored) return;
-    this.drafts.save({ data: this.values, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
-    this.hasSavedDraft = true;
-    await this.drafts.flush();
+    if (this.isRestored) await this.drafts.persist();
   }
 
   private resetForm(): void {
@@ -311,7 +305,6 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async handleCreated(created: TicketCreated): Promise<void> {
     await this.drafts.discard();
-    this.hasSavedDraft = false;
     this.created = created;
     this.notice = '';
     this.resetForm();
@@ -335,7 +328,6 @@ export class CadiaTicketForm extends CadiaElement {
     this.resetForm();
     this.saved = { values: this.values, items: this.attachments.items };
     await this.drafts.discard();
-    this.hasSavedDraft = false;
     this.notice = this.msg(messages).discarded;
   };
 

@@ -37,7 +37,6 @@ export class ReplyBox implements ReactiveController {
   /** `customer:ticket` whose draft is loaded; autosave starts only after that. */
   private loadedFor: string | undefined;
   private isRestored = false;
-  private hasSavedDraft = false;
   private saved: { body: string; items: unknown } | undefined;
   /** The ticket a send goes to, fixed when "send" is pressed. */
   private sendingTo = '';
@@ -55,6 +54,12 @@ export class ReplyBox implements ReactiveController {
         return `reply:${box.ticketId}`;
       },
       customer: () => this.customer,
+      sources: {
+        data: () => ({ body: this.body }),
+        hasContent: () => this.hasContent,
+        images: () => this.attachments.blobs(),
+        send: () => this.submitter,
+      },
     });
     this.submitter = new IdempotentSubmitController<Message>(host, {
       send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs() }, key),
@@ -84,7 +89,6 @@ export class ReplyBox implements ReactiveController {
     this.body = '';
     this.isInvalid = false;
     this.isSent = false;
-    this.hasSavedDraft = false;
     this.attachments.clear();
     this.submitter.reset();
     if (key) void this.restore(key);
@@ -96,7 +100,6 @@ export class ReplyBox implements ReactiveController {
     if (draft) {
       this.body = draft.data.body ?? '';
       if (draft.images.length) this.attachments.restore(draft.images);
-      this.hasSavedDraft = true;
       this.sendingTo = this.ticketId;
       this.submitter.resume(draft.idempotencyKey, draft.queued);
     }
@@ -111,26 +114,16 @@ export class ReplyBox implements ReactiveController {
 
   private saveDraft(): void {
     this.saved = { body: this.body, items: this.attachments.items };
-    if (!this.hasContent && !this.submitter.key) {
-      if (this.hasSavedDraft) void this.drafts.discard();
-      this.hasSavedDraft = false;
-      return;
-    }
-    this.drafts.save({ data: { body: this.body }, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
-    this.hasSavedDraft = true;
+    this.drafts.keep();
   }
 
   private async persist(): Promise<void> {
-    if (!this.isRestored) return;
-    this.drafts.save({ data: { body: this.body }, images: this.attachments.blobs(), idempotencyKey: this.submitter.key, queued: this.submitter.isQueued });
-    this.hasSavedDraft = true;
-    await this.drafts.flush();
+    if (this.isRestored) await this.drafts.persist();
   }
 
   private async handleSent(message: Message): Promise<void> {
     const ticketId = this.sendingTo;
     await this.drafts.discard();
-    this.hasSavedDraft = false;
     this.body = '';
     this.attachments.clear();
     this.saved = { body: this.body, items: this.attachments.items };
@@ -163,7 +156,6 @@ export class ReplyBox implements ReactiveController {
 
   private readonly handleDiscard = async (): Promise<void> => {
     await this.drafts.discard();
-    this.hasSavedDraft = false;
     this.body = '';
     this.attachments.clear();
     this.submitter.reset();
@@ -201,7 +193,7 @@ export class ReplyBox implements ReactiveController {
       ${renderAttachments(this.attachments, texts(attachmentMessages, lang), { id: 'reply-img', disabled: isSending })}
       <div class="actions">
         <button type="submit" class="primary" part="reply-submit" ?disabled=${isSending}>${isSending ? m.replySending : m.replySend}</button>
-        ${this.hasSavedDraft && !isSending ? html`<button type="button" class="secondary" @click=${this.handleDiscard}>${m.discardDraft}</button>` : nothing}
+        ${this.drafts.hasSaved && !isSending ? html`<button type="button" class="secondary" @click=${this.handleDiscard}>${m.discardDraft}</button>` : nothing}
       </div>
       <p id="reply-status" class="reply-status" role="status">${status}</p>
     </form>`;
