@@ -3,6 +3,9 @@
  * the caller's language, so route code never formats error text itself.
  */
 import type { Context } from 'hono';
+import { MAX_IMAGES, MAX_IMAGE_BYTES } from '../src/domain/image-limits.js';
+
+const MAX_MB = MAX_IMAGE_BYTES / (1024 * 1024);
 
 export type Lang = 'de' | 'en';
 
@@ -61,7 +64,7 @@ const TITLES: Texts = {
   offer_expired: { de: 'Dieses Treueangebot ist abgelaufen und kann nicht mehr bestellt werden.', en: 'This loyalty offer has expired and can no longer be ordered.' },
   offer_already_ordered: { de: 'Dieses Treueangebot wurde bereits bestellt.', en: 'This loyalty offer has already been ordered.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
-  too_many_images: { de: 'Höchstens 3 Bilder pro Nachricht.', en: 'At most 3 images per message.' },
+  too_many_images: { de: `Höchstens ${MAX_IMAGES} Bilder pro Nachricht.`, en: `At most ${MAX_IMAGES} images per message.` },
   image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
   payload_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
   rate_limited: { de: 'Zu viele Anfragen. Bitte warten Sie kurz.', en: 'Too many requests. Please wait a moment.' },
@@ -77,7 +80,7 @@ const FIELD_MESSAGES: Texts = {
   invalid_type: { de: 'Falscher Datentyp (erwartet: {expected}).', en: 'Wrong type (expected: {expected}).' },
   out_of_range: { de: 'Erlaubt sind {min} bis {max}.', en: 'Allowed are {min} to {max}.' },
   not_an_image: { de: 'Keine Bilddatei (erlaubt: PNG, JPEG, GIF, WebP).', en: 'Not an image (allowed: PNG, JPEG, GIF, WebP).' },
-  too_large: { de: 'Das Bild ist größer als 5 MB.', en: 'The image is larger than 5 MB.' },
+  too_large: { de: `Das Bild ist größer als ${MAX_MB} MB.`, en: `The image is larger than ${MAX_MB} MB.` },
   too_many_pixels: { de: 'Das Bild hat zu viele Pixel.', en: 'The image has too many pixels.' },
   empty: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
   too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },

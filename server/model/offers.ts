@@ -1,5 +1,5 @@
 /** Packages and loyalty offers (Treueangebote): personal, cheaper, orderable for 14 days. */
-import { offerExpiresAt } from '../../src/domain/offers.js';
+import { OFFER_VALIDITY_DAYS, offerExpiresAt } from '../../src/domain/offers.js';
 import type { DB } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -120,7 +120,7 @@ export function issueOffer(deps: Deps, customerNumber: string, reason: OfferRow[
       `${occasion} erhalten Sie ein persönliches Treueangebot:`,
       `${row.name}: ${pkg.minutes} Minuten für ${euros(row.price_amount)} statt ${euros(pkg.price_amount)}.`,
       '',
-      `Das Angebot ist 14 Tage gültig, bis ${new Date(row.expires_at).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}.`,
+      `Das Angebot ist ${OFFER_VALIDITY_DAYS} Tage gültig, bis ${new Date(row.expires_at).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}.`,
       `Bestellen: ${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
       '',
       'Ihr Cadia-Team',

@@ -3,7 +3,7 @@
  * category, issue renewal offers, read the outbox. Customers get 403 here.
  */
 import { Hono } from 'hono';
-import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
+import { chargeBooking, isFreeCategory, UNIT_MINUTES } from '../../src/domain/billing.js';
 import {
   LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus,
 } from '../../src/domain/categories.js';
@@ -233,7 +233,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
             `Guten Tag ${customer.name},`,
             '',
             `wir haben Ihr Ticket ${current.number} „${current.subject}“ geprüft: Es handelt sich nicht um einen Programmfehler.`,
-            `Neue Kategorie: ${CATEGORY_DE[category]}. Die Supportzeit zu diesem Ticket wird ab jetzt berechnet (pro angefangene 10 Minuten).`,
+            `Neue Kategorie: ${CATEGORY_DE[category]}. Die Supportzeit zu diesem Ticket wird ab jetzt berechnet (pro angefangene ${UNIT_MINUTES} Minuten).`,
             charged > 0 ? `Für die bisher gebuchte Zeit wurden ${charged} Minuten berechnet.` : 'Bisher wurde zu diesem Ticket keine Zeit gebucht.',
             `Ihr Supportguthaben beträgt jetzt ${credit.minutes} Minuten.`,
             '',

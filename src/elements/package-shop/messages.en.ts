@@ -1,5 +1,6 @@
 /** English for `messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { ShopMessages } from './messages.js';
+import { OFFER_VALIDITY_DAYS } from '../../domain/offers.js';
 
 const en: ShopMessages = {
   title: 'Support packages',
@@ -28,7 +29,7 @@ const en: ShopMessages = {
   loginForOffer: 'Log in to see and order your loyalty offer.',
   empty: 'No support packages are available at the moment.',
   linkExpiredTitle: 'This loyalty offer is no longer available',
-  linkExpired: (d) => `The offer was valid for 14 days and expired on ${d}; it can no longer be ordered. You can order one of the support packages below instead.`,
+  linkExpired: (d) => `The offer was valid for ${OFFER_VALIDITY_DAYS} days and expired on ${d}; it can no longer be ordered. You can order one of the support packages below instead.`,
   linkOrdered: 'You have already ordered this loyalty offer.',
   linkNotFound: 'This offer was not found. Here are our support packages.',
   alternative: (n) => `The matching regular package “${n}” is marked below.`,

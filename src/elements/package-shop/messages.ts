@@ -1,4 +1,5 @@
 import { catalog } from '../../i18n/index.js';
+import { OFFER_VALIDITY_DAYS } from '../../domain/offers.js';
 
 export interface ShopMessages {
   title: string;
@@ -87,7 +88,7 @@ export const messages = catalog<ShopMessages>(
     loginForOffer: 'Melden Sie sich an, um Ihr Treueangebot zu sehen und zu bestellen.',
     empty: 'Zurzeit sind keine Supportpakete erhältlich.',
     linkExpiredTitle: 'Dieses Treueangebot ist nicht mehr verfügbar',
-    linkExpired: (d) => `Das Angebot war 14 Tage gültig und ist am ${d} abgelaufen; es kann nicht mehr bestellt werden. Stattdessen können Sie eines der folgenden Supportpakete bestellen.`,
+    linkExpired: (d) => `Das Angebot war ${OFFER_VALIDITY_DAYS} Tage gültig und ist am ${d} abgelaufen; es kann nicht mehr bestellt werden. Stattdessen können Sie eines der folgenden Supportpakete bestellen.`,
     linkOrdered: 'Dieses Treueangebot haben Sie bereits bestellt.',
     linkNotFound: 'Dieses Angebot wurde nicht gefunden. Hier sind unsere Supportpakete.',
     alternative: (n) => `Das entsprechende reguläre Paket „${n}“ ist unten markiert.`,

@@ -1,5 +1,6 @@
 /** English for `detail-messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketDetailMessages } from './detail-messages.js';
+import { UNIT_MINUTES } from '../../domain/billing.js';
 
 const en: TicketDetailMessages = {
   detailError: 'The ticket could not be loaded.',
@@ -8,7 +9,7 @@ const en: TicketDetailMessages = {
   queue: (p) => `Your ticket is at position ${p}`,
   queueHint: 'Tickets are handled in order, urgent ones first.',
   reclassified: 'Not a program bug – time is billable',
-  reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is now billable: taken from your credit while it lasts, otherwise billed per started 10 minutes.`,
+  reclassifiedDetail: (from, to) => `Support changed this ticket from “${from}” to “${to}”. The time booked is now billable: taken from your credit while it lasts, otherwise billed per started ${UNIT_MINUTES} minutes.`,
   categoryChanged: (from, to) => `Category changed: ${from} → ${to}`,
   fieldsHeading: 'Your details',
   fields: {
@@ -48,7 +49,7 @@ const en: TicketDetailMessages = {
   totalFree: 'Of which free',
   totalBillable: 'Of which billable',
   totalCharged: 'Charged',
-  chargedHint: 'per started 10 minutes',
+  chargedHint: `per started ${UNIT_MINUTES} minutes`,
   fromCredit: 'Taken from your credit',
   uncovered: 'Not covered by credit',
   owed: 'Amount due',

@@ -1,5 +1,6 @@
 /** Texts of an opened ticket: thread, fields, booked time, reply box. Loaded with the detail view. */
 import { catalog } from '../../i18n/index.js';
+import { UNIT_MINUTES } from '../../domain/billing.js';
 import type { TicketListMessages } from './messages.js';
 
 export interface TicketDetailMessages {
@@ -78,7 +79,7 @@ export const detailMessages = catalog<TicketDetailMessages>(
     queue: (p) => `Ihr Ticket ist an Position ${p}`,
     queueHint: 'Tickets werden der Reihe nach bearbeitet, dringende zuerst.',
     reclassified: 'Kein Programmfehler – Aufwand wird berechnet',
-    reclassifiedDetail: (from, to) => `Der Support hat das Ticket von „${from}“ in „${to}“ geändert. Die gebuchte Zeit wird ab jetzt berechnet: vom Guthaben, soweit es reicht, sonst pro angefangene 10 Minuten.`,
+    reclassifiedDetail: (from, to) => `Der Support hat das Ticket von „${from}“ in „${to}“ geändert. Die gebuchte Zeit wird ab jetzt berechnet: vom Guthaben, soweit es reicht, sonst pro angefangene ${UNIT_MINUTES} Minuten.`,
     categoryChanged: (from, to) => `Kategorie geändert: ${from} → ${to}`,
     fieldsHeading: 'Ihre Angaben',
     fields: {
@@ -118,7 +119,7 @@ export const detailMessages = catalog<TicketDetailMessages>(
     totalFree: 'Davon kostenlos',
     totalBillable: 'Davon berechenbar',
     totalCharged: 'Berechnet',
-    chargedHint: 'je angefangene 10 Minuten',
+    chargedHint: `je angefangene ${UNIT_MINUTES} Minuten`,
     fromCredit: 'Vom Guthaben abgezogen',
     uncovered: 'Nicht vom Guthaben gedeckt',
     owed: 'Offener Betrag',
