@@ -2,9 +2,8 @@
  * The thin base of every widget: the language, and the store from the nearest `<cadia-provider>`
  * (or the document-wide default from `configure`). It re-renders when the store changes.
  */
-import { LitElement } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
+import { LitElement, type PropertyDeclarations } from 'lit';
+import { ContextConsumer } from '@lit/context';
 import { cadiaContext, type CadiaContext } from '../context/context.js';
 import { defaultContext, onConfigure } from '../context/configure.js';
 import type { CadiaStore } from '../context/store.js';
@@ -36,16 +35,26 @@ import { VERSION } from '../version.js';
 export class CadiaElement extends LitElement {
   static readonly version = VERSION;
 
+  // Plain `static properties` instead of decorators: the standard-decorator code TypeScript emits
+  // costs ~250 bytes per property. Lit merges a subclass's own declarations with these.
+  static override properties: PropertyDeclarations = {
+    locale: {},
+    theme: { reflect: true },
+  };
+
   /** Language of this element (`de` or `en`); otherwise the provider's, then the page's, then German. */
-  @property() accessor locale: string | undefined;
+  declare locale: string | undefined;
 
   /** `light` or `dark` forces a colour scheme; otherwise it follows `prefers-color-scheme`. */
-  @property({ reflect: true }) accessor theme: 'light' | 'dark' | undefined;
+  declare theme: 'light' | 'dark' | undefined;
 
-  @consume({ context: cadiaContext, subscribe: true })
-  @state()
-  // Definite type for @consume; it is undefined until a provider answers (see `ctx`).
-  protected accessor context!: CadiaContext;
+  // Asks the nearest provider for its context and re-renders this element when it changes.
+  private consumer = new ContextConsumer(this, { context: cadiaContext, subscribe: true });
+
+  /** The provider's context; undefined outside any provider (see `ctx`). */
+  protected get context(): CadiaContext | undefined {
+    return this.consumer.value;
+  }
 
   private subscribed?: CadiaStore;
   private unsubscribe?: () => void;
@@ -54,7 +63,7 @@ export class CadiaElement extends LitElement {
 
   /** The provider's context, or the document-wide default outside any provider. */
   protected get ctx(): CadiaContext {
-    return (this.context as CadiaContext | undefined) ?? defaultContext();
+    return this.context ?? defaultContext();
   }
 
   protected get store(): CadiaStore {
@@ -62,7 +71,7 @@ export class CadiaElement extends LitElement {
   }
 
   protected get lang_(): Locale {
-    return resolveLocale(this.locale ?? (this.context as CadiaContext | undefined)?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
+    return resolveLocale(this.locale ?? this.context?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
   }
 
   /** Texts of this element in the current language (loaded before each render: `scheduleUpdate`). */
@@ -77,7 +86,7 @@ export class CadiaElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopConfigure = onConfigure(() => {
-      if (!(this.context as CadiaContext | undefined)) this.requestUpdate();
+      if (!this.context) this.requestUpdate();
     });
   }
 

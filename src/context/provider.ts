@@ -1,6 +1,5 @@
-import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { LitElement, html, css, type PropertyDeclarations } from 'lit';
+import { ContextProvider } from '@lit/context';
 import { cadiaContext, type CadiaContext } from './context.js';
 import { createStore } from './configure.js';
 import type { CadiaBackend } from '../api/backend.js';
@@ -24,26 +23,52 @@ export class CadiaProvider extends LitElement {
     }
   `;
 
+  // Plain `static properties` instead of decorators: the standard-decorator code TypeScript emits
+  // costs ~250 bytes per property, more than the whole of some elements' logic.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    locale: {},
+    token: { attribute: false },
+    getToken: { attribute: false },
+    backend: { attribute: false },
+    timeout: { type: Number },
+  };
+
   /** URL in front of `/v1`, e.g. `https://portal.example/api`. */
-  @property({ attribute: 'api-base' }) accessor apiBase = '/api';
+  declare apiBase: string;
 
   /** Language of every widget inside: `de` (default) or `en`. */
-  @property() accessor locale = 'de';
+  declare locale: string;
 
   /** Bearer token (ERP). Kept in memory only. Setting a new one starts a fresh session. */
-  @property({ attribute: false }) accessor token: string | undefined;
+  declare token: string | undefined;
 
   /** Asked for a token before the first request and again once after a 401. */
-  @property({ attribute: false }) accessor getToken: TokenSource | undefined;
+  declare getToken: TokenSource | undefined;
 
   /** A host's own implementation of the backend interface; replaces HTTP. */
-  @property({ attribute: false }) accessor backend: CadiaBackend | undefined;
+  declare backend: CadiaBackend | undefined;
 
   /** Milliseconds until a request counts as lost (default 15 000), e.g. shorter on a local network. */
-  @property({ type: Number }) accessor timeout: number | undefined;
+  declare timeout: number | undefined;
 
-  @provide({ context: cadiaContext })
-  protected accessor context: CadiaContext = this.makeContext();
+  private provider: ContextProvider<typeof cadiaContext>;
+
+  constructor() {
+    super();
+    this.apiBase = '/api';
+    this.locale = 'de';
+    this.provider = new ContextProvider(this, { context: cadiaContext, initialValue: this.makeContext() });
+  }
+
+  /** What the widgets inside receive; setting it tells every one of them. */
+  protected get context(): CadiaContext {
+    return this.provider.value;
+  }
+
+  protected set context(value: CadiaContext) {
+    this.provider.setValue(value);
+  }
 
   protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has('apiBase') || changed.has('token') || changed.has('getToken') || changed.has('backend') || changed.has('timeout')) {

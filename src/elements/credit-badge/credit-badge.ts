@@ -1,5 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './credit-badge.styles.js';
@@ -38,19 +37,39 @@ type Level = 'ok' | 'low' | 'exhausted';
 export class CadiaCreditBadge extends CadiaElement {
   static override styles = [tokens, styles];
 
+  static override properties: PropertyDeclarations = {
+    lowThreshold: { type: Number, attribute: 'low-threshold' },
+    variant: { reflect: true },
+    shopHref: { attribute: 'shop-href' },
+    dialogOffer: { state: true, attribute: false },
+    shopReady: { state: true, attribute: false },
+  };
+
   /** Below this many minutes the credit shows as low. */
-  @property({ type: Number, attribute: 'low-threshold' }) accessor lowThreshold = 30;
+  declare lowThreshold: number;
 
   /** `card` (default) for the top of the support window, `compact` for a header bar. */
-  @property({ reflect: true }) accessor variant: 'card' | 'compact' = 'card';
+  declare variant: 'card' | 'compact';
 
   /** Where the order button and the offer hint lead (`?offer=<id>` added for the hint) when no one cancels `cadia-order-requested`; without it the shop opens in a dialog. */
-  @property({ attribute: 'shop-href' }) accessor shopHref = '';
+  declare shopHref: string;
 
   /** The offer the dialog's shop opens at; undefined while the dialog is closed. */
-  @state() private accessor dialogOffer: string | undefined;
-  @state() private accessor shopReady = false;
-  @query('dialog') private accessor dialog!: HTMLDialogElement | null;
+  declare private dialogOffer: string | undefined;
+  declare private shopReady: boolean;
+
+  constructor() {
+    super();
+    this.lowThreshold = 30;
+    this.variant = 'card';
+    this.shopHref = '';
+    this.shopReady = false;
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot?.querySelector('dialog') ?? null;
+  }
+
   /** The part of the button that opened the dialog. */
   private opener: 'order' | 'offer' = 'order';
 

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './package-shop.styles.js';
@@ -71,21 +70,41 @@ export class CadiaPackageShop extends CadiaElement {
   static override styles = [tokens, styles];
   static override shadowRootOptions: ShadowRootInit = { ...CadiaElement.shadowRootOptions, delegatesFocus: true };
 
+  static override properties: PropertyDeclarations = {
+    infoHref: { attribute: 'info-href' },
+    loginHref: { attribute: 'login-href' },
+    termsHref: { attribute: 'terms-href' },
+    offerId: { attribute: 'offer-id' },
+    step: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** Link to "Infos zu Supportpaketen"; hidden when empty. */
-  @property({ attribute: 'info-href' }) accessor infoHref = '';
+  declare infoHref: string;
 
   /** Where "Bestellen" leads when logged out (after `cadia-login-required`, unless it is cancelled). */
-  @property({ attribute: 'login-href' }) accessor loginHref = '';
+  declare loginHref: string;
 
   /** Link to the terms the customer accepts when ordering. */
-  @property({ attribute: 'terms-href' }) accessor termsHref = '';
+  declare termsHref: string;
 
   /** A loyalty offer to open at (the mailed link's `?offer=`): highlighted, scrolled to, focused. */
-  @property({ attribute: 'offer-id' }) accessor offerId = '';
+  declare offerId: string;
 
-  @state() private accessor step: Step = { name: 'list' };
+  declare private step: Step;
   /** Text for the one live region: what just happened. */
-  @state() private accessor announcement = '';
+  declare private announcement: string;
+
+  constructor() {
+    super();
+    this.infoHref = '';
+    this.loginHref = '';
+    this.termsHref = '';
+    this.offerId = '';
+    this.step = { name: 'list' };
+    this.announcement = '';
+  }
+
   /** Offers the server refused as expired, shown expired before the reloaded list arrives. */
   private readonly refusedOffers = new Set<string>();
   /** The offer link handled so far, so focus moves to it once and not on every render. */

@@ -1,5 +1,4 @@
-import { html, nothing, LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './ticket-form.styles.js';
@@ -81,26 +80,56 @@ export class CadiaTicketForm extends CadiaElement {
   static override styles = [tokens, attachmentStyles, styles];
   static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
 
-  /** Prefill from the host: the program the customer works in. Stays editable. */
-  @property() accessor program = '';
-  /** Prefill: the program's version. */
-  @property({ attribute: 'program-version' }) accessor programVersion = '';
-  /** Prefill: the window the customer was in. */
-  @property({ attribute: 'window-name' }) accessor windowName = '';
-  /** Prefill: the last error message the program showed. */
-  @property({ attribute: 'error-message' }) accessor errorMessage = '';
-  /** The support hotline, shown with the hint that a call still needs a ticket. */
-  @property({ attribute: 'support-phone' }) accessor supportPhone = '';
-  /** Where the order action leads when no one cancels `cadia-order-requested`. */
-  @property({ attribute: 'shop-href' }) accessor shopHref = '';
-  /** Link to a ticket in the host's list; `{id}` is replaced by the ticket id. */
-  @property({ attribute: 'ticket-href' }) accessor ticketHref = '';
+  static override properties: PropertyDeclarations = {
+    program: {},
+    programVersion: { attribute: 'program-version' },
+    windowName: { attribute: 'window-name' },
+    errorMessage: { attribute: 'error-message' },
+    supportPhone: { attribute: 'support-phone' },
+    shopHref: { attribute: 'shop-href' },
+    ticketHref: { attribute: 'ticket-href' },
+    values: { state: true, attribute: false },
+    errors: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    faq: { state: true, attribute: false },
+    created: { state: true, attribute: false },
+  };
 
-  @state() private accessor values: TicketFormValues = { ...EMPTY };
-  @state() private accessor errors: Partial<Record<string, string>> = {};
-  @state() private accessor notice = '';
-  @state() private accessor faq: FaqArticle[] = [];
-  @state() private accessor created: TicketCreated | undefined;
+  /** Prefill from the host: the program the customer works in. Stays editable. */
+  declare program: string;
+  /** Prefill: the program's version. */
+  declare programVersion: string;
+  /** Prefill: the window the customer was in. */
+  declare windowName: string;
+  /** Prefill: the last error message the program showed. */
+  declare errorMessage: string;
+  /** The support hotline, shown with the hint that a call still needs a ticket. */
+  declare supportPhone: string;
+  /** Where the order action leads when no one cancels `cadia-order-requested`. */
+  declare shopHref: string;
+  /** Link to a ticket in the host's list; `{id}` is replaced by the ticket id. */
+  declare ticketHref: string;
+
+  declare private values: TicketFormValues;
+  declare private errors: Partial<Record<string, string>>;
+  declare private notice: string;
+  declare private faq: FaqArticle[];
+  declare private created: TicketCreated | undefined;
+
+  constructor() {
+    super();
+    this.program = '';
+    this.programVersion = '';
+    this.windowName = '';
+    this.errorMessage = '';
+    this.supportPhone = '';
+    this.shopHref = '';
+    this.ticketHref = '';
+    this.values = { ...EMPTY };
+    this.errors = {};
+    this.notice = '';
+    this.faq = [];
+  }
 
   private readonly attachments = new AttachmentsController(this);
   private readonly drafts = new DraftController<TicketFormValues>(this, {

@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
@@ -71,16 +70,31 @@ function importDetailView() {
 export class CadiaTicketList extends CadiaElement {
   static override styles = [tokens, styles];
 
+  static override properties: PropertyDeclarations = {
+    ticketId: { attribute: 'ticket-id' },
+    pageSize: { type: Number, attribute: 'page-size' },
+    activeIndex: { state: true, attribute: false },
+    virtualizer: { state: true, attribute: false },
+    detailView: { state: true, attribute: false },
+  };
+
   /** Opens this ticket directly (deep link). Cleared when the customer goes back to the list. */
-  @property({ attribute: 'ticket-id' }) accessor ticketId = '';
+  declare ticketId: string;
 
   /** Tickets fetched per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) accessor pageSize = 50;
+  declare pageSize: number;
 
-  @state() private accessor activeIndex = 0;
-  @state() private accessor virtualizer: VirtualizeModule | undefined;
+  declare private activeIndex: number;
+  declare private virtualizer: VirtualizeModule | undefined;
   /** The opened ticket's code, loaded on first use (see loadDetailView). */
-  @state() private accessor detailView: TicketDetailView | undefined;
+  declare private detailView: TicketDetailView | undefined;
+
+  constructor() {
+    super();
+    this.ticketId = '';
+    this.pageSize = 50;
+    this.activeIndex = 0;
+  }
 
   private readonly pager = new TicketPager(this, () => Math.min(100, Math.max(1, this.pageSize)));
   private searchTimer?: ReturnType<typeof setTimeout>;
