@@ -1,10 +1,23 @@
 /**
  * Design tokens every element starts from. Global `--cadia-*` properties (set by the host on any
  * ancestor) feed these defaults; light and dark differ only here.
+ *
+ * Isolation from the page: selectors do not reach into a shadow root, but inherited text settings
+ * do, and page rules on the host element itself beat plain :host rules. An !important in a shadow
+ * root wins over the page's !important (even `* { all: unset !important }`), so the widgets keep
+ * their colour and text settings on any page. Theme them through the --cadia-* properties.
+ * `color-scheme` makes native controls (radio buttons, scrollbars) follow the widget's scheme,
+ * not the page's.
+ *
+ * The comments live here, not in the CSS: the build's template minifier reads an apostrophe in a
+ * CSS comment as the start of a string and would leave the rest of the sheet unminified.
  */
 import { css } from 'lit';
 
-/** Dark values, used by `prefers-color-scheme: dark` and by `theme="dark"` on an element. */
+/**
+ * Dark values, used by `prefers-color-scheme: dark` and by `theme="dark"` on an element. Dark text
+ * colours need a dark ground of their own: the host page may well be light.
+ */
 const dark = css`
       --_primary: var(--cadia-color-primary, #8ab4f8);
       --_on-primary: var(--cadia-color-on-primary, #0b1d36);
@@ -19,7 +32,6 @@ const dark = css`
       --_focus: var(--cadia-color-focus, #8ab4f8);
       --_skeleton: var(--cadia-color-skeleton, #333a45);
       color-scheme: var(--cadia-color-scheme, dark) !important;
-      /* Dark text colours need a dark ground of their own: the host page may well be light. */
       background-color: var(--_surface);
 `;
 
@@ -41,12 +53,6 @@ export const tokens = css`
     --_focus: var(--cadia-color-focus, #1f5fae);
     --_skeleton: var(--cadia-color-skeleton, #e3e7ed);
     box-sizing: border-box;
-    /*
-     * Isolation from the page: selectors do not reach into a shadow root, but inherited text settings
-     * do, and page rules on the host element itself beat plain :host rules. An !important in a shadow
-     * root wins over the page's !important (even '* { all: unset !important }'), so the widgets keep
-     * their colour and text settings on any page. Theme them through the --cadia-* properties.
-     */
     font-family: var(--_font) !important;
     color: var(--_text) !important;
     font-style: normal !important;
@@ -58,7 +64,6 @@ export const tokens = css`
     text-shadow: none !important;
     text-align: start !important;
     white-space: normal !important;
-    /* Native controls (radio buttons, scrollbars) follow the widget's scheme, not the page's. */
     color-scheme: var(--cadia-color-scheme, light) !important;
   }
   @media (prefers-color-scheme: dark) {
