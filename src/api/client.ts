@@ -1,7 +1,7 @@
 /** The HTTP implementation of `CadiaBackend` on ky, following api/openapi.yaml. */
-import ky, { HTTPError, TimeoutError, type KyInstance, type Options } from 'ky';
-import { CadiaApiError, type FieldError } from './errors.js';
-import type { BackendEvent, CadiaBackend, IdempotentOptions, OrderInput, ReplyInput, RequestOptions, TicketInput, TicketQuery } from './backend.js';
+import ky, { HTTPError, TimeoutError, type Options } from 'ky';
+import { CadiaApiError, isAbort, type FieldError } from './errors.js';
+import type { BackendEvent, CadiaBackend, IdempotentOptions, RequestOptions, TicketInput } from './backend.js';
 import type { FaqArticle, Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail, TicketPage } from './types.js';
 
 export type TokenSource = () => string | undefined | null | Promise<string | undefined | null>;
@@ -23,14 +23,9 @@ export interface HttpBackendConfig {
   onUnauthorized?: () => void;
 }
 
-/** Base URL with a trailing slash, resolved against the page, so `/api` and `https://…/api/` both work. */
-function baseUrl(apiBase: string): string {
-  const url = new URL(apiBase || '.', document.baseURI);
-  return url.href.endsWith('/') ? url.href : `${url.href}/`;
-}
-
 export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
-  const base = baseUrl(config.apiBase);
+  // With a trailing slash, resolved against the page, so `/api` and `https://…/api/` both work.
+  const base = new URL(config.apiBase || '.', document.baseURI).href.replace(/\/?$/, '/');
   let token = config.token ?? undefined;
   let tokenAsked = false;
   /** One `getToken` call shared by every request that needs a token at the same moment. */
@@ -46,21 +41,19 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
    */
   let hadSession = Boolean(config.token || config.getToken);
 
-  function askToken(): Promise<string | undefined> {
-    asking ??= (async () => {
+  const askToken = () =>
+    (asking ??= (async () => {
       try {
-        token = (await config.getToken?.()) ?? undefined;
-        return token;
+        return (token = (await config.getToken?.()) ?? undefined);
       } finally {
         asking = undefined;
       }
-    })();
-    return asking;
-  }
+    })());
 
-  async function currentToken(fresh: boolean): Promise<string | undefined> {
+  /** The token for the next request: `getToken` is asked before the first one, and a refresh under way is waited for. */
+  async function currentToken(): Promise<string | undefined> {
     if (asking) return asking;
-    if (config.getToken && (fresh || (!token && !tokenAsked))) {
+    if (config.getToken && !token && !tokenAsked) {
       tokenAsked = true;
       return askToken();
     }
@@ -68,11 +61,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   }
 
   /**
-   * After a 401 with the token `used`: whether to try once more. Parallel requests that fail with
-   * the same token share one `getToken` call; one that failed with a token already replaced just
-   * tries the new one; a token a fresh one was already asked for is not asked for again.
+   * After a 401 of `request`: whether to try once more. Parallel requests that fail with the same
+   * token share one `getToken` call; one that failed with a token already replaced just tries the
+   * new one; a token a fresh one was already asked for is not asked for again.
    */
-  async function retryAfter401(used: string): Promise<boolean> {
+  async function retryAfter401(request: Request): Promise<boolean> {
+    const used = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
     if (asking) return (await asking, true);
     if (used !== (token ?? '')) return true;
     if (!config.getToken || refreshedFrom.has(used)) return false;
@@ -81,22 +75,17 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     return true;
   }
 
-  const http: KyInstance = ky.create({
+  const http = ky.create({
     prefixUrl: base,
     // Cookie sessions on the homepage; harmless with bearer tokens.
     credentials: 'include',
     timeout: config.timeout ?? 15_000,
-    retry: {
-      limit: config.retries ?? 2,
-      methods: ['get'],
-      statusCodes: [408, 429, 500, 502, 503, 504],
-      backoffLimit: 4_000,
-      retryOnTimeout: true,
-    },
+    // ky's statuses (408, 413 and 429 only with Retry-After, 5xx) and its wait for Retry-After.
+    retry: { limit: config.retries ?? 2, methods: ['get'], backoffLimit: 4_000, retryOnTimeout: true },
     hooks: {
       beforeRequest: [
         async (request) => {
-          const t = await currentToken(false);
+          const t = await currentToken();
           if (t) request.headers.set('Authorization', `Bearer ${t}`);
           const lang = config.locale?.();
           if (lang) request.headers.set('Accept-Language', lang);
@@ -107,16 +96,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
 
   /** Runs a request; after a 401 asks for a token once more and repeats it once. */
   async function send<T>(path: string, options: Options, read: (r: Response) => Promise<T>): Promise<T> {
+    const attempt = async () => read(await http(path, options));
     try {
-      let result: T;
-      try {
-        result = await read(await http(path, options));
-      } catch (e) {
-        if (!(e instanceof HTTPError && e.response.status === 401)) throw e;
-        const used = (e.request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
-        if (!(await retryAfter401(used))) throw e;
-        result = await read(await http(path, options));
-      }
+      const result = await attempt().catch(async (e: unknown) => {
+        if (e instanceof HTTPError && e.response.status === 401 && (await retryAfter401(e.request))) return attempt();
+        throw e;
+      });
       reported = false;
       if (path === 'v1/me') hadSession = true;
       return result;
@@ -131,31 +116,35 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     }
   }
 
-  const json = <T>(path: string, o: Options = {}) =>
-    send<T>(path, o, async (r) => {
+  const json = <T>(path: string, o: Options) =>
+    send(path, o, async (r) => {
       try {
         return (await r.json()) as T;
       } catch {
         throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
       }
     });
+  const get = <T>(path: string, o?: RequestOptions) => json<T>(path, { signal: o?.signal });
 
-  /** POST with an idempotency key: safe to retry, since the server answers a repeat with the first result. */
-  const idempotent = (o: IdempotentOptions, rest: Options): Options => ({
-    ...rest,
+  /**
+   * POST with an idempotency key: safe to retry, since the server answers a repeat with the first
+   * result. ky merges `retry` into the instance's, so only the method is added.
+   */
+  const idempotent = (o: IdempotentOptions, body: Options): Options => ({
+    ...body,
     method: 'post',
     signal: o.signal,
     headers: { 'Idempotency-Key': o.idempotencyKey },
-    retry: { limit: config.retries ?? 2, methods: ['post'], statusCodes: [408, 429, 500, 502, 503, 504], backoffLimit: 4_000, retryOnTimeout: true },
+    retry: { methods: ['post'] },
   });
 
   return {
-    getMe: (o?: RequestOptions) => json<Me>('v1/me', { signal: o?.signal }),
-    getPackages: (o?: RequestOptions) => json<PackageList>('v1/packages', { signal: o?.signal }),
-    getOffers: async (o?: RequestOptions) => (await json<{ items: Offer[] }>('v1/offers', { signal: o?.signal })).items,
-    getOffer: (id: string, o?: RequestOptions) => json<Offer>(`v1/offers/${encodeURIComponent(id)}`, { signal: o?.signal }),
-    createOrder: (input: OrderInput, o: IdempotentOptions) => json<OrderResult>('v1/orders', idempotent(o, { json: input })),
-    listTickets: (query: TicketQuery, o?: RequestOptions) => {
+    getMe: (o) => get<Me>('v1/me', o),
+    getPackages: (o) => get<PackageList>('v1/packages', o),
+    getOffers: async (o) => (await get<{ items: Offer[] }>('v1/offers', o)).items,
+    getOffer: (id, o) => get<Offer>(`v1/offers/${encodeURIComponent(id)}`, o),
+    createOrder: (input, o) => json<OrderResult>('v1/orders', idempotent(o, { json: input })),
+    listTickets: (query, o) => {
       const params = new URLSearchParams();
       if (query.status?.length) params.set('status', query.status.join(','));
       if (query.q) params.set('q', query.q);
@@ -163,19 +152,16 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
       if (query.limit) params.set('limit', String(query.limit));
       return json<TicketPage>('v1/tickets', { searchParams: params, signal: o?.signal });
     },
-    getTicket: (id: string, o?: RequestOptions) => json<TicketDetail>(`v1/tickets/${encodeURIComponent(id)}`, { signal: o?.signal }),
-    createTicket: (input: TicketInput, o: IdempotentOptions) => json<TicketCreated>('v1/tickets', idempotent(o, { body: ticketForm(input) })),
-    replyToTicket: async (id: string, input: ReplyInput, o: IdempotentOptions) => {
+    getTicket: (id, o) => get<TicketDetail>(`v1/tickets/${encodeURIComponent(id)}`, o),
+    createTicket: (input, o) => json<TicketCreated>('v1/tickets', idempotent(o, { body: ticketForm(input) })),
+    replyToTicket: async (id, input, o) => {
       const form = new FormData();
       form.set('body', input.body);
       appendImages(form, input.images);
-      const r = await json<{ message: Message }>(`v1/tickets/${encodeURIComponent(id)}/messages`, idempotent(o, { body: form }));
-      return r.message;
+      return (await json<{ message: Message }>(`v1/tickets/${encodeURIComponent(id)}/messages`, idempotent(o, { body: form }))).message;
     },
-    searchFaq: async (q: string, o?: RequestOptions) =>
-      (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
-    loadAttachment: (url: string, o?: RequestOptions) =>
-      send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
+    searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
+    loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
     subscribe: (listener) => subscribeEvents(base, currentToken, listener),
   };
 }
@@ -195,55 +181,42 @@ function ticketForm(input: TicketInput): FormData {
 
 async function toApiError(e: unknown): Promise<CadiaApiError> {
   if (e instanceof CadiaApiError) return e;
-  if (e instanceof DOMException && e.name === 'AbortError') throw e;
+  if (isAbort(e)) throw e;
   if (e instanceof TimeoutError) return new CadiaApiError('timeout', 'The server did not answer in time.');
-  if (e instanceof HTTPError) {
-    const r = e.response;
-    const retryAfter = Number(r.headers.get('Retry-After')) || undefined;
-    const type = r.headers.get('Content-Type') ?? '';
-    if (type.includes('json')) {
-      try {
-        const p = (await r.json()) as { title?: string; detail?: string; code?: string; errors?: FieldError[] };
-        return new CadiaApiError('http', p.detail || p.title || r.statusText, r.status, p.code ?? `http_${r.status}`, p.errors ?? [], retryAfter);
-      } catch {
-        /* falls through: a broken error body is still an HTTP error */
-      }
-    }
-    return new CadiaApiError('http', r.statusText || `HTTP ${r.status}`, r.status, `http_${r.status}`, [], retryAfter);
-  }
-  return new CadiaApiError('network', e instanceof Error ? e.message : 'Network error');
+  if (!(e instanceof HTTPError)) return new CadiaApiError('network', e instanceof Error ? e.message : 'Network error');
+  const r = e.response;
+  // problem+json when the server sent it; a broken or missing error body is still an HTTP error.
+  const p: { title?: string; detail?: string; code?: string; errors?: FieldError[] } =
+    (r.headers.get('Content-Type')?.includes('json') && (await r.json().catch(() => null))) || {};
+  const status = r.status;
+  return new CadiaApiError('http', p.detail || p.title || r.statusText || `HTTP ${status}`, status, p.code ?? `http_${status}`, p.errors ?? [], Number(r.headers.get('Retry-After')) || undefined);
 }
 
 /**
  * Server-sent events. EventSource cannot send headers, so a bearer token goes as `?token=`;
  * a cookie session rides along with `withCredentials`. EventSource reconnects by itself.
  */
-function subscribeEvents(
-  base: string,
-  currentToken: (fresh: boolean) => Promise<string | undefined>,
-  listener: (e: BackendEvent) => void,
-): () => void {
+function subscribeEvents(base: string, currentToken: () => Promise<string | undefined>, listener: (e: BackendEvent) => void): () => void {
   let source: EventSource | undefined;
   let closed = false;
-  void currentToken(false).then((t) => {
+  void currentToken().then((t) => {
     if (closed || typeof EventSource === 'undefined') return;
     const url = new URL('v1/events', base);
     if (t) url.searchParams.set('token', t);
-    source = new EventSource(url, { withCredentials: !t });
-    const on = (name: string, map: (d: Record<string, unknown>) => BackendEvent) =>
-      source!.addEventListener(name, (ev) => {
+    const es = (source = new EventSource(url, { withCredentials: !t }));
+    // The event's data is the payload; a credit event's data is the credit itself.
+    for (const type of ['credit', 'ticket', 'message', 'offer'] as const) {
+      es.addEventListener(type, (ev) => {
         try {
-          listener(map(JSON.parse((ev as MessageEvent<string>).data) as Record<string, unknown>));
+          const data = JSON.parse((ev as MessageEvent<string>).data) as object;
+          listener((type === 'credit' ? { type, credit: data } : { type, ...data }) as BackendEvent);
         } catch {
           /* an event we cannot read is skipped; the next load fetches the truth */
         }
       });
-    on('credit', (d) => ({ type: 'credit', credit: d as unknown as { minutes: number; updatedAt: string } }));
-    on('ticket', (d) => ({ type: 'ticket', ...(d as { id: string; status: never; updatedAt: string }) }));
-    on('message', (d) => ({ type: 'message', ...(d as { ticketId: string; messageId: string }) }));
-    on('offer', (d) => ({ type: 'offer', id: String(d.id) }));
-    source.addEventListener('open', () => listener({ type: 'connection', state: 'open' }));
-    source.addEventListener('error', () => listener({ type: 'connection', state: 'reconnecting' }));
+    }
+    es.addEventListener('open', () => listener({ type: 'connection', state: 'open' }));
+    es.addEventListener('error', () => listener({ type: 'connection', state: 'reconnecting' }));
   });
   return () => {
     closed = true;
