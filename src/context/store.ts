@@ -16,82 +16,80 @@ export type ResourceState<T> =
 /** A value loaded once and shared; `load()` while loading returns the same promise. */
 class Resource<T> {
   state: ResourceState<T> = { status: 'idle' };
-  private inflight?: Promise<T>;
-  constructor(
-    private readonly fetcher: () => Promise<T>,
-    private readonly changed: () => void,
-  ) {}
+  #inflight?: Promise<T> | undefined;
+  #fetcher: () => Promise<T>;
+  #changed: () => void;
+  constructor(fetcher: () => Promise<T>, changed: () => void) {
+    this.#fetcher = fetcher;
+    this.#changed = changed;
+  }
 
   get value(): T | undefined {
     return 'value' in this.state ? this.state.value : undefined;
   }
 
   ensure(): Promise<T> | undefined {
-    if (this.state.status === 'idle') return this.load();
-    return this.inflight;
+    return this.state.status === 'idle' ? this.load() : this.#inflight;
   }
 
   load(): Promise<T> {
-    if (this.inflight) return this.inflight;
-    this.state = { status: 'loading', value: this.value } as ResourceState<T>;
-    this.changed();
-    const p = this.fetcher().then(
-      (value) => {
-        this.state = { status: 'ready', value };
-        return value;
-      },
-      (e: unknown) => {
-        const error = e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e));
-        this.state = { status: 'error', error, value: this.value } as ResourceState<T>;
-        throw error;
-      },
-    );
-    this.inflight = p;
-    void p.catch(() => undefined).finally(() => {
-      if (this.inflight === p) this.inflight = undefined;
-      this.changed();
-    });
-    return p;
+    // Cleared (and the change told) only once the load has settled, also when the fetcher throws at once.
+    return (this.#inflight ??= this.#fetch().finally(() => {
+      this.#inflight = undefined;
+      this.#changed();
+    }));
+  }
+
+  async #fetch(): Promise<T> {
+    this.state = { status: 'loading', value: this.value };
+    this.#changed();
+    try {
+      const value = await this.#fetcher();
+      this.state = { status: 'ready', value };
+      return value;
+    } catch (e) {
+      const error = e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e));
+      this.state = { status: 'error', error, value: this.value };
+      throw error;
+    }
   }
 
   set(value: T): void {
     this.state = { status: 'ready', value };
-    this.changed();
+    this.#changed();
   }
 }
+
+/** Loads again in the background; a failure shows through the resource's state. */
+const reload = <T>(r: Resource<T>) => void r.load().catch(() => undefined);
 
 export type StoreListener = (store: CadiaStore) => void;
 
 export class CadiaStore {
-  readonly me: Resource<Me>;
-  readonly packages: Resource<PackageList>;
-  readonly offers: Resource<Offer[]>;
+  readonly me = new Resource(() => this.backend.getMe(), () => this.#notify());
+  readonly packages = new Resource(() => this.backend.getPackages(), () => this.#notify());
+  readonly offers = new Resource(() => this.backend.getOffers(), () => this.#notify());
   /** Bumped whenever the list of tickets may have changed (new ticket, status, reply). */
   ticketsVersion = 0;
   /** The last ticket ids the server told us about, so an open detail can reload itself. */
   readonly changedTickets = new Map<string, number>();
-  private readonly listeners = new Set<StoreListener>();
-  private readonly ticketCache = new Map<string, TicketDetail>();
-  private unsubscribeEvents?: () => void;
-  private notifyQueued = false;
-  private streamWasOpen = false;
+  #listeners = new Set<StoreListener>();
+  #ticketCache = new Map<string, TicketDetail>();
+  #unsubscribeEvents?: (() => void) | undefined;
+  #notifyQueued = false;
+  #streamWasOpen = false;
 
-  constructor(readonly backend: CadiaBackend) {
-    const changed = () => this.notify();
-    this.me = new Resource(() => this.backend.getMe(), changed);
-    this.packages = new Resource(() => this.backend.getPackages(), changed);
-    this.offers = new Resource(() => this.backend.getOffers(), changed);
-  }
+  constructor(readonly backend: CadiaBackend) {}
 
   /** Elements call this while they are on the page; the first one opens the event stream. */
   subscribe(listener: StoreListener): () => void {
-    this.listeners.add(listener);
-    if (this.listeners.size === 1) this.unsubscribeEvents = this.backend.subscribe?.((e) => this.handleEvent(e));
+    this.#listeners.add(listener);
+    if (this.#listeners.size === 1) this.#unsubscribeEvents = this.backend.subscribe?.((e) => this.#handleEvent(e));
     return () => {
-      this.listeners.delete(listener);
-      if (this.listeners.size === 0) {
-        this.unsubscribeEvents?.();
-        this.unsubscribeEvents = undefined;
+      this.#listeners.delete(listener);
+      if (!this.#listeners.size) {
+        this.#unsubscribeEvents?.();
+        this.#unsubscribeEvents = undefined;
       }
     };
   }
@@ -103,81 +101,71 @@ export class CadiaStore {
 
   async order(input: OrderInput, idempotencyKey: string): Promise<OrderResult> {
     const result = await this.backend.createOrder(input, { idempotencyKey });
-    this.setCredit(result.credit);
-    void this.offers.load().catch(() => undefined);
+    this.#setCredit(result.credit);
+    reload(this.offers);
     return result;
   }
 
   async createTicket(input: TicketInput, idempotencyKey: string): Promise<TicketCreated> {
     const created = await this.backend.createTicket(input, { idempotencyKey });
-    this.ticketCache.set(created.ticket.id, created.ticket);
-    this.bumpTickets(created.ticket.id);
+    this.#ticketCache.set(created.ticket.id, created.ticket);
+    this.#bumpTickets(created.ticket.id);
     return created;
   }
 
   async reply(ticketId: string, input: ReplyInput, idempotencyKey: string): Promise<Message> {
     const message = await this.backend.replyToTicket(ticketId, input, { idempotencyKey });
-    this.bumpTickets(ticketId);
+    this.#bumpTickets(ticketId);
     return message;
   }
 
   cachedTicket(id: string): TicketDetail | undefined {
-    return this.ticketCache.get(id);
+    return this.#ticketCache.get(id);
   }
 
   async loadTicket(id: string, signal?: AbortSignal): Promise<TicketDetail> {
     const t = await this.backend.getTicket(id, { signal });
-    this.ticketCache.set(id, t);
+    this.#ticketCache.set(id, t);
     return t;
   }
 
-  private setCredit(credit: Me['credit']): void {
+  #setCredit(credit: Me['credit']): void {
     const me = this.me.value;
     if (me) this.me.set({ ...me, credit });
   }
 
-  private bumpTickets(id?: string): void {
+  #bumpTickets(id?: string): void {
     this.ticketsVersion++;
     if (id) this.changedTickets.set(id, this.ticketsVersion);
-    this.notify();
+    this.#notify();
   }
 
-  private handleEvent(e: BackendEvent): void {
-    switch (e.type) {
-      case 'credit':
-        this.setCredit(e.credit);
-        break;
-      case 'ticket':
-        this.bumpTickets(e.id);
-        break;
-      case 'message':
-        this.bumpTickets(e.ticketId);
-        break;
-      case 'offer':
-        void this.offers.load().catch(() => undefined);
-        break;
-      case 'connection':
-        // After a reconnect we may have missed events: fetch the truth again.
-        if (e.state === 'open') {
-          if (this.streamWasOpen && this.me.state.status !== 'idle') {
-            void this.me.load().catch(() => undefined);
-            this.bumpTickets();
-          }
-          // An offer issued (or ordered in another tab) while the stream was down.
-          if (this.streamWasOpen && this.offers.state.status !== 'idle') void this.offers.load().catch(() => undefined);
-          this.streamWasOpen = true;
+  #handleEvent(e: BackendEvent): void {
+    if (e.type === 'credit') this.#setCredit(e.credit);
+    else if (e.type === 'ticket') this.#bumpTickets(e.id);
+    else if (e.type === 'message') this.#bumpTickets(e.ticketId);
+    else if (e.type === 'offer') reload(this.offers);
+    else if (e.state === 'open') {
+      // After a reconnect we may have missed events (an offer issued or ordered in another tab, too):
+      // fetch the truth again.
+      if (this.#streamWasOpen) {
+        if (this.me.state.status !== 'idle') {
+          reload(this.me);
+          this.#bumpTickets();
         }
-        break;
+        if (this.offers.state.status !== 'idle') reload(this.offers);
+      }
+      this.#streamWasOpen = true;
     }
   }
 
   /** Batches notifications into one microtask, so a burst of changes renders once. */
-  private notify(): void {
-    if (this.notifyQueued) return;
-    this.notifyQueued = true;
+  #notify(): void {
+    if (this.#notifyQueued) return;
+    this.#notifyQueued = true;
     queueMicrotask(() => {
-      this.notifyQueued = false;
-      for (const l of [...this.listeners]) l(this);
+      this.#notifyQueued = false;
+      for (const l of [...this.#listeners]) l(this);
     });
   }
 }
