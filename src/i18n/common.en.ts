@@ -5,7 +5,6 @@ const en: CommonMessages = {
   retry: 'Try again',
   loading: 'Loading …',
   close: 'Close',
-  cancel: 'Cancel',
   errors: {
     network: 'No connection to the server. Please check your internet connection.',
     timeout: 'The server is not answering right now.',
@@ -14,7 +13,7 @@ const en: CommonMessages = {
     unauthorized: 'Your session has expired. Please log in again.',
     forbidden: 'You are not allowed to do this.',
     notFound: 'Not found.',
-    rateLimited: (s) => (s ? `Too many requests. Please wait ${s === 1 ? 'a second' : `${s} seconds`}.` : 'Too many requests. Please wait a moment.'),
+    rateLimited: (s) => `Too many requests. Please wait ${!s ? 'a moment' : s === 1 ? 'a second' : `${s} seconds`}.`,
     validation: 'Please check the marked fields.',
     conflict: 'This has already been done.',
     unknown: 'Something went wrong.',

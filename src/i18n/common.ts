@@ -6,7 +6,6 @@ export interface CommonMessages {
   retry: string;
   loading: string;
   close: string;
-  cancel: string;
   errors: {
     network: string;
     timeout: string;
@@ -27,7 +26,6 @@ export const common = catalog<CommonMessages>(
     retry: 'Erneut versuchen',
     loading: 'Wird geladen …',
     close: 'Schließen',
-    cancel: 'Abbrechen',
     errors: {
       network: 'Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.',
       timeout: 'Der Server antwortet gerade nicht.',
@@ -36,7 +34,7 @@ export const common = catalog<CommonMessages>(
       unauthorized: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
       forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
       notFound: 'Nicht gefunden.',
-      rateLimited: (s) => (s ? `Zu viele Anfragen. Bitte warten Sie ${s === 1 ? 'eine Sekunde' : `${s} Sekunden`}.` : 'Zu viele Anfragen. Bitte warten Sie einen Moment.'),
+      rateLimited: (s) => `Zu viele Anfragen. Bitte warten Sie ${!s ? 'einen Moment' : s === 1 ? 'eine Sekunde' : `${s} Sekunden`}.`,
       validation: 'Bitte prüfen Sie die markierten Felder.',
       conflict: 'Diese Aktion wurde bereits ausgeführt.',
       unknown: 'Etwas ist schiefgegangen.',
@@ -45,18 +43,21 @@ export const common = catalog<CommonMessages>(
   () => import('./common.en.js'),
 );
 
+/** The text for each status that has one of its own (5xx is `server`, 429 `rateLimited`). */
+const byStatus: Partial<Record<number, 'unauthorized' | 'forbidden' | 'notFound' | 'conflict' | 'validation'>> = {
+  400: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFound',
+  409: 'conflict',
+  422: 'validation',
+};
+
 /** A localized sentence for what went wrong, from the error's kind and status. */
 export function errorText(e: CadiaApiError, m: CommonMessages): string {
-  if (e.kind === 'network') return m.errors.network;
-  if (e.kind === 'timeout') return m.errors.timeout;
-  if (e.kind === 'parse') return m.errors.parse;
-  switch (e.status) {
-    case 401: return m.errors.unauthorized;
-    case 403: return m.errors.forbidden;
-    case 404: return m.errors.notFound;
-    case 409: return m.errors.conflict;
-    case 422: case 400: return m.errors.validation;
-    case 429: return m.errors.rateLimited(e.retryAfter);
-  }
-  return e.status >= 500 ? m.errors.server : m.errors.unknown;
+  const t = m.errors;
+  // Every kind but `http` has a text of the same name.
+  if (e.kind !== 'http') return t[e.kind];
+  const key = byStatus[e.status];
+  return key ? t[key] : e.status === 429 ? t.rateLimited(e.retryAfter) : e.status >= 500 ? t.server : t.unknown;
 }
