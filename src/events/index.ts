@@ -5,53 +5,59 @@
 import type { CadiaApiError } from '../api/errors.js';
 import type { Credit, Order, TicketDetail } from '../api/types.js';
 
-const init = (cancelable = false): EventInit => ({ bubbles: true, composed: true, cancelable });
+/** Every event is named by its class's `eventName`. */
+abstract class CadiaEvent extends Event {
+  declare static readonly eventName: string;
+  constructor(cancelable = false) {
+    super((new.target as typeof CadiaEvent).eventName, { bubbles: true, composed: true, cancelable });
+  }
+}
 
 /** A ticket was created; `emailedTo` lists who got the confirmation. */
-export class TicketCreatedEvent extends Event {
-  static readonly eventName = 'cadia-ticket-created';
+export class TicketCreatedEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-ticket-created';
   constructor(readonly ticket: TicketDetail, readonly emailedTo: readonly string[]) {
-    super(TicketCreatedEvent.eventName, init());
+    super();
   }
 }
 
 /** The customer opened a ticket (in the list, or "view ticket" after sending). Cancel it to stop the form following `ticket-href`. */
-export class TicketSelectEvent extends Event {
-  static readonly eventName = 'cadia-ticket-select';
+export class TicketSelectEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-ticket-select';
   constructor(readonly ticketId: string) {
-    super(TicketSelectEvent.eventName, init(true));
+    super(true);
   }
 }
 
 /** The customer wants to order (badge button, offer hint). Cancel it to show your own shop. */
-export class OrderRequestedEvent extends Event {
-  static readonly eventName = 'cadia-order-requested';
+export class OrderRequestedEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-order-requested';
   constructor(readonly offerId?: string) {
-    super(OrderRequestedEvent.eventName, init(true));
+    super(true);
   }
 }
 
 /** An order went through; `credit` is the new credit. */
-export class OrderCompletedEvent extends Event {
-  static readonly eventName = 'cadia-order-completed';
+export class OrderCompletedEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-order-completed';
   constructor(readonly order: Order, readonly credit: Credit) {
-    super(OrderCompletedEvent.eventName, init());
+    super();
   }
 }
 
 /** The action needs a logged-in customer (logged-out shop, or a 401 that a new token did not cure). */
-export class LoginRequiredEvent extends Event {
-  static readonly eventName = 'cadia-login-required';
+export class LoginRequiredEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-login-required';
   constructor(readonly reason: 'order' | 'session-expired') {
-    super(LoginRequiredEvent.eventName, init());
+    super();
   }
 }
 
 /** Something failed that the element shows to the user; for the host's logging. */
-export class CadiaErrorEvent extends Event {
-  static readonly eventName = 'cadia-error';
+export class CadiaErrorEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-error';
   constructor(readonly error: CadiaApiError, readonly action: string) {
-    super(CadiaErrorEvent.eventName, init());
+    super();
   }
 }
 
