@@ -39,10 +39,6 @@ export class CadiaApiError extends Error {
   }
 }
 
-export function isApiError(e: unknown): e is CadiaApiError {
-  return e instanceof CadiaApiError;
-}
-
 /** Turns an aborted request into `true`, so callers can ignore it quietly. */
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';

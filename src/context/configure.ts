@@ -26,17 +26,7 @@ const listeners = new Set<Listener>();
 
 /** Builds a store for a configuration; used by `configure` and by `<cadia-provider>`. */
 export function createStore(config: CadiaConfig, locale: () => string, onUnauthorized?: () => void): CadiaStore {
-  const backend =
-    config.backend ??
-    createHttpBackend({
-      apiBase: config.apiBase ?? '/api',
-      token: config.token,
-      getToken: config.getToken,
-      locale,
-      timeout: config.timeout,
-      onUnauthorized,
-    });
-  return new CadiaStore(backend);
+  return new CadiaStore(config.backend ?? createHttpBackend({ ...config, apiBase: config.apiBase ?? '/api', locale, onUnauthorized }));
 }
 
 export function configure(config: CadiaConfig): CadiaContext {

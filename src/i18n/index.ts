@@ -121,13 +121,12 @@ export function formatDate(iso: string | Date, locale: Locale): string {
 
 /** "vor 5 Minuten" / "5 minutes ago", for last-change columns. */
 export function formatRelative(iso: string | Date, locale: Locale, now = Date.now()): string {
-  const diff = (new Date(iso).getTime() - now) / 1000;
   const rtf = formatter(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12], ['year', Infinity]];
-  let value = diff;
-  for (const [unit, size] of steps) {
+  let value = (new Date(iso).getTime() - now) / 1000;
+  // Seconds below a minute, minutes below an hour, … months below a year; years beyond.
+  for (const [unit, size] of [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12]] as const) {
     if (Math.abs(value) < size) return rtf.format(Math.round(value), unit);
     value /= size;
   }
-  return formatDate(iso, locale);
+  return rtf.format(Math.round(value), 'year');
 }
