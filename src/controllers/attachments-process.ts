@@ -1,10 +1,26 @@
 /**
- * The heavy half of `AttachmentsController`: checking an image by its bytes, and scaling it down
- * and stripping its metadata before upload. Loaded by dynamic `import()` on the first image added,
- * pasted, dropped or restored, so a form that never gets an image never loads it.
+ * The heavy half of `AttachmentsController`: checking an image by its bytes, scaling it down and
+ * stripping its metadata before upload, and the texts saying why one was refused. Loaded by
+ * dynamic `import()` on the first image added, pasted, dropped or restored, so a form that never
+ * gets an image never loads it.
  */
 import { MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
+import { catalog } from '../i18n/index.js';
 import { shrinkImage } from './image-shrink.js';
+
+export type ProblemMessages = Record<ImageProblem, (fileName: string, max: number) => string>;
+
+/** Why an image was refused; a refusal exists only after this module ran, so its texts live here. */
+export const problemMessages = catalog<ProblemMessages>(
+  {
+    too_many: (_f, max) => `Es sind höchstens ${max} Bilder möglich. Entfernen Sie zuerst ein Bild.`,
+    not_an_image: (f) => `„${f}“ ist kein unterstütztes Bild (PNG, JPEG, WebP oder GIF).`,
+    too_large: (f) => `„${f}“ ist zu groß, auch nach dem Verkleinern.`,
+    too_many_pixels: (f) => `„${f}“ hat zu viele Bildpunkte.`,
+    empty: (f) => `„${f}“ ist leer.`,
+  },
+  () => import('./attachments-messages.en.js').then((m) => ({ default: m.problems })),
+);
 
 /** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
 const HEADER_BYTES = 512 * 1024;
@@ -28,11 +44,22 @@ export async function inspect(file: Blob): Promise<{ ok: true; image: InspectedI
 }
 
 /**
- * Re-encodes when the image is too large, is a JPEG, or carries metadata (drops EXIF with its GPS
- * position); small plain PNG/WebP/GIF screenshots go up untouched.
+ * The file to upload, named `name` with the extension of its type; or why it is refused. Re-encodes
+ * when the image is too large, is a JPEG, or carries metadata (drops EXIF with its GPS position);
+ * small plain PNG/WebP/GIF screenshots go up untouched.
  */
-export async function prepare(file: Blob, { type, longest, hasMetadata }: InspectedImage): Promise<Blob> {
+export async function prepare(file: Blob, { type, longest, hasMetadata }: InspectedImage, name: string): Promise<File | ImageProblem> {
   const isJpeg = type === 'image/jpeg';
-  if (!isJpeg && !hasMetadata && longest <= UPLOAD_MAX_EDGE && file.size <= MAX_IMAGE_BYTES) return file;
-  return shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
+  let blob = file;
+  if (isJpeg || hasMetadata || longest > UPLOAD_MAX_EDGE || file.size > MAX_IMAGE_BYTES) {
+    try {
+      blob = await shrinkImage({ blob: file, maxEdge: UPLOAD_MAX_EDGE, type: isJpeg ? 'image/jpeg' : 'image/png', maxPngBytes: MAX_PNG_BYTES });
+    } catch {
+      return 'not_an_image';
+    }
+  }
+  if (blob.size > MAX_IMAGE_BYTES) return 'too_large';
+  const ext = blob.type === 'image/jpeg' ? 'jpg' : blob.type.replace('image/', '');
+  const renamed = `${name.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
+  return blob instanceof File && blob.name === renamed ? blob : new File([blob], renamed, { type: blob.type });
 }

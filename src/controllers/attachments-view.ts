@@ -5,8 +5,9 @@
  * a screenshot pasted into any field lands here.
  */
 import { css, html, nothing } from 'lit';
-import type { AttachmentsController } from './attachments.js';
-import type { AttachmentMessages } from './attachments-messages.js';
+import { texts, type Locale } from '../i18n/index.js';
+import { processed, type AttachmentsController } from './attachments.js';
+import { attachmentMessages } from './attachments-messages.js';
 
 export interface AttachmentsViewOptions {
   /** Prefix for element ids, unique within the host's shadow root. */
@@ -25,8 +26,9 @@ function handleDragLeave(e: DragEvent): void {
   (e.currentTarget as HTMLElement).classList.remove('dragover');
 }
 
-export function renderAttachments(ctrl: AttachmentsController, m: AttachmentMessages, opts: AttachmentsViewOptions) {
+export function renderAttachments(ctrl: AttachmentsController, lang: Locale, opts: AttachmentsViewOptions) {
   const { id } = opts;
+  const m = texts(attachmentMessages, lang);
   const isFull = ctrl.items.length >= ctrl.max;
   const problem = ctrl.problem;
   const handleDrop = (e: DragEvent) => {
@@ -68,7 +70,7 @@ export function renderAttachments(ctrl: AttachmentsController, m: AttachmentMess
       <button type="button" class="secondary pick" part="pick" ?disabled=${isFull || opts.disabled} @click=${handlePick}>${m.pick}</button>
       <input type="file" accept="image/*" multiple hidden @change=${handleChange} />
     </div>
-    <p class="problem" role="alert">${problem ? m.problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
+    <p class="problem" role="alert">${problem && processed ? texts(processed.problemMessages, lang)[problem.code](problem.fileName, ctrl.max) : nothing}</p>
   </fieldset>`;
 }
 

@@ -4,12 +4,16 @@
  * form and the reply box, so both behave the same.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { MAX_IMAGES, MAX_IMAGE_BYTES } from '../domain/image-limits.js';
+import { MAX_IMAGES } from '../domain/image-limits.js';
 import type { ImageProblem } from '../domain/images.js';
 
-/** The checks and the shrinking (`attachments-process.ts`) load on the first image; one import for all. */
-let processing: Promise<typeof import('./attachments-process.js')> | undefined;
-const loadProcessing = () => (processing ??= import('./attachments-process.js'));
+type Processing = typeof import('./attachments-process.js');
+
+/** The checks, the shrinking and the refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
+let processing: Promise<Processing> | undefined;
+/** That module once loaded (a refusal, and so its text, exists only after it ran). */
+export let processed: Processing | undefined;
+const loadProcessing = () => (processing ??= import('./attachments-process.js').then((m) => (processed = m)));
 
 export interface AttachmentItem {
   id: string;
@@ -140,27 +144,17 @@ export class AttachmentsController implements ReactiveController {
       const item: AttachmentItem = { id: randomId(), name, blob: file, url: '', status: 'processing' };
       this.items = [...this.items, item];
       this.host.requestUpdate();
-      let blob: Blob;
-      try {
-        blob = await prepare(file, check.image);
-      } catch {
-        this.drop(item.id);
-        return this.refuse('not_an_image', name);
-      }
-      if (blob.size > MAX_IMAGE_BYTES) {
-        this.drop(item.id);
-        return this.refuse('too_large', name);
+      const prepared = await prepare(file, check.image, name);
+      if (typeof prepared === 'string') {
+        this.items = this.items.filter((i) => i.id !== item.id);
+        return this.refuse(prepared, name);
       }
       // Removed while it was being processed.
       if (!this.items.some((i) => i.id === item.id)) continue;
-      const ready: AttachmentItem = { ...item, name: renamed(name, blob.type), blob: toFile(blob, renamed(name, blob.type)), url: URL.createObjectURL(blob), status: 'ready' };
+      const ready: AttachmentItem = { ...item, name: prepared.name, blob: prepared, url: URL.createObjectURL(prepared), status: 'ready' };
       this.items = this.items.map((i) => (i.id === item.id ? ready : i));
       this.host.requestUpdate();
     }
-  }
-
-  private drop(id: string): void {
-    this.items = this.items.filter((i) => i.id !== id);
   }
 
   private refuse(code: ImageProblem, fileName: string): void {
@@ -169,11 +163,3 @@ export class AttachmentsController implements ReactiveController {
   }
 }
 
-function renamed(name: string, type: string): string {
-  const ext = type === 'image/jpeg' ? 'jpg' : type.replace('image/', '');
-  return `${name.replace(/\.[a-z0-9]{1,5}$/i, '')}.${ext}`;
-}
-
-function toFile(blob: Blob, name: string): File {
-  return blob instanceof File && blob.name === name ? blob : new File([blob], name, { type: blob.type });
-}

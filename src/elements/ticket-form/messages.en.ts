@@ -1,5 +1,6 @@
-/** English for `messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
+/** English for `messages.ts` and `extras.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketFormMessages } from './messages.js';
+import type { ExtrasMessages } from './extras.js';
 import categoryLabelsEn from '../../i18n/tickets.en.js';
 
 const en: TicketFormMessages = {
@@ -39,13 +40,6 @@ const en: TicketFormMessages = {
   phone: 'Phone number for questions',
   phoneAvailability: 'Reachable by phone',
   phoneAvailabilityHint: 'E.g. “Mon–Fri 8–12”.',
-  faqTitle: 'This FAQ article may already help:',
-  billing: {
-    free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
-    fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
-    payAsYouGo: (c, u, p) => `Your support credit is ${c}; support is billed per started ${u} minutes at ${p}.`,
-    order: 'Order a support package now',
-  },
   errors: {
     required: 'Please fill this in.',
     email: 'Please enter a valid email address.',
@@ -64,12 +58,23 @@ const en: TicketFormMessages = {
   sendFailed: 'The ticket was not sent. Everything you entered is kept.',
   alreadySent: 'This ticket already reached us in the version sent before. Your later changes were not transmitted.',
   sendAsNew: 'Send as a new ticket',
+  sent: (n) => `Your ticket ${n} has been received.`,
+};
+
+export default en;
+
+/** English for `extras.ts` (billing hint, FAQ suggestions, confirmation). */
+export const extras: ExtrasMessages = {
+  faqTitle: 'This FAQ article may already help:',
+  billing: {
+    free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
+    fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
+    payAsYouGo: (c, u, p) => `Your support credit is ${c}; support is billed per started ${u} minutes at ${p}.`,
+    order: 'Order a support package now',
+  },
   success: {
-    title: (n) => `Your ticket ${n} has been received.`,
     emailed: (a) => `A confirmation was emailed to ${a}.`,
     view: 'View ticket',
     another: 'Create another ticket',
   },
 };
-
-export default en;

@@ -34,13 +34,6 @@ export interface TicketFormMessages {
   phone: string;
   phoneAvailability: string;
   phoneAvailabilityHint: string;
-  faqTitle: string;
-  billing: {
-    free: string;
-    fromCredit: (credit: string) => string;
-    payAsYouGo: (credit: string, unitMinutes: number, price: string) => string;
-    order: string;
-  };
   errors: {
     required: string;
     email: string;
@@ -59,12 +52,8 @@ export interface TicketFormMessages {
   sendFailed: string;
   alreadySent: string;
   sendAsNew: string;
-  success: {
-    title: (number: string) => string;
-    emailed: (addresses: string) => string;
-    view: string;
-    another: string;
-  };
+  /** The confirmation's first line; alone in the status line when extras.ts (the full confirmation) cannot load. */
+  sent: (number: string) => string;
 }
 
 export const messages = catalog<TicketFormMessages>(
@@ -105,13 +94,6 @@ export const messages = catalog<TicketFormMessages>(
     phone: 'Telefonnummer für Rückfragen',
     phoneAvailability: 'Telefonisch erreichbar',
     phoneAvailabilityHint: 'Z. B. „Mo–Fr 8–12 Uhr“.',
-    faqTitle: 'Vielleicht hilft Ihnen schon dieser FAQ-Artikel:',
-    billing: {
-      free: 'Programmfehler werden nicht abgerechnet und benötigen kein Supportguthaben. Ist es doch kein Programmfehler, teilen wir Ihnen das mit.',
-      fromCredit: (c) => `Die Bearbeitungszeit wird von Ihrem Supportguthaben abgezogen (aktuell ${c}).`,
-      payAsYouGo: (c, u, p) => `Ihr Supportguthaben beträgt ${c}; die Bearbeitung wird pro angefangene ${u} Minuten mit ${p} abgerechnet.`,
-      order: 'Jetzt ein Supportpaket bestellen',
-    },
     errors: {
       required: 'Bitte ausfüllen.',
       email: 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
@@ -130,12 +112,7 @@ export const messages = catalog<TicketFormMessages>(
     sendFailed: 'Das Ticket wurde nicht gesendet. Ihre Eingaben bleiben erhalten.',
     alreadySent: 'Dieses Ticket ist bereits in der zuvor gesendeten Fassung bei uns eingegangen. Ihre späteren Änderungen wurden nicht übertragen.',
     sendAsNew: 'Als neues Ticket senden',
-    success: {
-      title: (n) => `Ihr Ticket ${n} ist eingegangen.`,
-      emailed: (a) => `Eine Bestätigung ging per E-Mail an ${a}.`,
-      view: 'Ticket ansehen',
-      another: 'Weiteres Ticket erstellen',
-    },
+    sent: (n) => `Ihr Ticket ${n} ist eingegangen.`,
   },
   () => import('./messages.en.js'),
 );

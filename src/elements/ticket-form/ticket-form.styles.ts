@@ -5,8 +5,7 @@ export const styles = css`
   :host {
     display: block;
   }
-  form,
-  .success {
+  form {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 4);
@@ -16,17 +15,22 @@ export const styles = css`
   }
   .intro,
   .phone-hint,
-  .hint {
+  .hint,
+  .card-hint {
     color: var(--_muted);
   }
-  .hint {
+  .hint,
+  .card-hint,
+  .error {
     font-size: 0.875em;
   }
-  .group {
+  fieldset {
     border: none;
     margin: 0;
     padding: 0;
     min-width: 0;
+  }
+  .group {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 3);
@@ -61,17 +65,9 @@ export const styles = css`
   }
   .card input {
     grid-row: span 2;
-    margin: 0.2em 0 0;
-    width: 18px;
-    height: 18px;
-    accent-color: var(--_primary);
   }
   .card-label {
     font-weight: 600;
-  }
-  .card-hint {
-    font-size: 0.875em;
-    color: var(--_muted);
   }
   .row {
     display: flex;
@@ -106,18 +102,11 @@ export const styles = css`
   }
   .error {
     color: var(--_danger);
-    font-size: 0.875em;
   }
   .yesno {
-    border: none;
-    margin: 0;
-    padding: 0;
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 4);
-  }
-  .yesno legend {
-    font-weight: 600;
   }
   .yesno label,
   .check {
@@ -169,52 +158,15 @@ export const styles = css`
   .banner.pending {
     border-inline-start-color: var(--_low);
   }
-  /* Empty live regions stay in the tree (so they announce) without adding a gap. */
-  .faq:empty {
+  /* Empty live regions stay in the tree (so they announce) without adding a gap. (FAQ list and
+     success styles: extras.ts.) */
+  .faq:empty,
+  .status:empty {
     margin-block-start: calc(var(--_space) * -4);
-  }
-  .faq ul {
-    margin: var(--_space) 0 0;
-    padding-inline-start: 1.2em;
-  }
-  .faq li {
-    /* Article titles come from the server: a long word or URL must wrap, not widen the form. */
-    overflow-wrap: anywhere;
-  }
-  .faq li + li {
-    margin-block-start: var(--_space);
-  }
-  .faq a {
-    color: var(--_primary);
-    font-weight: 600;
-  }
-  .faq .excerpt {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.875em;
-  }
-  .faq-title {
-    font-weight: 600;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
-  }
-  .status:empty {
-    margin-block-start: calc(var(--_space) * -4);
-  }
-  .success {
-    /* The mailed-to addresses can be one long word. */
-    overflow-wrap: anywhere;
-    padding: calc(var(--_space) * 4);
-    border: 1px solid var(--_border);
-    border-inline-start: 4px solid var(--_ok);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .success-title {
-    font-size: 1.2em;
-    font-weight: 600;
   }
 `;

@@ -1,24 +1,22 @@
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './ticket-form.styles.js';
 import { messages, type TicketFormMessages } from './messages.js';
-import { CATEGORY_FIELDS, LIMITS, TICKET_CATEGORIES, isEmail, isPhone, suggestsFaq, type ContextField, type TicketCategory } from '../../domain/categories.js';
-import { isFreeCategory } from '../../domain/billing.js';
-import { isCreditExhausted } from '../../domain/offers.js';
-import { formatDateTime, formatDuration, formatMoney } from '../../i18n/index.js';
+import { CATEGORY_FIELDS, LIMITS, TICKET_CATEGORIES, isEmail, isPhone, type ContextField, type TicketCategory } from '../../domain/categories.js';
+import { formatDateTime } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
-import { safeHref } from '../../base/safe-url.js';
-import { CadiaErrorEvent, OrderRequestedEvent, TicketCreatedEvent, TicketSelectEvent } from '../../events/index.js';
+import { CadiaErrorEvent, TicketCreatedEvent } from '../../events/index.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { attachmentStyles, renderAttachments } from '../../controllers/attachments-view.js';
-import { attachmentMessages } from '../../controllers/attachments-messages.js';
 import { DraftController } from '../../controllers/drafts.js';
 import { IdempotentSubmitController } from '../../controllers/idempotent-submit.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { TicketInput } from '../../api/backend.js';
 import type { CadiaApiError } from '../../api/errors.js';
-import type { FaqArticle, TicketCreated } from '../../api/types.js';
+import type { TicketCreated } from '../../api/types.js';
+import type { TicketFormExtras } from './extras.js';
 
 /** Everything the customer types; kept as one object so a draft is a copy of it. */
 export interface TicketFormValues {
@@ -51,8 +49,15 @@ const EMPTY: TicketFormValues = {
   hangsAt: '', lastAction: '', urgent: false, calledBefore: false, cc: '', phone: '', phoneAvailability: '',
 };
 
-/** The order fields appear in, so focus goes to the first invalid one on screen. */
-const FIELD_ORDER = ['category', 'subject', 'description', 'program', 'programVersion', 'window', 'hasError', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'];
+let extrasModule: Promise<typeof import('./extras.js')> | undefined;
+/** Billing hint, FAQ suggestions and confirmation (extras.ts), fetched once per page; a failed fetch may be tried again. */
+function importExtras() {
+  extrasModule ??= import('./extras.js').catch((e: unknown) => {
+    extrasModule = undefined;
+    throw e;
+  });
+  return extrasModule;
+}
 
 /**
  * The support ticket form ("Support anfordern"): category, what happened and where, contact, up to
@@ -91,7 +96,6 @@ export class CadiaTicketForm extends CadiaElement {
     values: { state: true, attribute: false },
     errors: { state: true, attribute: false },
     notice: { state: true, attribute: false },
-    faq: { state: true, attribute: false },
     created: { state: true, attribute: false },
   };
 
@@ -113,7 +117,6 @@ export class CadiaTicketForm extends CadiaElement {
   declare private values: TicketFormValues;
   declare private errors: Partial<Record<string, string>>;
   declare private notice: string;
-  declare private faq: FaqArticle[];
   declare private created: TicketCreated | undefined;
 
   constructor() {
@@ -128,7 +131,6 @@ export class CadiaTicketForm extends CadiaElement {
     this.values = { ...EMPTY };
     this.errors = {};
     this.notice = '';
-    this.faq = [];
   }
 
   private readonly attachments = new AttachmentsController(this);
@@ -154,9 +156,10 @@ export class CadiaTicketForm extends CadiaElement {
   private isRestored = false;
   private saved: { values: TicketFormValues; items: unknown } | undefined;
   private prefilled: Partial<TicketFormValues> = {};
-  private faqQuery = '';
-  private faqTimer: ReturnType<typeof setTimeout> | undefined;
-  private faqAbort: AbortController | undefined;
+  /** What needs a category (extras.ts), once loaded. */
+  private extras: TicketFormExtras | undefined;
+  private extrasLoading: Promise<TicketFormExtras | undefined> | undefined;
+  private lastCategory = '';
 
   /** Fills fields from the host (and adds images, checked like picked ones). Fields stay editable. */
   prefill(data: TicketPrefill): Promise<void> {
@@ -167,12 +170,6 @@ export class CadiaTicketForm extends CadiaElement {
 
   protected override storeConnected(store: CadiaStore): void {
     void store.me.ensure()?.catch(() => undefined);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.faqTimer);
-    this.faqAbort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -187,6 +184,28 @@ export class CadiaTicketForm extends CadiaElement {
     // While the account (re)loads — a new token after a lost session — the customer is unknown, not
     // another one: keep what was typed; only a different customer's login resets the form.
     if (customer !== undefined && customer !== this.draftCustomer) void this.restoreDraft(customer);
+    const { category } = this.values;
+    // A category was set (picked, prefilled, restored): load what depends on it. After a failed
+    // load (offline) the next change of category tries again, not every keystroke.
+    if (category !== this.lastCategory) {
+      this.lastCategory = category;
+      if (category) void this.loadExtras();
+    }
+    this.extras?.sync(this.values);
+  }
+
+  private loadExtras(): Promise<TicketFormExtras | undefined> {
+    this.extrasLoading ??= importExtras().then(
+      (mod) => {
+        const root = this.renderRoot;
+        if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof CadiaTicketForm).elementStyles, mod.styles]);
+        this.extras = new mod.TicketFormExtras(this, () => this.store);
+        this.requestUpdate();
+        return this.extras;
+      },
+      () => (this.extrasLoading = undefined),
+    );
+    return this.extrasLoading;
   }
 
   protected override updated(): void {
@@ -205,7 +224,6 @@ export class CadiaTicketForm extends CadiaElement {
     const values = next as unknown as TicketFormValues;
     if (p.errorMessage && !values.hasError) values.hasError = 'yes';
     this.values = values;
-    this.scheduleFaq();
   }
 
   private async restoreDraft(customer: string | undefined): Promise<void> {
@@ -249,8 +267,6 @@ export class CadiaTicketForm extends CadiaElement {
     this.applyPrefill({ program: this.program, programVersion: this.programVersion, window: this.windowName, errorMessage: this.errorMessage });
     this.attachments.clear();
     this.errors = {};
-    this.faq = [];
-    this.faqQuery = '';
     this.submitter.reset();
   }
 
@@ -297,7 +313,8 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete;
-    const first = FIELD_ORDER.find((f) => this.errors[f]);
+    // EMPTY lists the fields in the order they appear in.
+    const first = Object.keys(EMPTY).find((f) => this.errors[f]);
     if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
 
@@ -307,7 +324,6 @@ export class CadiaTicketForm extends CadiaElement {
       const { [key]: _gone, ...rest } = this.errors;
       this.errors = rest;
     }
-    if (key === 'subject' || key === 'description' || key === 'category') this.scheduleFaq();
   }
 
   private readonly handleInput = (e: Event): void => {
@@ -334,8 +350,10 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async handleCreated(created: TicketCreated): Promise<void> {
     await this.drafts.discard();
-    this.created = created;
-    this.notice = '';
+    // Loaded since the category was chosen; if it cannot load, a plain line confirms instead.
+    const extras = await this.loadExtras();
+    this.created = extras && created;
+    this.notice = extras ? '' : this.msg(messages).sent(created.ticket.number);
     this.resetForm();
     this.saved = { values: this.values, items: this.attachments.items };
     this.dispatchEvent(new TicketCreatedEvent(created.ticket, created.emailedTo));
@@ -370,61 +388,26 @@ export class CadiaTicketForm extends CadiaElement {
     void this.submitter.submit();
   };
 
-  private handleOrder(): void {
-    if (!this.dispatchEvent(new OrderRequestedEvent())) return;
-    if (this.shopHref) window.location.assign(new URL(this.shopHref, document.baseURI).href);
-  }
-
-  private handleView(id: string): void {
-    if (!this.dispatchEvent(new TicketSelectEvent(id))) return;
-    if (this.ticketHref) window.location.assign(new URL(this.ticketHref.replace('{id}', encodeURIComponent(id)), document.baseURI).href);
-  }
-
   private readonly handleAnother = async (): Promise<void> => {
     this.created = undefined;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('input[name="category"]')?.focus();
   };
 
-  /** FAQ suggestions for bugs: 300 ms after typing stops, one request at a time. */
-  private scheduleFaq(): void {
-    const v = this.values;
-    const q = v.category && suggestsFaq(v.category) ? `${v.subject} ${v.description}`.trim().slice(0, 200) : '';
-    if (q === this.faqQuery) return;
-    this.faqQuery = q;
-    clearTimeout(this.faqTimer);
-    if (!q) {
-      this.faqAbort?.abort();
-      this.faq = [];
-      return;
-    }
-    this.faqTimer = setTimeout(() => void this.loadFaq(q), 300);
-  }
-
-  private async loadFaq(q: string): Promise<void> {
-    this.faqAbort?.abort();
-    const abort = (this.faqAbort = new AbortController());
-    try {
-      const items = await this.store.backend.searchFaq(q, { signal: abort.signal });
-      if (!abort.signal.aborted) this.faq = items;
-    } catch {
-      /* suggestions are a help, not a must: a failed search shows none */
-    }
-  }
-
   protected override render() {
     const m = this.msg(messages);
-    if (this.created) return this.renderSuccess(m, this.created);
+    const { extras, created } = this;
+    if (created && extras) return extras.renderSuccess(m, created, this.lang_, this.handleAnother);
     const v = this.values;
     const sending = this.submitter.state === 'sending';
     return html`<form part="base" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit} @input=${this.handleInput} @change=${this.handleInput} @paste=${this.attachments.handlePaste}>
       <p class="intro">${m.intro}</p>
       ${this.supportPhone ? html`<p class="phone-hint">${m.phoneHint(this.supportPhone)}</p>` : nothing}
       ${this.renderCategories(m)}
-      ${this.renderBilling(m)}
+      ${extras?.renderBilling(v.category, this.lang_)}
       ${this.renderText(m, 'subject', m.subject, { required: true, max: LIMITS.subject })}
       ${this.renderText(m, 'description', m.description, { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
-      ${this.renderFaq(m)}
+      <div part="faq" class="faq" aria-live="polite">${extras?.renderFaq(this.lang_)}</div>
       ${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
       <div class="checks">
         ${this.renderCheck('urgent', m.urgent, m.urgentHint)} ${this.renderCheck('calledBefore', m.calledBefore)}
@@ -437,7 +420,7 @@ export class CadiaTicketForm extends CadiaElement {
           ${this.renderText(m, 'phoneAvailability', m.phoneAvailability, { hint: m.phoneAvailabilityHint, max: LIMITS.shortText })}
         </div>
       </fieldset>
-      ${renderAttachments(this.attachments, this.msg(attachmentMessages), { id: 'img' })}
+      ${renderAttachments(this.attachments, this.lang_, { id: 'img' })}
       ${this.renderSendState(m)}
       <div class="actions">
         <button part="submit" class="primary" type="submit">${sending ? m.sending : m.submit}</button>
@@ -462,35 +445,6 @@ export class CadiaTicketForm extends CadiaElement {
       </div>
       ${err ? html`<p class="error" id="category-error">${err}</p>` : nothing}
     </fieldset>`;
-  }
-
-  private renderBilling(m: TicketFormMessages) {
-    const c = this.values.category;
-    const me = this.store.me.value;
-    if (!c || !me) return nothing;
-    const credit = formatDuration(me.credit.minutes, this.lang_);
-    if (isFreeCategory(c)) return html`<p part="billing" class="billing free">${m.billing.free}</p>`;
-    if (!isCreditExhausted(me.credit.minutes)) return html`<p part="billing" class="billing">${m.billing.fromCredit(credit)}</p>`;
-    return html`<div part="billing" class="billing exhausted">
-      <p>${m.billing.payAsYouGo(credit, me.pricing.unitMinutes, formatMoney(me.pricing.unitPrice, this.lang_))}</p>
-      <button type="button" class="secondary" @click=${() => this.handleOrder()}>${m.billing.order}</button>
-    </div>`;
-  }
-
-  private renderFaq(m: TicketFormMessages) {
-    const show = !!this.values.category && suggestsFaq(this.values.category) && this.faq.length > 0;
-    return html`<div part="faq" class="faq" aria-live="polite">
-      ${show
-        ? html`<p class="faq-title">${m.faqTitle}</p>
-            <ul>
-              ${this.faq.map((a) => {
-                const href = safeHref(a.url);
-                const title = href ? html`<a href=${href} target="_blank" rel="noopener">${a.title}</a>` : html`<span class="title">${a.title}</span>`;
-                return html`<li>${title} <span class="excerpt">${a.excerpt}</span></li>`;
-              })}
-            </ul>`
-        : nothing}
-    </div>`;
   }
 
   private renderContext(m: TicketFormMessages) {
@@ -563,18 +517,6 @@ export class CadiaTicketForm extends CadiaElement {
     return html`<div class="banner failed" role="alert">
       <p>${m.sendFailed} ${errorText(s.error, this.common)}</p>
       ${s.error.isRetryable ? html`<button type="submit" class="secondary">${this.common.retry}</button>` : nothing}
-    </div>`;
-  }
-
-  private renderSuccess(m: TicketFormMessages, created: TicketCreated) {
-    const t = created.ticket;
-    return html`<div part="success" class="success" role="status" tabindex="-1">
-      <p class="success-title">${m.success.title(t.number)}</p>
-      <p>${m.success.emailed(created.emailedTo.join(this.lang_ === 'de' ? ' und ' : ' and '))}</p>
-      <div class="actions">
-        <button type="button" class="secondary" @click=${() => this.handleView(t.id)}>${m.success.view}</button>
-        <button type="button" class="primary" @click=${this.handleAnother}>${m.success.another}</button>
-      </div>
     </div>`;
   }
 }

@@ -6,12 +6,11 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { renderAttachments } from '../../controllers/attachments-view.js';
-import { attachmentMessages } from '../../controllers/attachments-messages.js';
 import { DraftController } from '../../controllers/drafts.js';
 import { IdempotentSubmitController } from '../../controllers/idempotent-submit.js';
 import { LIMITS } from '../../domain/categories.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
-import { texts, type Locale } from '../../i18n/index.js';
+import type { Locale } from '../../i18n/index.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { Message, TicketDetail } from '../../api/types.js';
 import type { DetailMessages } from './detail-messages.js';
@@ -190,7 +189,7 @@ export class ReplyBox implements ReactiveController {
         ?disabled=${isSending}
         @input=${this.handleInput}
       ></textarea>
-      ${renderAttachments(this.attachments, texts(attachmentMessages, lang), { id: 'reply-img', disabled: isSending })}
+      ${renderAttachments(this.attachments, lang, { id: 'reply-img', disabled: isSending })}
       <div class="actions">
         <button type="submit" class="primary" part="reply-submit" ?disabled=${isSending}>${isSending ? m.replySending : m.replySend}</button>
         ${this.drafts.hasSaved && !isSending ? html`<button type="button" class="secondary" @click=${this.handleDiscard}>${m.discardDraft}</button>` : nothing}
