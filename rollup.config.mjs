@@ -52,13 +52,21 @@ function minifyTemplates() {
   /** CSS text outside strings: no comments, whitespace only where it can matter. */
   const minifyCss = (text, first, last) => {
     let out = '';
-    for (const part of text.split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*")/)) {
-      if (part.startsWith("'") || part.startsWith('"')) {
+    // Comments are matched with strings, so an apostrophe in a comment does not start a "string";
+    // the text on both sides of a dropped comment is then minified as one.
+    const isString = (part) => part.startsWith("'") || part.startsWith('"');
+    const parts = [];
+    for (const part of text.split(/('(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|\/\*[\s\S]*?\*\/)/)) {
+      if (part.startsWith('/*')) continue;
+      if (!isString(part) && parts.length && !isString(parts.at(-1))) parts[parts.length - 1] += part;
+      else parts.push(part);
+    }
+    for (const part of parts) {
+      if (isString(part)) {
         out += part;
         continue;
       }
       out += part
-        .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/(?<!\\)\s+/g, ' ')
         .replace(/ ?([{};,]) ?/g, '$1')
         .replace(/;}/g, '}')

@@ -74,7 +74,7 @@ const formatters = new Map<string, unknown>();
  * One Intl formatter per kind, locale and options, made once: constructing them is the slow part
  * (the first one on a page also starts ICU, tens of milliseconds), and lists format every row.
  */
-function formatter<T, O>(ctor: new (locale: string, options?: O) => T, locale: Locale, options?: O): T {
+export function formatter<T, O>(ctor: new (locale: string, options?: O) => T, locale: Locale, options?: O): T {
   const key = `${ctor.name} ${locale} ${options ? JSON.stringify(options) : ''}`;
   let f = formatters.get(key) as T | undefined;
   if (!f) formatters.set(key, (f = new ctor(intlTag[locale], options)));
@@ -117,16 +117,4 @@ export function formatDateTime(iso: string | Date, locale: Locale, opts: Intl.Da
 
 export function formatDate(iso: string | Date, locale: Locale): string {
   return formatDateTime(iso, locale, { dateStyle: 'medium' });
-}
-
-/** "vor 5 Minuten" / "5 minutes ago", for last-change columns. */
-export function formatRelative(iso: string | Date, locale: Locale, now = Date.now()): string {
-  const rtf = formatter(Intl.RelativeTimeFormat, locale, { numeric: 'auto' });
-  let value = (new Date(iso).getTime() - now) / 1000;
-  // Seconds below a minute, minutes below an hour, … months below a year; years beyond.
-  for (const [unit, size] of [['second', 60], ['minute', 60], ['hour', 24], ['day', 30], ['month', 12]] as const) {
-    if (Math.abs(value) < size) return rtf.format(Math.round(value), unit);
-    value /= size;
-  }
-  return rtf.format(Math.round(value), 'year');
 }

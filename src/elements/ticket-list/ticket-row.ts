@@ -1,7 +1,8 @@
 /** One ticket in the list: number, subject, category, status, urgency, last change, booked time, unread. */
 import { html, nothing } from 'lit';
 import type { TicketSummary } from '../../api/types.js';
-import { formatDateTime, formatDuration, formatRelative, type Locale } from '../../i18n/index.js';
+import { formatDateTime, formatDuration, type Locale } from '../../i18n/index.js';
+import { formatRelative } from '../../i18n/relative.js';
 import type { TicketListMessages } from './messages.js';
 
 export interface RowContext {
