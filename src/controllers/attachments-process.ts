@@ -1,26 +1,13 @@
 /**
- * The heavy half of `AttachmentsController`: checking an image by its bytes, scaling it down and
- * stripping its metadata before upload, and the texts saying why one was refused. Loaded by
- * dynamic `import()` on the first image added, pasted, dropped or restored, so a form that never
- * gets an image never loads it.
+ * The heavy half of `AttachmentsController`: checking an image by its bytes, and scaling it down
+ * and stripping its metadata before upload; with it the thumbnails and refusal texts
+ * (`attachments-thumbs.ts`). Loaded by dynamic `import()` on the first image added, pasted, dropped
+ * or restored, so a form that never gets an image never loads it.
  */
 import { MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
-import { catalog } from '../i18n/index.js';
 import { shrinkImage } from './image-shrink.js';
 
-export type ProblemMessages = Record<ImageProblem, (fileName: string, max: number) => string>;
-
-/** Why an image was refused; a refusal exists only after this module ran, so its texts live here. */
-export const problemMessages = catalog<ProblemMessages>(
-  {
-    too_many: (_f, max) => `Es sind höchstens ${max} Bilder möglich. Entfernen Sie zuerst ein Bild.`,
-    not_an_image: (f) => `„${f}“ ist kein unterstütztes Bild (PNG, JPEG, WebP oder GIF).`,
-    too_large: (f) => `„${f}“ ist zu groß, auch nach dem Verkleinern.`,
-    too_many_pixels: (f) => `„${f}“ hat zu viele Bildpunkte.`,
-    empty: (f) => `„${f}“ ist leer.`,
-  },
-  () => import('./attachments-messages.en.js').then((m) => ({ default: m.problems })),
-);
+export { imageMessages, renderThumbs, thumbStyles } from './attachments-thumbs.js';
 
 /** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
 const HEADER_BYTES = 512 * 1024;

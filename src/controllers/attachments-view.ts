@@ -1,8 +1,8 @@
 /**
  * The image picker's markup and styles, shared by the ticket form and the reply box so both look
- * and behave the same: thumbnails with a remove button, a picker button over a hidden file input,
- * a drop zone, and the refusal message. The host adds `@paste=${ctrl.handlePaste}` on its form, so
- * a screenshot pasted into any field lands here.
+ * and behave the same: a picker button over a hidden file input, a drop zone, the thumbnails and
+ * the refusal message (those two come with the image checks: attachments-thumbs.ts). The host adds
+ * `@paste=${ctrl.handlePaste}` on its form, so a screenshot pasted into any field lands here.
  */
 import { css, html, nothing } from 'lit';
 import { texts, type Locale } from '../i18n/index.js';
@@ -51,26 +51,11 @@ export function renderAttachments(ctrl: AttachmentsController, lang: Locale, opt
     <legend>${m.label} <span class="count num">(${m.count(ctrl.items.length, ctrl.max)})</span></legend>
     <div class="dropzone" part="dropzone" @dragover=${handleDragOver} @dragleave=${handleDragLeave} @drop=${handleDrop}>
       <p class="hint" id="${id}-hint">${m.hint(ctrl.max)}</p>
-      ${ctrl.items.length
-        ? html`<ul class="thumbs">
-            ${ctrl.items.map(
-              (i) => html`<li class="thumb" part="thumbnail">
-                <!-- The file name below names the image; the preview adds nothing for a screen reader. -->
-                ${i.status === 'ready'
-                  ? html`<img src=${i.url} alt="" />`
-                  : html`<span class="skeleton preview" role="img" aria-label=${m.processing}></span>`}
-                <span class="name" title=${i.name}>${i.name}</span>
-                <button type="button" class="remove" aria-label=${m.remove(i.name)} title=${m.remove(i.name)} ?disabled=${opts.disabled} @click=${() => ctrl.remove(i.id)}>
-                  <span aria-hidden="true">×</span>
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : nothing}
+      ${ctrl.items.length && processed ? processed.renderThumbs(ctrl, lang, opts.disabled) : nothing}
       <button type="button" class="secondary pick" part="pick" ?disabled=${isFull || opts.disabled} @click=${handlePick}>${m.pick}</button>
       <input type="file" accept="image/*" multiple hidden @change=${handleChange} />
     </div>
-    <p class="problem" role="alert">${problem && processed ? texts(processed.problemMessages, lang)[problem.code](problem.fileName, ctrl.max) : nothing}</p>
+    <p class="problem" role="alert">${problem && processed ? texts(processed.imageMessages, lang).problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
   </fieldset>`;
 }
 
@@ -109,54 +94,6 @@ export const attachmentStyles = css`
     margin: 0;
     font-size: 0.875em;
     color: var(--_muted);
-  }
-  .thumbs {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) * 2);
-    flex: 1 1 100%;
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .thumb {
-    position: relative;
-    display: flex;
-    flex-direction: column;
-    width: 96px;
-    gap: var(--_space);
-    font-size: 0.75em;
-  }
-  .thumb img,
-  .thumb .preview {
-    display: block;
-    width: 96px;
-    height: 72px;
-    object-fit: cover;
-    border-radius: calc(var(--_radius) - 4px);
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-  }
-  .thumb .name {
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-  }
-  .thumb .remove {
-    position: absolute;
-    inset-block-start: 2px;
-    inset-inline-end: 2px;
-    width: 24px;
-    height: 24px;
-    padding: 0;
-    border-radius: 50%;
-    border: 1px solid var(--_border);
-    background: var(--_surface);
-    color: var(--_text);
-    font: inherit;
-    font-size: 16px;
-    line-height: 1;
-    cursor: pointer;
   }
   .attachments .problem {
     margin: var(--_space) 0 0;

@@ -9,9 +9,9 @@ import type { ImageProblem } from '../domain/images.js';
 
 type Processing = typeof import('./attachments-process.js');
 
-/** The checks, the shrinking and the refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
+/** The checks, the shrinking, the thumbnails and refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
 let processing: Promise<Processing> | undefined;
-/** That module once loaded (a refusal, and so its text, exists only after it ran). */
+/** That module once loaded, for the view: there are thumbnails or a refusal to show only after it ran. */
 export let processed: Processing | undefined;
 const loadProcessing = () => (processing ??= import('./attachments-process.js').then((m) => (processed = m)));
 
@@ -60,8 +60,12 @@ export class AttachmentsController implements ReactiveController {
     this.items = this.items.map((i) => ({ ...i, url: '' }));
   }
 
-  get isProcessing(): boolean {
-    return this.items.some((i) => i.status === 'processing');
+  hostUpdate(): void {
+    // The thumbnails' styles come with their module: add them to the host's shadow root (once) when
+    // there are thumbnails to show. Appended, so styles the host added itself stay.
+    const root = this.host.shadowRoot;
+    const sheet = this.items.length ? processed?.thumbStyles.styleSheet : undefined;
+    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Resolves when every image added so far is ready (call before sending). */
@@ -90,8 +94,8 @@ export class AttachmentsController implements ReactiveController {
   /** Puts back images saved in a draft; they were checked when first added. */
   restore(blobs: readonly Blob[]): void {
     this.clear();
-    // A restored draft is likely to get more images: fetch the checks while the user reads.
-    if (blobs.length) void loadProcessing().catch(() => undefined);
+    // The thumbnails come with the checks (a restored draft is likely to get more images, too).
+    if (blobs.length) void loadProcessing().then(() => this.host.requestUpdate(), () => undefined);
     this.items = blobs.slice(0, this.max).map((blob, n) => ({
       id: randomId(),
       name: blob instanceof File ? blob.name : `image-${n + 1}.png`,

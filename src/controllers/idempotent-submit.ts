@@ -30,8 +30,6 @@ export interface IdempotentSubmitOptions<R> {
   isOnline?: () => boolean;
 }
 
-export const newIdempotencyKey = randomId;
-
 export class IdempotentSubmitController<R> implements ReactiveController {
   state: SendState = 'idle';
   error: CadiaApiError | undefined;
@@ -94,7 +92,7 @@ export class IdempotentSubmitController<R> implements ReactiveController {
   }
 
   private async run(): Promise<R | undefined> {
-    this.key ??= newIdempotencyKey();
+    this.key ??= randomId();
     const key = this.key;
     this.error = undefined;
     if (!this.online()) return this.queue();

@@ -1,5 +1,4 @@
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './ticket-form.styles.js';
@@ -48,6 +47,9 @@ const EMPTY: TicketFormValues = {
   category: '', subject: '', description: '', program: '', programVersion: '', window: '', hasError: '', errorMessage: '',
   hangsAt: '', lastAction: '', urgent: false, calledBefore: false, cc: '', phone: '', phoneAvailability: '',
 };
+
+/** The asterisk of a required field, and the word for screen readers. */
+const requiredMark = (m: TicketFormMessages) => html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>`;
 
 let extrasModule: Promise<typeof import('./extras.js')> | undefined;
 /** Billing hint, FAQ suggestions and confirmation (extras.ts), fetched once per page; a failed fetch may be tried again. */
@@ -197,8 +199,9 @@ export class CadiaTicketForm extends CadiaElement {
   private loadExtras(): Promise<TicketFormExtras | undefined> {
     this.extrasLoading ??= importExtras().then(
       (mod) => {
-        const root = this.renderRoot;
-        if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof CadiaTicketForm).elementStyles, mod.styles]);
+        // Its styles join the form's; appended, as the image picker may have added its own already.
+        const sheet = mod.styles.styleSheet;
+        if (this.shadowRoot && sheet) this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
         this.extras = new mod.TicketFormExtras(this, () => this.store);
         this.requestUpdate();
         return this.extras;
@@ -278,17 +281,17 @@ export class CadiaTicketForm extends CadiaElement {
   /** The request, with only the fields the chosen category shows. */
   private toInput(): TicketInput {
     const v = this.values;
-    const ctx = (f: ContextField, value: string) => (this.isVisible(f) ? value.trim() : '');
+    const ctx = (f: ContextField) => (this.isVisible(f) ? v[f].trim() : '');
     return {
       category: v.category as TicketCategory,
       subject: v.subject.trim(),
       description: v.description.trim(),
-      program: ctx('program', v.program),
-      programVersion: ctx('programVersion', v.programVersion),
-      window: ctx('window', v.window),
-      errorMessage: v.hasError === 'yes' ? ctx('errorMessage', v.errorMessage) : '',
-      hangsAt: ctx('hangsAt', v.hangsAt),
-      lastAction: ctx('lastAction', v.lastAction),
+      program: ctx('program'),
+      programVersion: ctx('programVersion'),
+      window: ctx('window'),
+      errorMessage: v.hasError === 'yes' ? ctx('errorMessage') : '',
+      hangsAt: ctx('hangsAt'),
+      lastAction: ctx('lastAction'),
       urgency: v.urgent ? 'urgent' : 'normal',
       calledBefore: v.calledBefore,
       cc: v.cc.trim(),
@@ -405,19 +408,19 @@ export class CadiaTicketForm extends CadiaElement {
       ${this.supportPhone ? html`<p class="phone-hint">${m.phoneHint(this.supportPhone)}</p>` : nothing}
       ${this.renderCategories(m)}
       ${extras?.renderBilling(v.category, this.lang_)}
-      ${this.renderText(m, 'subject', m.subject, { required: true, max: LIMITS.subject })}
-      ${this.renderText(m, 'description', m.description, { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
+      ${this.renderText(m, 'subject', { required: true, max: LIMITS.subject })}
+      ${this.renderText(m, 'description', { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
       <div part="faq" class="faq" aria-live="polite">${extras?.renderFaq(this.lang_)}</div>
       ${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
       <div class="checks">
-        ${this.renderCheck('urgent', m.urgent, m.urgentHint)} ${this.renderCheck('calledBefore', m.calledBefore)}
+        ${this.renderCheck(m, 'urgent', m.urgentHint)} ${this.renderCheck(m, 'calledBefore')}
       </div>
       <fieldset class="group">
         <legend>${m.contactLegend}</legend>
         <div class="row">
-          ${this.renderText(m, 'cc', m.cc, { type: 'email', hint: m.ccHint, autocomplete: 'email', max: LIMITS.email })}
-          ${this.renderText(m, 'phone', m.phone, { type: 'tel', autocomplete: 'tel', max: LIMITS.phone })}
-          ${this.renderText(m, 'phoneAvailability', m.phoneAvailability, { hint: m.phoneAvailabilityHint, max: LIMITS.shortText })}
+          ${this.renderText(m, 'cc', { type: 'email', hint: m.ccHint, autocomplete: 'email', max: LIMITS.email })}
+          ${this.renderText(m, 'phone', { type: 'tel', autocomplete: 'tel', max: LIMITS.phone })}
+          ${this.renderText(m, 'phoneAvailability', { hint: m.phoneAvailabilityHint })}
         </div>
       </fieldset>
       ${renderAttachments(this.attachments, this.lang_, { id: 'img' })}
@@ -433,7 +436,7 @@ export class CadiaTicketForm extends CadiaElement {
   private renderCategories(m: TicketFormMessages) {
     const err = this.errors.category;
     return html`<fieldset class="group categories" aria-describedby=${err ? 'category-error' : nothing} aria-invalid=${err ? 'true' : nothing}>
-      <legend>${m.category} <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span></legend>
+      <legend>${m.category}${requiredMark(m)}</legend>
       <div class="cards">
         ${TICKET_CATEGORIES.map(
           (c) => html`<label class="card">
@@ -449,52 +452,43 @@ export class CadiaTicketForm extends CadiaElement {
 
   private renderContext(m: TicketFormMessages) {
     const v = this.values;
-    const has = (f: ContextField) => this.isVisible(f);
+    const field = (f: ContextField) => (this.isVisible(f) ? this.renderText(m, f) : nothing);
     return html`<fieldset class="group">
       <legend>${m.contextLegend}</legend>
-      <div class="row">
-        ${has('program') ? this.renderText(m, 'program', m.program, { max: LIMITS.shortText }) : nothing}
-        ${has('programVersion') ? this.renderText(m, 'programVersion', m.programVersion, { max: LIMITS.shortText }) : nothing}
-      </div>
-      ${has('window') ? this.renderText(m, 'window', m.window, { max: LIMITS.shortText }) : nothing}
-      ${has('errorMessage')
+      <div class="row">${field('program')} ${field('programVersion')}</div>
+      ${field('window')}
+      ${this.isVisible('errorMessage')
         ? html`<fieldset class="yesno" part="field">
               <legend>${m.hasError}</legend>
               <label><input type="radio" name="hasError" value="yes" .checked=${v.hasError === 'yes'} /> ${m.yes}</label>
               <label><input type="radio" name="hasError" value="no" .checked=${v.hasError === 'no'} /> ${m.no}</label>
             </fieldset>
-            ${v.hasError === 'yes' ? this.renderText(m, 'errorMessage', m.errorMessage, { required: true, multiline: true, max: LIMITS.errorMessage }) : nothing}`
+            ${v.hasError === 'yes' ? this.renderText(m, 'errorMessage', { required: true, multiline: true, max: LIMITS.errorMessage }) : nothing}`
         : nothing}
-      ${has('hangsAt') ? this.renderText(m, 'hangsAt', m.hangsAt, { hint: m.hangsAtHint, max: LIMITS.shortText }) : nothing}
-      ${has('lastAction') ? this.renderText(m, 'lastAction', m.lastAction, { max: LIMITS.shortText }) : nothing}
+      ${this.isVisible('hangsAt') ? this.renderText(m, 'hangsAt', { hint: m.hangsAtHint }) : nothing} ${field('lastAction')}
     </fieldset>`;
   }
 
-  private renderText(
-    m: TicketFormMessages,
-    name: TextField,
-    label: string,
-    o: { required?: boolean; multiline?: boolean; hint?: string; type?: string; autocomplete?: string; max?: number } = {},
-  ) {
+  /** A text field labelled with its name's text in `m`; `max` is its length limit (default: a short text's). */
+  private renderText(m: TicketFormMessages, name: TextField, o: { required?: boolean; multiline?: boolean; hint?: string; type?: string; autocomplete?: string; max?: number } = {}) {
     const err = this.errors[name];
     const described = [o.hint ? `${name}-hint` : '', err ? `${name}-error` : ''].filter(Boolean).join(' ');
     const value = this.values[name];
+    const max = o.max ?? LIMITS.shortText;
     return html`<div class="field" part="field">
-      <label for=${name}
-        >${label}${o.required ? html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>` : nothing}</label
-      >
+      <label for=${name}>${m[name]}${o.required ? requiredMark(m) : nothing}</label>
       ${o.multiline
-        ? html`<textarea id=${name} name=${name} rows="5" maxlength=${o.max ?? nothing} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value}></textarea>`
-        : html`<input id=${name} name=${name} type=${o.type ?? 'text'} maxlength=${o.max ?? nothing} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value} />`}
+        ? html`<textarea id=${name} name=${name} rows="5" maxlength=${max} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value}></textarea>`
+        : html`<input id=${name} name=${name} type=${o.type ?? 'text'} maxlength=${max} autocomplete=${o.autocomplete ?? 'off'} ?required=${o.required} aria-invalid=${err ? 'true' : 'false'} aria-describedby=${described || nothing} .value=${value} />`}
       ${err ? html`<span class="error" id="${name}-error">${err}</span>` : nothing}
       ${o.hint ? html`<span class="hint" id="${name}-hint">${o.hint}</span>` : nothing}
     </div>`;
   }
 
-  private renderCheck(name: 'urgent' | 'calledBefore', label: string, hint?: string) {
+  private renderCheck(m: TicketFormMessages, name: 'urgent' | 'calledBefore', hint?: string) {
     return html`<label class="check">
       <input type="checkbox" name=${name} .checked=${this.values[name]} aria-describedby=${hint ? `${name}-hint` : nothing} />
-      <span>${label}${hint ? html` <span class="hint" id="${name}-hint">${hint}</span>` : nothing}</span>
+      <span>${m[name]}${hint ? html` <span class="hint" id="${name}-hint">${hint}</span>` : nothing}</span>
     </label>`;
   }
 
