@@ -1,11 +1,12 @@
 /**
- * The heavy half of `AttachmentsController`: checking an image by its bytes, and scaling it down
- * and stripping its metadata before upload; with it the thumbnails and refusal texts
+ * The heavy half of `AttachmentsController`: adding images one by one, checking each by its bytes,
+ * scaling it down and stripping its metadata before upload; with it the thumbnails and refusal texts
  * (`attachments-thumbs.ts`). Loaded by dynamic `import()` on the first image added, pasted, dropped
  * or restored, so a form that never gets an image never loads it.
  */
 import { MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
 import { shrinkImage } from './image-shrink.js';
+import { randomId, type AttachmentItem, type AttachmentsController } from './attachments.js';
 
 export { imageMessages, renderThumbs, thumbStyles } from './attachments-thumbs.js';
 
@@ -18,6 +19,26 @@ export interface InspectedImage {
   type: string;
   longest: number;
   hasMetadata: boolean;
+}
+
+/** `AttachmentsController.add`: checks and adds files one by one; the first refused one stops the rest. */
+export async function addFiles(ctrl: AttachmentsController, files: Array<Blob | File>): Promise<void> {
+  for (const file of files) {
+    const name = file instanceof File && file.name ? file.name : `image-${ctrl.items.length + 1}.png`;
+    const refuse = (code: ImageProblem, items = ctrl.items) => ctrl.set(items, { code, fileName: name });
+    if (ctrl.items.length >= ctrl.max) return refuse('too_many');
+    const check = await inspect(file);
+    if (!check.ok) return refuse(check.problem);
+    const item: AttachmentItem = { id: randomId(), name, blob: file, url: '', status: 'processing' };
+    ctrl.set([...ctrl.items, item]);
+    const prepared = await prepare(file, check.image, name);
+    // By id: the item objects are replaced when the host is detached and attached again.
+    if (typeof prepared === 'string') return refuse(prepared, ctrl.items.filter((i) => i.id !== item.id));
+    // Removed while it was being processed.
+    if (!ctrl.items.some((i) => i.id === item.id)) continue;
+    const ready: AttachmentItem = { ...item, name: prepared.name, blob: prepared, url: URL.createObjectURL(prepared), status: 'ready' };
+    ctrl.set(ctrl.items.map((i) => (i.id === item.id ? ready : i)));
+  }
 }
 
 /** Reads the header bytes of one file; the image's facts or the reason it is refused. */

@@ -1,7 +1,8 @@
 /**
  * The images of a ticket or a reply (≤ 3): picked, dropped or pasted; checked by their bytes, never
- * by name or MIME type; large ones scaled down and re-encoded before upload. Shared by the ticket
- * form and the reply box, so both behave the same.
+ * by name or MIME type; large ones scaled down and re-encoded before upload (all that in
+ * `attachments-process.ts`, loaded with the first image). Shared by the ticket form and the reply
+ * box, so both behave the same.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_IMAGES } from '../domain/image-limits.js';
@@ -9,11 +10,19 @@ import type { ImageProblem } from '../domain/images.js';
 
 type Processing = typeof import('./attachments-process.js');
 
-/** The checks, the shrinking, the thumbnails and refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
+/** Adding, checking and shrinking, the thumbnails and refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
 let processing: Promise<Processing> | undefined;
 /** That module once loaded, for the view: there are thumbnails or a refusal to show only after it ran. */
 export let processed: Processing | undefined;
-const loadProcessing = () => (processing ??= import('./attachments-process.js').then((m) => (processed = m)));
+const loadProcessing = () =>
+  (processing ??= import('./attachments-process.js').then(
+    (m) => (processed = m),
+    (e: unknown) => {
+      // Not loaded (offline): the next image tries again.
+      processing = undefined;
+      throw e;
+    },
+  ));
 
 export interface AttachmentItem {
   id: string;
@@ -84,11 +93,17 @@ export class AttachmentsController implements ReactiveController {
    */
   add(files: Iterable<Blob | File>): Promise<void> {
     const list = [...files];
-    this.problem = undefined;
-    this.host.requestUpdate();
-    const run = this.pending.then(() => this.addAll(list));
+    this.set(this.items);
+    const run = this.pending.then(async () => (await loadProcessing()).addFiles(this, list));
     this.pending = run.catch(() => undefined);
     return run;
+  }
+
+  /** Replaces the images (and the refusal, none by default) and has the host render them. */
+  set(items: readonly AttachmentItem[], problem?: AttachmentProblem): void {
+    this.items = items;
+    this.problem = problem;
+    this.host.requestUpdate();
   }
 
   /** Puts back images saved in a draft; they were checked when first added. */
@@ -96,29 +111,26 @@ export class AttachmentsController implements ReactiveController {
     this.clear();
     // The thumbnails come with the checks (a restored draft is likely to get more images, too).
     if (blobs.length) void loadProcessing().then(() => this.host.requestUpdate(), () => undefined);
-    this.items = blobs.slice(0, this.max).map((blob, n) => ({
-      id: randomId(),
-      name: blob instanceof File ? blob.name : `image-${n + 1}.png`,
-      blob,
-      url: URL.createObjectURL(blob),
-      status: 'ready',
-    }));
-    this.host.requestUpdate();
+    this.set(
+      blobs.slice(0, this.max).map((blob, n) => ({
+        id: randomId(),
+        name: blob instanceof File ? blob.name : `image-${n + 1}.png`,
+        blob,
+        url: URL.createObjectURL(blob),
+        status: 'ready',
+      })),
+    );
   }
 
   remove(id: string): void {
     const item = this.items.find((i) => i.id === id);
     if (item?.url) URL.revokeObjectURL(item.url);
-    this.items = this.items.filter((i) => i.id !== id);
-    this.problem = undefined;
-    this.host.requestUpdate();
+    this.set(this.items.filter((i) => i !== item));
   }
 
   clear(): void {
     for (const i of this.items) if (i.url) URL.revokeObjectURL(i.url);
-    this.items = [];
-    this.problem = undefined;
-    this.host.requestUpdate();
+    this.set([]);
   }
 
   /**
@@ -137,33 +149,4 @@ export class AttachmentsController implements ReactiveController {
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length) void this.add(files);
   };
-
-  private async addAll(files: Array<Blob | File>): Promise<void> {
-    const { inspect, prepare } = await loadProcessing();
-    for (const file of files) {
-      const name = file instanceof File && file.name ? file.name : `image-${this.items.length + 1}.png`;
-      if (this.items.length >= this.max) return this.refuse('too_many', name);
-      const check = await inspect(file);
-      if (!check.ok) return this.refuse(check.problem, name);
-      const item: AttachmentItem = { id: randomId(), name, blob: file, url: '', status: 'processing' };
-      this.items = [...this.items, item];
-      this.host.requestUpdate();
-      const prepared = await prepare(file, check.image, name);
-      if (typeof prepared === 'string') {
-        this.items = this.items.filter((i) => i.id !== item.id);
-        return this.refuse(prepared, name);
-      }
-      // Removed while it was being processed.
-      if (!this.items.some((i) => i.id === item.id)) continue;
-      const ready: AttachmentItem = { ...item, name: prepared.name, blob: prepared, url: URL.createObjectURL(prepared), status: 'ready' };
-      this.items = this.items.map((i) => (i.id === item.id ? ready : i));
-      this.host.requestUpdate();
-    }
-  }
-
-  private refuse(code: ImageProblem, fileName: string): void {
-    this.problem = { code, fileName };
-    this.host.requestUpdate();
-  }
 }
-
