@@ -42,7 +42,7 @@ async function openPage(width = 1280): Promise<{ page: Page; problems: string[];
 /** Page functions run in the browser; this file is type-checked without the DOM library. */
 declare const getComputedStyle: (el: unknown) => Record<string, string>;
 
-/** A screenshot wider than the upload limit, so the form shrinks it (in a Worker, where the page allows one). */
+/** A screenshot wider than the upload limit, so the form shrinks it (on the main thread, in slices: no worker, nothing a strict CSP refuses). */
 const WIDE_PNG = makePng(3000, 40, (x) => [x % 256, 95, 174]);
 
 /** Shows that each of the four widgets rendered its real content, and exercises one action in each. */
