@@ -97,7 +97,9 @@ export const styles = css`
   textarea {
     resize: vertical;
   }
-  [aria-invalid='true'] {
+  /* As specific as the input selectors above, so one-line fields turn red too, not only the textareas. */
+  input[aria-invalid='true'],
+  textarea[aria-invalid='true'] {
     border-color: var(--_danger);
   }
   .error {

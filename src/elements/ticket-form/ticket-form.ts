@@ -43,6 +43,7 @@ export interface TicketPrefill extends Partial<Omit<TicketFormValues, 'hasError'
 
 type TextField = { [K in keyof TicketFormValues]: TicketFormValues[K] extends string ? K : never }[keyof TicketFormValues];
 
+/** The empty form. Its keys are in the order the fields appear in: focus goes to the first invalid one on screen. */
 const EMPTY: TicketFormValues = {
   category: '', subject: '', description: '', program: '', programVersion: '', window: '', hasError: '', errorMessage: '',
   hangsAt: '', lastAction: '', urgent: false, calledBefore: false, cc: '', phone: '', phoneAvailability: '',
@@ -316,7 +317,6 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async focusFirstError(): Promise<void> {
     await this.updateComplete;
-    // EMPTY lists the fields in the order they appear in.
     const first = Object.keys(EMPTY).find((f) => this.errors[f]);
     if (first) this.renderRoot.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
   }
