@@ -39,7 +39,11 @@ export default {
     chromeLauncher({
       // Every test page believes it has focus, as a foreground tab would: with two files side by
       // side one page is always in the background, where focus and :focus-visible behave otherwise.
-      async createPage({ context }) {
+      // Each page also gets a browser context of its own, so two files running side by side never
+      // share storage: drafts in IndexedDB are keyed by the customer, and most files use the same
+      // seeded customer.
+      async createPage({ browser }) {
+        const context = await browser.createBrowserContext();
         const page = await context.newPage();
         const cdp = await page.createCDPSession();
         await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
