@@ -89,22 +89,37 @@ async function rotatedPhoto(): Promise<File> {
 }
 
 describe('Screenshot pipeline (shrink before upload)', () => {
-  it('keeps the page responsive: no long task (≥ 50 ms) while a 12-megapixel screenshot is prepared', async function () {
-    // Long tasks also come from a busy machine (two test pages on two cores); a real regression
-    // (the whole scaling in one task, ~100 ms here) fails every attempt.
-    this.retries(2);
+  it('keeps the page responsive: a 12-megapixel screenshot is scaled over many tasks, with the page\'s own tasks running between them', async function () {
+    // Not a clock threshold (timings belong in `npm run bench`): the test counts the page's tasks.
+    // A ping-pong of MessageChannel tasks stands in for input handlers and frames; every scaling
+    // draw notes which of them it ran after. The whole picture drawn in one task (as before) would
+    // show one or two draws in one or two tasks.
     this.timeout(60_000);
     const file = await screenshot(4000, 3000);
     const attachments = await attachmentsOf();
-    await new Promise((r) => setTimeout(r, 100));
-    const longTasks: number[] = [];
-    const po = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))));
-    po.observe({ type: 'longtask' });
-    await attachments.add([file]);
-    await attachments.settled();
-    await new Promise((r) => setTimeout(r, 0));
-    longTasks.push(...po.takeRecords().map((e) => Math.round(e.duration)));
-    po.disconnect();
+    let tick = 0;
+    let ticking = true;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      tick++;
+      if (ticking) channel.port2.postMessage(null);
+    };
+    channel.port2.postMessage(null);
+    const drawnIn = new Set<number>();
+    const proto = OffscreenCanvasRenderingContext2D.prototype;
+    const drawImage = proto.drawImage;
+    proto.drawImage = function (this: OffscreenCanvasRenderingContext2D, ...args: unknown[]) {
+      drawnIn.add(tick);
+      return (drawImage as (...a: unknown[]) => void).apply(this, args);
+    } as typeof drawImage;
+    try {
+      await attachments.add([file]);
+      await attachments.settled();
+    } finally {
+      proto.drawImage = drawImage;
+      ticking = false;
+      channel.port1.close();
+    }
     const [blob] = attachments.blobs();
     expect(blob, 'ready for upload').to.not.equal(undefined);
     // Too big as PNG at 2560 px (the photo corner): it goes up as JPEG.
@@ -112,7 +127,7 @@ describe('Screenshot pipeline (shrink before upload)', () => {
     const bmp = await createImageBitmap(blob!);
     expect([bmp.width, bmp.height]).to.deep.equal([UPLOAD_MAX_EDGE, 1920]);
     bmp.close();
-    expect(longTasks, 'long tasks (ms)').to.deep.equal([]);
+    expect(drawnIn.size, 'tasks of the page between which the picture was drawn').to.be.at.least(4);
   });
 
   // An odd size, and a reduction below half (the scaling then reads the image's quarter-size copy too).
