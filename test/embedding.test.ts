@@ -12,6 +12,7 @@ import { messages as badgeTexts } from '../src/elements/credit-badge/messages.js
 import { messages as formTexts } from '../src/elements/ticket-form/messages.js';
 import { messages as listTexts } from '../src/elements/ticket-list/messages.js';
 import { messages as shopTexts } from '../src/elements/package-shop/messages.js';
+import { orderMessages as shopOrderTexts } from '../src/elements/package-shop/order-messages.js';
 import { common } from '../src/i18n/common.js';
 import { attachmentMessages } from '../src/controllers/attachments-messages.js';
 import * as events from '../src/events/index.js';
@@ -81,7 +82,7 @@ async function germanOnlyTexts(): Promise<Set<string>> {
       for (const [k, v] of Object.entries(de)) walk(v, (en as Record<string, unknown> | undefined)?.[k]);
     }
   };
-  for (const c of [badgeTexts, formTexts, listTexts, shopTexts, common, attachmentMessages]) walk(c.de, (await c.en()).default);
+  for (const c of [badgeTexts, formTexts, listTexts, shopTexts, shopOrderTexts, common, attachmentMessages]) walk(c.de, (await c.en()).default);
   return out;
 }
 

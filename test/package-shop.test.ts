@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/define/cadia-provider.js';
 import '../src/define/cadia-package-shop.js';
 import '../src/define/cadia-credit-badge.js';
-import type { CadiaPackageShop } from '../src/elements/package-shop/package-shop.js';
+import { CadiaPackageShop } from '../src/elements/package-shop/package-shop.js';
 import type { CadiaCreditBadge } from '../src/elements/credit-badge/credit-badge.js';
 import type { CadiaErrorEvent, LoginRequiredEvent, OrderCompletedEvent } from '../src/events/index.js';
 import { freshBackend, waitFor, shadowText, TOKENS, type TestBackend } from './harness/backend.js';
@@ -27,6 +27,15 @@ async function mount(be: TestBackend, opts: { token?: string | undefined; locale
   };
 }
 
+/** A shop whose order step cannot load while `offline` (as a chunk fetch fails offline), as the one shipped otherwise. */
+class OfflineShop extends CadiaPackageShop {
+  offline = true;
+  protected override importOrderStep() {
+    return this.offline ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : super.importOrderStep();
+  }
+}
+customElements.define('test-offline-shop', OfflineShop);
+
 const listed = (shop: CadiaPackageShop) => waitFor(() => $(shop, '[part~="package"]'), 5000, 'packages');
 
 /** Picks a card, ticks the consent box and returns the submit button (not pressed yet). */
@@ -47,6 +56,7 @@ describe('<cadia-package-shop>', () => {
   it('loading: a skeleton, busy, accessible', async () => {
     await be.fault({ kind: 'timeout', match: '/v1/packages', ms: 800 });
     const { shop } = await mount(be);
+    await shop.updateComplete; // the first render comes in a task of its own, after the provider's
     expect($(shop, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
     expect($(shop, '.skeleton-card')).to.exist;
     await expect(shop).to.be.accessible();
@@ -301,6 +311,47 @@ describe('<cadia-package-shop>', () => {
     await expect(shop).to.be.accessible();
     $<HTMLButtonElement>(shop, '.error-box button')!.click();
     await listed(shop);
+  });
+
+  it('the order step in English: summary, consent and the announcement come in English', async () => {
+    const { shop } = await mount(be, { locale: 'en' });
+    await listed(shop);
+    orderButton(shop, 'off_demo_open').click();
+    const confirm = await waitFor(() => $(shop, '[part~="confirm"]'), 3000, 'confirmation step');
+    expect(text(confirm.querySelector('h2'))).to.equal('Review your order');
+    expect(text(confirm)).to.contain('Personal offer');
+    expect(text(confirm)).to.contain('instead of €899.00');
+    expect(text($(shop, '[part~="submit"]'))).to.equal('Place paid order');
+    expect(text($(shop, '[role="status"]'))).to.equal('Review your order: Treueangebot Supportpaket 600');
+    expect(shadowText(shop)).to.not.match(/Bestellung|Zurück|Geschäftsbedingungen/);
+    await expect(shop).to.be.accessible();
+  });
+
+  it("offline, the order step's code cannot load: the list says so, keeps the pick, and the retry opens it", async () => {
+    const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale="de" .token=${TOKENS.positive}>
+      <test-offline-shop></test-offline-shop>
+    </cadia-provider>`);
+    const shop = provider.querySelector<OfflineShop>('test-offline-shop')!;
+    await listed(shop);
+    const before = await be.count('orders');
+    orderButton(shop, 'pkg-180').click();
+    const box = await waitFor(() => $(shop, '#pick-error'), 3000, 'the message on the list');
+    expect(text(box.querySelector('p'))).to.equal(
+      'Die Bestellung von „Supportpaket 180“ konnte nicht geöffnet werden. Keine Verbindung zum Server. Bitte prüfen Sie Ihre Internetverbindung.',
+    );
+    expect(box.getAttribute('part')).to.equal('notice');
+    await waitFor(() => shop.shadowRoot!.activeElement === box, 2000, 'focus on the message');
+    expect($(shop, '[part~="confirm"]')).to.be.null;
+    expect(shop.shadowRoot!.querySelectorAll('[part~="package"]').length).to.equal(4);
+    await expect(shop).to.be.accessible();
+
+    // Back online: the retry opens the step for the same pick; nothing was ordered meanwhile.
+    shop.offline = false;
+    box.querySelector('button')!.click();
+    await waitFor(() => shop.shadowRoot!.activeElement?.id === 'confirm-title', 3000, 'focus on the confirmation');
+    expect(text($(shop, '[part~="confirm"]'))).to.contain('Supportpaket 180');
+    expect($(shop, '#pick-error')).to.be.null;
+    expect(await be.count('orders')).to.equal(before);
   });
 
   it('keyboard only: Enter chooses, Tab and Space consent, Enter orders; Back returns focus to the card', async () => {

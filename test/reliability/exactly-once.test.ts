@@ -10,7 +10,7 @@ import '../../src/define/cadia-ticket-form.js';
 import '../../src/define/cadia-ticket-list.js';
 import '../../src/define/cadia-package-shop.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
-import { messages as shopMessages } from '../../src/elements/package-shop/messages.js';
+import { orderMessages } from '../../src/elements/package-shop/order-messages.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
 import { clearDrafts, openDrafts } from '../harness/drafts.js';
 import { typeInto } from '../harness/dom.js';
@@ -138,9 +138,9 @@ describe('exactly once in the browser', function () {
       await shop.updateComplete;
     }
     for (const shop of shops) $(shop, '[part~="submit"]')!.click();
-    await waitFor(() => shops.every((s) => $(s, '[part~="success"]') || shadowText(s).includes(shopMessages.de.errorOfferOrdered)), 10_000, 'both answered');
+    await waitFor(() => shops.every((s) => $(s, '[part~="success"]') || shadowText(s).includes(orderMessages.de.errorOfferOrdered)), 10_000, 'both answered');
     const won = shops.filter((s) => $(s, '[part~="success"]'));
-    const told = shops.filter((s) => shadowText(s).includes(shopMessages.de.errorOfferOrdered));
+    const told = shops.filter((s) => shadowText(s).includes(orderMessages.de.errorOfferOrdered));
     expect([won.length, told.length]).to.deep.equal([1, 1]);
     // The tab that lost offers no retry of a final refusal.
     expect(shadowText(told[0]!)).not.to.contain('Erneut versuchen');

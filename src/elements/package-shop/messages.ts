@@ -1,8 +1,7 @@
+/** Texts of the shop at start: the list, offers, notices. The order step and the mailed link's notices have their own (order-messages.ts). */
 import { catalog } from '../../i18n/index.js';
-import { OFFER_VALIDITY_DAYS } from '../../domain/offers.js';
 
 export interface ShopMessages {
-  title: string;
   offersTitle: string;
   personal: string;
   packagesTitle: string;
@@ -27,42 +26,12 @@ export interface ShopMessages {
   loginToOrder: string;
   loginForOffer: string;
   empty: string;
-  // deep link (?offer=…)
-  linkExpiredTitle: string;
-  linkExpired: (date: string) => string;
-  linkOrdered: string;
-  linkNotFound: string;
-  alternative: (name: string) => string;
-  // confirmation
-  confirmTitle: string;
-  summary: string;
-  item: string;
-  scope: string;
-  price: string;
-  creditNow: string;
-  creditAfter: string;
-  consent: string;
-  termsLink: string;
-  consentMissing: string;
-  submit: string;
-  submitting: string;
-  back: string;
-  // results
-  successTitle: string;
-  success: (name: string) => string;
-  newCredit: string;
-  emailed: (email: string) => string;
-  continueShopping: string;
-  errorOfferExpired: string;
-  errorOfferOrdered: string;
-  errorNotFound: string;
-  chooseOther: string;
-  announceConfirm: (name: string) => string;
+  /** The order step's code did not load (offline): said on the list, which keeps the choice. */
+  pickError: (name: string) => string;
 }
 
 export const messages = catalog<ShopMessages>(
   {
-    title: 'Supportpakete',
     offersTitle: 'Ihre Treueangebote',
     personal: 'Persönlich für Sie',
     packagesTitle: 'Supportpakete',
@@ -87,34 +56,7 @@ export const messages = catalog<ShopMessages>(
     loginToOrder: 'Zum Bestellen anmelden',
     loginForOffer: 'Melden Sie sich an, um Ihr Treueangebot zu sehen und zu bestellen.',
     empty: 'Zurzeit sind keine Supportpakete erhältlich.',
-    linkExpiredTitle: 'Dieses Treueangebot ist nicht mehr verfügbar',
-    linkExpired: (d) => `Das Angebot war ${OFFER_VALIDITY_DAYS} Tage gültig und ist am ${d} abgelaufen; es kann nicht mehr bestellt werden. Stattdessen können Sie eines der folgenden Supportpakete bestellen.`,
-    linkOrdered: 'Dieses Treueangebot haben Sie bereits bestellt.',
-    linkNotFound: 'Dieses Angebot wurde nicht gefunden. Hier sind unsere Supportpakete.',
-    alternative: (n) => `Das entsprechende reguläre Paket „${n}“ ist unten markiert.`,
-    confirmTitle: 'Bestellung prüfen',
-    summary: 'Ihre Auswahl',
-    item: 'Paket',
-    scope: 'Umfang',
-    price: 'Preis',
-    creditNow: 'Supportguthaben jetzt',
-    creditAfter: 'Supportguthaben nach der Bestellung',
-    consent: 'Ich bestelle kostenpflichtig und akzeptiere die Geschäftsbedingungen.',
-    termsLink: 'Geschäftsbedingungen lesen',
-    consentMissing: 'Bitte bestätigen Sie die Geschäftsbedingungen.',
-    submit: 'Zahlungspflichtig bestellen',
-    submitting: 'Bestellung wird gesendet …',
-    back: 'Zurück',
-    successTitle: 'Vielen Dank für Ihre Bestellung',
-    success: (n) => `„${n}“ wurde Ihrem Supportguthaben gutgeschrieben.`,
-    newCredit: 'Ihr Supportguthaben',
-    emailed: (e) => `Die Bestellbestätigung geht an ${e}.`,
-    continueShopping: 'Zur Paketübersicht',
-    errorOfferExpired: 'Dieses Treueangebot ist inzwischen abgelaufen und kann nicht mehr bestellt werden. Bitte wählen Sie ein anderes Paket.',
-    errorOfferOrdered: 'Dieses Treueangebot wurde bereits bestellt.',
-    errorNotFound: 'Dieses Paket ist nicht mehr erhältlich. Bitte wählen Sie ein anderes.',
-    chooseOther: 'Anderes Paket wählen',
-    announceConfirm: (n) => `Bestellung prüfen: ${n}`,
+    pickError: (n) => `Die Bestellung von „${n}“ konnte nicht geöffnet werden.`,
   },
   () => import('./messages.en.js'),
 );

@@ -1,44 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './package-shop.styles.js';
 import { messages, type ShopMessages } from './messages.js';
-import { formatDate, formatDateTime, formatDuration, formatMoney } from '../../i18n/index.js';
+import { formatDate, formatDateTime, formatDuration, formatMoney, loadLocale, type Locale } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
 import { packageSaving } from '../../domain/billing.js';
 import { isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
-import { CadiaApiError } from '../../api/errors.js';
-import { CadiaErrorEvent, LoginRequiredEvent, OrderCompletedEvent } from '../../events/index.js';
+import type { CadiaApiError } from '../../api/errors.js';
+import { CadiaErrorEvent, LoginRequiredEvent } from '../../events/index.js';
 import { TickerController } from '../../controllers/ticker.js';
 import type { CadiaStore } from '../../context/store.js';
-import type { Money, Offer, OrderResult, Package, Pricing } from '../../api/types.js';
+import type { Money, Offer, Package, Pricing } from '../../api/types.js';
+import type { Choice, OrderStep, OrderStepHost } from './order-step.js';
+
+type OrderModule = typeof import('./order-step.js');
 
 const DAY_MS = 86_400_000;
-
-/** What the customer picked: a shop package or one of their loyalty offers. */
-type Choice =
-  | { kind: 'package'; id: string; name: string; minutes: number; price: Money }
-  | { kind: 'offer'; id: string; name: string; minutes: number; price: Money; regularPrice: Money; expiresAt: string };
-
-interface OrderFailure {
-  text: string;
-  /** The choice can no longer be ordered (expired, already ordered, gone): only "choose another" helps. */
-  final: boolean;
-}
-
-type Step =
-  | { name: 'list' }
-  | {
-      name: 'confirm';
-      choice: Choice;
-      /** One key per order action, reused by every retry of it, so the server books it once. */
-      key: string;
-      consent: boolean;
-      consentMissing: boolean;
-      pending: boolean;
-      failure?: OrderFailure;
-    }
-  | { name: 'done'; choice: Choice; result: OrderResult };
 
 /**
  * The support packages with their prices and savings, the customer's personal loyalty offers with
@@ -75,7 +54,8 @@ export class CadiaPackageShop extends CadiaElement {
     loginHref: { attribute: 'login-href' },
     termsHref: { attribute: 'terms-href' },
     offerId: { attribute: 'offer-id' },
-    step: { state: true, attribute: false },
+    order: { state: true, attribute: false },
+    pickError: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
@@ -91,7 +71,10 @@ export class CadiaPackageShop extends CadiaElement {
   /** A loyalty offer to open at (the mailed link's `?offer=`): highlighted, scrolled to, focused. */
   declare offerId: string;
 
-  declare private step: Step;
+  /** The picked package's confirmation, then its success; undefined while the list shows. */
+  declare private order: OrderStep | undefined;
+  /** A pick whose order step could not load (offline): said on the list, with a retry. */
+  declare private pickError: Choice | undefined;
   /** Text for the one live region: what just happened. */
   declare private announcement: string;
 
@@ -101,7 +84,6 @@ export class CadiaPackageShop extends CadiaElement {
     this.loginHref = '';
     this.termsHref = '';
     this.offerId = '';
-    this.step = { name: 'list' };
     this.announcement = '';
   }
 
@@ -109,12 +91,79 @@ export class CadiaPackageShop extends CadiaElement {
   private readonly refusedOffers = new Set<string>();
   /** The offer link handled so far, so focus moves to it once and not on every render. */
   private handledOfferId = '';
+  /** This render's texts and language, read once per render (`lang_` looks up the DOM). */
+  private m!: ShopMessages;
+  private loc!: Locale;
   /** Where focus goes after the next render (a step's heading, a card's button). */
   private focusAfterRender = '';
+  /** The latest pick while its step's code loads: a later pick wins. */
+  private picked: Choice | undefined;
+  private orderModule: Promise<OrderModule> | undefined;
+  /** The order step's module once loaded (it also renders a mailed link's notice); null: it failed to load. */
+  private orderCode: OrderModule | null | undefined;
+  private hasPreloaded = false;
 
   private readonly ticker = new TickerController(this, () =>
-    this.step.name === 'done' ? [] : (this.store.offers.value ?? []).filter((o) => o.status === 'open').map((o) => o.expiresAt),
+    this.order?.result ? [] : (this.store.offers.value ?? []).filter((o) => o.status === 'open').map((o) => o.expiresAt),
   );
+
+  /** What the order step may do to the shop. */
+  private readonly orderHost: OrderStepHost = {
+    element: this,
+    store: () => this.store,
+    lang: () => this.lang_,
+    common: () => this.common,
+    isExpired: (c) => this.isChoiceExpired(c),
+    announce: (text, focus) => {
+      this.announcement = text;
+      if (focus) this.focusAfterRender = focus;
+    },
+    refuse: (id) => this.refusedOffers.add(id),
+    show: (step) => (this.order = step),
+    close: (toChoice) => {
+      const chosen = this.order?.choice;
+      this.order = undefined;
+      this.announcement = '';
+      this.focusAfterRender = !toChoice ? 'h2' : chosen ? `[data-id="${CSS.escape(chosen.id)}"] [part~="order"]` : '';
+    },
+  };
+
+  /**
+   * Imports the order step's code (only the import: a test overrides it to fail like an offline fetch).
+   * @internal
+   */
+  protected importOrderStep(): Promise<OrderModule> {
+    return import('./order-step.js');
+  }
+
+  /** The order step's code with its styles in this shadow root and its texts in this language; a failed load is tried again next time. */
+  private loadOrderStep() {
+    this.orderModule ??= this.importOrderStep().then(
+      async (mod) => {
+        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof CadiaPackageShop).elementStyles, ...mod.styles]);
+        await loadLocale(this.lang_);
+        this.orderCode = mod;
+        this.renderIfConnected();
+        return mod;
+      },
+      (e: unknown) => {
+        this.orderModule = undefined;
+        this.orderCode ??= null;
+        this.renderIfConnected();
+        throw e;
+      },
+    );
+    return this.orderModule;
+  }
+
+  /**
+   * After a load that finished in the background (a preload may finish after the shop left the
+   * page): an update of a shop that is not on the page would subscribe it to the store again and
+   * open an event stream nobody closes. Back on the page, it renders anyway.
+   */
+  private renderIfConnected(): void {
+    if (this.isConnected) this.requestUpdate();
+  }
 
   protected override storeConnected(store: CadiaStore): void {
     void store.packages.ensure()?.catch((e: CadiaApiError) => this.dispatchEvent(new CadiaErrorEvent(e, 'load-packages')));
@@ -130,11 +179,13 @@ export class CadiaPackageShop extends CadiaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('offerId')) this.handledOfferId = '';
+    // A mailed link is there to be ordered, and its notice is in the order step's chunk: load it at once.
+    if (this.offerId && this.orderCode === undefined) void this.loadOrderStep().catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (this.offerId && this.handledOfferId !== this.offerId && this.isReady && this.step.name === 'list') {
+    if (this.offerId && this.handledOfferId !== this.offerId && this.isReady && !this.order) {
       this.handledOfferId = this.offerId;
       const target = this.renderRoot.querySelector<HTMLElement>('[data-target]');
       if (target) {
@@ -148,6 +199,13 @@ export class CadiaPackageShop extends CadiaElement {
       this.focusAfterRender = '';
       el?.focus();
     }
+    if (!this.hasPreloaded && this.isReady && !this.isLoggedOut) {
+      this.hasPreloaded = true;
+      // Fetch the order step while the customer looks at the list, so that a pick (by mouse, touch
+      // or keyboard) opens it at once; in idle time, so it never competes with the list's start.
+      // A failed fetch is tried again on the pick.
+      (globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500)))(() => void this.loadOrderStep().catch(() => undefined));
+    }
   }
 
   // ---- state helpers -------------------------------------------------------------------------
@@ -157,13 +215,16 @@ export class CadiaPackageShop extends CadiaElement {
     return s.status === 'error' && s.error.status === 401;
   }
 
-  /** Packages are there and we know whether someone is logged in: render everything at once, no shift. */
+  /**
+   * Packages are there and we know whether someone is logged in (and, for a mailed link, the code of
+   * its notice has loaded or failed): render everything at once, no shift.
+   */
   private get isReady(): boolean {
     const me = this.store.me.state;
     const offers = this.store.offers.state;
     const meKnown = me.status === 'ready' || me.status === 'error' || !!this.store.me.value;
     const offersKnown = this.isLoggedOut || offers.status === 'ready' || offers.status === 'error' || !!this.store.offers.value;
-    return !!this.store.packages.value && meKnown && offersKnown;
+    return !!this.store.packages.value && meKnown && offersKnown && (!this.offerId || this.orderCode !== undefined);
   }
 
   private offerState(o: Offer): Offer['status'] {
@@ -178,81 +239,30 @@ export class CadiaPackageShop extends CadiaElement {
 
   // ---- handlers ------------------------------------------------------------------------------
 
-  private handleChoose(choice: Choice): void {
+  private async handleChoose(choice: Choice): Promise<void> {
     if (this.isLoggedOut) {
       this.handleLogin();
       return;
     }
-    this.step = { name: 'confirm', choice, key: crypto.randomUUID(), consent: false, consentMissing: false, pending: false };
-    this.announcement = this.msg(messages).announceConfirm(choice.name);
-    this.focusAfterRender = '#confirm-title';
+    this.picked = choice;
+    try {
+      const { OrderStep } = await this.loadOrderStep();
+      // A later pick wins; a shop that left the page meanwhile (a closed dialog) opens nothing.
+      if (this.picked !== choice || !this.isConnected) return;
+      this.pickError = undefined;
+      this.order = new OrderStep(this.orderHost, choice);
+    } catch {
+      if (this.picked !== choice || !this.isConnected) return;
+      // Offline the step's code cannot load: the list says so (from the start bytes) and keeps the pick for a retry.
+      this.pickError = choice;
+      this.focusAfterRender = '#pick-error';
+    }
+    this.picked = undefined;
   }
 
   private handleLogin(): void {
     this.dispatchEvent(new LoginRequiredEvent('order'));
     if (this.loginHref) window.location.assign(new URL(this.loginHref, document.baseURI).href);
-  }
-
-  private handleBack(): void {
-    const chosen = this.step.name === 'list' ? undefined : this.step.choice;
-    this.step = { name: 'list' };
-    this.announcement = '';
-    if (chosen) this.focusAfterRender = `[data-id="${CSS.escape(chosen.id)}"] [part~="order"]`;
-  }
-
-  private handleConsent(e: Event): void {
-    if (this.step.name !== 'confirm') return;
-    const consent = (e.target as HTMLInputElement).checked;
-    this.step = { ...this.step, consent, consentMissing: this.step.consentMissing && !consent };
-  }
-
-  private async handleSubmit(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    const step = this.step;
-    // A second click while the first is on its way, or on a choice that can no longer be ordered, does nothing.
-    if (step.name !== 'confirm' || step.pending || step.failure?.final || this.isChoiceExpired(step.choice)) return;
-    const m = this.msg(messages);
-    if (!step.consent) {
-      this.step = { ...step, consentMissing: true };
-      this.announcement = m.consentMissing;
-      this.focusAfterRender = '#consent';
-      return;
-    }
-    this.step = { ...step, pending: true, failure: undefined };
-    this.announcement = m.submitting;
-    const { choice } = step;
-    try {
-      const input = choice.kind === 'offer' ? { offerId: choice.id } : { packageId: choice.id };
-      const result = await this.store.order(input, step.key);
-      this.step = { name: 'done', choice, result };
-      this.announcement = `${m.success(choice.name)} ${m.newCredit}: ${formatDuration(result.credit.minutes, this.lang_)}`;
-      this.focusAfterRender = '#success-title';
-      this.dispatchEvent(new OrderCompletedEvent(result.order, result.credit));
-    } catch (err) {
-      const error = err instanceof CadiaApiError ? err : new CadiaApiError('network', String(err));
-      const failure = this.orderFailure(error, m);
-      if (error.status === 410 && choice.kind === 'offer') this.refusedOffers.add(choice.id);
-      if (error.status === 410 || error.status === 409) void this.store.offers.load().catch(() => undefined);
-      // The same step, same key: "try again" repeats this very order and cannot book it twice.
-      if (this.step.name === 'confirm' && this.step.key === step.key) {
-        this.step = { ...step, pending: false, failure };
-      }
-      this.announcement = failure.text;
-      this.dispatchEvent(new CadiaErrorEvent(error, 'order'));
-    }
-  }
-
-  private orderFailure(e: CadiaApiError, m: ShopMessages): OrderFailure {
-    if (e.status === 410) return { text: m.errorOfferExpired, final: true };
-    if (e.status === 409 && e.code === 'offer_already_ordered') return { text: m.errorOfferOrdered, final: true };
-    if (e.status === 404) return { text: m.errorNotFound, final: true };
-    return { text: errorText(e, this.common), final: false };
-  }
-
-  private handleContinue(): void {
-    this.step = { name: 'list' };
-    this.announcement = '';
-    this.focusAfterRender = 'h2';
   }
 
   private isChoiceExpired(c: Choice): boolean {
@@ -264,6 +274,8 @@ export class CadiaPackageShop extends CadiaElement {
   // ---- rendering -----------------------------------------------------------------------------
 
   protected override render() {
+    this.m = this.msg(messages);
+    this.loc = this.lang_;
     // Busy only while something is on its way: a failed load shows its error, not a spinner.
     const failed = !this.store.packages.value && this.store.packages.state.status === 'error';
     return html`<div part="base" aria-busy=${this.isReady || failed ? 'false' : 'true'}>
@@ -276,14 +288,7 @@ export class CadiaPackageShop extends CadiaElement {
     const packages = this.store.packages;
     if (!packages.value && packages.state.status === 'error') return this.renderLoadError(packages.state.error);
     if (!this.isReady) return this.renderSkeleton();
-    switch (this.step.name) {
-      case 'confirm':
-        return this.renderConfirm(this.step);
-      case 'done':
-        return this.renderSuccess(this.step.choice, this.step.result);
-      default:
-        return this.renderList();
-    }
+    return this.order ? this.order.render(this.m, this.termsHref) : this.renderList();
   }
 
   private renderSkeleton(): TemplateResult {
@@ -302,7 +307,7 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   private renderLoadError(error: CadiaApiError): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     return html`<div class="error-box" part="notice">
       <p>${m.loadError} ${errorText(error, this.common)}</p>
       <button class="secondary" @click=${() => void this.refresh()}>${this.common.retry}</button>
@@ -310,9 +315,9 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   private renderList(): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     const list = this.store.packages.value!;
-    return html`${this.renderNotice()} ${this.isLoggedOut ? nothing : this.renderOffers(list.pricing)}
+    return html`${this.renderPickError()} ${this.renderNotice()} ${this.isLoggedOut ? nothing : this.renderOffers(list.pricing)}
       <section part="packages" aria-labelledby="packages-title">
         <h2 id="packages-title">${m.packagesTitle}</h2>
         ${list.items.length
@@ -320,14 +325,23 @@ export class CadiaPackageShop extends CadiaElement {
           : html`<p class="muted">${m.empty}</p>`}
       </section>
       <p class="footnote">
-        ${m.payAsYouGo(formatMoney(list.pricing.unitPrice, this.lang_), formatDuration(list.pricing.unitMinutes, this.lang_))}
+        ${m.payAsYouGo(formatMoney(list.pricing.unitPrice, this.loc), formatDuration(list.pricing.unitMinutes, this.loc))}
         ${this.infoHref ? html`<a part="info-link" href=${this.infoHref}>${m.infoLink}</a>` : nothing}
       </p>`;
   }
 
+  private renderPickError() {
+    const choice = this.pickError;
+    if (!choice) return nothing;
+    return html`<div id="pick-error" class="error-box" part="notice" tabindex="-1">
+      <p>${this.m.pickError(choice.name)} ${this.common.errors.network}</p>
+      <button class="secondary" @click=${() => this.handleChoose(choice)}>${this.common.retry}</button>
+    </div>`;
+  }
+
   /** The message above the list: login hint, or what became of the linked offer. */
   private renderNotice() {
-    const m = this.msg(messages);
+    const { m } = this;
     if (this.isLoggedOut) {
       return html`<div part="notice" class="notice info" ?data-target=${!!this.offerId} tabindex="-1">
         <p>${this.offerId ? m.loginForOffer : m.loginHint}</p>
@@ -336,26 +350,11 @@ export class CadiaPackageShop extends CadiaElement {
     }
     if (!this.offerId || !this.store.offers.value) return nothing;
     const offer = this.targetOffer;
-    if (!offer) {
-      return html`<div part="notice" class="notice info" data-target tabindex="-1"><p>${m.linkNotFound}</p></div>`;
-    }
-    const status = this.offerState(offer);
-    if (status === 'expired') {
-      const regular = this.store.packages.value?.items.find((p) => p.id === offer.packageId);
-      return html`<div part="notice" class="notice warning" data-target tabindex="-1" aria-labelledby="notice-title" role="group">
-        <h2 id="notice-title">${m.linkExpiredTitle}</h2>
-        <p>${m.linkExpired(formatDate(offer.expiresAt, this.lang_))}</p>
-        ${regular ? html`<p>${m.alternative(regular.name)}</p>` : nothing}
-      </div>`;
-    }
-    if (status === 'ordered') {
-      return html`<div part="notice" class="notice info" data-target tabindex="-1"><p>${m.linkOrdered}</p></div>`;
-    }
-    return nothing;
+    return this.orderCode?.renderLinkNotice(offer, offer && this.offerState(offer), this.store.packages.value!.items, this.loc) ?? nothing;
   }
 
   private renderOffers(pricing: Pricing) {
-    const m = this.msg(messages);
+    const { m } = this;
     const state = this.store.offers.state;
     const offers = (this.store.offers.value ?? []).filter((o) => o.status !== 'ordered' || o.id === this.offerId);
     if (!offers.length && state.status !== 'error') return nothing;
@@ -371,23 +370,23 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   private renderOffer(o: Offer, pricing: Pricing): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     const status = this.offerState(o);
     const isTarget = o.id === this.offerId && status === 'open';
     const titleId = `t-${o.id}`;
-    const choice: Choice = { kind: 'offer', id: o.id, name: o.name, minutes: o.minutes, price: o.price, regularPrice: o.regularPrice, expiresAt: o.expiresAt };
+    const choice: Choice = { ...o, kind: 'offer' };
     return html`<li part="offer" class="card offer ${status} ${isTarget ? 'target' : ''}" data-id=${o.id} ?data-target=${isTarget}>
       <p class="tag">${m.personal}</p>
       <h3 id=${titleId}>${o.name}</h3>
-      <p class="minutes num">${m.minutes(formatDuration(o.minutes, this.lang_))}</p>
+      <p class="minutes num">${m.minutes(formatDuration(o.minutes, this.loc))}</p>
       <p class="price-line">
-        <span part="price" class="price num">${formatMoney(o.price, this.lang_)}</span>
+        <span part="price" class="price num">${formatMoney(o.price, this.loc)}</span>
         ${o.regularPrice.amount > o.price.amount
-          ? html`<span class="regular"><span class="sr-only">${m.insteadOf} </span><s class="num">${formatMoney(o.regularPrice, this.lang_)}</s></span>`
+          ? html`<span class="regular"><span class="sr-only">${m.insteadOf} </span><s class="num">${formatMoney(o.regularPrice, this.loc)}</s></span>`
           : nothing}
       </p>
       ${this.renderSaving(o.minutes, o.price, pricing)}
-      ${status === 'open' ? this.renderCountdown(o) : html`<p part="countdown" class="countdown over">${status === 'ordered' ? m.ordered : m.expiredOn(formatDate(o.expiresAt, this.lang_))}</p>`}
+      ${status === 'open' ? this.renderCountdown(o) : html`<p part="countdown" class="countdown over">${status === 'ordered' ? m.ordered : m.expiredOn(formatDate(o.expiresAt, this.loc))}</p>`}
       <button part="order" class="primary" ?disabled=${status !== 'open'} aria-describedby=${titleId} @click=${() => this.handleChoose(choice)}>
         ${status === 'open' ? m.orderOffer : status === 'ordered' ? m.ordered : m.expired}
       </button>
@@ -395,32 +394,32 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   private renderCountdown(o: Offer): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     const now = this.ticker.now;
     const ms = new Date(o.expiresAt).getTime() - now.getTime();
-    const left = ms >= DAY_MS ? m.daysLeft(offerDaysLeft(o.expiresAt, now)) : m.timeLeft(formatDuration(Math.ceil(ms / 60_000), this.lang_));
+    const left = ms >= DAY_MS ? m.daysLeft(offerDaysLeft(o.expiresAt, now)) : m.timeLeft(formatDuration(Math.ceil(ms / 60_000), this.loc));
     return html`<p part="countdown" class="countdown ${ms < DAY_MS ? 'soon' : ''}">
       <strong class="num">${left}</strong>
-      <span class="until">${m.validUntil(formatDateTime(o.expiresAt, this.lang_))}</span>
+      <span class="until">${m.validUntil(formatDateTime(o.expiresAt, this.loc))}</span>
     </p>`;
   }
 
   private renderPackage(p: Package, pricing: Pricing): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     const titleId = `t-${p.id}`;
     const expiredTarget = this.targetOffer;
     const isSuggested = !!expiredTarget && expiredTarget.packageId === p.id && this.offerState(expiredTarget) !== 'open';
     return html`<li part="package" class="card ${isSuggested ? 'suggested' : ''}" data-id=${p.id}>
       <h3 id=${titleId}>${p.name}</h3>
       <p class="desc">${p.description}</p>
-      <p class="minutes num">${m.minutes(formatDuration(p.minutes, this.lang_))}</p>
-      <p class="price-line"><span part="price" class="price num">${formatMoney(p.price, this.lang_)}</span></p>
+      <p class="minutes num">${m.minutes(formatDuration(p.minutes, this.loc))}</p>
+      <p class="price-line"><span part="price" class="price num">${formatMoney(p.price, this.loc)}</span></p>
       ${this.renderSaving(p.minutes, p.price, pricing)}
       <button
         part="order"
         class="primary"
         aria-describedby=${titleId}
-        @click=${() => this.handleChoose({ kind: 'package', id: p.id, name: p.name, minutes: p.minutes, price: p.price })}
+        @click=${() => this.handleChoose({ ...p, kind: 'package' })}
       >
         ${m.order}
       </button>
@@ -428,80 +427,11 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   private renderSaving(minutes: number, price: Money, pricing: Pricing): TemplateResult {
-    const m = this.msg(messages);
+    const { m } = this;
     const s = packageSaving(minutes, price.amount, pricing.unitPrice.amount, pricing.unitMinutes);
-    const money = (amount: number) => formatMoney({ amount, currency: price.currency }, this.lang_);
-    return html`<p class="per-unit num">${m.perUnit(money(s.perUnitAmount), formatDuration(pricing.unitMinutes, this.lang_))}</p>
+    const money = (amount: number) => formatMoney({ amount, currency: price.currency }, this.loc);
+    return html`<p class="per-unit num">${m.perUnit(money(s.perUnitAmount), formatDuration(pricing.unitMinutes, this.loc))}</p>
       <p part="saving" class="saving ${s.amount > 0 ? '' : 'none'}">${s.amount > 0 ? m.saving(money(s.amount), s.percent) : m.noSaving}</p>`;
-  }
-
-  private renderConfirm(step: Extract<Step, { name: 'confirm' }>): TemplateResult {
-    const m = this.msg(messages);
-    const { choice } = step;
-    const credit = this.store.me.value?.credit.minutes;
-    const expired = this.isChoiceExpired(choice);
-    const failure = expired && !step.failure ? { text: m.errorOfferExpired, final: true } : step.failure;
-    const blocked = !!failure?.final;
-    return html`<form part="confirm" class="confirm" @submit=${this.handleSubmit} novalidate>
-      <h2 id="confirm-title" tabindex="-1">${m.confirmTitle}</h2>
-      <dl class="summary">
-        <div><dt>${m.item}</dt><dd>${choice.name}${choice.kind === 'offer' ? html` <span class="tag inline">${m.personal}</span>` : nothing}</dd></div>
-        <div><dt>${m.scope}</dt><dd class="num">${formatDuration(choice.minutes, this.lang_)}</dd></div>
-        <div>
-          <dt>${m.price}</dt>
-          <dd class="num">
-            <strong>${formatMoney(choice.price, this.lang_)}</strong>
-            ${choice.kind === 'offer' && choice.regularPrice.amount > choice.price.amount
-              ? html`<span class="regular"><span class="sr-only">${m.insteadOf} </span><s>${formatMoney(choice.regularPrice, this.lang_)}</s></span>`
-              : nothing}
-          </dd>
-        </div>
-        ${credit === undefined
-          ? nothing
-          : html`<div><dt>${m.creditNow}</dt><dd class="num">${formatDuration(credit, this.lang_)}</dd></div>
-              <div class="after"><dt>${m.creditAfter}</dt><dd class="num"><strong>${formatDuration(credit + choice.minutes, this.lang_)}</strong></dd></div>`}
-      </dl>
-      <div class="consent">
-        <label>
-          <input
-            id="consent"
-            type="checkbox"
-            .checked=${step.consent}
-            ?disabled=${blocked}
-            aria-invalid=${step.consentMissing ? 'true' : 'false'}
-            aria-describedby=${step.consentMissing ? 'consent-error' : nothing}
-            @change=${this.handleConsent}
-          />
-          <span>${m.consent}</span>
-        </label>
-        ${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${m.termsLink}</a>` : nothing}
-        ${step.consentMissing ? html`<p id="consent-error" class="field-error">${m.consentMissing}</p>` : nothing}
-      </div>
-      ${failure ? html`<p class="failure" part="notice">${failure.text}</p>` : nothing}
-      <div class="actions">
-        <button type="button" class="secondary" @click=${this.handleBack}>${blocked ? m.chooseOther : m.back}</button>
-        ${blocked
-          ? nothing
-          : html`<button type="submit" part="submit" class="primary" aria-disabled=${step.pending ? 'true' : 'false'}>
-              ${step.pending ? m.submitting : failure ? this.common.retry : m.submit}
-            </button>`}
-      </div>
-    </form>`;
-  }
-
-  private renderSuccess(choice: Choice, result: OrderResult): TemplateResult {
-    const m = this.msg(messages);
-    const email = this.store.me.value?.customer.email;
-    return html`<div part="success" class="success">
-      <h2 id="success-title" tabindex="-1">${m.successTitle}</h2>
-      <p>${m.success(choice.name)}</p>
-      <p class="new-credit">
-        <span>${m.newCredit}</span>
-        <strong class="num">${formatDuration(result.credit.minutes, this.lang_)}</strong>
-      </p>
-      ${email ? html`<p class="muted">${m.emailed(email)}</p>` : nothing}
-      <button class="secondary" @click=${this.handleContinue}>${m.continueShopping}</button>
-    </div>`;
   }
 }
 
