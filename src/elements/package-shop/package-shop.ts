@@ -216,15 +216,15 @@ export class CadiaPackageShop extends CadiaElement {
   }
 
   /**
-   * Packages are there and we know whether someone is logged in (and, for a mailed link, the code of
-   * its notice has loaded or failed): render everything at once, no shift.
+   * Packages are there and we know whether someone is logged in (and, for a mailed link of a
+   * logged-in customer, the code of its notice has loaded or failed): render everything at once, no shift.
    */
   private get isReady(): boolean {
     const me = this.store.me.state;
     const offers = this.store.offers.state;
     const meKnown = me.status === 'ready' || me.status === 'error' || !!this.store.me.value;
     const offersKnown = this.isLoggedOut || offers.status === 'ready' || offers.status === 'error' || !!this.store.offers.value;
-    return !!this.store.packages.value && meKnown && offersKnown && (!this.offerId || this.orderCode !== undefined);
+    return !!this.store.packages.value && meKnown && offersKnown && (!this.offerId || this.isLoggedOut || this.orderCode !== undefined);
   }
 
   private offerState(o: Offer): Offer['status'] {
