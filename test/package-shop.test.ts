@@ -150,6 +150,8 @@ describe('<cadia-package-shop>', () => {
     // Back to the list; a new order gets a new key (a second order really is a second order).
     $<HTMLButtonElement>(shop, '[part~="success"] button')!.click();
     await listed(shop);
+    // Focus lands on the list's first heading, not on the page's body.
+    await waitFor(() => shop.shadowRoot!.activeElement?.localName === 'h2', 3000, 'focus on the list');
     await (await toConfirm(shop, 'pkg-60')).click();
     await waitFor(() => $(shop, '[part~="success"]'));
     expect(await be.count('orders', "customer_number = '10001'")).to.equal(orders + 2);

@@ -319,7 +319,7 @@ export class CadiaPackageShop extends CadiaElement {
     const list = this.store.packages.value!;
     return html`${this.renderPickError()} ${this.renderNotice()} ${this.isLoggedOut ? nothing : this.renderOffers(list.pricing)}
       <section part="packages" aria-labelledby="packages-title">
-        <h2 id="packages-title">${m.packagesTitle}</h2>
+        <h2 id="packages-title" tabindex="-1">${m.packagesTitle}</h2>
         ${list.items.length
           ? html`<ul class="grid">${list.items.map((p) => this.renderPackage(p, list.pricing))}</ul>`
           : html`<p class="muted">${m.empty}</p>`}
@@ -359,7 +359,7 @@ export class CadiaPackageShop extends CadiaElement {
     const offers = (this.store.offers.value ?? []).filter((o) => o.status !== 'ordered' || o.id === this.offerId);
     if (!offers.length && state.status !== 'error') return nothing;
     return html`<section part="offers" aria-labelledby="offers-title">
-      <h2 id="offers-title">${m.offersTitle}</h2>
+      <h2 id="offers-title" tabindex="-1">${m.offersTitle}</h2>
       ${state.status === 'error' && !offers.length
         ? html`<div class="error-box">
             <p>${m.offersError} ${errorText(state.error, this.common)}</p>
