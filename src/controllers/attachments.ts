@@ -4,6 +4,7 @@
  * `attachments-process.ts`, loaded with the first image). Shared by the ticket form and the reply
  * box, so both behave the same.
  */
+import { lazyImport } from '../base/lazy.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_IMAGES } from '../domain/image-limits.js';
 import type { ImageProblem } from '../domain/images.js';
@@ -11,18 +12,10 @@ import type { ImageProblem } from '../domain/images.js';
 type Processing = typeof import('./attachments-process.js');
 
 /** Adding, checking and shrinking, the thumbnails and refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
-let processing: Promise<Processing> | undefined;
 /** That module once loaded, for the view: there are thumbnails or a refusal to show only after it ran. */
 export let processed: Processing | undefined;
-const loadProcessing = () =>
-  (processing ??= import('./attachments-process.js').then(
-    (m) => (processed = m),
-    (e: unknown) => {
-      // Not loaded (offline): the next image tries again.
-      processing = undefined;
-      throw e;
-    },
-  ));
+// Not loaded (offline): the next image tries again.
+const loadProcessing = lazyImport(() => import('./attachments-process.js').then((m) => (processed = m)));
 
 export interface AttachmentItem {
   id: string;

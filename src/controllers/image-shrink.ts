@@ -17,6 +17,8 @@
  * violation. Slices work on every page.
  */
 
+import { nextTask } from '../base/lazy.js';
+
 export interface ShrinkRequest {
   blob: Blob;
   maxEdge: number;
@@ -39,23 +41,6 @@ export const BAND_MS = 12;
  * pairs of rows as the whole image's would (four levels deep); no seam where two bands meet.
  */
 const BAND_ALIGN = 16;
-
-/**
- * Ends the current task and resumes in a new one of ordinary priority, so the page paints a frame
- * and handles input in between. Not `scheduler.yield()`: its continuations jump the queue, and the
- * page then went 80 ms without a frame. Not `setTimeout`: clamped to 4 ms once nested, throttled
- * to once a second in a background tab.
- */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 /**
  * A 2D context on a canvas in main memory: reading a pixel back is then free (no GPU round trip,

@@ -1,3 +1,4 @@
+import { lazyImport } from '../../base/lazy.js';
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
@@ -52,15 +53,8 @@ const EMPTY: TicketFormValues = {
 /** The asterisk of a required field, and the word for screen readers. */
 const requiredMark = (m: TicketFormMessages) => html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>`;
 
-let extrasModule: Promise<typeof import('./extras.js')> | undefined;
-/** Billing hint, FAQ suggestions and confirmation (extras.ts), fetched once per page; a failed fetch may be tried again. */
-function importExtras() {
-  extrasModule ??= import('./extras.js').catch((e: unknown) => {
-    extrasModule = undefined;
-    throw e;
-  });
-  return extrasModule;
-}
+/** Billing hint, FAQ suggestions and confirmation (extras.ts), fetched once per page. */
+const importExtras = lazyImport(() => import('./extras.js'));
 
 /**
  * The support ticket form ("Support anfordern"): category, what happened and where, contact, up to

@@ -1,3 +1,4 @@
+import { lazyImport } from '../../base/lazy.js';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadiaElement } from '../../base/cadia-element.js';
@@ -26,15 +27,8 @@ interface VirtualizeModule {
   flow: (typeof import('@lit-labs/virtualizer/layouts/flow.js'))['flow'];
 }
 
-let detailModule: Promise<typeof import('./detail-view.js')> | undefined;
-/** The detail's code, fetched once per page; a failed fetch may be tried again. */
-function importDetailView() {
-  detailModule ??= import('./detail-view.js').catch((e: unknown) => {
-    detailModule = undefined;
-    throw e;
-  });
-  return detailModule;
-}
+/** The detail's code, fetched once per page. */
+const importDetailView = lazyImport(() => import('./detail-view.js'));
 
 /**
  * The customer's tickets ("Dort werden die einzelnen Tickets dargestellt …"): filter, search and
