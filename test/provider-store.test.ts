@@ -141,4 +141,29 @@ describe('HTTP client', () => {
     const errDe = (await de.getMe().catch((e: unknown) => e)) as CadiaApiError;
     expect(errDe.message).to.not.equal(err.message);
   });
+  it('a widget removed before its first render asks the backend for nothing and leaves no event stream open', async () => {
+    const be = freshBackend();
+    const asked: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/v1/')) asked.push(new URL(url).pathname);
+      return realFetch(input, init);
+    };
+    const provider = document.createElement('cadia-provider') as CadiaProvider;
+    try {
+      provider.apiBase = be.apiBase;
+      provider.token = TOKENS.positive;
+      const badge = document.createElement('cadia-credit-badge');
+      provider.append(badge);
+      document.body.append(provider);
+      // Gone in the same task it came in: its first update is still pending.
+      badge.remove();
+      await new Promise((r) => setTimeout(r, 300));
+      expect(asked, 'requests of a widget that is no longer on the page').to.deep.equal([]);
+    } finally {
+      window.fetch = realFetch;
+      provider.remove();
+    }
+  });
 });

@@ -10,6 +10,7 @@ import type { CadiaStore } from '../context/store.js';
 import { loadLocale, resolveLocale, texts, warmFormatters, type Catalog, type Locale } from '../i18n/index.js';
 import { common, type CommonMessages } from '../i18n/common.js';
 import { VERSION } from '../version.js';
+import { nextTask } from './lazy.js';
 
 /**
  * The base of every widget. The theme tokens below are read by all of them; set them on any
@@ -85,6 +86,8 @@ export class CadiaElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page (disconnected, then connected again): subscribe to the store again.
+    if (this.hasUpdated) this.requestUpdate();
     this.stopConfigure = onConfigure(() => {
       if (!this.context) this.requestUpdate();
     });
@@ -123,6 +126,9 @@ export class CadiaElement extends LitElement {
 
   /** Subscribes to the current store and starts its loads, once per store. */
   private syncStore(): void {
+    // An element that left the page may still update once (a pending render, a late answer): it
+    // must not subscribe again, or its store's event stream stays open with nobody to close it.
+    if (!this.isConnected) return;
     const store = this.store;
     if (store !== this.subscribed) {
       this.unsubscribe?.();
@@ -134,16 +140,4 @@ export class CadiaElement extends LitElement {
 
   /** Called when the element first sees a store (or a new one): start loading what it shows. */
   protected storeConnected(_store: CadiaStore): void {}
-}
-
-/** Resolves in a new task; MessageChannel, since timers in background tabs wait a second or more. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }
