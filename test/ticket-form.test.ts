@@ -8,6 +8,7 @@ import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from './h
 import { typeInto } from './harness/dom.js';
 import { clearDrafts } from './harness/drafts.js';
 import { fakePng, pngFile, svgFile } from './fixtures/images.js';
+import { newCustomer } from './reliability/helpers.js';
 
 async function mount(be: TestBackend, opts: { token?: string; locale?: string; attrs?: string } = {}) {
   const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale=${opts.locale ?? 'de'} .token=${opts.token ?? TOKENS.positive}>
@@ -308,7 +309,10 @@ describe('<cadia-ticket-form>', () => {
   });
 
   it('suggests FAQ articles while a bug is described', async () => {
-    const form = await mount(freshBackend());
+    // A customer of its own: a draft the earlier tests' forms were still writing when they were
+    // removed (a queued ticket, say) cannot be restored into this form.
+    const be = freshBackend();
+    const form = await mount(be, { token: (await newCustomer(be)).token });
     await choose(form, 'bug');
     await type(form, 'description', 'Der Druck der Rechnung bricht ab');
     await waitFor(() => form.shadowRoot!.querySelector('[part="faq"] a'), 8000, 'faq suggestion');
