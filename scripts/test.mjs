@@ -2,7 +2,7 @@
 // `npm test`: type check, build, byte budgets, server tests, browser tests — then one summary line
 // `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
@@ -32,18 +32,27 @@ async function check(name, cmd, args) {
   return code === 0;
 }
 
-const typesOk = await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
-await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
-const built = await check('build', 'npm', ['run', '--silent', 'build']);
+// `npm test -- --server-only` (CI's second Node line): the server tests alone.
+const serverOnly = process.argv.includes('--server-only');
+
+function finish() {
+  if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+const typesOk = serverOnly || await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+if (!serverOnly) await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
+const built = !serverOnly && await check('build', 'npm', ['run', '--silent', 'build']);
 if (built) await check('byte budgets', 'npx', ['size-limit']);
 // Stories import custom-elements.json, which the build writes.
 if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsconfig.json', '--noEmit']);
 
-// Server tests: node's test runner prints "ℹ pass N" / "ℹ fail N".
+// Server tests: node's test runner prints "ℹ pass N" / "ℹ fail N". Node (≥ 22) expands the glob itself.
+// tsx stays as the loader: the server imports its modules as `./x.js` (resolved to `x.ts`), which
+// Node's own type stripping does not map.
 {
-  // Node 20 takes no globs after --test, so the files are listed here.
-  const files = readdirSync('server/test', { recursive: true }).filter((f) => String(f).endsWith('.test.ts')).map((f) => `server/test/${f}`);
-  const { code, out } = await run('server tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { capture: true });
+  const { code, out } = await run('server tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'server/test/**/*.test.ts'], { capture: true });
   const p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   passed += p;
@@ -53,6 +62,7 @@ if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsc
     failures.push('server tests (runner failed)');
   } else if (f) failures.push(`server tests (${f})`);
 }
+if (serverOnly) finish();
 
 // Browser tests against the reference backend.
 if (typesOk) {
@@ -80,6 +90,4 @@ if (built && (await check('storybook build', 'npm', ['run', '--silent', 'build-s
   } else if (m[2] !== '0') failures.push(`story test (${m[2]})`);
 }
 
-if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
-console.log(`\n${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+finish();

@@ -231,8 +231,10 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
     assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first (npm test does)');
     const { base, stop } = await startMain({ ALLOW_NULL_ORIGIN: '1' });
     const dir = mkdtempSync(join(tmpdir(), 'cadia-file-'));
-    const browser = await launchChromium();
+    // Launched inside the try: a browser that fails to start must still stop the server.
+    let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
     try {
+      browser = await launchChromium();
       // What an ERP ships next to its executable: a local page that loads the widgets from the vendor.
       const page = join(dir, 'support.html');
       writeFileSync(page, `<!doctype html><html lang="de"><meta charset="utf-8"><body>
@@ -275,7 +277,7 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
       }, `${base}/api/v1/me`);
       assert.equal(anonymous, 'blocked');
     } finally {
-      await browser.close();
+      await browser?.close();
       stop();
       rmSync(dir, { recursive: true, force: true });
     }
