@@ -6,7 +6,7 @@
 import type { Context } from 'hono';
 import { checkImage, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
 import type { Clock } from './clock.js';
-import { stripImageMetadata } from './image-metadata.js';
+import { cleanImage } from './image-metadata.js';
 import type { DB } from './db.js';
 import { newId } from './ids.js';
 import { ApiError, type FieldErrorInput } from './problem.js';
@@ -62,8 +62,14 @@ export async function readImages(value: unknown): Promise<ImageCheck> {
       errors.push({ field, code: check.problem });
       continue;
     }
-    // Stored without EXIF/XMP/text metadata (GPS position, camera serial): see image-metadata.ts.
-    images.push({ fileName: safeFileName(part.name, check.image.type), ...check.image, bytes: stripImageMetadata(bytes, check.image.type) });
+    // Stored without EXIF/XMP/text metadata (GPS position, camera serial) or trailing bytes; a file
+    // whose structure does not parse is refused rather than stored as sent: see image-metadata.ts.
+    const clean = cleanImage(bytes, check.image.type);
+    if (!clean.ok) {
+      errors.push({ field, code: clean.problem });
+      continue;
+    }
+    images.push({ fileName: safeFileName(part.name, check.image.type), ...check.image, bytes: clean.bytes });
   }
   return { images, errors, code: 'image_rejected' };
 }

@@ -60,6 +60,18 @@ function jpeg(width: number, height: number, extra: Uint8Array = new Uint8Array(
   return new Uint8Array([0xff, 0xd8, ...extra, ...sof, ...sos]);
 }
 
+/** A 1×1 GIF (two-colour table, one frame); `blocks` go between the screen and the frame. */
+function gif(blocks: number[][] = [], frame: { width: number; height: number } = { width: 1, height: 1 }): Uint8Array {
+  const screen = [...'GIF89a'].map((c) => c.charCodeAt(0)).concat(u16le(1), u16le(1), [0x80, 0, 0], [0, 0, 0, 255, 255, 255]);
+  const image = [0x2c, 0, 0, 0, 0, ...u16le(frame.width), ...u16le(frame.height), 0, 2, 2, 0x44, 0x01, 0];
+  return new Uint8Array([...screen, ...blocks.flat(), ...image, 0x3b]);
+}
+/** A GIF extension block: introducer, label, data as sub-blocks, terminator. */
+const gifExtension = (label: number, ...subBlocks: string[]) =>
+  [0x21, label, ...subBlocks.flatMap((s) => [s.length, ...[...s].map((c) => c.charCodeAt(0))]), 0];
+/** A 1×1 screen holding a 65535 × 65535 frame: the header alone looks harmless. */
+const gifFrameBomb = () => gif([], { width: 65535, height: 65535 });
+
 /** A valid PNG with extra chunks inserted right after IHDR. */
 function pngWith(...chunks: Buffer[]): Buffer {
   const png = smallPng(5, 4);
@@ -80,6 +92,15 @@ const ATTACKS: Array<[string, () => Uint8Array, string]> = [
   ['bombe.jpg', () => jpeg(60_000, 60_000), 'too_many_pixels'],
   ['breit.png', () => bombPng(20_000, 2), 'too_many_pixels'],
   ['gross.png', () => Buffer.concat([smallPng(), Buffer.alloc(MAX_IMAGE_BYTES)]), 'too_large'],
+  ['rahmen.gif', gifFrameBomb, 'too_many_pixels'],
+  // Files whose structure does not parse to the end are refused, never stored as sent: metadata
+  // (or anything else) could hide where the walk stops.
+  ['ohne-scan.jpg', () => jpeg(64, 48, exifApp1()).subarray(0, 2 + exifApp1().length + 13), 'not_an_image'],
+  ['streubyte.jpg', () => { const j = jpeg(64, 48, exifApp1()); const at = 2 + exifApp1().length + 13; return Buffer.concat([j.subarray(0, at), Buffer.from([0x42]), j.subarray(at)]); }, 'not_an_image'],
+  ['ohne-ende.jpg', () => jpeg(64, 48, exifApp1()).subarray(0, -2), 'not_an_image'],
+  ['ohne-iend.png', () => Buffer.concat([smallPng().subarray(0, -12), pngChunk('tEXt', Buffer.from('Comment\0GPS 48.1436 11.5806'))]), 'not_an_image'],
+  ['zu-lang.png', () => { const p = Buffer.from(pngWith(pngChunk('tEXt', Buffer.from('Comment\0GPS 48.1436 11.5806')))); p.writeUInt32BE(1_000_000, p.length - 12); return p; }, 'not_an_image'],
+  ['ohne-ende.gif', () => gif([gifExtension(0xfe, 'GPS 48.1436 11.5806')]).subarray(0, -1), 'not_an_image'],
 ];
 
 describe('upload attacks: refused by content, nothing stored', () => {
@@ -200,6 +221,34 @@ describe('location metadata is not stored', () => {
     assert.deepEqual([row.width, row.height, row.size], [64, 48, bytes.length]);
     assert.deepEqual([...bytes.subarray(0, 2)], [0xff, 0xd8]);
     assert.ok(containsBytes(bytes, new Uint8Array([0xff, 0xda])), 'scan data kept');
+  });
+
+  it('JPEG: a second JPEG with its own EXIF after the end-of-image marker is cut off', async () => {
+    b = setup();
+    const photo = Buffer.concat([jpeg(64, 48), jpeg(32, 24, exifApp1())]);
+    const { bytes, row } = await served(await upload(b, 'ticket', [{ bytes: photo, name: 'mpf.jpg' }]));
+    assert.ok(!containsBytes(bytes, latitudeBytes()), 'no GPS position');
+    assert.deepEqual([...bytes], [...jpeg(64, 48)], 'exactly the first picture');
+    assert.deepEqual([row.width, row.height], [64, 48]);
+  });
+
+  it('GIF: comments and XMP application blocks are dropped, the loop count and frame timing stay, trailing bytes go', async () => {
+    b = setup();
+    const timing = [0x21, 0xf9, 4, 0, 10, 0, 0, 0];
+    const loop = gifExtension(0xff, 'NETSCAPE2.0', '\x01\x00\x00');
+    const xmp = gifExtension(0xff, 'XMP DataXMP', '<x:xmpmeta><exif:GPSLatitude>48,8.6187N</exif:GPSLatitude></x:xmpmeta>');
+    const comment = gifExtension(0xfe, 'GPS 48.1436 11.5806');
+    const file = Buffer.concat([gif([loop, xmp, comment, timing]), Buffer.from('<html><script>alert(1)</script>')]);
+    const { bytes, row } = await served(await upload(b, 'reply', [{ bytes: file, name: 'anim.gif', type: 'image/gif' }]));
+    assert.deepEqual([...bytes], [...gif([loop, timing])]);
+    assert.deepEqual([row.width, row.height], [1, 1]);
+  });
+
+  it('WebP: bytes after the RIFF size are cut', async () => {
+    b = setup();
+    const webp = riff([['VP8L', [0x2f, 9, 0x40, 2, 0]]]);
+    const { bytes } = await served(await upload(b, 'reply', [{ bytes: Buffer.concat([webp, Buffer.from('GPS 48.1436 11.5806')]), name: 'w.webp' }]));
+    assert.deepEqual([...bytes], [...webp]);
   });
 
   it('PNG eXIf and text chunks, and WebP EXIF chunks, are dropped too', async () => {
