@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, build, byte budgets, server tests, browser tests — then one summary line
+// `npm test`: contract lint, type check, build, byte budgets, server tests, browser tests — then one summary line
 // `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -41,6 +41,8 @@ function finish() {
   process.exit(failed ? 1 : 0);
 }
 
+// The contract first: Redocly's recommended rules, 0 errors (accepted findings: .redocly.lint-ignore.yaml).
+if (!serverOnly) await check('contract lint', 'npm', ['run', '--silent', 'lint:api']);
 const typesOk = serverOnly || await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (!serverOnly) await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
 const built = !serverOnly && await check('build', 'npm', ['run', '--silent', 'build']);

@@ -398,7 +398,7 @@ export interface components {
             /** @description Minor units (cents) */
             amount: number;
             /**
-             * @description ISO 4217
+             * @description ISO 4217, e.g. EUR
              * @example EUR
              */
             currency: string;
@@ -741,7 +741,7 @@ export interface components {
         TimeBookingRequest: {
             minutes: number;
             note?: string;
-            /** @description Defaults to false for bugs */
+            /** @description Defaults to false for bugs, true otherwise */
             billable?: boolean;
         };
         TimeBooked: {
@@ -789,7 +789,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `forbidden`: the token may not use this resource (customer on agent routes and vice versa) */
+        /** @description `forbidden`: the token may not use this resource (customer on agent routes and vice versa), or a write with the cookie session comes from an origin that is not allowed */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -927,6 +927,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            403: components["responses"]["Forbidden"];
         };
     };
     listPackages: {
