@@ -53,7 +53,8 @@ export default {
         executablePath,
         headless: true,
         // The renderer flags keep background test pages rendering frames (the virtualizer needs them when files run side by side).
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
+        // cadia.test: a plain-http name that is not localhost, for test/plain-http.test.ts.
+        args: ['--host-resolver-rules=MAP cadia.test 127.0.0.1', '--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-renderer-backgrounding', '--disable-background-timer-throttling', '--disable-backgrounding-occluded-windows'],
       },
     }),
   ],

@@ -1,6 +1,6 @@
 /** The HTTP implementation of `CadiaBackend` on ky, following api/openapi.yaml. */
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
-import { CadiaApiError, isAbort, type FieldError } from './errors.js';
+import { CadiaApiError, isAbort, toApiError, type FieldError } from './errors.js';
 import type { BackendEvent, CadiaBackend, IdempotentOptions, RequestOptions, TicketInput } from './backend.js';
 import type { FaqArticle, Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail, TicketPage } from './types.js';
 
@@ -106,7 +106,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
       if (path === 'v1/me') hadSession = true;
       return result;
     } catch (e) {
-      const err = await toApiError(e);
+      const err = await fromResponse(e);
       // Told once per lost session, however many requests were refused at the same time.
       if (err.status === 401 && !reported && hadSession) {
         reported = true;
@@ -179,11 +179,11 @@ function ticketForm(input: TicketInput): FormData {
   return form;
 }
 
-async function toApiError(e: unknown): Promise<CadiaApiError> {
-  if (e instanceof CadiaApiError) return e;
+/** What ky threw, read into a `CadiaApiError`: the problem+json of an error answer, a timeout; an abort stays an abort. */
+async function fromResponse(e: unknown): Promise<CadiaApiError> {
   if (isAbort(e)) throw e;
   if (e instanceof TimeoutError) return new CadiaApiError('timeout', 'The server did not answer in time.');
-  if (!(e instanceof HTTPError)) return new CadiaApiError('network', e instanceof Error ? e.message : 'Network error');
+  if (!(e instanceof HTTPError)) return toApiError(e);
   const r = e.response;
   // problem+json when the server sent it; a broken or missing error body is still an HTTP error.
   const p: { title?: string; detail?: string; code?: string; errors?: FieldError[] } =

@@ -39,6 +39,14 @@ export class CadiaApiError extends Error {
   }
 }
 
+/**
+ * The one conversion of anything a request or a load can throw into a `CadiaApiError`: one already
+ * is (the HTTP client made it from the answer); anything else means no usable answer (`network`).
+ */
+export function toApiError(e: unknown): CadiaApiError {
+  return e instanceof CadiaApiError ? e : new CadiaApiError('network', e instanceof Error ? e.message : String(e));
+}
+
 /** Turns an aborted request into `true`, so callers can ignore it quietly. */
 export function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';

@@ -4,7 +4,7 @@
  * in every list at once. Concurrent loads of the same thing share one request.
  */
 import type { BackendEvent, CadiaBackend, OrderInput, ReplyInput, TicketInput } from '../api/backend.js';
-import { CadiaApiError } from '../api/errors.js';
+import { toApiError, type CadiaApiError } from '../api/errors.js';
 import type { Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail } from '../api/types.js';
 
 export type ResourceState<T> =
@@ -48,7 +48,7 @@ class Resource<T> {
       this.state = { status: 'ready', value };
       return value;
     } catch (e) {
-      const error = e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e));
+      const error = toApiError(e);
       this.state = { status: 'error', error, value: this.value };
       throw error;
     }

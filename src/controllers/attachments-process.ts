@@ -6,7 +6,8 @@
  */
 import { MAX_IMAGE_BYTES, UPLOAD_MAX_EDGE, checkImage, hasImageMetadata, type ImageProblem } from '../domain/images.js';
 import { shrinkImage } from './image-shrink.js';
-import { randomId, type AttachmentItem, type AttachmentsController } from './attachments.js';
+import { randomId } from '../base/random-id.js';
+import { type AttachmentItem, type AttachmentsController } from './attachments.js';
 
 export { imageMessages, renderThumbs, thumbStyles } from './attachments-thumbs.js';
 

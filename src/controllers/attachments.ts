@@ -5,6 +5,7 @@
  * box, so both behave the same.
  */
 import { lazyImport } from '../base/lazy.js';
+import { randomId } from '../base/random-id.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_IMAGES } from '../domain/image-limits.js';
 import type { ImageProblem } from '../domain/images.js';
@@ -29,13 +30,6 @@ export interface AttachmentItem {
 export interface AttachmentProblem {
   code: ImageProblem;
   fileName: string;
-}
-
-/** A random id; `crypto.randomUUID` exists only in secure contexts, so fall back to random bytes. */
-export function randomId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
 
 export class AttachmentsController implements ReactiveController {

@@ -10,8 +10,8 @@
  *   `online` event, or on the next page load (`resume`). While it waits it can be edited or cancelled.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { CadiaApiError } from '../api/errors.js';
-import { randomId } from './attachments.js';
+import { toApiError, type CadiaApiError } from '../api/errors.js';
+import { randomId } from '../base/random-id.js';
 
 export type SendState = 'idle' | 'sending' | 'queued' | 'failed';
 
@@ -107,7 +107,7 @@ export class IdempotentSubmitController<R> implements ReactiveController {
       this.host.requestUpdate();
       return result;
     } catch (e) {
-      const err = e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e));
+      const err = toApiError(e);
       if (err.kind === 'network' && !this.online()) return this.queue();
       this.state = 'failed';
       this.error = err;

@@ -9,7 +9,8 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { CadiaStore } from '../../context/store.js';
 import type { Offer, OrderResult, Package } from '../../api/types.js';
-import { CadiaApiError } from '../../api/errors.js';
+import { toApiError, type CadiaApiError } from '../../api/errors.js';
+import { randomId } from '../../base/random-id.js';
 import { CadiaErrorEvent, OrderCompletedEvent } from '../../events/index.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
 import { formatDuration, formatMoney, texts, type Locale } from '../../i18n/index.js';
@@ -50,7 +51,7 @@ export interface OrderStepHost {
 
 export class OrderStep {
   /** One key per order action, reused by every retry of it, so the server books it once. */
-  private readonly key = crypto.randomUUID();
+  private readonly key = randomId();
   private consent = false;
   private consentMissing = false;
   private pending = false;
@@ -105,7 +106,7 @@ export class OrderStep {
       host.announce(`${m.success(choice.name)} ${m.newCredit}: ${formatDuration(result.credit.minutes, host.lang())}`, '#success-title');
       host.element.dispatchEvent(new OrderCompletedEvent(result.order, result.credit));
     } catch (err) {
-      const error = err instanceof CadiaApiError ? err : new CadiaApiError('network', String(err));
+      const error = toApiError(err);
       const failure = this.orderFailure(error, m);
       if (error.status === 410 && choice.kind === 'offer') host.refuse(choice.id);
       if (error.status === 410 || error.status === 409) void host.store().offers.load().catch(() => undefined);

@@ -5,7 +5,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CadiaStore } from '../../context/store.js';
 import type { TicketDetail } from '../../api/types.js';
-import { CadiaApiError, isAbort } from '../../api/errors.js';
+import { isAbort, toApiError, type CadiaApiError } from '../../api/errors.js';
 
 export class TicketDetailLoader implements ReactiveController {
   id = '';
@@ -73,7 +73,7 @@ export class TicketDetailLoader implements ReactiveController {
       this.onLoaded?.(t);
     } catch (e) {
       if (isAbort(e) || ctrl.signal.aborted) return;
-      this.error = e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e));
+      this.error = toApiError(e);
     } finally {
       if (this.ctrl === ctrl) {
         this.ctrl = undefined;

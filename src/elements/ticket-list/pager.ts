@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CadiaStore } from '../../context/store.js';
 import type { TicketSummary } from '../../api/types.js';
 import type { TicketStatus } from '../../domain/categories.js';
-import { CadiaApiError, isAbort } from '../../api/errors.js';
+import { isAbort, toApiError, type CadiaApiError } from '../../api/errors.js';
 
 export interface TicketQueryState {
   status: TicketStatus | '';
@@ -14,8 +14,6 @@ export interface TicketQueryState {
 }
 
 export type PagerState = 'idle' | 'loading' | 'ready' | 'error';
-
-const toApiError = (e: unknown) => (e instanceof CadiaApiError ? e : new CadiaApiError('network', String(e)));
 
 export class TicketPager implements ReactiveController {
   items: TicketSummary[] = [];
