@@ -19,6 +19,7 @@ import { meRoutes } from './routes/me.js';
 import { shopRoutes } from './routes/shop.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { hasDemoTokens, seed } from './seed.js';
+import { MULTIPART_LIMIT, UploadGate } from './uploads.js';
 
 export { createManualClock };
 export type { Clock, Mailer };
@@ -42,6 +43,8 @@ export interface BackendOptions {
   production?: boolean;
   /** Base URL for links in mails; default http://localhost:8080. */
   publicUrl?: string;
+  /** Multipart bodies read at once, and how many more may wait (then 503); default 8 and 64. */
+  uploads?: { inFlight?: number; queue?: number };
 }
 
 export interface Backend {
@@ -61,8 +64,6 @@ function carriesTokenOnly(c: Context): boolean {
 }
 
 const JSON_LIMIT = 64 * 1024;
-// Three images of 5 MB plus the text fields and multipart overhead.
-const MULTIPART_LIMIT = 16 * 1024 * 1024;
 
 export function createBackend(o: BackendOptions = {}): Backend {
   const clock = o.clock ?? systemClock;
@@ -86,6 +87,7 @@ export function createBackend(o: BackendOptions = {}): Backend {
     mailer: o.mailer ?? (process.env.SMTP_URL ? createSmtpMailer(process.env.SMTP_URL) : undefined),
     publicUrl: o.publicUrl ?? 'http://localhost:8080',
     allowedOrigins,
+    uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
   };
 
   const v1 = new Hono<AppEnv>();
@@ -108,11 +110,12 @@ export function createBackend(o: BackendOptions = {}): Backend {
   });
   v1.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-    const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
-    return bodyLimit({
-      maxSize: multipart ? MULTIPART_LIMIT : JSON_LIMIT,
-      onError: () => { throw new ApiError(413, 'payload_too_large'); },
-    })(c, next);
+    if (/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(c.req.header('content-type') ?? '')) {
+      // Forms are counted while they stream (readForm); a declared length over the limit is refused unread.
+      if (Number(c.req.header('content-length') ?? 0) > MULTIPART_LIMIT) throw new ApiError(413, 'payload_too_large');
+      return next();
+    }
+    return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new ApiError(413, 'payload_too_large'); } })(c, next);
   });
   v1.use('*', authenticate(db, allowedOrigins));
   for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));

@@ -2,6 +2,7 @@ import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import type { EventBus } from './events.js';
 import type { Mailer } from './mail.js';
+import type { UploadGate } from './uploads.js';
 
 /** What route modules share; built once by createBackend. */
 export interface Deps {
@@ -11,6 +12,8 @@ export interface Deps {
   mailer: Mailer | undefined;
   publicUrl: string;
   allowedOrigins: readonly string[];
+  /** Caps how many form bodies are read at once. */
+  uploads: UploadGate;
 }
 
 export const nowIso = (d: Deps): string => d.clock.now().toISOString();

@@ -67,6 +67,8 @@ const TITLES: Texts = {
   too_many_images: { de: `Höchstens ${MAX_IMAGES} Bilder pro Nachricht.`, en: `At most ${MAX_IMAGES} images per message.` },
   image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
   payload_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
+  too_many_parts: { de: 'Das Formular hat zu viele Teile.', en: 'The form has too many parts.' },
+  server_busy: { de: 'Der Server ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.', en: 'The server is busy. Please try again in a moment.' },
   rate_limited: { de: 'Zu viele Anfragen. Bitte warten Sie kurz.', en: 'Too many requests. Please wait a moment.' },
   internal: { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
 };
@@ -85,6 +87,7 @@ const FIELD_MESSAGES: Texts = {
   empty: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
   too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },
   exclusive: { de: 'Nur eines von {fields} angeben.', en: 'Give only one of {fields}.' },
+  unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 
 function fill(template: string, params: Record<string, string | number> = {}): string {

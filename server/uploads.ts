@@ -3,8 +3,10 @@
  * src/domain, the same code the widgets run), never by file name or the client's Content-Type:
  * an SVG, an HTML page or an .exe renamed to .png is refused.
  */
+import { Readable } from 'node:stream';
+import { Busboy } from '@fastify/busboy';
 import type { Context } from 'hono';
-import { checkImage, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
+import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
 import type { Clock } from './clock.js';
 import { cleanImage } from './image-metadata.js';
 import type { DB } from './db.js';
@@ -12,17 +14,145 @@ import { newId } from './ids.js';
 import { ApiError, type FieldErrorInput } from './problem.js';
 import type { Attachment } from './types.js';
 
+/** A file part as received: the client's name (for display only) and at most MAX_IMAGE_BYTES + 1 bytes. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Text fields as strings (a repeated field as an array), `images` as UploadedFile parts. */
 export type Form = Record<string, unknown>;
 
-export async function readForm(c: Context): Promise<Form> {
+// Three images of 5 MB plus the text fields and multipart overhead.
+export const MULTIPART_LIMIT = 16 * 1024 * 1024;
+/**
+ * Largest text field in bytes: the longest text (20,000 characters) is at most 60,000 bytes of
+ * UTF-8. A longer value is cut here, while streaming, and then fails its own `too_long` check.
+ */
+const FIELD_BYTES = 64 * 1024;
+
+/**
+ * How many multipart bodies are read at once (each may hold 16 MB in memory) and how many more may
+ * wait for a turn before the server answers 503 `server_busy`. Waiting requests are not read at all:
+ * their bytes stay in the network buffers. Requests without a body never wait here.
+ */
+export class UploadGate {
+  private active = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(readonly inFlight: number, readonly queue: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.active < this.inFlight) this.active++;
+    else if (this.waiting.length < this.queue) await new Promise<void>((turn) => this.waiting.push(turn));
+    else throw new ApiError(503, 'server_busy', { headers: { 'Retry-After': '2' } });
+    try {
+      return await work();
+    } finally {
+      // The slot passes straight to the next waiting request.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/**
+ * Reads a multipart (or URL-encoded) form while it streams in, within limits: only the named text
+ * fields and `images` parts (unknown fields are refused with 422 `unknown_field`), each field at
+ * most FIELD_BYTES, at most MAX_IMAGES + 1 file parts (the extra one is the empty part an HTML file
+ * input sends), 16 MB in all. Reading stops at the first breach, so a body of 200,000 fields costs
+ * a few of them, not the whole parse.
+ */
+export async function readForm(c: Context, gate: UploadGate, fields: readonly string[]): Promise<Form> {
   const type = c.req.header('content-type') ?? '';
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)\b/i.test(type)) throw new ApiError(415, 'unsupported_media_type');
-  try {
-    return await c.req.parseBody({ all: true });
-  } catch (err) {
-    if (err instanceof ApiError) throw err;
-    throw new ApiError(400, 'invalid_multipart');
-  }
+  const body = c.req.raw.body;
+  if (!body) throw new ApiError(400, 'invalid_multipart');
+  return gate.run(() => parseForm(body, type, new Set(fields)));
+}
+
+function parseForm(body: ReadableStream<Uint8Array>, contentType: string, allowed: ReadonlySet<string>): Promise<Form> {
+  return new Promise((resolve, reject) => {
+    const form: Form = {};
+    const add = (name: string, value: string | UploadedFile) => {
+      const prev = form[name];
+      form[name] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+    };
+    const source = Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>);
+    let parser: ReturnType<typeof Busboy>;
+    let done = false;
+    let openFiles = 0;
+    let parsed = false;
+    const fail = (err: ApiError) => {
+      if (done) return;
+      done = true;
+      source.unpipe();
+      source.destroy();
+      reject(err);
+    };
+    const finish = () => {
+      if (!done && parsed && openFiles === 0) {
+        done = true;
+        resolve(form);
+      }
+    };
+    const unknown = (name: string) => new ApiError(422, 'validation_failed', { errors: [{ field: name.slice(0, 100), code: 'unknown_field' }] });
+    try {
+      parser = Busboy({
+        headers: { 'content-type': contentType },
+        limits: {
+          fieldNameSize: 100,
+          fieldSize: FIELD_BYTES,
+          fields: allowed.size + MAX_IMAGES + 1,
+          files: MAX_IMAGES + 1,
+          // A file is kept up to one byte past the limit, so the image check can say `too_large`.
+          fileSize: MAX_IMAGE_BYTES + 1,
+          parts: allowed.size + MAX_IMAGES + 1,
+          headerPairs: 20,
+        },
+      });
+    } catch {
+      reject(new ApiError(400, 'invalid_multipart'));
+      return;
+    }
+    parser.on('field', (name: string, value: string) => {
+      // `images` as text is answered per image (`not_an_image`), like any other non-file part.
+      if (!allowed.has(name) && name !== 'images') return fail(unknown(name));
+      add(name, value);
+    });
+    parser.on('file', (name: string, stream: import('node:stream').Readable, fileName: string) => {
+      if (name !== 'images') {
+        stream.resume();
+        return fail(unknown(name));
+      }
+      openFiles++;
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        openFiles--;
+        add(name, { name: fileName ?? '', bytes: Buffer.concat(chunks) });
+        finish();
+      });
+    });
+    parser.on('filesLimit', () => fail(new ApiError(422, 'too_many_images', { errors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }] })));
+    const tooMany = () => fail(new ApiError(413, 'too_many_parts'));
+    parser.on('fieldsLimit', tooMany);
+    parser.on('partsLimit', tooMany);
+    parser.on('error', () => fail(new ApiError(400, 'invalid_multipart')));
+    parser.on('finish', () => {
+      parsed = true;
+      finish();
+    });
+    let size = 0;
+    source.on('data', (chunk: Uint8Array) => {
+      size += chunk.length;
+      if (size > MULTIPART_LIMIT) fail(new ApiError(413, 'payload_too_large'));
+    });
+    // The client went away mid-body: nothing to answer, nothing stored.
+    source.on('error', () => fail(new ApiError(400, 'invalid_multipart')));
+    source.pipe(parser);
+  });
 }
 
 export interface ImageUpload {
@@ -40,11 +170,13 @@ export interface ImageCheck {
   code: 'too_many_images' | 'image_rejected';
 }
 
-/** Reads and checks the `images` parts. Field names are `images` (count) and `images[i]` (0-based). */
-export async function readImages(value: unknown): Promise<ImageCheck> {
+const isFile = (p: unknown): p is UploadedFile => typeof p === 'object' && p !== null && 'bytes' in p;
+
+/** Checks the `images` parts read by readForm. Field names are `images` (count) and `images[i]` (0-based). */
+export function readImages(value: unknown): ImageCheck {
   const all = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
   // A plain HTML form sends an unnamed, empty part for a file input left empty: that is "no image".
-  const parts = all.filter((p) => !(p instanceof File && p.name === '' && p.size === 0));
+  const parts = all.filter((p) => !(isFile(p) && p.name === '' && p.bytes.length === 0));
   if (parts.length > MAX_IMAGES) {
     return { images: [], errors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }], code: 'too_many_images' };
   }
@@ -52,19 +184,18 @@ export async function readImages(value: unknown): Promise<ImageCheck> {
   const errors: FieldErrorInput[] = [];
   for (const [i, part] of parts.entries()) {
     const field = `images[${i}]`;
-    if (!(part instanceof File)) {
+    if (!isFile(part)) {
       errors.push({ field, code: 'not_an_image' });
       continue;
     }
-    const bytes = new Uint8Array(await part.arrayBuffer());
-    const check = checkImage(bytes);
+    const check = checkImage(part.bytes);
     if (!check.ok) {
       errors.push({ field, code: check.problem });
       continue;
     }
     // Stored without EXIF/XMP/text metadata (GPS position, camera serial) or trailing bytes; a file
     // whose structure does not parse is refused rather than stored as sent: see image-metadata.ts.
-    const clean = cleanImage(bytes, check.image.type);
+    const clean = cleanImage(part.bytes, check.image.type);
     if (!clean.ok) {
       errors.push({ field, code: clean.problem });
       continue;

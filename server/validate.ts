@@ -1,6 +1,7 @@
 /**
  * Input checks. The widgets validate too, but the server never trusts them: every field is
- * checked again here with the same limits (src/domain). Unknown fields are ignored.
+ * checked again here with the same limits (src/domain). Unknown JSON fields are ignored; unknown form
+ * fields are refused while the form streams in (uploads.ts).
  */
 import type { Context } from 'hono';
 import { ApiError, type FieldErrorInput } from './problem.js';

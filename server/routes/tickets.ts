@@ -11,7 +11,7 @@ import {
   customerTicket, getMessage, insertMessage, listTickets, nextTicketNumber, type ListQuery, ticketDetail, toSummary,
 } from '../model/tickets.js';
 import { ApiError } from '../problem.js';
-import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../rules/tickets.js';
+import { parseListParams, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../rules/tickets.js';
 import { type AttachmentRow, contentDisposition, formFingerprintParts, readForm, readImages, storeAttachments } from '../uploads.js';
 import { Fields } from '../validate.js';
 
@@ -42,10 +42,10 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/tickets', async (c) => {
     const p = requireCustomer(c);
     const key = requireIdempotencyKey(c);
-    const form = await readForm(c);
+    const form = await readForm(c, deps.uploads, TICKET_FORM_FIELDS);
     const f = new Fields(form);
     const input = readTicketInput(f);
-    const images = await readImages(form['images']);
+    const images = readImages(form['images']);
     throwIfFormErrors(f, images);
     const category = input.category;
     if (!category) throw new Error('unreachable: category validated');
@@ -104,10 +104,10 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const p = requireCustomer(c);
     const ticket = customerTicket(db, c.req.param('id'), p.customerNumber);
     const key = requireIdempotencyKey(c);
-    const form = await readForm(c);
+    const form = await readForm(c, deps.uploads, REPLY_FORM_FIELDS);
     const f = new Fields(form);
     const body = readReplyBody(f);
-    const images = await readImages(form['images']);
+    const images = readImages(form['images']);
     throwIfFormErrors(f, images);
 
     const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, images.images));

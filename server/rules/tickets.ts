@@ -7,6 +7,14 @@ import { isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES,
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import type { Fields } from '../validate.js';
 
+/** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
+export const TICKET_FORM_FIELDS = [
+  'category', 'subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction',
+  'urgency', 'calledBefore', 'cc', 'phone', 'phoneAvailability',
+] as const;
+/** The text fields of a reply's form besides `images`. */
+export const REPLY_FORM_FIELDS = ['body'] as const;
+
 /** The fields of a new ticket (POST /tickets), trimmed; problems are collected in `f`. */
 export function readTicketInput(f: Fields) {
   const short = { max: LIMITS.shortText };

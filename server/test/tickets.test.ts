@@ -125,7 +125,7 @@ describe('POST /v1/tickets', () => {
   it('creates a ticket with images, trims text, mails customer and CC', async () => {
     b = setup();
     const form = ticketForm(
-      { category: 'bug', subject: '  Absturz beim Buchen  ', urgency: 'urgent', calledBefore: 'true', cc: 'it@partner.example', phone: '+49 (89) 123-45', program: 'Warenwirtschaft', unknownField: 'ignored' },
+      { category: 'bug', subject: '  Absturz beim Buchen  ', urgency: 'urgent', calledBefore: 'true', cc: 'it@partner.example', phone: '+49 (89) 123-45', program: 'Warenwirtschaft' },
       [{ bytes: smallPng(4, 3), name: 'C:\\Users\\me\\shot.png' }, { bytes: smallPng(8, 2), name: 'zwei.png', type: 'application/octet-stream' }],
     );
     const r = await b.req('/v1/tickets', { token: POS, form, idempotent: true });

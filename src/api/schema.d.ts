@@ -414,6 +414,7 @@ export interface components {
              * @example invalid_phone
              * @example invalid_value
              * @example invalid_type
+             * @example unknown_field
              * @example not_an_image
              * @example too_large
              * @example too_many_pixels
@@ -445,7 +446,9 @@ export interface components {
              * @example too_many_images
              * @example image_rejected
              * @example payload_too_large
+             * @example too_many_parts
              * @example rate_limited
+             * @example server_busy
              * @example internal
              */
             code: string;
@@ -816,7 +819,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `payload_too_large`: JSON over 64 KB or multipart over 16 MB */
+        /** @description `payload_too_large`: JSON over 64 KB or a form over 16 MB; `too_many_parts`: a form with more parts than its fields and three images */
         TooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -825,9 +828,19 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `validation_failed` (with `errors[]`), `too_many_images` or `image_rejected` */
+        /** @description `validation_failed` (with `errors[]`; a form field the operation does not know is `unknown_field`), `too_many_images` or `image_rejected` */
         ValidationFailed: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `server_busy`: too many forms are being read at once; try again after `Retry-After` seconds */
+        Busy: {
+            headers: {
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -1132,6 +1145,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["Busy"];
         };
     };
     getTicket: {
@@ -1194,6 +1208,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["TooLarge"];
             422: components["responses"]["ValidationFailed"];
+            503: components["responses"]["Busy"];
         };
     };
     getAttachment: {
