@@ -1,6 +1,8 @@
 // Byte budgets (gzip gates CI; brotli is printed beside it). Each budget covers what a page loads
 // at start for that entry: the entry file plus the shared chunks it imports statically (the
 // rollup build writes that list to dist/size-manifest-*.json); lazy chunks are not counted.
+// They measure the CDN build (lit, @lit/context and ky bundled), which is what a page loads; the
+// npm build leaves those to the host's bundler.
 //
 // `target` is the budget the product aims for; `gate` is what CI enforces today, just above the
 // measured size so that nothing grows unnoticed (lower it as bytes go). The targets are not all
@@ -11,16 +13,23 @@
 const { readFileSync } = require('node:fs');
 
 const read = (name) => JSON.parse(readFileSync(`dist/size-manifest-${name}.json`, 'utf8'));
-const entries = read('entries');
+const cdn = read('cdn');
 const all = read('all');
-const files = (manifest, entry) => manifest[entry].map((f) => `dist/${f}`);
+const cdnAll = read('cdn-all');
+const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manifest[e]))].map((f) => `dist/${f}`);
+// With the loader (dist/cadia-loader.js) a page loads the loader, then what its tags need.
+const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
   { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.5 kB' },
-  { name: 'credit badge alone', path: files(entries, 'define/cadia-credit-badge.js'), target: '14 kB', gate: '20.25 kB' },
-  { name: 'ticket form alone', path: files(entries, 'define/cadia-ticket-form.js'), target: '22 kB', gate: '26.75 kB' },
-  { name: 'package shop alone', path: files(entries, 'define/cadia-package-shop.js'), target: '20 kB', gate: '22.75 kB' },
-  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(entries, 'define/cadia-ticket-list.js'), target: '22 kB', gate: '24.5 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '14 kB', gate: '20.25 kB' },
+  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '22 kB', gate: '26.75 kB' },
+  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.75 kB' },
+  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '24.5 kB' },
+  // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
+  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.25 kB' },
+  // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '37.75 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [

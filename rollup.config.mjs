@@ -1,6 +1,9 @@
-// Two builds from one source:
-//  1. per-element ESM entries (import only what you use) sharing chunks, plus the class-only index;
-//  2. the all-in-one `dist/cadia-widgets.js` for a plain <script type="module">.
+// Builds from one source:
+//  1. npm: per-element ESM entries (import only what you use) sharing chunks, the class-only index,
+//     define.js (all) and the loader, with lit, @lit/context, ky … left as imports;
+//  2. CDN (dependencies bundled): the loader dist/cadia-loader.js with the per-element modules it
+//     loads (dist/cdn/), all elements as one file for it (dist/cdn/all.js), and the all-in-one
+//     dist/cadia-widgets.js for a plain <script type="module">.
 // Type declarations come from `tsc --emitDeclarationOnly` (see the build script).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -230,6 +233,9 @@ const plugins = () => [
 
 const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
 
+/** The runtime dependencies: imports in the npm build (the host's bundler keeps one copy), bundled for the CDN. */
+const DEPENDENCIES = /^(lit|ky|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
+
 /** Ships the theme token files (src/themes/*.css) as dist/themes/, for hosts to link or copy. */
 function copyThemes() {
   return {
@@ -242,16 +248,51 @@ function copyThemes() {
   };
 }
 
+/**
+ * In the CDN build the loader's "all elements" import is the single file dist/cdn/all.js (built
+ * below), not the per-element chunks: one file compresses better than the same code in many.
+ */
+function loaderAllAsOneFile() {
+  const registerAll = fileURLToPath(new URL('src/register-all.ts', import.meta.url));
+  return {
+    name: 'loader-all-as-one-file',
+    async resolveId(source, importer) {
+      if (!importer?.endsWith('/src/loader.ts') || source !== './register-all.js') return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      if (resolved?.id !== registerAll) return null;
+      // 'absolute': written as is; the loader sits next to cdn/.
+      return { id: './cdn/all.js', external: 'absolute' };
+    },
+  };
+}
+
 export default [
+  // npm: per-element define modules, the all-in-one define.js, the class-only index and the loader;
+  // lit, @lit/context, ky … stay imports.
   {
     input: Object.fromEntries([
       ['index', 'src/index.ts'],
       ['define', 'src/define.ts'],
+      ['loader', 'src/loader.ts'],
       ...elements.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`]),
     ]),
+    external: (id) => DEPENDENCIES.test(id),
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'chunks/[name]-[hash].js', manualChunks: coreChunk() },
-    plugins: [...plugins(), sizeManifest('entries'), copyThemes()],
+    plugins: [...plugins(), copyThemes()],
   },
+  // CDN, dependencies bundled: the loader (dist/cadia-loader.js) and the per-element modules it loads (dist/cdn/).
+  {
+    input: Object.fromEntries([['cadia-loader', 'src/loader.ts'], ...elements.map((tag) => [`cdn/${tag}`, `src/define/${tag}.ts`])]),
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'cdn/chunks/[name]-[hash].js', manualChunks: coreChunk() },
+    plugins: [loaderAllAsOneFile(), ...plugins(), sizeManifest('cdn')],
+  },
+  // CDN: every element in one file for the loader, without the API exports the all-in-one carries.
+  {
+    input: { 'cdn/all': 'src/register-all.ts' },
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'cdn/all/[name]-[hash].js' },
+    plugins: [...plugins(), sizeManifest('cdn-all')],
+  },
+  // CDN: the all-in-one dist/cadia-widgets.js for a plain <script type="module">, with the API exports.
   {
     input: 'src/define.ts',
     // Lets the entry also carry the lazily imported package shop's exports, so the all-in-one is

@@ -13,7 +13,7 @@ const args = process.argv.slice(2);
 const byFile = args.includes('--files');
 const filter = args.find((a) => !a.startsWith('--'));
 
-const manifests = { ...json('size-manifest-all.json'), ...json('size-manifest-entries.json') };
+const manifests = { ...json('size-manifest-all.json'), ...json('size-manifest-cdn-all.json'), ...json('size-manifest-cdn.json') };
 function json(name) {
   const u = new URL(name, dist);
   if (!existsSync(u)) throw new Error(`dist/${name} is missing: run npm run build first`);

@@ -47,6 +47,8 @@ const typesOk = serverOnly || await check('type check', 'npx', ['tsc', '-p', 'ts
 if (!serverOnly) await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
 const built = !serverOnly && await check('build', 'npm', ['run', '--silent', 'build']);
 if (built) await check('byte budgets', 'npx', ['size-limit']);
+// What `npm pack` would publish: package.json fields and exports (publint), every entry's types (attw).
+if (built) await check('package check', 'npm', ['run', '--silent', 'check:package']);
 // Stories import custom-elements.json, which the build writes.
 if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsconfig.json', '--noEmit']);
 

@@ -1,8 +1,4 @@
-/** The all-in-one entry: registers every element (guarded, so a second copy never throws). */
-import './define/cadia-provider.js';
-import './define/cadia-credit-badge.js';
-import './define/cadia-ticket-form.js';
-import './define/cadia-ticket-list.js';
-import './define/cadia-package-shop.js';
+/** The all-in-one entry: registers every element (guarded, so a second copy never throws) and exports the API. */
+import './register-all.js';
 
 export * from './index.js';

@@ -1,6 +1,6 @@
 /**
  * Classes, types and helpers of Cadia Support Widgets, without registering any tag.
- * Import `@cadia/support-widgets/all` (or one `define/…` module) to register the elements.
+ * Import `@cadia/support-widgets/define.js` (or one `define/…` module, or the loader) to register the elements.
  */
 export { CadiaProvider } from './context/provider.js';
 export { CadiaCreditBadge } from './elements/credit-badge/credit-badge.js';

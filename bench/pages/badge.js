@@ -22,7 +22,7 @@ async function run() {
     host.append(el);
     return (await until([el.renderRoot], () => /\d/.test(el.renderRoot.querySelector('[part=value]')?.textContent ?? ''))) - t0;
   }
-  await Promise.all([import('/dist/define/cadia-provider.js'), import('/dist/define/cadia-credit-badge.js')]);
+  await Promise.all([import('/dist/cdn/cadia-provider.js'), import('/dist/cdn/cadia-credit-badge.js')]);
   const provider = document.createElement('cadia-provider');
   provider.setAttribute('api-base', '/api');
   provider.token = token;

@@ -27,7 +27,7 @@ async function run() {
     scroller = root.querySelector('.scroller');
     rowCount = () => root.querySelectorAll('li').length;
   } else {
-    await Promise.all([import('/dist/define/cadia-provider.js'), import('/dist/define/cadia-ticket-list.js')]);
+    await Promise.all([import('/dist/cdn/cadia-provider.js'), import('/dist/cdn/cadia-ticket-list.js')]);
     const provider = document.createElement('cadia-provider');
     provider.setAttribute('api-base', '/api');
     provider.token = 'demo-negative';
