@@ -8,26 +8,44 @@ import { UPLOAD_MAX_EDGE } from '../src/domain/images.js';
 import { fakePng, imageSize, pngFile, svgFile } from './fixtures/images.js';
 import { waitFor } from './harness/backend.js';
 
+/** A host with one text field, an image picker and a draft, as the ticket form and the reply box use it. */
 class TestHost extends LitElement {
-  customer: string | undefined = '10001';
-  updates = 0;
+  static override properties = { text: { state: true } };
+  /** Without a customer there is no draft (the image picker's tests). */
+  customer: string | undefined;
+  declare text: string;
   readonly attachments = new AttachmentsController(this);
-  text = '';
-  sendKey: string | undefined;
-  readonly drafts = new DraftController<{ text: string }>(this, {
-    scope: 'controllers-test',
+  sent: string[] = [];
+  /** Makes the next send fail as a lost connection. */
+  failNext = false;
+  readonly drafts = new DraftController<{ text: string }, string>(this, {
+    scope: () => 'controllers-test',
     customer: () => this.customer,
     delay: 20,
-    sources: {
-      data: () => ({ text: this.text }),
-      hasContent: () => this.text !== '' || this.attachments.items.length > 0,
-      images: () => this.attachments.blobs(),
-      send: () => ({ key: this.sendKey, isQueued: false }),
+    data: () => ({ text: this.text }),
+    images: () => this.attachments.blobs(),
+    hasContent: () => this.text !== '' || this.attachments.items.length > 0,
+    watch: () => [this.text, this.attachments.items],
+    apply: (d) => {
+      this.text = d.data.text;
+      this.attachments.restore(d.images);
+    },
+    clear: () => {
+      this.text = '';
+      this.attachments.clear();
+    },
+    send: async (key) => {
+      if (this.failNext) {
+        this.failNext = false;
+        throw new CadiaApiError('network', 'lost');
+      }
+      this.sent.push(key);
+      return key;
     },
   });
-  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>) {
-    this.updates++;
-    super.requestUpdate(...args);
+  constructor() {
+    super();
+    this.text = '';
   }
 }
 customElements.define('controllers-test-host', TestHost);
@@ -97,55 +115,85 @@ describe('AttachmentsController', () => {
   });
 });
 
+/** Mounts a host, waits for its draft to be restored, and lets autosave write. */
+async function ready(customer = '10001') {
+  const el = await fixture<TestHost>(html`<controllers-test-host .customer=${customer}></controllers-test-host>`);
+  await el.drafts.ready;
+  await el.updateComplete;
+  return el;
+}
+const written = () => new Promise((r) => setTimeout(r, 80));
+
 describe('DraftController', () => {
-  it('restores a saved draft per customer and discards it', async () => {
-    const el = await host();
+  it('restores the typed text and images per customer once ready, and discards them', async () => {
+    const el = await ready();
     await el.drafts.discard();
     const image = await pngFile();
-    el.drafts.save({ data: { text: 'Hallo' }, images: [image], idempotencyKey: 'k1' });
-    await el.drafts.flush();
-    const other = await host();
-    const d = await other.drafts.restore();
-    expect(d?.data).to.deep.equal({ text: 'Hallo' });
-    expect(d?.idempotencyKey).to.equal('k1');
-    expect(d?.images[0]?.size).to.equal(image.size);
-    other.customer = '10002';
-    expect(await other.drafts.restore()).to.equal(undefined);
-    other.customer = '10001';
+    await el.attachments.add([image]);
+    el.text = 'Hallo';
+    await el.updateComplete;
+    await written();
+    const other = await ready();
+    expect(other.text).to.equal('Hallo');
+    expect(other.attachments.blobs()[0]?.size).to.equal(image.size);
+    expect(other.drafts.hasSaved).to.equal(true);
+    expect((await ready('10002')).text, 'another customer').to.equal('');
     await other.drafts.discard();
-    expect(await el.drafts.restore()).to.equal(undefined);
+    expect((await ready()).text).to.equal('');
+  });
+
+  it('a new customer on the same host clears it and restores theirs; ready is a new promise', async () => {
+    const el = await ready('10002');
+    el.text = 'Kunde 10002';
+    await el.updateComplete;
+    await written();
+    const first = el.drafts.ready;
+    el.customer = '10003';
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.drafts.ready).to.not.equal(first);
+    await el.drafts.ready;
+    expect(el.text).to.equal('');
+    el.customer = '10002';
+    el.requestUpdate();
+    // The host's next update sees the new customer and makes the new promise.
+    await el.updateComplete;
+    await el.drafts.ready;
+    expect(el.text).to.equal('Kunde 10002');
+    await el.drafts.discard();
   });
 
   it('autosave keeps what is typed, and drops the draft when everything is cleared by hand', async () => {
-    const el = await host();
+    const el = await ready();
     await el.drafts.discard();
     el.text = 'Drucker hängt';
-    el.drafts.keep();
+    await el.updateComplete;
     expect(el.drafts.hasSaved).to.equal(true);
-    await el.drafts.flush();
-    expect((await (await host()).drafts.restore())?.data).to.deep.equal({ text: 'Drucker hängt' });
+    await written();
+    expect((await ready()).text).to.equal('Drucker hängt');
     el.text = '';
-    el.drafts.keep();
+    await el.updateComplete;
     expect(el.drafts.hasSaved).to.equal(false);
-    await waitFor(async () => (await (await host()).drafts.restore()) === undefined, 3000, 'draft gone');
+    await waitFor(async () => (await ready()).text === '', 3000, 'draft gone');
   });
 
-  it('keeps an empty draft while a send is on its way (its idempotency key must survive a reload)', async () => {
-    const el = await host();
+  it('keeps the idempotency key of a send that did not arrive, and the next load resends with it', async () => {
+    const el = await ready();
     await el.drafts.discard();
-    el.sendKey = 'key-1';
-    await el.drafts.persist();
-    expect((await (await host()).drafts.restore())?.idempotencyKey).to.equal('key-1');
-    await el.drafts.discard();
-  });
-
-  it('saves after the debounce by itself', async () => {
-    const el = await host();
-    el.drafts.save({ data: { text: 'later' }, images: [] });
-    await new Promise((r) => setTimeout(r, 80));
-    const fresh = await host();
-    expect((await fresh.drafts.restore())?.data.text).to.equal('later');
-    await fresh.drafts.discard();
+    el.text = 'Bitte zurückrufen';
+    await el.updateComplete;
+    el.failNext = true;
+    await el.drafts.sender.submit();
+    const key = el.drafts.sender.key;
+    expect(key).to.be.a('string');
+    expect(el.drafts.sender.state).to.equal('failed');
+    // Reloaded: the draft comes back with the same key, and a send uses it.
+    const again = await ready();
+    expect(again.text).to.equal('Bitte zurückrufen');
+    expect(await again.drafts.sender.submit()).to.equal(key);
+    expect(again.sent).to.deep.equal([key]);
+    // Confirmed: the draft is gone.
+    expect((await ready()).drafts.hasSaved).to.equal(false);
   });
 });
 

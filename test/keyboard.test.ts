@@ -84,7 +84,7 @@ describe('keyboard only', () => {
         </cadia-provider>
       </div>`);
       const form = root.querySelector<CadiaTicketForm>('cadia-ticket-form')!;
-      await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, WAIT, 'draft restore');
+      await form.ready;
       await form.updateComplete;
       return { root, form };
     }

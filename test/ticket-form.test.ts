@@ -5,7 +5,7 @@ import type { CadiaTicketForm } from '../src/elements/ticket-form/ticket-form.js
 import { OrderRequestedEvent, type TicketCreatedEvent } from '../src/events/index.js';
 import { UPLOAD_MAX_EDGE } from '../src/domain/images.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from './harness/backend.js';
-import { typeInto } from './harness/dom.js';
+import { pickImages, typeInto } from './harness/dom.js';
 import { clearDrafts } from './harness/drafts.js';
 import { fakePng, pngFile, svgFile } from './fixtures/images.js';
 import { newCustomer } from './reliability/helpers.js';
@@ -16,7 +16,7 @@ async function mount(be: TestBackend, opts: { token?: string; locale?: string; a
   </cadia-provider>`);
   const form = provider.querySelector<CadiaTicketForm>('cadia-ticket-form')!;
   // The draft is restored once the customer is known; only then does autosave start.
-  await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 5000, 'draft restore');
+  await form.ready;
   await form.updateComplete;
   return form;
 }
@@ -36,15 +36,7 @@ async function fillValid(form: CadiaTicketForm, subject = 'Druck bricht ab') {
   await type(form, 'description', 'Beim Drucken der Rechnung passiert nichts.');
 }
 
-async function pick(form: CadiaTicketForm, files: File[]) {
-  const input = $(form, 'input[type=file]');
-  const dt = new DataTransfer();
-  files.forEach((f) => dt.items.add(f));
-  input.files = dt.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
-  await (form as unknown as { attachments: { settled(): Promise<void> } }).attachments.settled();
-  await form.updateComplete;
-}
+const pick = (form: CadiaTicketForm, files: File[]) => pickImages(form, files);
 
 const submit = async (form: CadiaTicketForm) => {
   $<HTMLButtonElement>(form, '[part="submit"]').click();

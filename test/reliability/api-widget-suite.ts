@@ -21,8 +21,8 @@ export interface ApiWidgetSpec<E extends HTMLElement = HTMLElement> {
   target: { match: string; method?: 'GET' | 'POST' };
   /** Before each test, on its fresh backend: whose session it is (default the seeded 10001). */
   setup?(be: TestBackend): Promise<{ number: string; token: string }>;
-  /** The element is ready for `act` (e.g. its draft restored). Default: at once. */
-  prepared?(el: E): unknown;
+  /** Resolves when the element is ready for `act` (e.g. its draft restored: the form's `ready`). Default: at once. */
+  prepared?(el: E): Promise<unknown>;
   /** What the customer typed or chose before the request; `check` asserts it is still there. */
   typed?: { fill(el: E): Promise<void>; check(el: E): void };
   /** The customer's action that makes the request (submit, order). Omitted: mounting loads. */
@@ -81,7 +81,7 @@ export function runApiWidgetSuite<E extends HTMLElement>(spec: ApiWidgetSpec<E>)
         >${spec.render(be)}</cadia-provider
       >`);
       const el = provider.firstElementChild as E;
-      await waitFor(() => (spec.prepared ? spec.prepared(el) : true), 8000, `${spec.name} prepared`);
+      await spec.prepared?.(el);
       return { provider, el, loginRequired };
     }
 

@@ -40,7 +40,7 @@ type Form = HTMLElement & { updateComplete: Promise<unknown> };
 async function mountForm(be: TestBackend, token: string): Promise<Form> {
   const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} .token=${token}><cadia-ticket-form></cadia-ticket-form></cadia-provider>`);
   const form = provider.querySelector('cadia-ticket-form') as unknown as Form;
-  await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 8000, 'draft restore');
+  await form.ready;
   return form;
 }
 

@@ -12,6 +12,7 @@ import { sniffImage } from '../../src/domain/images.js';
 import { freshBackend, waitFor } from '../harness/backend.js';
 import { containsBytes, EXIF_MAGIC, exifTiff, latitudeBytes, withExif } from './exif.js';
 import { clearDrafts } from '../harness/drafts.js';
+import { pickImages } from '../harness/dom.js';
 import { newCustomer } from './helpers.js';
 
 class ExifHost extends LitElement {
@@ -96,7 +97,7 @@ describe('EXIF/GPS is removed before upload', () => {
     await clearDrafts(`${c.number}:`);
     const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} .token=${c.token}><cadia-ticket-form></cadia-ticket-form></cadia-provider>`);
     const form = provider.querySelector('cadia-ticket-form')!;
-    await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 8000, 'restored');
+    await form.ready;
     const sent: Uint8Array[] = [];
     const original = window.fetch;
     window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
@@ -105,19 +106,14 @@ describe('EXIF/GPS is removed before upload', () => {
       return original(req);
     };
     try {
-      const input = form.shadowRoot!.querySelector<HTMLInputElement>('input[type=file]')!;
-      const dt = new DataTransfer();
-      dt.items.add(await gpsJpeg(800, 600));
-      input.files = dt.files;
-      input.dispatchEvent(new Event('change', { bubbles: true }));
-      await (form as unknown as { attachments: { settled(): Promise<void> } }).attachments.settled();
+      await pickImages(form, [await gpsJpeg(800, 600)]);
       form.shadowRoot!.querySelector<HTMLInputElement>('input[name="category"][value="concern"]')!.click();
       for (const [name, value] of [['subject', 'Foto vom Lager'], ['description', 'Das Etikett ist falsch gedruckt.']]) {
         const f = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
         f.value = value;
         f.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
       }
-      await (form as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+      await form.updateComplete;
       form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click();
       await waitFor(() => form.shadowRoot!.querySelector('[part="success"]'), 10_000, 'success');
     } finally {

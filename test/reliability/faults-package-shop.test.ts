@@ -34,7 +34,7 @@ runApiWidgetSuite<CadiaPackageShop>({
   name: '<cadia-package-shop> (order)',
   render: () => html`<cadia-package-shop></cadia-package-shop>`,
   target: { match: '/v1/orders', method: 'POST' },
-  prepared: (el) => $(el, '[data-id="pkg-60"] [part~="order"]'),
+  prepared: (el) => waitFor(() => $(el, '[data-id="pkg-60"] [part~="order"]'), 8000, 'the package list'),
   typed: {
     fill: choose,
     check(el) {

@@ -30,7 +30,7 @@ runApiWidgetSuite<CadiaTicketList>({
   },
   render: () => html`<cadia-ticket-list ticket-id=${ticketId}></cadia-ticket-list>`,
   target: { match: '/messages', method: 'POST' },
-  prepared: (el) => $(el, '#reply-body:not([disabled])'),
+  prepared: (el) => waitFor(() => $(el, '#reply-body:not([disabled])'), 8000, 'the reply box'),
   typed: {
     fill,
     check: (el) => expect($<HTMLTextAreaElement>(el, '#reply-body')!.value, 'the reply text is kept').to.equal(text),

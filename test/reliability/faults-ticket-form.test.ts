@@ -27,7 +27,7 @@ runApiWidgetSuite<CadiaTicketForm>({
   },
   render: () => html`<cadia-ticket-form></cadia-ticket-form>`,
   target: { match: '/v1/tickets', method: 'POST' },
-  prepared: (el) => (el as unknown as { isRestored: boolean }).isRestored,
+  prepared: (el) => el.ready,
   typed: {
     fill,
     check(el) {

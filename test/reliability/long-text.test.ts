@@ -117,7 +117,7 @@ describe(`long, RTL and emoji text at ${WIDTH} px`, function () {
     }
     await be.sql('UPDATE customers SET email = ? WHERE number = ?', `${'lang'.repeat(60)}@${'sub.'.repeat(20)}example.test`, c.number);
     const { container, el } = await mount(be, c.token, html`<cadia-ticket-form></cadia-ticket-form>`);
-    await waitFor(() => (el as unknown as { isRestored: boolean }).isRestored, 8000, 'restored');
+    await el.ready;
     $<HTMLInputElement>(el, 'input[name="category"][value="bug"]')!.click();
     await typeInto(el, '[name="subject"]', 'Drucker');
     await typeInto(el, '[name="description"]', `${HUGE_WORD.slice(0, 3900)}\n${TEXTS[2]!.text}`);

@@ -7,6 +7,7 @@
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
+import type { CadiaTicketForm, CadiaPackageShop } from '../../src/index.js';
 import { freshBackend, waitFor } from '../harness/backend.js';
 import { clearDrafts } from '../harness/drafts.js';
 import { typeInto } from '../harness/dom.js';
@@ -65,12 +66,12 @@ describe('who sees what in the browser', function () {
     const [badge, ticketForm, list, shop] = [...provider.children] as HTMLElement[];
     await waitFor(() => $(badge!, '[part="value"]'), 8000, 'credit');
     await waitFor(() => list!.shadowRoot!.querySelector('[part~="thread"] img'), 8000, 'attachment shown');
-    await waitFor(() => (ticketForm as unknown as { isRestored: boolean }).isRestored, 8000, 'form ready');
+    await (ticketForm as CadiaTicketForm).ready;
     await typeInto(ticketForm!, '[name="subject"]', 'Ein Entwurf');
     await typeInto(list!, '#reply-body', 'Eine Antwort im Entwurf');
     $(shop!, '[data-id="pkg-60"] [part~="order"]')!.click();
     (await waitFor(() => $<HTMLInputElement>(shop!, '#consent'), 3000, 'confirm')).click();
-    await (shop as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    await (shop as CadiaPackageShop).updateComplete;
     $(shop!, '[part~="submit"]')!.click();
     await waitFor(() => $(shop!, '[part~="success"]'), 8000, 'ordered');
     await new Promise((r) => setTimeout(r, 800)); // drafts are saved after a short pause
@@ -98,8 +99,8 @@ describe('who sees what in the browser', function () {
     await clearDrafts(`${a.number}:`, `${b.number}:`);
     const mountForm = async (token: string) => {
       const p = await fixture(html`<cadia-provider api-base=${be.apiBase} .token=${token}><cadia-ticket-form></cadia-ticket-form></cadia-provider>`);
-      const f = p.querySelector('cadia-ticket-form') as HTMLElement;
-      await waitFor(() => (f as unknown as { isRestored: boolean }).isRestored, 8000, 'restored');
+      const f = p.querySelector('cadia-ticket-form')!;
+      await f.ready;
       return { p, f };
     };
     const first = await mountForm(a.token);

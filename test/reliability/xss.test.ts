@@ -181,7 +181,7 @@ describe('XSS corpus: every text a widget shows', function () {
     await clearDrafts(`${c.number}:`);
     await be.exec("DELETE FROM faq_articles; UPDATE customers SET email = '\"><img src=x onerror=window.__xss=999>@example.test' WHERE number = '" + c.number + "'");
     const form = await mount(be, html`<cadia-ticket-form></cadia-ticket-form>`, c.token);
-    await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 8000, 'restored');
+    await form.ready;
     $<HTMLInputElement>(form, 'input[name="category"][value="bug"]')!.click();
     await typeInto(form, '[name="description"]', 'Der Drucker druckt nicht.');
     // Five suggestions at a time (the server's limit): every payload gets its turn as a title.
@@ -220,7 +220,7 @@ describe('XSS corpus: every text a widget shows', function () {
       },
     };
     const form = await mount(be, html`<cadia-ticket-form></cadia-ticket-form>`, c.token, hostile);
-    await waitFor(() => (form as unknown as { isRestored: boolean }).isRestored, 8000, 'restored');
+    await form.ready;
     $<HTMLInputElement>(form, 'input[name="category"][value="concern"]')!.click();
     await typeInto(form, '[name="subject"]', 'Rechnung');
     await typeInto(form, '[name="description"]', 'Frage zur Rechnung.');

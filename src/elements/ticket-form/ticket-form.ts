@@ -10,8 +10,7 @@ import { errorText } from '../../i18n/common.js';
 import { CadiaErrorEvent, TicketCreatedEvent } from '../../events/index.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { attachmentStyles, renderAttachments } from '../../controllers/attachments-view.js';
-import { DraftController } from '../../controllers/drafts.js';
-import { IdempotentSubmitController } from '../../controllers/idempotent-submit.js';
+import { DraftController, type Draft } from '../../controllers/drafts.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { TicketInput } from '../../api/backend.js';
 import type { CadiaApiError } from '../../api/errors.js';
@@ -131,32 +130,34 @@ export class CadiaTicketForm extends CadiaElement {
   }
 
   private readonly attachments = new AttachmentsController(this);
-  private readonly drafts = new DraftController<TicketFormValues>(this, {
-    scope: 'ticket-form',
+  private readonly draft = new DraftController<TicketFormValues, TicketCreated>(this, {
+    scope: () => 'ticket-form',
     customer: () => this.store.me.value?.customer.number,
-    sources: {
-      data: () => this.values,
-      hasContent: () => this.hasContent,
-      images: () => this.attachments.blobs(),
-      send: () => this.submitter,
-    },
-  });
-  private readonly submitter = new IdempotentSubmitController(this, {
+    data: () => this.values,
+    images: () => this.attachments.blobs(),
+    hasContent: () => this.hasContent,
+    watch: () => [this.values, this.attachments.items],
+    apply: (draft) => this.applyDraft(draft),
+    // Another customer on the same form (token changed): their drafts must not mix.
+    clear: () => this.resetForm(),
     send: (key) => this.store.createTicket(this.toInput(), key),
-    persist: () => this.persistDraft(),
-    onSuccess: (created) => this.handleCreated(created),
+    onSent: (created) => this.handleCreated(created),
     onError: (err) => this.handleSendError(err),
   });
 
-  /** Customer whose draft is loaded; autosave starts only after that, so a blank form never overwrites a draft. */
-  private draftCustomer: string | undefined;
-  private isRestored = false;
-  private saved: { values: TicketFormValues; items: unknown } | undefined;
   private prefilled: Partial<TicketFormValues> = {};
   /** What needs a category (extras.ts), once loaded. */
   private extras: TicketFormExtras | undefined;
   private extrasLoading: Promise<TicketFormExtras | undefined> | undefined;
   private lastCategory = '';
+
+  /**
+   * Resolves once the form holds the customer's saved draft (or knows there is none) and saves
+   * every change from then on: a host that prefills or a test that types waits for it.
+   */
+  get ready(): Promise<void> {
+    return this.draft.ready;
+  }
 
   /** Fills fields from the host (and adds images, checked like picked ones). Fields stay editable. */
   prefill(data: TicketPrefill): Promise<void> {
@@ -177,10 +178,6 @@ export class CadiaTicketForm extends CadiaElement {
     if (changed.has('windowName')) p.window = this.windowName;
     if (changed.has('errorMessage')) p.errorMessage = this.errorMessage;
     if (Object.keys(p).length) this.applyPrefill(p);
-    const customer = this.store.me.value?.customer.number;
-    // While the account (re)loads — a new token after a lost session — the customer is unknown, not
-    // another one: keep what was typed; only a different customer's login resets the form.
-    if (customer !== undefined && customer !== this.draftCustomer) void this.restoreDraft(customer);
     const { category } = this.values;
     // A category was set (picked, prefilled, restored): load what depends on it. After a failed
     // load (offline) the next change of category tries again, not every keystroke.
@@ -206,10 +203,6 @@ export class CadiaTicketForm extends CadiaElement {
     return this.extrasLoading;
   }
 
-  protected override updated(): void {
-    if (this.isRestored && (this.values !== this.saved?.values || this.attachments.items !== this.saved.items)) this.saveDraft();
-  }
-
   /** A prefill replaces a field only while the customer has not typed something else into it. */
   private applyPrefill(p: Partial<TicketFormValues>): void {
     const next = { ...this.values } as Record<string, unknown>;
@@ -224,39 +217,18 @@ export class CadiaTicketForm extends CadiaElement {
     this.values = values;
   }
 
-  private async restoreDraft(customer: string | undefined): Promise<void> {
-    const previous = this.draftCustomer;
-    this.draftCustomer = customer;
-    this.isRestored = false;
-    // Another customer on the same form (token changed): their drafts must not mix.
-    if (previous && previous !== customer) this.resetForm();
-    if (!customer) return;
-    const draft = await this.drafts.restore();
-    if (this.draftCustomer !== customer) return;
-    if (draft) {
-      const next = { ...this.values } as Record<string, unknown>;
-      for (const [k, v] of Object.entries(draft.data)) if (v !== '' && v !== false && k in EMPTY) next[k] = v;
-      this.values = next as unknown as TicketFormValues;
-      if (draft.images.length) this.attachments.restore(draft.images);
-      this.notice = this.msg(messages).draftRestored(formatDateTime(draft.savedAt, this.lang_));
-      this.submitter.resume(draft.idempotencyKey, draft.queued);
-    }
-    this.saved = { values: this.values, items: this.attachments.items };
-    this.isRestored = true;
+  /** What the draft holds goes over the (prefilled) form; empty fields of the draft leave a prefill alone. */
+  private applyDraft(draft: Draft<TicketFormValues>): void {
+    const next = { ...this.values } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(draft.data)) if (v !== '' && v !== false && k in EMPTY) next[k] = v;
+    this.values = next as unknown as TicketFormValues;
+    if (draft.images.length) this.attachments.restore(draft.images);
+    this.notice = this.msg(messages).draftRestored(formatDateTime(draft.savedAt, this.lang_));
   }
 
   private get hasContent(): boolean {
     const v = this.values;
     return !!(v.subject.trim() || v.description.trim() || v.errorMessage !== (this.prefilled.errorMessage ?? '') || this.attachments.items.length);
-  }
-
-  private saveDraft(): void {
-    this.saved = { values: this.values, items: this.attachments.items };
-    this.drafts.keep();
-  }
-
-  private async persistDraft(): Promise<void> {
-    if (this.isRestored) await this.drafts.persist();
   }
 
   private resetForm(): void {
@@ -265,7 +237,7 @@ export class CadiaTicketForm extends CadiaElement {
     this.applyPrefill({ program: this.program, programVersion: this.programVersion, window: this.windowName, errorMessage: this.errorMessage });
     this.attachments.clear();
     this.errors = {};
-    this.submitter.reset();
+    this.draft.sender.reset();
   }
 
   private isVisible(field: ContextField): boolean {
@@ -342,17 +314,15 @@ export class CadiaTicketForm extends CadiaElement {
     }
     this.notice = '';
     await this.attachments.settled();
-    await this.submitter.submit();
+    await this.draft.sender.submit();
   };
 
   private async handleCreated(created: TicketCreated): Promise<void> {
-    await this.drafts.discard();
     // Loaded since the category was chosen; if it cannot load, a plain line confirms instead.
     const extras = await this.loadExtras();
     this.created = extras && created;
     this.notice = extras ? '' : this.msg(messages).sent(created.ticket.number);
     this.resetForm();
-    this.saved = { values: this.values, items: this.attachments.items };
     this.dispatchEvent(new TicketCreatedEvent(created.ticket, created.emailedTo));
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[part="success"]')?.focus();
@@ -370,19 +340,18 @@ export class CadiaTicketForm extends CadiaElement {
 
   private readonly handleDiscard = async (): Promise<void> => {
     this.resetForm();
-    this.saved = { values: this.values, items: this.attachments.items };
-    await this.drafts.discard();
+    await this.draft.discard();
     this.notice = this.msg(messages).discarded;
   };
 
   private readonly handleCancelQueue = async (): Promise<void> => {
-    await this.submitter.cancelQueue();
+    await this.draft.sender.cancelQueue();
     this.notice = this.msg(messages).queueCancelled;
   };
 
   private readonly handleSendAsNew = (): void => {
-    this.submitter.reset();
-    void this.submitter.submit();
+    this.draft.sender.reset();
+    void this.draft.sender.submit();
   };
 
   private readonly handleAnother = async (): Promise<void> => {
@@ -396,7 +365,7 @@ export class CadiaTicketForm extends CadiaElement {
     const { extras, created } = this;
     if (created && extras) return extras.renderSuccess(m, created, this.lang_, this.handleAnother);
     const v = this.values;
-    const sending = this.submitter.state === 'sending';
+    const sending = this.draft.sender.state === 'sending';
     return html`<form part="base" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit} @input=${this.handleInput} @change=${this.handleInput} @paste=${this.attachments.handlePaste}>
       <p class="intro">${m.intro}</p>
       ${this.supportPhone ? html`<p class="phone-hint">${m.phoneHint(this.supportPhone)}</p>` : nothing}
@@ -488,7 +457,7 @@ export class CadiaTicketForm extends CadiaElement {
 
   /** Queued (offline), failed with retry, or "already arrived" after a changed resend. */
   private renderSendState(m: TicketFormMessages) {
-    const s = this.submitter;
+    const s = this.draft.sender;
     if (s.state === 'queued') {
       return html`<div class="banner pending" part="pending">
         <p>${m.queued}</p>
