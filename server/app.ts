@@ -10,6 +10,7 @@ import { type Clock, createManualClock, systemClock } from './clock.js';
 import { type DB, isEmpty, openDatabase } from './db.js';
 import type { Deps } from './deps.js';
 import { EventBus } from './events.js';
+import { type Limits, limitsFromEnv } from './limits.js';
 import { createSmtpMailer, type Mailer } from './mail.js';
 import { ApiError, problemResponse } from './problem.js';
 import { agentRoutes } from './routes/agent.js';
@@ -45,6 +46,8 @@ export interface BackendOptions {
   publicUrl?: string;
   /** Multipart bodies read at once, and how many more may wait (then 503); default 8 and 64. */
   uploads?: { inFlight?: number; queue?: number };
+  /** Rate limits and the CC cap; default: limits.ts's defaults with the environment's values. */
+  limits?: Partial<Limits>;
 }
 
 export interface Backend {
@@ -88,6 +91,7 @@ export function createBackend(o: BackendOptions = {}): Backend {
     publicUrl: o.publicUrl ?? 'http://localhost:8080',
     allowedOrigins,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
+    limits: { ...limitsFromEnv(process.env), ...o.limits },
   };
 
   const v1 = new Hono<AppEnv>();

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import type { EventBus } from './events.js';
+import type { Limits } from './limits.js';
 import type { Mailer } from './mail.js';
 import type { UploadGate } from './uploads.js';
 
@@ -14,6 +15,7 @@ export interface Deps {
   allowedOrigins: readonly string[];
   /** Caps how many form bodies are read at once. */
   uploads: UploadGate;
+  limits: Limits;
 }
 
 export const nowIso = (d: Deps): string => d.clock.now().toISOString();

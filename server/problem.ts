@@ -87,6 +87,10 @@ const FIELD_MESSAGES: Texts = {
   empty: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
   too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },
   exclusive: { de: 'Nur eines von {fields} angeben.', en: 'Give only one of {fields}.' },
+  cc_daily_limit: {
+    de: 'Heute wurden schon {max} Tickets in Kopie an andere Adressen gesendet. Bitte senden Sie dieses Ticket ohne CC.',
+    en: 'Today {max} tickets have already been copied to other addresses. Please send this ticket without CC.',
+  },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

@@ -93,6 +93,14 @@ describe('<cadia-ticket-form>', () => {
     expect($(form, '#cc-error').textContent).to.contain('E-Mail-Adresse');
     expect($(form, '#phone-error').textContent).to.contain('Telefonnummer');
     expect(form.shadowRoot!.activeElement!.getAttribute('name')).to.equal('cc');
+    // The server's own check (src/domain): a control character never passes, an IDN domain does.
+    await type(form, 'phone', '');
+    await type(form, 'cc', 'it\u0000@extern.example');
+    await submit(form);
+    expect($(form, '#cc-error').textContent).to.contain('E-Mail-Adresse');
+    await type(form, 'cc', 'it@müller-heizung.de');
+    await submit(form);
+    expect(form.shadowRoot!.querySelector('#cc-error')).to.equal(null);
     await expect(form).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 /** The customer's tickets: list, detail, create (multipart, ≤ 3 images), reply, attachment bytes. */
 import { Hono } from 'hono';
+import { DAY_MS } from '../clock.js';
 import type { Context } from 'hono';
 import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
@@ -19,6 +20,14 @@ import { Fields } from '../validate.js';
 export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
   const params = parseListParams({ status: c.req.queries('status') ?? [], q: c.req.query('q'), limit: c.req.query('limit') });
   return { ...params, cursor: c.req.query('cursor') || undefined };
+}
+
+/** Tickets of the customer since `since` whose confirmation was mailed to a CC address. */
+function ccMailsSince(db: Deps['db'], customerNumber: string, since: Date): number {
+  const row = db
+    .prepare("SELECT COUNT(*) AS n FROM tickets t JOIN customers c ON c.number = t.customer_number WHERE t.customer_number = ? AND t.cc <> '' AND lower(t.cc) <> lower(c.email) AND t.created_at >= ?")
+    .get(customerNumber, since.toISOString()) as { n: number };
+  return row.n;
 }
 
 export function ticketRoutes(deps: Deps): Hono<AppEnv> {
@@ -54,6 +63,13 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
       const now = clock.now();
       const at = now.toISOString();
+      const customer = getCustomer(db, p.customerNumber);
+      const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
+      // The confirmation goes to the CC address from the vendor's mail server with a subject the
+      // customer chose: capped, so a customer account cannot be used to mail strangers in bulk.
+      if (cc.length && ccMailsSince(db, p.customerNumber, new Date(now.getTime() - DAY_MS)) >= deps.limits.ccMailsPerDay) {
+        throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cc', code: 'cc_daily_limit', params: { max: deps.limits.ccMailsPerDay } }] });
+      }
       const id = newId('tkt');
       const number = nextTicketNumber(db, now);
       db.prepare(
@@ -67,11 +83,9 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
       );
       // The thread starts with the request itself; it carries the ticket's images.
       const messageId = newId('msg');
-      const customer = getCustomer(db, p.customerNumber);
       insertMessage(db, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
       storeAttachments(db, clock, messageId, p.customerNumber, images.images);
 
-      const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
       const mailId = queueMail(db, clock, {
         to: customer.email,
         cc,

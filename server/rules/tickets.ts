@@ -3,7 +3,7 @@
  * database. The routes (server/routes/tickets.ts) and the Storybook mocks (stories/mocks/handlers.ts)
  * both call these, so the mocks refuse exactly what the server refuses.
  */
-import { isEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import type { Fields } from '../validate.js';
 
@@ -34,7 +34,12 @@ export function readTicketInput(f: Fields) {
     phone: f.string('phone', { max: 10_000 }),
     phoneAvailability: f.string('phoneAvailability', short),
   };
-  if (input.cc && !isEmail(input.cc)) f.add('cc', 'invalid_email');
+  if (input.cc) {
+    // Stored and mailed in its ASCII form (an IDN domain as xn--…).
+    const cc = asciiEmail(input.cc);
+    if (cc) input.cc = cc;
+    else f.add('cc', 'invalid_email');
+  }
   if (input.phone && !isPhone(input.phone)) f.add('phone', 'invalid_phone');
   return input;
 }

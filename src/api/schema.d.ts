@@ -415,6 +415,7 @@ export interface components {
              * @example invalid_value
              * @example invalid_type
              * @example unknown_field
+             * @example cc_daily_limit
              * @example not_an_image
              * @example too_large
              * @example too_many_pixels
@@ -661,7 +662,7 @@ export interface components {
             urgency?: components["schemas"]["Urgency"];
             /** @enum {string} */
             calledBefore?: "true" | "false";
-            /** @description One e-mail address */
+            /** @description One e-mail address in printable ASCII; an internationalised domain is accepted and stored in its ASCII (xn--) form. At most `CC_MAILS_PER_DAY` (default 10) tickets per customer in 24 hours are copied to a CC address; beyond that the field error is `cc_daily_limit`. */
             cc?: string;
             phone?: string;
             phoneAvailability?: string;

@@ -48,9 +48,35 @@ export const LIMITS = {
   phone: 40,
 } as const;
 
-/** A pragmatic e-mail check (one @, a dot in the domain, no spaces); the same on both sides. */
+/** Printable ASCII without the characters that would end an address in a mail header or command. */
+const ADDRESS_CHAR = String.raw`[^\x00-\x20\x7f-\uffff"(),:;<>@[\]\\]`;
+const ADDRESS = new RegExp(String.raw`^${ADDRESS_CHAR}+@${ADDRESS_CHAR}+\.${ADDRESS_CHAR}{2,}$`);
+
+/**
+ * The address as it goes into a mail header and `RCPT TO`, or null when it is not one: printable
+ * ASCII only (no NUL, escape or other control characters), one @, a dot in the domain. An
+ * internationalised domain (müller.de) is written in its ASCII form (xn--mller-kva.de) through
+ * the platform's URL parser; the part before the @ must be ASCII already. The same on both sides:
+ * the form checks with it, the server checks and stores what it returns.
+ */
+export function asciiEmail(v: string): string | null {
+  const at = v.lastIndexOf('@');
+  let domain = v.slice(at + 1);
+  // Only a plain Unicode name goes through URL (which would also accept a path or a port).
+  if (/[^\x00-\x7f]/.test(domain) && !/[\s/\\?#@:%[\]]/.test(domain)) {
+    try {
+      domain = new URL(`http://${domain}`).hostname;
+    } catch {
+      return null;
+    }
+  }
+  const address = `${v.slice(0, at)}@${domain}`;
+  return at > 0 && address.length <= LIMITS.email && ADDRESS.test(address) ? address : null;
+}
+
+/** Whether `v` is an address `asciiEmail` accepts. */
 export function isEmail(v: string): boolean {
-  return v.length <= LIMITS.email && /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]{2,}$/.test(v);
+  return asciiEmail(v) !== null;
 }
 
 /** Phone numbers: digits, spaces and + ( ) - / only. */
