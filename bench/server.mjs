@@ -17,6 +17,7 @@ import { serve } from '@hono/node-server';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createBackend } = await tsImport('../server/app.ts', import.meta.url);
+const { createSite } = await tsImport('../server/site.ts', import.meta.url);
 const backend = createBackend({ dbPath: join(process.env.DATA_DIR, 'cadia.sqlite'), seed: true });
 
 const many = Number(process.env.BENCH_TICKETS ?? 0);
@@ -62,11 +63,13 @@ const files = (dir, prefix) => async (c) => {
 const bare = await (await backend.app.request('/v1/tickets', { headers: { Authorization: 'Bearer demo-positive' } })).text();
 
 const app = new Hono();
-app.mount('/api', backend.app.fetch);
 app.get('/bare/tickets', (c) => c.body(bare, 200, { 'Content-Type': 'application/json' }));
-app.get('/dist/*', files(join(root, 'dist'), '/dist/'));
 app.get('/bench/*', files(join(root, 'bench/pages'), '/bench/'));
 if (process.env.BUILD_DIR) app.get('/bench-build/*', files(process.env.BUILD_DIR, '/bench-build/'));
+// Everything else as the real server answers it. The bench pages above get no CSP: the network
+// baseline is one HTML page with its script inline.
+const site = createSite({ api: backend.app.fetch, root });
+app.all('*', (c) => site.fetch(c.req.raw));
 
 const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), hostname: '127.0.0.1' }, (info) => {
   process.stdout.write(`${JSON.stringify({ port: info.port })}\n`);

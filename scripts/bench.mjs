@@ -4,8 +4,9 @@
 // fairly. Headless Chromium (/usr/bin/chromium, CHROME_PATH to override) against the reference
 // backend on loopback (bench/server.mjs, a child process with a temporary database).
 //
-//   npm run bench [-- --long] [--runs=N] [--only=badge,window,list,shrink,backend] [--no-build]
+//   npm run bench [-- --long] [--runs=N] [--only=network,badge,window,list,shrink,backend] [--no-build]
 //
+// (`--only network` also works: the section names may follow --only as the next argument.)
 // --long runs the backend load for 30 s per figure instead of 10 s.
 // Writes bench/results.json and bench/RESULTS.md (the table, and the machine it came from).
 import { spawn, spawnSync } from 'node:child_process';
@@ -22,10 +23,11 @@ import * as esbuild from 'esbuild';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
-const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const option = (name, fallback) =>
+  argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined) ?? fallback;
 const RUNS = Number(option('runs', 7));
 const LOAD_SECONDS = flag('long') ? 30 : 10;
-const ONLY = new Set(option('only', 'badge,window,list,shrink,backend').split(','));
+const ONLY = new Set(option('only', 'network,badge,window,list,shrink,backend').split(','));
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
 
@@ -188,6 +190,131 @@ const kb = (x) => `${(x / 1024).toFixed(x < 10_240 ? 1 : 0)} KB`;
 /** One table row: value and baseline are numbers, shown with `fmt`; ratio = value / baseline. */
 function figure(group, name, value, baseline, fmt, note = '') {
   figures.push({ group, name, value, baseline: baseline?.value, baselineName: baseline?.name, ratio: baseline ? value / baseline.value : undefined, unit: fmt.name, note, text: fmt(value), baselineText: baseline ? `${fmt(baseline.value)} (${baseline.name})` : '–' });
+}
+
+// The network conditions of the network figures: a round trip (Chromium adds it to every request)
+// and a line as fast as a small office's (20 Mbit/s down, 5 up), so bytes count as well as trips.
+const NETWORK_SCENARIOS = [
+  { rtt: 50, cpu: 1 },
+  { rtt: 150, cpu: 1 },
+  { rtt: 50, cpu: 4 },
+];
+const LINE = { downloadThroughput: (20e6 / 8), uploadThroughput: (5e6 / 8) };
+
+/**
+ * Installed before any page script: records `performance.now()` at the first animation frame in
+ * which each probe holds (content on screen at the next paint), for the probes of `kind`.
+ */
+function networkProbes(kind) {
+  const $ = (tag, sel) => document.querySelector(tag)?.shadowRoot?.querySelector(sel);
+  const probes = {
+    baseline: {
+      credit: () => document.getElementById('credit')?.textContent,
+      rows: () => document.querySelector('#tickets li'),
+      form: () => document.querySelector('#form button'),
+    },
+    erp: {
+      credit: () => $('cadia-credit-badge', '[part~=value]')?.textContent,
+      rows: () => $('cadia-ticket-list', '[role=listitem]'),
+      form: () => $('cadia-ticket-form', 'form[aria-busy=false] button[part~=submit]'),
+    },
+    home: { shop: () => $('cadia-package-shop', '[part~=package]') },
+    homeIn: {
+      credit: () => $('cadia-credit-badge', '[part~=value]')?.textContent,
+      shop: () => $('cadia-package-shop', '[part~=package]'),
+    },
+  }[kind];
+  const marks = (window.__marks = {});
+  const tick = () => {
+    const now = performance.now();
+    for (const [k, probe] of Object.entries(probes)) if (!(k in marks) && probe()) marks[k] = now;
+    if (Object.keys(marks).length < Object.keys(probes).length) requestAnimationFrame(tick);
+    else marks.ready = now;
+  };
+  requestAnimationFrame(tick);
+}
+
+/**
+ * The round trips behind each of `marks` from the page's resource timing: a request is one round
+ * trip deeper than the deepest one whose answer had started to arrive when it was sent (the page is
+ * the first). For a content mark, the depth of the API request that carried it; for the form, the
+ * deepest request finished before it was usable.
+ */
+function roundTrips(entries, marks, apiFor) {
+  const nav = { name: 'page', startTime: 0, responseStart: entries.nav.responseStart, responseEnd: entries.nav.responseEnd, depth: 1 };
+  const done = [nav];
+  for (const r of [...entries.resources].sort((a, b) => a.startTime - b.startTime)) {
+    if (!r.responseEnd) continue;
+    const parents = done.filter((d) => d.responseStart && d.responseStart <= r.startTime);
+    done.push({ ...r, depth: 1 + Math.max(0, ...parents.map((d) => d.depth)) });
+  }
+  const out = {};
+  for (const [k, at] of Object.entries(marks)) {
+    const api = apiFor[k] && done.find((d) => apiFor[k].some((p) => new URL(d.name, 'http://x').pathname.endsWith(p)));
+    out[k] = api ? api.depth : Math.max(...done.filter((d) => d.responseEnd <= at).map((d) => d.depth));
+  }
+  return out;
+}
+
+/** One cold load (fresh context) of `path` under `scenario`; the marks and their round trips. */
+async function runNetworkPage(browser, server, { path, kind, session }, scenario) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    if (session) await context.request.post(`${server.url}/api/v1/session`, { data: { token: session } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.addInitScript(networkProbes, kind);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: scenario.rtt, ...LINE });
+    if (scenario.cpu !== 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: scenario.cpu });
+    await page.goto(`${server.url}${path}`);
+    await page.waitForFunction(() => window.__marks?.ready !== undefined, undefined, { timeout: 60_000, polling: 100 });
+    const { marks, entries } = await page.evaluate(() => ({
+      marks: window.__marks,
+      entries: {
+        nav: performance.getEntriesByType('navigation')[0].toJSON(),
+        resources: performance.getEntriesByType('resource').map((r) => r.toJSON()),
+      },
+    }));
+    if (errors.length) log(`page errors on ${path}:`, errors.join('; '));
+    const apiFor = { credit: ['/v1/me', '/v1/session'], rows: ['/v1/tickets'], shop: ['/v1/packages'] };
+    const bytes = entries.resources.reduce((a, r) => a + (r.transferSize || 0), entries.nav.transferSize || 0);
+    return { marks, trips: roundTrips(entries, marks, apiFor), requests: entries.resources.length + 1, bytes };
+  } finally {
+    await context.close();
+  }
+}
+
+async function benchNetwork(browser, server) {
+  const runs = Math.max(3, Math.ceil(RUNS * 0.7));
+  const pages = {
+    baseline: { path: '/bench/net-baseline.html', kind: 'baseline' },
+    erp: { path: '/erp', kind: 'erp' },
+    home: { path: '/', kind: 'home' },
+    homeIn: { path: '/', kind: 'homeIn', session: 'demo-positive' },
+  };
+  for (const scenario of NETWORK_SCENARIOS) {
+    log(`network: ${scenario.rtt} ms round trip, ${scenario.cpu}× CPU …`);
+    const res = await interleaved(runs, Object.keys(pages), (v) => runNetworkPage(browser, server, pages[v], scenario));
+    raw[`network_${scenario.rtt}ms_${scenario.cpu}x`] = res;
+    const m = (v, k) => median(res[v].map((r) => r.marks[k]));
+    const trips = (v, k) => median(res[v].map((r) => r.trips[k]));
+    const g = `Over the network: ${scenario.rtt} ms round trip, 20/5 Mbit/s, ${scenario.cpu}× CPU (cold cache, from navigation; median of ${runs})`;
+    // The baseline's API answer brings the credit and the rows at once: its "content" is both.
+    const content = { name: 'page + 1 API round trip', value: Math.max(m('baseline', 'credit'), m('baseline', 'rows')) };
+    const form = { name: 'plain HTML form', value: m('baseline', 'form') };
+    const rt = (v, k) => `${trips(v, k)} round trips (baseline ${Math.max(trips('baseline', 'credit'), trips('baseline', 'rows'))})`;
+    const kbs = (v) => `${res[v][0].requests} requests, ${kb(median(res[v].map((r) => r.bytes)))} transferred`;
+    figure(g, 'ERP window: credit on screen', m('erp', 'credit'), content, ms, rt('erp', 'credit'));
+    figure(g, "ERP window: the list's first rows", m('erp', 'rows'), content, ms, rt('erp', 'rows'));
+    figure(g, 'ERP window: form usable', m('erp', 'form'), form, ms, `${trips('erp', 'form')} round trips (baseline ${trips('baseline', 'form')})`);
+    figure(g, 'ERP window: all three ready', m('erp', 'ready'), { name: 'page + 1 API round trip', value: m('baseline', 'ready') }, ms, `${kbs('erp')} (baseline ${kbs('baseline')})`);
+    figure(g, 'homepage signed out: packages on screen', m('home', 'shop'), content, ms, `${rt('home', 'shop')}; ${kbs('home')}`);
+    figure(g, 'homepage signed in: credit on screen', m('homeIn', 'credit'), content, ms, rt('homeIn', 'credit'));
+    figure(g, 'homepage signed in: packages on screen', m('homeIn', 'shop'), content, ms, `${rt('homeIn', 'shop')}; ${kbs('homeIn')}`);
+  }
 }
 
 async function benchBadge(browser, server) {
@@ -381,12 +508,13 @@ async function main() {
   ensureBuild();
   await buildBenchBundles(join(temp, 'build'));
   const started = new Date();
-  const browserNeeded = ['badge', 'window', 'list', 'shrink'].some((s) => ONLY.has(s));
+  const browserNeeded = ['network', 'badge', 'window', 'list', 'shrink'].some((s) => ONLY.has(s));
   if (browserNeeded) {
     const server = await startServer({ BENCH_TICKETS: '10000' });
     const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
     try {
       raw.browser = browser.version();
+      if (ONLY.has('network')) await benchNetwork(browser, server);
       if (ONLY.has('badge')) await benchBadge(browser, server);
       if (ONLY.has('window')) await benchWindow(browser, server);
       if (ONLY.has('list')) await benchList(browser, server);

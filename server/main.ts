@@ -8,14 +8,11 @@
  *   SMTP_URL (smtp://user:pass@host:port; otherwise mails stay in the outbox) · MAIL_FROM
  */
 import { mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono } from 'hono';
-import type { Context } from 'hono';
 import { createBackend } from './app.js';
 import { DEMO_TOKENS } from './seed.js';
+import { createSite } from './site.js';
 
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
@@ -37,46 +34,7 @@ try {
   process.exit(1);
 }
 
-// Lit adopts constructable stylesheets, so no 'unsafe-inline' is needed for styles either.
-const CSP = [
-  "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
-  "img-src 'self' blob: data:", "frame-ancestors 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
-].join('; ');
-// The strict-CSP demo page adds Trusted Types: no string may reach a script sink (innerHTML, script src).
-const STRICT_CSP = `${CSP}; require-trusted-types-for 'script'`;
-
-const root = new Hono();
-root.use('*', async (c, next) => {
-  await next();
-  if (c.req.path.startsWith('/api/')) return; // the contract sets its own headers
-  c.header('Content-Security-Policy', c.req.path === '/csp' ? STRICT_CSP : CSP);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'same-origin');
-  c.header('X-Frame-Options', 'SAMEORIGIN');
-});
-root.mount('/api', backend.app.fetch);
-// The SDK is public code: a homepage on another origin, or an ERP's local file: page, loads it as a
-// module script, which is a CORS request. No credentials are involved, so any origin may read it.
-root.use('/dist/*', async (c, next) => {
-  await next();
-  c.header('Access-Control-Allow-Origin', '*');
-});
-root.use('/dist/*', serveStatic({ root: './dist', rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
-root.use('/demo/*', serveStatic({ root: './demo', rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
-
-const page = (file: string) => async (c: Context) => {
-  try {
-    return c.html(await readFile(join('demo', file), 'utf8'));
-  } catch {
-    return c.text(`demo/${file} does not exist yet`, 404);
-  }
-};
-root.get('/', page('index.html'));
-root.get('/erp', page('erp.html'));
-root.get('/agent', page('agent.html'));
-root.get('/csp', page('csp.html'));
-root.get('/hostile', page('hostile.html'));
-root.notFound((c) => c.text('Not found', 404));
+const root = createSite({ api: backend.app.fetch });
 
 const server = serve({ fetch: root.fetch, port }, (info) => {
   const base = `http://localhost:${info.port}`;

@@ -1,0 +1,61 @@
+/**
+ * What `server/main.ts` serves on one origin: the contract under /api, the built widgets under
+ * /dist and the demo host pages — so the demo needs no CORS. The bench (bench/server.mjs) serves
+ * the same site, so its network figures see the headers a deployment sends.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+
+// Lit adopts constructable stylesheets, so no 'unsafe-inline' is needed for styles either.
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'",
+  "img-src 'self' blob: data:", "frame-ancestors 'self'", "base-uri 'self'", "form-action 'self'", "object-src 'none'",
+].join('; ');
+// The strict-CSP demo page adds Trusted Types: no string may reach a script sink (innerHTML, script src).
+const STRICT_CSP = `${CSP}; require-trusted-types-for 'script'`;
+
+export interface SiteOptions {
+  /** The backend's fetch handler, mounted under /api. */
+  api: (request: Request) => Response | Promise<Response>;
+  /** The folder holding `dist/` and `demo/` (default: the working directory). */
+  root?: string;
+}
+
+export function createSite({ api, root: dir = '.' }: SiteOptions): Hono {
+  const root = new Hono();
+  root.use('*', async (c, next) => {
+    await next();
+    if (c.req.path.startsWith('/api/')) return; // the contract sets its own headers
+    c.header('Content-Security-Policy', c.req.path === '/csp' ? STRICT_CSP : CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'same-origin');
+    c.header('X-Frame-Options', 'SAMEORIGIN');
+  });
+  root.mount('/api', api);
+  // The SDK is public code: a homepage on another origin, or an ERP's local file: page, loads it as a
+  // module script, which is a CORS request. No credentials are involved, so any origin may read it.
+  root.use('/dist/*', async (c, next) => {
+    await next();
+    c.header('Access-Control-Allow-Origin', '*');
+  });
+  root.use('/dist/*', serveStatic({ root: join(dir, 'dist'), rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
+  root.use('/demo/*', serveStatic({ root: join(dir, 'demo'), rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
+
+  const page = (file: string) => async (c: Context) => {
+    try {
+      return c.html(await readFile(join(dir, 'demo', file), 'utf8'));
+    } catch {
+      return c.text(`demo/${file} does not exist yet`, 404);
+    }
+  };
+  root.get('/', page('index.html'));
+  root.get('/erp', page('erp.html'));
+  root.get('/agent', page('agent.html'));
+  root.get('/csp', page('csp.html'));
+  root.get('/hostile', page('hostile.html'));
+  root.notFound((c) => c.text('Not found', 404));
+  return root;
+}
