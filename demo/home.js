@@ -26,15 +26,16 @@ async function session(method, body) {
 }
 let wasLoggedIn;
 async function showState() {
-  const r = await fetch('/api/v1/me', { credentials: 'include' });
-  const loggedIn = r.ok;
+  // The session state, not /v1/me: signed out is an answer here, not a 401 in the console.
+  const state = await (await fetch('/api/v1/session', { credentials: 'include' })).json();
+  const loggedIn = state.signedIn;
   const changed = wasLoggedIn !== undefined && wasLoggedIn !== loggedIn;
   wasLoggedIn = loggedIn;
   badge.hidden = !loggedIn;
   login.hidden = loggedIn;
   customer.hidden = loggedIn;
   logout.hidden = !loggedIn;
-  document.getElementById('account').textContent = loggedIn ? (await r.json()).customer.name : '';
+  document.getElementById('account').textContent = loggedIn ? state.me.customer.name : '';
   // A fresh store when the session changed, so every widget reloads for it. Not on the first look:
   // the widgets are loading for this session already (and a linked offer keeps its focus).
   if (changed) provider.reset();

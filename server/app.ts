@@ -4,7 +4,9 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
 import { type AppEnv, authenticate } from './auth.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
 import { type DB, isEmpty, openDatabase } from './db.js';
@@ -68,6 +70,9 @@ function carriesTokenOnly(c: Context): boolean {
 
 const JSON_LIMIT = 64 * 1024;
 
+/** Reads that are the same for everybody (`security: []` in api/openapi.yaml). */
+const PUBLIC_READS = new Set(['/v1/packages', '/v1/faq']);
+
 export function createBackend(o: BackendOptions = {}): Backend {
   const clock = o.clock ?? systemClock;
   const db = openDatabase(o.dbPath ?? ':memory:');
@@ -111,6 +116,18 @@ export function createBackend(o: BackendOptions = {}): Backend {
     await next();
     c.header('X-Content-Type-Options', 'nosniff');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+  // Answers compressed when the client accepts it (gzip; the event stream is never compressed).
+  // Every read carries an ETag and is answered 304 without a body when the client's copy is still
+  // current. The public ones (packages, FAQ) may be kept by the browser, which then asks with the
+  // tag on every use; personal data stays `no-store` (office PCs are shared), so only a client
+  // that keeps the last answer itself saves those bytes. Not the event stream, which never ends.
+  v1.use('*', compress());
+  const tag = etag();
+  v1.use('*', async (c, next) => {
+    if (c.req.method !== 'GET' || c.req.path.endsWith('/v1/events')) return next();
+    await tag(c, next);
+    if (PUBLIC_READS.has(c.req.path) && c.res.headers.has('ETag') && !c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'public, no-cache');
   });
   v1.use('*', async (c, next) => {
     if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();

@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+import { etag } from 'hono/etag';
 
 // Lit adopts constructable stylesheets, so no 'unsafe-inline' is needed for styles either.
 const CSP = [
@@ -24,6 +26,32 @@ export interface SiteOptions {
   root?: string;
 }
 
+/**
+ * Files whose names carry a hash of their content (rollup.config.mjs names every chunk
+ * `chunks/[name]-[hash].js` or `aio/[name]-[hash].js`, source maps beside them): a new build gives
+ * them new names, so a browser or CDN may keep them for a year without asking again.
+ */
+const HASHED = /^\/dist\/(chunks|aio)\//;
+
+/**
+ * How the SDK and the pages travel, as a CDN would send them: compressed (gzip, for every
+ * compressible type; the API compresses its own answers), content-hashed files cached for good,
+ * everything else — entry files whose URL hosts write into their pages, the pages themselves —
+ * stored but revalidated on every use (ETag → 304, no body, when nothing changed).
+ */
+function shipping(): MiddlewareHandler {
+  const gzip = compress();
+  const tag = etag();
+  return async (c, next) => {
+    if (c.req.path.startsWith('/api/')) return void (await next());
+    const cacheable = async () => {
+      await next();
+      if (c.res.ok) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    };
+    await gzip(c, async () => void (await tag(c, cacheable)));
+  };
+}
+
 export function createSite({ api, root: dir = '.' }: SiteOptions): Hono {
   const root = new Hono();
   root.use('*', async (c, next) => {
@@ -34,6 +62,7 @@ export function createSite({ api, root: dir = '.' }: SiteOptions): Hono {
     c.header('Referrer-Policy', 'same-origin');
     c.header('X-Frame-Options', 'SAMEORIGIN');
   });
+  root.use('*', shipping());
   root.mount('/api', api);
   // The SDK is public code: a homepage on another origin, or an ERP's local file: page, loads it as a
   // module script, which is a CORS request. No credentials are involved, so any origin may read it.

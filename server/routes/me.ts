@@ -2,12 +2,12 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { type AppEnv, requireCustomer, resolveToken, SESSION_COOKIE } from '../auth.js';
+import { type AppEnv, requireCustomer, requirePrincipal, resolveToken, SESSION_COOKIE } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { getCustomer, PRICING, toCredit } from '../model/customers.js';
 import { ApiError } from '../problem.js';
-import type { Me } from '../types.js';
+import type { Me, SessionState } from '../types.js';
 import { Fields, readJsonObject } from '../validate.js';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -18,15 +18,24 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps;
 
-  app.get('/me', (c) => {
-    const p = requireCustomer(c);
-    const customer = getCustomer(db, p.customerNumber);
-    const me: Me = {
+  const meOf = (customerNumber: string): Me => {
+    const customer = getCustomer(db, customerNumber);
+    return {
       customer: { number: customer.number, name: customer.name, email: customer.email },
       credit: toCredit(customer),
       pricing: PRICING,
     };
-    return c.json(me);
+  };
+
+  app.get('/me', (c) => c.json(meOf(requireCustomer(c).customerNumber)));
+
+  // Asking who is signed in is not an error when nobody is; a token that does not resolve is (its
+  // client asks for a new one). An expired or unknown session cookie just means "signed out".
+  app.get('/session', (c) => {
+    const p = c.get('principal');
+    if (!p && c.req.header('Authorization')) requirePrincipal(c);
+    const state: SessionState = !p ? { signedIn: false } : p.kind === 'customer' ? { signedIn: true, me: meOf(p.customerNumber) } : { signedIn: true };
+    return c.json(state);
   });
 
   app.post('/session', async (c) => {

@@ -96,3 +96,38 @@ describe('cookie session', () => {
     assert.equal(same.status, 201);
   });
 });
+
+describe('GET /v1/session', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('says "signed out" without an error to a visitor with no session, or one that has ended', async () => {
+    b = setup();
+    const r = await b.req('/v1/session');
+    assert.equal(r.status, 200);
+    assert.deepEqual(await json(r), { signedIn: false });
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    await b.req('/v1/session', { method: 'DELETE', headers: { Cookie: cookie } });
+    assert.deepEqual(await json(await b.req('/v1/session', { headers: { Cookie: cookie } })), { signedIn: false });
+    // Offers are asked for beside it: none for nobody, not a 401.
+    const offers = await b.req('/v1/offers');
+    assert.equal(offers.status, 200);
+    assert.deepEqual(await json(offers), { items: [] });
+  });
+
+  it('carries the account of a signed-in customer (cookie or token), what /v1/me answers', async () => {
+    b = setup();
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const me = await json(await b.req('/v1/me', { headers: { Cookie: cookie } }));
+    assert.deepEqual(await json(await b.req('/v1/session', { headers: { Cookie: cookie } })), { signedIn: true, me });
+    const neg = await json<{ signedIn: boolean; me: { customer: { number: string } } }>(await b.req('/v1/session', { token: NEG }));
+    assert.equal(neg.me.customer.number, '10002');
+    assert.deepEqual(await json(await b.req('/v1/session', { token: AGENT })), { signedIn: true });
+  });
+
+  it('refuses a token that is not valid (its client asks for a new one), also for the offers', async () => {
+    b = setup();
+    assert.equal((await b.req('/v1/session', { token: 'stolen-or-expired' })).status, 401);
+    assert.equal((await b.req('/v1/offers', { token: 'stolen-or-expired' })).status, 401);
+  });
+});

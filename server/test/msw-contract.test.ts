@@ -58,7 +58,7 @@ function ticketForm(fields: Record<string, string>, images: Array<{ bytes: Uint8
   return form;
 }
 
-const AUTHED = ['/v1/me', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events'];
+const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events'];
 const PUBLIC = ['/v1/packages', '/v1/faq?q=Drucker%20druckt%20nicht'];
 
 beforeEach(() => resetMocks());
@@ -90,6 +90,14 @@ describe('every scenario answers within the contract', () => {
       }
       // Without a token every authed endpoint is refused, as on the server (homepage, logged out).
       if (name !== 'error') assert.equal((await call(set, '/v1/me', { token: null })).status, 401);
+      // … except the session state and the offers, which answer "nobody" without an error.
+      if (name !== 'error') {
+        for (const [path, body] of [['/v1/session', { signedIn: false }], ['/v1/offers', { items: [] }]] as const) {
+          const res = await call<unknown>(set, path, { token: null });
+          assert.equal(res.status, 200, `${name}: GET ${path} without a token`);
+          assert.deepEqual(res.body, body, path);
+        }
+      }
     });
   }
 

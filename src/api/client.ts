@@ -2,7 +2,7 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { CadiaApiError, isAbort, toApiError, type FieldError } from './errors.js';
 import type { BackendEvent, CadiaBackend, IdempotentOptions, RequestOptions, TicketInput } from './backend.js';
-import type { FaqArticle, Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail, TicketPage } from './types.js';
+import type { FaqArticle, Me, Message, Offer, OrderResult, PackageList, SessionState, TicketCreated, TicketDetail, TicketPage } from './types.js';
 
 export type TokenSource = () => string | undefined | null | Promise<string | undefined | null>;
 
@@ -36,10 +36,20 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   let reported = false;
   /**
    * Whether there is a session that can expire: a token was configured, or the account was loaded
-   * once (cookie). A logged-out homepage learns that nobody is logged in from a 401 — that is
-   * not a lost session, and the host is not told.
+   * once (cookie). A logged-out homepage learns that nobody is logged in — that is not a lost
+   * session, and the host is not told.
    */
   let hadSession = Boolean(config.token || config.getToken);
+  /**
+   * Without a token (the homepage's cookie session) nobody may be signed in, which is no error: the
+   * account comes from `GET /v1/session`, which says so without a 401 in the console, and the event
+   * stream opens only for a signed-in visitor. The latest answer, shared by whoever waits for it.
+   */
+  const cookieOnly = !config.token && !config.getToken;
+  let session: Promise<SessionState> | undefined;
+  const loadSession = () => (session = get<SessionState>('v1/session'));
+  /** Signed out, told to the widgets the way a refused request would be (they show the login hint). */
+  const signedOut = () => new CadiaApiError('http', 'Not logged in.', 401, 'unauthorized');
 
   const askToken = () =>
     (asking ??= (async () => {
@@ -103,7 +113,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
         throw e;
       });
       reported = false;
-      if (path === 'v1/me') hadSession = true;
+      if (path === 'v1/me' || (path === 'v1/session' && (result as SessionState).signedIn)) hadSession = true;
       return result;
     } catch (e) {
       const err = await fromResponse(e);
@@ -139,7 +149,20 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   });
 
   return {
-    getMe: (o) => get<Me>('v1/me', o),
+    getMe: cookieOnly
+      ? async () => {
+          const state = await loadSession();
+          if (!state.me) {
+            // A session that ended since (logged out elsewhere, expired) is told to the host once.
+            if (hadSession && !reported) {
+              reported = true;
+              config.onUnauthorized?.();
+            }
+            throw signedOut();
+          }
+          return state.me;
+        }
+      : (o) => get<Me>('v1/me', o),
     getPackages: (o) => get<PackageList>('v1/packages', o),
     getOffers: async (o) => (await get<{ items: Offer[] }>('v1/offers', o)).items,
     getOffer: (id, o) => get<Offer>(`v1/offers/${encodeURIComponent(id)}`, o),
@@ -162,7 +185,11 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     },
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
-    subscribe: (listener) => subscribeEvents(base, currentToken, listener),
+    subscribe: (listener) =>
+      subscribeEvents(base, async () => {
+        if (cookieOnly && !(await (session ?? loadSession()).catch(() => undefined))?.signedIn) return null;
+        return currentToken();
+      }, listener),
   };
 }
 
@@ -195,12 +222,13 @@ async function fromResponse(e: unknown): Promise<CadiaApiError> {
 /**
  * Server-sent events. EventSource cannot send headers, so a bearer token goes as `?token=`;
  * a cookie session rides along with `withCredentials`. EventSource reconnects by itself.
+ * `credentials` resolves to the token (undefined: the cookie), or null: nobody to listen for.
  */
-function subscribeEvents(base: string, currentToken: () => Promise<string | undefined>, listener: (e: BackendEvent) => void): () => void {
+function subscribeEvents(base: string, credentials: () => Promise<string | undefined | null>, listener: (e: BackendEvent) => void): () => void {
   let source: EventSource | undefined;
   let closed = false;
-  void currentToken().then((t) => {
-    if (closed || typeof EventSource === 'undefined') return;
+  void credentials().then((t) => {
+    if (closed || t === null || typeof EventSource === 'undefined') return;
     const url = new URL('v1/events', base);
     if (t) url.searchParams.set('token', t);
     const es = (source = new EventSource(url, { withCredentials: !t }));

@@ -28,7 +28,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Who is signed in, if anyone — for pages that work signed out too (the homepage)
+         * @description Never an error for a visitor who is not signed in: `{ "signedIn": false }`, so a signed-out homepage asks without a 401 in its console. Signed in as a customer (cookie session or token), the answer carries what `GET /v1/me` answers, so no second request is needed. A bearer token that is not valid (any more) is still a 401: its client can fetch a new one.
+         */
+        get: operations["getSession"];
         put?: never;
         /** Log in with a token and receive the `cadia_session` cookie (homepage demo) */
         post: operations["createSession"];
@@ -63,7 +67,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's loyalty offers (Treueangebote), open ones first */
+        /**
+         * The customer's loyalty offers (Treueangebote), open ones first
+         * @description A visitor who is not signed in (no token, no valid session cookie) has none: an empty list, not an error, so a signed-out page can ask alongside everything else. A bearer token that is not valid is a 401.
+         */
         get: operations["listOffers"];
         put?: never;
         post?: never;
@@ -486,6 +493,11 @@ export interface components {
             credit: components["schemas"]["Credit"];
             pricing: components["schemas"]["Pricing"];
         };
+        SessionState: {
+            signedIn: boolean;
+            /** @description The signed-in customer (absent when signed out, or signed in as support staff). */
+            me?: components["schemas"]["Me"];
+        };
         SessionRequest: {
             token: string;
         };
@@ -896,6 +908,30 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
         };
     };
     createSession: {

@@ -303,11 +303,17 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/me`, authed(() => HttpResponse.json(state().me))),
 
-    http.get(`${API}/offers`, authed(() => {
+    // Without a token (the homepage's cookie mode, signed out) the session state and the offers are
+    // answers, not 401s, as on the server; a token `loggedOut` refuses is still a 401.
+    http.get(`${API}/session`, (info) =>
+      token(info.request) ? authed(() => HttpResponse.json({ signedIn: true, me: state().me }))(info) : answer(o, () => HttpResponse.json({ signedIn: false }))(info),
+    ),
+
+    http.get(`${API}/offers`, (info) => (token(info.request) ? authed(() => {
       const items = state().offers.map((offer) => offerWithStatus(state(), offer, now()));
       // Open offers first, as the server lists them.
       return HttpResponse.json({ items: [...items.filter((x) => x.status === 'open'), ...items.filter((x) => x.status !== 'open')] });
-    })),
+    })(info) : answer(o, () => HttpResponse.json({ items: [] }))(info))),
 
     http.get(`${API}/offers/:id`, authed((info) => {
       const offer = state().offers.find((x) => x.id === param(info, 'id'));

@@ -1,0 +1,135 @@
+/**
+ * How the site ships the SDK, the pages and the API's answers (server/site.ts, server/app.ts):
+ * compressed, content-hashed files cached for a year, entry files and pages revalidated with ETag,
+ * API reads answered 304 when nothing changed. Needs `npm run build` first (the built dist/).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { after, before, describe, it } from 'node:test';
+import { createSite } from '../site.js';
+import { POS, setup, type TestBackend } from './helpers.js';
+
+let be: TestBackend;
+let site: ReturnType<typeof createSite>;
+const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(site.request(`http://localhost${path}`, { headers }));
+
+before(() => {
+  assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first');
+  be = setup();
+  site = createSite({ api: be.app.fetch });
+});
+after(() => be.close());
+
+/** A content-hashed chunk of the all-in-one build that is big enough to be compressed. */
+const hashedChunk = () => {
+  const name = readdirSync('dist/aio').find((f) => /-[\w-]{8}\.js$/.test(f));
+  assert.ok(name, 'a hashed chunk in dist/aio');
+  return `/dist/aio/${name}`;
+};
+
+describe('the SDK and the pages', () => {
+  it('sends JS, CSS and HTML gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+    for (const path of ['/dist/cadia-widgets.js', '/demo/demo.css', '/erp']) {
+      const plain = await get(path);
+      const body = Buffer.from(await plain.arrayBuffer());
+      assert.equal(plain.headers.get('Content-Encoding'), null, path);
+      const zipped = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
+      assert.equal(zipped.headers.get('Content-Encoding'), 'gzip', path);
+      assert.match(zipped.headers.get('Vary') ?? '', /Accept-Encoding/, path);
+      const bytes = Buffer.from(await zipped.arrayBuffer());
+      assert.ok(bytes.length < body.length / 2, `${path}: ${bytes.length} of ${body.length} bytes`);
+      assert.deepEqual(gunzipSync(bytes), body, path);
+    }
+  });
+
+  it('lets browsers and CDNs keep content-hashed files for a year without asking again', async () => {
+    const res = await get(hashedChunk());
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
+    assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*');
+  });
+
+  it('revalidates entry files and pages: ETag, no-cache, and 304 without a body when unchanged', async () => {
+    for (const path of ['/dist/cadia-widgets.js', '/dist/define/cadia-credit-badge.js', '/erp', '/', '/demo/erp.js']) {
+      const first = await get(path);
+      assert.equal(first.status, 200, path);
+      assert.equal(first.headers.get('Cache-Control'), 'no-cache', path);
+      const tag = first.headers.get('ETag');
+      assert.ok(tag, `${path} has an ETag`);
+      const again = await get(path, { 'If-None-Match': tag });
+      assert.equal(again.status, 304, path);
+      assert.equal((await again.arrayBuffer()).byteLength, 0, path);
+      const changed = await get(path, { 'If-None-Match': '"something-else"' });
+      assert.equal(changed.status, 200, path);
+    }
+  });
+
+  it('keeps the security headers on a 304', async () => {
+    const tag = (await get('/erp')).headers.get('ETag')!;
+    const res = await get('/erp', { 'If-None-Match': tag });
+    assert.equal(res.status, 304);
+    assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'self'/);
+  });
+
+  it('answers a missing file 404 without caching headers', async () => {
+    const res = await get('/dist/nope.js');
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('Cache-Control'), null);
+  });
+});
+
+describe('API reads', () => {
+  const auth = { Authorization: `Bearer ${POS}` };
+
+  it('are compressed when accepted', async () => {
+    const res = await be.req('/v1/tickets', { token: POS, headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('Content-Encoding'), 'gzip');
+    const list = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()) as { items: unknown[] };
+    assert.ok(list.items.length > 0);
+  });
+
+  it('carry an ETag and are 304 without a body while nothing changed; only public ones may be stored', async () => {
+    for (const [path, caching] of [['/v1/tickets', 'no-store'], ['/v1/me', 'no-store'], ['/v1/packages', 'public, no-cache'], ['/v1/faq?q=Drucker', 'public, no-cache']] as const) {
+      const first = await be.req(path, { token: POS });
+      assert.equal(first.status, 200, path);
+      assert.equal(first.headers.get('Cache-Control'), caching, path);
+      const tag = first.headers.get('ETag')!;
+      assert.ok(tag, path);
+      const again = await be.req(path, { token: POS, headers: { 'If-None-Match': tag } });
+      assert.equal(again.status, 304, path);
+      assert.equal((await again.arrayBuffer()).byteLength, 0, path);
+    }
+  });
+
+  it('answer in full once the data changed', async () => {
+    const tag = (await be.req('/v1/tickets', { token: POS })).headers.get('ETag')!;
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ category: 'concern', subject: 'Neu', description: 'Etwas hat sich geändert.' })) form.set(k, v);
+    assert.equal((await be.req('/v1/tickets', { token: POS, form, idempotent: true })).status, 201);
+    const res = await be.req('/v1/tickets', { token: POS, headers: { 'If-None-Match': tag } });
+    assert.equal(res.status, 200);
+    assert.notEqual(res.headers.get('ETag'), tag);
+  });
+
+  it('never give one customer a 304 for another customer\'s answer', async () => {
+    const tag = (await be.req('/v1/me', { token: POS })).headers.get('ETag')!;
+    const other = await be.req('/v1/me', { token: 'demo-negative', headers: { 'If-None-Match': tag } });
+    assert.equal(other.status, 200);
+  });
+
+  it('leave errors and the event stream uncached', async () => {
+    const refused = await be.req('/v1/me');
+    assert.equal(refused.status, 401);
+    assert.equal(refused.headers.get('Cache-Control'), 'no-store');
+    assert.equal(refused.headers.get('ETag'), null);
+    const controller = new AbortController();
+    const stream = await be.app.request(`http://localhost/v1/events?token=${POS}`, { headers: { ...auth, 'Accept-Encoding': 'gzip' }, signal: controller.signal });
+    assert.equal(stream.status, 200);
+    assert.equal(stream.headers.get('Content-Encoding'), null);
+    assert.equal(stream.headers.get('ETag'), null);
+    controller.abort();
+    await stream.body?.cancel();
+  });
+});
