@@ -34,9 +34,7 @@ if (params.get('error')) form.errorMessage = params.get('error');
 if (params.get('ticket')) list.setAttribute('ticket-id', params.get('ticket'));
 
 // Properties set before the elements are defined are picked up when they upgrade, so the very
-// first request already carries the token.
-await import('/dist/cadia-widgets.js');
-
+// first request already carries the token: the SDK's script comes after this one in erp.html.
 who.addEventListener('change', () => (provider.token = who.value));
 langSelect.addEventListener('change', () => applyLang(langSelect.value));
 document.addEventListener('cadia-ticket-created', (e) => list.setAttribute('ticket-id', e.ticket.id));

@@ -1,5 +1,5 @@
 // <cadia-ticket-list> alone, for screenshots and a quick look: ?token=demo-negative&lang=en&ticket=<id>&theme=dark
-import '/dist/cadia-widgets.js';
+// Runs before the SDK (the next script in ticket-list.html): the first request carries the token.
 
 const params = new URLSearchParams(location.search);
 const provider = document.getElementById('provider');
