@@ -3,6 +3,8 @@
 // skeleton). ?v=fetch is the floor: the same four resources fetched in parallel with bare fetch
 // calls, and the numbers written into the page.
 const t0 = performance.now();
+// Marks in a trace where the page's own work starts (scripts/bench.mjs: longest task once the script runs).
+console.timeStamp('bench-start');
 import { until, report, fail, params } from './lib.js';
 
 const host = document.getElementById('host');

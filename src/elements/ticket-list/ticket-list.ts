@@ -96,6 +96,7 @@ export class CadiaTicketList extends CadiaElement {
   private restoreList = false;
   private focusDetail = false;
   private virtualizerLoading = false;
+  private detailPrefetched = false;
   private detailViewLoading?: Promise<void>;
 
   /** Loads the list (or the open ticket) again. */
@@ -152,14 +153,15 @@ export class CadiaTicketList extends CadiaElement {
     return this.detailViewLoading;
   }
 
-  protected override firstUpdated(): void {
-    // Fetch (only fetch) the detail's code while the customer looks at the list, so opening is instant.
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500));
-    idle(() => void importDetailView().catch(() => undefined));
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Fetch the detail's code in idle time while the customer looks at the list, so opening is
+    // instant — once there is a ticket to open (not for an empty list).
+    if (!this.detailPrefetched && this.pager.items.length) {
+      this.detailPrefetched = true;
+      const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500));
+      idle(() => void importDetailView().catch(() => undefined));
+    }
     this.detailView?.updated();
     if (this.focusDetail) {
       this.focusDetail = false;
