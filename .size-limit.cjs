@@ -29,7 +29,7 @@ const budgets = [
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
   { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.25 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '37.75 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '37.9 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [

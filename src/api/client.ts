@@ -42,14 +42,14 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   let hadSession = Boolean(config.token || config.getToken);
   /**
    * Without a token (the homepage's cookie session) nobody may be signed in, which is no error: the
-   * account comes from `GET /v1/session`, which says so without a 401 in the console, and the event
-   * stream opens only for a signed-in visitor. The latest answer, shared by whoever waits for it.
+   * account comes from `GET /v1/session`, which says so without a 401 in the console (the widgets
+   * still see a 401: their "logged out"), and the event stream opens only for a signed-in visitor.
+   * The latest answer, shared by whoever waits for it.
    */
   const cookieOnly = !config.token && !config.getToken;
-  let session: Promise<SessionState> | undefined;
-  const loadSession = () => (session = get<SessionState>('v1/session'));
-  /** Signed out, told to the widgets the way a refused request would be (they show the login hint). */
-  const signedOut = () => new CadiaApiError('http', 'Not logged in.', 401, 'unauthorized');
+  let session: Promise<Me> | undefined;
+  const loadSession = () =>
+    (session = send('v1/session', {}, async (r) => ((await r.json()) as SessionState).me ?? Promise.reject(new CadiaApiError('http', 'Not logged in.', 401, 'unauthorized'))));
 
   const askToken = () =>
     (asking ??= (async () => {
@@ -113,7 +113,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
         throw e;
       });
       reported = false;
-      if (path === 'v1/me' || (path === 'v1/session' && (result as SessionState).signedIn)) hadSession = true;
+      if (path === 'v1/me' || path === 'v1/session') hadSession = true;
       return result;
     } catch (e) {
       const err = await fromResponse(e);
@@ -149,20 +149,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   });
 
   return {
-    getMe: cookieOnly
-      ? async () => {
-          const state = await loadSession();
-          if (!state.me) {
-            // A session that ended since (logged out elsewhere, expired) is told to the host once.
-            if (hadSession && !reported) {
-              reported = true;
-              config.onUnauthorized?.();
-            }
-            throw signedOut();
-          }
-          return state.me;
-        }
-      : (o) => get<Me>('v1/me', o),
+    getMe: (o) => (cookieOnly ? loadSession() : get<Me>('v1/me', o)),
     getPackages: (o) => get<PackageList>('v1/packages', o),
     getOffers: async (o) => (await get<{ items: Offer[] }>('v1/offers', o)).items,
     getOffer: (id, o) => get<Offer>(`v1/offers/${encodeURIComponent(id)}`, o),
@@ -187,7 +174,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
     subscribe: (listener) =>
       subscribeEvents(base, async () => {
-        if (cookieOnly && !(await (session ?? loadSession()).catch(() => undefined))?.signedIn) return null;
+        if (cookieOnly && !(await (session ?? loadSession()).catch(() => 0))) return null;
         return currentToken();
       }, listener),
   };
