@@ -1,10 +1,11 @@
 /**
  * E-mail: every mail is written to the `outbox` table in the same transaction as the change that
  * caused it (so a rolled-back request mails nothing), then handed to a `Mailer` after commit.
- * Without a mailer the outbox is the record (the agent demo shows it). With `SMTP_URL` a tiny SMTP
- * client delivers it; it is deliberately minimal (plain SMTP, optional AUTH PLAIN, no TLS).
+ * Without a mailer the outbox is the record (the agent demo shows it). With `SMTP_URL` nodemailer
+ * delivers it. A `Mailer` is just `send(mail)`, so another delivery (a relay polling the outbox,
+ * a provider's API) fits in its place.
  */
-import { connect } from 'node:net';
+import { createTransport } from 'nodemailer';
 import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import { newId } from './ids.js';
@@ -50,76 +51,46 @@ function tryUpdate(db: DB, sql: string, a: string, b: string): void {
   if (db.open) db.prepare(sql).run(a, b);
 }
 
-/** RFC 2047 encoded-word, so umlauts survive and a subject can never inject header lines. */
-function encodeHeader(s: string): string {
-  return /^[\x20-\x7e]*$/.test(s) ? s : `=?UTF-8?B?${Buffer.from(s, 'utf8').toString('base64')}?=`;
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export interface SmtpOptions {
+  /** Extra trusted CA certificates (PEM), e.g. a company's own mail-relay CA. */
+  ca?: string | Buffer;
 }
 
-export function formatMessage(from: string, mail: Mail & { id: string }, date: Date): string {
-  const body = Buffer.from(mail.body.replace(/\r?\n/g, '\r\n'), 'utf8').toString('base64').replace(/.{76}/g, '$&\r\n');
-  const headers = [
-    `From: ${encodeHeader('Cadia Support')} <${from}>`,
-    `To: <${mail.to}>`,
-    ...(mail.cc.length ? [`Cc: ${mail.cc.map((a) => `<${a}>`).join(', ')}`] : []),
-    `Subject: ${encodeHeader(mail.subject)}`,
-    `Date: ${date.toUTCString()}`,
-    `Message-ID: <${mail.id}@cadia.support>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: base64',
-  ];
-  return `${headers.join('\r\n')}\r\n\r\n${body}`;
-}
-
-/** `smtp://user:pass@host:port`; `from` defaults to MAIL_FROM or support@cadia.example. */
-export function createSmtpMailer(smtpUrl: string, from = process.env.MAIL_FROM ?? 'support@cadia.example'): Mailer {
+/**
+ * Delivery through nodemailer. `SMTP_URL` is `smtp://[user:pass@]host[:port]` (STARTTLS; port 587)
+ * or `smtps://…` (TLS from the first byte; port 465). Credentials never cross an unencrypted
+ * connection: with a user name, a server that offers no STARTTLS is refused before AUTH — except
+ * on this machine (localhost), where a local relay commonly runs without TLS. Certificates are
+ * verified. `from` defaults to MAIL_FROM or support@cadia.example.
+ */
+export function createSmtpMailer(smtpUrl: string, from = process.env.MAIL_FROM ?? 'support@cadia.example', options: SmtpOptions = {}): Mailer {
   const url = new URL(smtpUrl);
-  if (url.protocol !== 'smtp:') throw new Error(`SMTP_URL must start with smtp:// (got ${url.protocol})`);
-  return { send: (mail) => smtpSend(url, from, mail) };
-}
-
-function smtpSend(url: URL, from: string, mail: Mail & { id: string }): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(url.port || 25), url.hostname);
-    socket.setTimeout(10_000, () => socket.destroy(new Error('SMTP timeout')));
-    socket.on('error', reject);
-
-    // A reply ends with a line "NNN text" (a dash after the code means more lines follow).
-    let buffer = '';
-    const waiting: Array<(reply: string) => void> = [];
-    socket.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      let m: RegExpExecArray | null;
-      while ((m = /^(?:\d{3}-[^\r\n]*\r\n)*\d{3}(?: [^\r\n]*)?\r\n/.exec(buffer))) {
-        buffer = buffer.slice(m[0].length);
-        waiting.shift()?.(m[0]);
-      }
-    });
-    const reply = () => new Promise<string>((r) => waiting.push(r));
-    const step = async (line: string | null, expect: string[]) => {
-      const next = reply();
-      if (line !== null) socket.write(`${line}\r\n`);
-      const r = await next;
-      if (!expect.some((code) => r.startsWith(code))) throw new Error(`SMTP: ${line ?? 'greeting'} → ${r.trim()}`);
-    };
-
-    (async () => {
-      await step(null, ['220']);
-      await step('EHLO cadia.support', ['250']);
-      if (url.username) {
-        const auth = Buffer.from(`\0${decodeURIComponent(url.username)}\0${decodeURIComponent(url.password)}`).toString('base64');
-        await step(`AUTH PLAIN ${auth}`, ['235']);
-      }
-      await step(`MAIL FROM:<${from}>`, ['250']);
-      for (const rcpt of [mail.to, ...mail.cc]) await step(`RCPT TO:<${rcpt}>`, ['250', '251']);
-      await step('DATA', ['354']);
-      // Base64 bodies never start a line with ".", so no dot-stuffing is needed.
-      await step(`${formatMessage(from, mail, new Date())}\r\n.`, ['250']);
-      await step('QUIT', ['221']);
-      socket.end();
-    })().then(resolve, (err: unknown) => {
-      socket.destroy();
-      reject(err);
-    });
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps:// (got ${url.protocol})`);
+  const implicitTls = url.protocol === 'smtps:';
+  const credentials = url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined;
+  const transport = createTransport({
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+    port: Number(url.port || (implicitTls ? 465 : 587)),
+    secure: implicitTls,
+    requireTLS: !implicitTls && credentials !== undefined && !LOCAL_HOSTS.has(url.hostname),
+    ...(credentials ? { auth: credentials } : {}),
+    tls: { minVersion: 'TLSv1.2', ...(options.ca ? { ca: options.ca } : {}) },
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
   });
+  return {
+    async send(mail) {
+      await transport.sendMail({
+        from: { name: 'Cadia Support', address: from },
+        to: mail.to,
+        cc: mail.cc,
+        subject: mail.subject,
+        text: mail.body,
+        messageId: `<${mail.id}@cadia.support>`,
+      });
+    },
+  };
 }

@@ -5,7 +5,7 @@
  *   PORT (8080) · DATA_DIR (./data → cadia.sqlite) · NODE_ENV=production (refuses demo tokens)
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails) · ALLOWED_ORIGINS (comma list)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
- *   SMTP_URL (smtp://user:pass@host:port; otherwise mails stay in the outbox) · MAIL_FROM
+ *   SMTP_URL (smtp://user:pass@host:587 with STARTTLS, or smtps://…:465; otherwise mails stay in the outbox) · MAIL_FROM
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
