@@ -234,7 +234,7 @@ const plugins = () => [
 const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
 
 /** The runtime dependencies: imports in the npm build (the host's bundler keeps one copy), bundled for the CDN. */
-const DEPENDENCIES = /^(lit|ky|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
+const DEPENDENCIES = /^(lit|ky|react|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
 
 /** Ships the theme token files (src/themes/*.css) as dist/themes/, for hosts to link or copy. */
 function copyThemes() {
@@ -267,13 +267,14 @@ function loaderAllAsOneFile() {
 }
 
 export default [
-  // npm: per-element define modules, the all-in-one define.js, the class-only index and the loader;
-  // lit, @lit/context, ky … stay imports.
+  // npm: per-element define modules, the all-in-one define.js, the class-only index, the loader and
+  // the React wrappers; lit, @lit/context, ky, react … stay imports.
   {
     input: Object.fromEntries([
       ['index', 'src/index.ts'],
       ['define', 'src/define.ts'],
       ['loader', 'src/loader.ts'],
+      ['react', 'src/react/index.ts'],
       ...elements.map((tag) => [`define/${tag}`, `src/define/${tag}.ts`]),
     ]),
     external: (id) => DEPENDENCIES.test(id),
