@@ -49,6 +49,8 @@ const built = !serverOnly && await check('build', 'npm', ['run', '--silent', 'bu
 if (built) await check('byte budgets', 'npx', ['size-limit']);
 // What `npm pack` would publish: package.json fields and exports (publint), every entry's types (attw).
 if (built) await check('package check', 'npm', ['run', '--silent', 'check:package']);
+// The React (Vite) and CDN-loader examples: type-checked, built, clicked through in Chromium.
+if (built) await check('examples', 'node', ['scripts/examples-test.mjs']);
 // Stories import custom-elements.json, which the build writes.
 if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsconfig.json', '--noEmit']);
 
