@@ -9,6 +9,7 @@ import { pickImages, typeInto } from './harness/dom.js';
 import { clearDrafts } from './harness/drafts.js';
 import { fakePng, pngFile, svgFile } from './fixtures/images.js';
 import { newCustomer } from './reliability/helpers.js';
+import { configure } from '../src/context/configure.js';
 
 async function mount(be: TestBackend, opts: { token?: string; locale?: string; attrs?: string } = {}) {
   const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale=${opts.locale ?? 'de'} .token=${opts.token ?? TOKENS.positive}>
@@ -115,6 +116,31 @@ describe('<cadia-ticket-form>', () => {
     expect($(form, '[name="description"]').getAttribute('aria-invalid')).to.equal('true');
     expect(form.shadowRoot!.activeElement!.getAttribute('name')).to.equal('description');
     expect(await be.count('tickets', "customer_number = '10001' AND subject = 'Druck bricht ab'")).to.equal(0);
+  });
+
+  it('speaks one language with the server: an English form gets the server’s field errors in English', async () => {
+    const be = freshBackend();
+    const tooLong = async (form: CadiaTicketForm) => {
+      await form.ready;
+      await fillValid(form);
+      await type(form, 'description', 'x'.repeat(20_001));
+      await submit(form);
+      return (await waitFor(() => form.shadowRoot!.querySelector('#description-error'), 5000, 'server field error')).textContent;
+    };
+    // Outside any provider, on an English part of the page (the document-wide default client).
+    const c = await newCustomer(be);
+    configure({ apiBase: be.apiBase, token: c.token });
+    try {
+      const wrap = await fixture(html`<div lang="en"><cadia-ticket-form></cadia-ticket-form></div>`);
+      const loose = wrap.querySelector('cadia-ticket-form')!;
+      expect(await tooLong(loose)).to.equal('At most 20000 characters.');
+      expect($(loose, '[part="submit"]').textContent!.trim()).to.equal('Send ticket');
+    } finally {
+      configure({});
+    }
+    // In a German provider, a form set to English.
+    const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale="de" .token=${TOKENS.positive}><cadia-ticket-form locale="en"></cadia-ticket-form></cadia-provider>`);
+    expect(await tooLong(provider.querySelector('cadia-ticket-form')!)).to.equal('At most 20000 characters.');
   });
 
   it('files a ticket with images; customer and CC get a mail; the list hears of it', async () => {

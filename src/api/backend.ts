@@ -10,6 +10,11 @@ import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * The language of the element that asks (`de`, `en`): the server's messages, field errors above
+   * all, come back in the language the element shows.
+   */
+  locale?: string;
 }
 export interface IdempotentOptions extends RequestOptions {
   /** Made once per user action and reused on every retry of it. */

@@ -13,7 +13,7 @@ export interface HttpBackendConfig {
   token?: string | undefined;
   /** Asked for a token before the first request and again once after a 401. */
   getToken?: TokenSource | undefined;
-  /** Sent as `Accept-Language`, so server messages come in the widget's language. */
+  /** Sent as `Accept-Language` when a request does not name the asking element's own (`RequestOptions.locale`). */
   locale?: () => string;
   /** Milliseconds until a request counts as lost. */
   timeout?: number;
@@ -98,7 +98,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
           const t = await currentToken();
           if (t) request.headers.set('Authorization', `Bearer ${t}`);
           const lang = config.locale?.();
-          if (lang) request.headers.set('Accept-Language', lang);
+          if (lang && !request.headers.has('Accept-Language')) request.headers.set('Accept-Language', lang);
         },
       ],
     },
@@ -144,7 +144,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     ...body,
     method: 'post',
     signal: o.signal,
-    headers: { 'Idempotency-Key': o.idempotencyKey },
+    headers: { 'Idempotency-Key': o.idempotencyKey, ...(o.locale && { 'Accept-Language': o.locale }) },
     retry: { methods: ['post'] },
   });
 

@@ -72,7 +72,8 @@ export class CadiaElement extends LitElement {
   }
 
   protected get lang_(): Locale {
-    return resolveLocale(this.locale ?? this.context?.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
+    // Decided here once for the element: its texts and the server's messages (each action names it).
+    return resolveLocale(this.locale ?? this.ctx.locale ?? (this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang));
   }
 
   /** Texts of this element in the current language (loaded before each render: `scheduleUpdate`). */

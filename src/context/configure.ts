@@ -30,8 +30,12 @@ export function createStore(config: CadiaConfig, locale: () => string, onUnautho
 }
 
 export function configure(config: CadiaConfig): CadiaContext {
-  const locale = resolveLocale(config.locale);
-  const ctx: CadiaContext = { locale, store: createStore(config, () => ctx.locale) };
+  // Without a locale each element follows the page's `lang` and names its own with each action;
+  // the page's language is what loads ask for.
+  const ctx: CadiaContext = {
+    locale: config.locale ? resolveLocale(config.locale) : undefined,
+    store: createStore(config, () => ctx.locale ?? resolveLocale(document.documentElement.lang)),
+  };
   current = ctx;
   currentConfig = config;
   for (const l of listeners) l();

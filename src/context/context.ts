@@ -5,7 +5,8 @@ import type { Locale } from '../i18n/index.js';
 
 export interface CadiaContext {
   store: CadiaStore;
-  locale: Locale;
+  /** The provider's (or `configure`'s) language; unset, each element follows its page (`lang`). */
+  locale?: Locale | undefined;
 }
 
 export const cadiaContext = createContext<CadiaContext>(Symbol.for('cadia-context'));

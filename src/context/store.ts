@@ -99,22 +99,23 @@ export class CadiaStore {
     await Promise.allSettled([this.me.load(), this.offers.load()]);
   }
 
-  async order(input: OrderInput, idempotencyKey: string): Promise<OrderResult> {
-    const result = await this.backend.createOrder(input, { idempotencyKey });
+  /** `locale`: the ordering element's language, for the server's messages. */
+  async order(input: OrderInput, idempotencyKey: string, locale?: string): Promise<OrderResult> {
+    const result = await this.backend.createOrder(input, { idempotencyKey, locale });
     this.#setCredit(result.credit);
     reload(this.offers);
     return result;
   }
 
-  async createTicket(input: TicketInput, idempotencyKey: string): Promise<TicketCreated> {
-    const created = await this.backend.createTicket(input, { idempotencyKey });
+  async createTicket(input: TicketInput, idempotencyKey: string, locale?: string): Promise<TicketCreated> {
+    const created = await this.backend.createTicket(input, { idempotencyKey, locale });
     this.#ticketCache.set(created.ticket.id, created.ticket);
     this.#bumpTickets(created.ticket.id);
     return created;
   }
 
-  async reply(ticketId: string, input: ReplyInput, idempotencyKey: string): Promise<Message> {
-    const message = await this.backend.replyToTicket(ticketId, input, { idempotencyKey });
+  async reply(ticketId: string, input: ReplyInput, idempotencyKey: string, locale?: string): Promise<Message> {
+    const message = await this.backend.replyToTicket(ticketId, input, { idempotencyKey, locale });
     this.#bumpTickets(ticketId);
     return message;
   }

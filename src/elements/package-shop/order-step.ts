@@ -99,7 +99,7 @@ export class OrderStep {
     host.announce(m.submitting);
     try {
       const input = choice.kind === 'offer' ? { offerId: choice.id } : { packageId: choice.id };
-      const result = await host.store().order(input, this.key);
+      const result = await host.store().order(input, this.key, host.lang());
       this.result = result;
       // Shown even if the customer went back to the list meanwhile: the order went through.
       host.show(this);

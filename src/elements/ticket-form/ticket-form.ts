@@ -140,7 +140,7 @@ export class CadiaTicketForm extends CadiaElement {
     apply: (draft) => this.applyDraft(draft),
     // Another customer on the same form (token changed): their drafts must not mix.
     clear: () => this.resetForm(),
-    send: (key) => this.store.createTicket(this.toInput(), key),
+    send: (key) => this.store.createTicket(this.toInput(), key, this.lang_),
     onSent: (created) => this.handleCreated(created),
     onError: (err) => this.handleSendError(err),
   });

@@ -32,11 +32,12 @@ export class TicketDetailView {
     private readonly host: Host,
     private readonly store: () => CadiaStore,
     onLoaded: (t: TicketDetail) => void,
+    lang: () => Locale,
   ) {
     this.loader = new TicketDetailLoader(host);
     this.loader.onLoaded = onLoaded;
     this.images = new AttachmentUrls(host);
-    this.reply = new ReplyBox(host, { store });
+    this.reply = new ReplyBox(host, { store, lang });
   }
 
   /** Called on every update of the host. */

@@ -20,6 +20,8 @@ interface ReplyValues {
 
 export interface ReplyBoxOptions {
   store: () => CadiaStore;
+  /** The list's language, which the server's messages follow too. */
+  lang: () => Locale;
   /** The server confirmed a reply. */
   onSent?: (ticketId: string, message: Message) => void;
 }
@@ -60,7 +62,7 @@ export class ReplyBox {
         this.isSent = false;
         this.attachments.clear();
       },
-      send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs() }, key),
+      send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs() }, key, this.options.lang()),
       onSent: (message) => this.handleSent(message),
     });
   }

@@ -143,7 +143,7 @@ export class CadiaTicketList extends CadiaElement {
       (mod) => {
         const root = this.renderRoot;
         if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof CadiaTicketList).elementStyles, ...mod.styles]);
-        this.detailView = new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id));
+        this.detailView = new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id), () => this.lang_);
       },
       () => {
         // A failed chunk load (e.g. offline after a deploy) may be tried again on the next open.
