@@ -163,13 +163,35 @@ describe('<cadia-ticket-list> detail', () => {
     expect($$(list, 'button.row')[0]!.textContent).to.contain('RE-2026-0815');
   });
 
-  it('a ticket created on the same page appears in the list at once', async () => {
+  it('a ticket created on the same page appears in the list at once, loading the list once', async () => {
     const { provider, list } = await mount(be);
     await waitFor(() => $$(list, 'button.row').length > 0, 5000, 'list');
     expect(text($(list, '.count'))).to.equal('31 Tickets');
-    await provider.store.createTicket({ category: 'concern', subject: 'Neue Frage zur Lizenz', description: 'Bitte um Rückruf.' }, crypto.randomUUID());
-    await waitFor(() => $$(list, 'button.row')[0]?.textContent!.includes('Neue Frage zur Lizenz'), 5000, 'new ticket on top');
-    expect(text($(list, '.count'))).to.equal('32 Tickets');
+    // An order made elsewhere raises the credit through the event stream: once it shows, the
+    // stream is delivering, and events arrive in the order the server sent them.
+    const orderElsewhere = async () => {
+      const before = provider.store.me.value!.credit.minutes;
+      await be.api('/v1/orders', { token: TOKENS.positive, method: 'POST', json: { packageId: 'pkg-60' }, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      await waitFor(() => provider.store.me.value!.credit.minutes === before + 60, 5000, 'credit event');
+    };
+    await orderElsewhere();
+    const listLoads: string[] = [];
+    const original = window.fetch;
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const req = new Request(input, init);
+      if (req.method === 'GET' && new URL(req.url).pathname.endsWith('/v1/tickets')) listLoads.push(req.url);
+      return original(req);
+    };
+    try {
+      await provider.store.createTicket({ category: 'concern', subject: 'Neue Frage zur Lizenz', description: 'Bitte um Rückruf.' }, crypto.randomUUID());
+      await waitFor(() => $$(list, 'button.row')[0]?.textContent!.includes('Neue Frage zur Lizenz'), 5000, 'new ticket on top');
+      expect(text($(list, '.count'))).to.equal('32 Tickets');
+      // The server's event about the new ticket came before this later one: it loaded nothing more.
+      await orderElsewhere();
+      expect(listLoads).to.have.length(1);
+    } finally {
+      window.fetch = original;
+    }
   });
 
   it('reclassified from bug: a clear notice, and the booked time shows as billable', async () => {

@@ -1,11 +1,12 @@
 /**
  * The shared state of one provider: account and credit, packages, offers and the ticket cache.
- * Every element on a page reads from here, so one order raises every badge and a new ticket shows
- * in every list at once. Concurrent loads of the same thing share one request.
+ * Elements read and write only through here (the store is the one caller of the backend), so one
+ * order raises every badge and a new ticket shows in every list at once. Concurrent loads of the
+ * same thing share one request. What changed on the server is told per topic (`watch`).
  */
-import type { BackendEvent, CadiaBackend, OrderInput, ReplyInput, TicketInput } from '../api/backend.js';
+import type { BackendEvent, CadiaBackend, OrderInput, ReplyInput, TicketInput, TicketQuery } from '../api/backend.js';
 import { toApiError, type CadiaApiError } from '../api/errors.js';
-import type { Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail } from '../api/types.js';
+import type { FaqArticle, Me, Message, OrderResult, TicketCreated, TicketDetail, TicketPage } from '../api/types.js';
 
 export type ResourceState<T> =
   | { status: 'idle' }
@@ -65,32 +66,49 @@ const reload = <T>(r: Resource<T>) => void r.load().catch(() => undefined);
 
 export type StoreListener = (store: CadiaStore) => void;
 
+/** What may have changed on the server: `tickets` (the list), `ticket:<id>` (one ticket, its thread). */
+export type Topic = 'tickets' | `ticket:${string}`;
+
 export class CadiaStore {
-  readonly me = new Resource(() => this.backend.getMe(), () => this.#notify());
-  readonly packages = new Resource(() => this.backend.getPackages(), () => this.#notify());
-  readonly offers = new Resource(() => this.backend.getOffers(), () => this.#notify());
-  /** Bumped whenever the list of tickets may have changed (new ticket, status, reply). */
-  ticketsVersion = 0;
-  /** The last ticket ids the server told us about, so an open detail can reload itself. */
-  readonly changedTickets = new Map<string, number>();
+  readonly me = new Resource(() => this.#backend.getMe(), () => this.#notify());
+  readonly packages = new Resource(() => this.#backend.getPackages(), () => this.#notify());
+  readonly offers = new Resource(() => this.#backend.getOffers(), () => this.#notify());
+  #backend: CadiaBackend;
   #listeners = new Set<StoreListener>();
+  #watchers = new Map<Topic, Set<() => void>>();
   #ticketCache = new Map<string, TicketDetail>();
   #unsubscribeEvents?: (() => void) | undefined;
   #notifyQueued = false;
   #streamWasOpen = false;
+  /** The event stream is connected: the server tells of our own writes too. */
+  #streamOpen = false;
 
-  constructor(readonly backend: CadiaBackend) {}
+  constructor(backend: CadiaBackend) {
+    this.#backend = backend;
+  }
 
   /** Elements call this while they are on the page; the first one opens the event stream. */
   subscribe(listener: StoreListener): () => void {
     this.#listeners.add(listener);
-    if (this.#listeners.size === 1) this.#unsubscribeEvents = this.backend.subscribe?.((e) => this.#handleEvent(e));
+    if (this.#listeners.size === 1) this.#unsubscribeEvents = this.#backend.subscribe?.((e) => this.#handleEvent(e));
     return () => {
       this.#listeners.delete(listener);
       if (!this.#listeners.size) {
         this.#unsubscribeEvents?.();
         this.#unsubscribeEvents = undefined;
+        this.#streamOpen = false;
       }
+    };
+  }
+
+  /** Calls `listener` whenever `topic` may have changed on the server; returns the function that stops it. */
+  watch(topic: Topic, listener: () => void): () => void {
+    let set = this.#watchers.get(topic);
+    if (!set) this.#watchers.set(topic, (set = new Set()));
+    set.add(listener);
+    return () => {
+      set.delete(listener);
+      if (!set.size) this.#watchers.delete(topic);
     };
   }
 
@@ -101,23 +119,27 @@ export class CadiaStore {
 
   /** `locale`: the ordering element's language, for the server's messages. */
   async order(input: OrderInput, idempotencyKey: string, locale?: string): Promise<OrderResult> {
-    const result = await this.backend.createOrder(input, { idempotencyKey, locale });
+    const result = await this.#backend.createOrder(input, { idempotencyKey, locale });
     this.#setCredit(result.credit);
     reload(this.offers);
     return result;
   }
 
   async createTicket(input: TicketInput, idempotencyKey: string, locale?: string): Promise<TicketCreated> {
-    const created = await this.backend.createTicket(input, { idempotencyKey, locale });
+    const created = await this.#backend.createTicket(input, { idempotencyKey, locale });
     this.#ticketCache.set(created.ticket.id, created.ticket);
-    this.#bumpTickets(created.ticket.id);
+    this.#ownWrite('tickets');
     return created;
   }
 
   async reply(ticketId: string, input: ReplyInput, idempotencyKey: string, locale?: string): Promise<Message> {
-    const message = await this.backend.replyToTicket(ticketId, input, { idempotencyKey, locale });
-    this.#bumpTickets(ticketId);
+    const message = await this.#backend.replyToTicket(ticketId, input, { idempotencyKey, locale });
+    this.#ownWrite('tickets', `ticket:${ticketId}`);
     return message;
+  }
+
+  listTickets(query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
+    return this.#backend.listTickets(query, { signal });
   }
 
   cachedTicket(id: string): TicketDetail | undefined {
@@ -125,9 +147,18 @@ export class CadiaStore {
   }
 
   async loadTicket(id: string, signal?: AbortSignal): Promise<TicketDetail> {
-    const t = await this.backend.getTicket(id, { signal });
+    const t = await this.#backend.getTicket(id, { signal });
     this.#ticketCache.set(id, t);
     return t;
+  }
+
+  searchFaq(q: string, signal?: AbortSignal): Promise<FaqArticle[]> {
+    return this.#backend.searchFaq(q, { signal });
+  }
+
+  /** An attachment's bytes, with the session's credentials. */
+  loadAttachment(url: string, signal?: AbortSignal): Promise<Blob> {
+    return this.#backend.loadAttachment(url, { signal });
   }
 
   #setCredit(credit: Me['credit']): void {
@@ -135,24 +166,32 @@ export class CadiaStore {
     if (me) this.me.set({ ...me, credit });
   }
 
-  #bumpTickets(id?: string): void {
-    this.ticketsVersion++;
-    if (id) this.changedTickets.set(id, this.ticketsVersion);
-    this.#notify();
+  #invalidate(...topics: Topic[]): void {
+    for (const t of topics) for (const l of [...(this.#watchers.get(t) ?? [])]) l();
+  }
+
+  /**
+   * After a write of ours: while the event stream is open, the server's event about it is the one
+   * invalidation (a ticket created here loads the list once, not twice); without a stream, now.
+   */
+  #ownWrite(...topics: Topic[]): void {
+    if (!this.#streamOpen) this.#invalidate(...topics);
   }
 
   #handleEvent(e: BackendEvent): void {
     if (e.type === 'credit') this.#setCredit(e.credit);
-    else if (e.type === 'ticket') this.#bumpTickets(e.id);
-    else if (e.type === 'message') this.#bumpTickets(e.ticketId);
+    else if (e.type === 'ticket') this.#invalidate('tickets', `ticket:${e.id}`);
+    else if (e.type === 'message') this.#invalidate(`ticket:${e.ticketId}`);
     else if (e.type === 'offer') reload(this.offers);
-    else if (e.state === 'open') {
+    else if (e.state === 'reconnecting') this.#streamOpen = false;
+    else {
+      this.#streamOpen = true;
       // After a reconnect we may have missed events (an offer issued or ordered in another tab, too):
       // fetch the truth again.
       if (this.#streamWasOpen) {
         if (this.me.state.status !== 'idle') {
           reload(this.me);
-          this.#bumpTickets();
+          this.#invalidate(...this.#watchers.keys());
         }
         if (this.offers.state.status !== 'idle') reload(this.offers);
       }

@@ -134,7 +134,7 @@ export class TicketFormExtras implements ReactiveController {
     this.faqAbort?.abort();
     const abort = (this.faqAbort = new AbortController());
     try {
-      const items = await this.store().backend.searchFaq(q, { signal: abort.signal });
+      const items = await this.store().searchFaq(q, abort.signal);
       if (abort.signal.aborted) return;
       this.faq = items;
       this.host.requestUpdate();

@@ -23,7 +23,7 @@ export class AttachmentUrls implements ReactiveController {
     const loading: ImageState = { status: 'loading' };
     this.images.set(att.id, loading);
     const signal = this.ctrl.signal;
-    store.backend.loadAttachment(att.url, { signal }).then(
+    store.loadAttachment(att.url, signal).then(
       (blob) => {
         if (signal.aborted) return;
         this.images.set(att.id, { status: 'ready', url: URL.createObjectURL(blob) });

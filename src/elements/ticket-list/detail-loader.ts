@@ -16,8 +16,11 @@ export class TicketDetailLoader implements ReactiveController {
   onLoaded?: (t: TicketDetail) => void;
 
   private store?: CadiaStore;
-  private loadedVersion = -1;
   private ctrl?: AbortController;
+  /** Stops listening to the open ticket's topic. */
+  private unwatch?: (() => void) | undefined;
+  /** The server said the open ticket changed since its load started. */
+  private isStale = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -26,29 +29,37 @@ export class TicketDetailLoader implements ReactiveController {
   hostDisconnected(): void {
     this.ctrl?.abort();
     this.isLoading = false;
-    this.loadedVersion = -1;
+    this.unwatch?.();
+    // Back on the page, the ticket loads again (it may have changed meanwhile).
+    this.unwatch = undefined;
+    this.store = undefined;
   }
 
   get isNotFound(): boolean {
     return this.error?.status === 404;
   }
 
-  /** Opens `id` (or closes with `''`); reloads when the store marked this ticket as changed. */
+  /** Opens `id` (or closes with `''`); loads it again when the store says it changed. */
   sync(store: CadiaStore, id: string): void {
     if (store !== this.store || id !== this.id) {
       this.store = store;
       this.id = id;
       this.ctrl?.abort();
+      this.unwatch?.();
+      this.unwatch = id
+        ? store.watch(`ticket:${id}`, () => {
+            this.isStale = true;
+            this.host.requestUpdate();
+          })
+        : undefined;
       this.ticket = id ? store.cachedTicket(id) : undefined;
       this.error = undefined;
-      this.loadedVersion = -1;
       this.isLoading = false;
       if (id) void this.load();
       return;
     }
-    if (!id || this.isLoading) return;
-    const changed = store.changedTickets.get(id);
-    if (this.loadedVersion === -1 || (changed !== undefined && changed > this.loadedVersion)) void this.load();
+    // A change heard while loading loads once more after that load.
+    if (this.isStale && !this.isLoading) void this.load();
   }
 
   reload(): void {
@@ -61,8 +72,7 @@ export class TicketDetailLoader implements ReactiveController {
     if (!store || !id) return;
     this.ctrl?.abort();
     const ctrl = (this.ctrl = new AbortController());
-    // Remember the version we asked at: a change that arrives while loading triggers one more load.
-    this.loadedVersion = store.ticketsVersion;
+    this.isStale = false;
     this.isLoading = true;
     this.host.requestUpdate();
     try {

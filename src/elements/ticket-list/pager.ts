@@ -27,8 +27,11 @@ export class TicketPager implements ReactiveController {
   /** The query the shown items answer (differs from `query` while a new one loads). */
   shownQuery: TicketQueryState = { status: '', q: '' };
 
-  private seenVersion = -1;
   private store?: CadiaStore;
+  /** Stops listening to the store's `tickets` topic; unset while not listening. */
+  private unwatch?: () => void;
+  /** The server said the list changed since it was loaded. */
+  private isStale = false;
   private firstPage?: AbortController;
   private more?: AbortController;
 
@@ -44,21 +47,33 @@ export class TicketPager implements ReactiveController {
     this.more?.abort();
     // Loads cut short here are done again when the element comes back.
     if (this.state === 'loading') this.state = 'idle';
-    this.seenVersion = -1;
     this.isLoadingMore = false;
+    this.unwatch?.();
+    this.unwatch = undefined;
   }
 
-  /** Called on every render pass: starts the first load, or refreshes after a ticket change. */
+  /**
+   * Called on every render pass while the list shows: the first load (again after the element was
+   * away), and a refresh when the store said the tickets changed (SSE, a new ticket, a reply).
+   */
   sync(store: CadiaStore): void {
     if (store !== this.store) {
+      this.unwatch?.();
+      this.unwatch = undefined;
       this.store = store;
       this.items = [];
-      this.seenVersion = -1;
     }
-    if (store.ticketsVersion === this.seenVersion) return;
-    const first = this.seenVersion === -1 && this.items.length === 0;
-    this.seenVersion = store.ticketsVersion;
-    void this.loadFirst(first ? 'replace' : 'merge');
+    if (!this.unwatch) {
+      this.unwatch = store.watch('tickets', () => {
+        this.isStale = true;
+        this.host.requestUpdate();
+      });
+      this.isStale = false;
+      void this.loadFirst(this.items.length ? 'merge' : 'replace');
+    } else if (this.isStale) {
+      this.isStale = false;
+      void this.loadFirst('merge');
+    }
   }
 
   setQuery(query: Partial<TicketQueryState>): void {
@@ -98,10 +113,7 @@ export class TicketPager implements ReactiveController {
       this.host.requestUpdate();
     }
     try {
-      const page = await store.backend.listTickets(
-        { status: query.status ? [query.status] : undefined, q: query.q || undefined, limit: this.pageSize() },
-        { signal: ctrl.signal },
-      );
+      const page = await store.listTickets({ status: query.status ? [query.status] : undefined, q: query.q || undefined, limit: this.pageSize() }, ctrl.signal);
       if (ctrl.signal.aborted) return;
       const sameQuery = query.status === this.shownQuery.status && query.q === this.shownQuery.q;
       const multiPage = mode === 'merge' && sameQuery && this.items.length > page.items.length && this.nextCursor !== null;
@@ -140,9 +152,9 @@ export class TicketPager implements ReactiveController {
     this.host.requestUpdate();
     const query = this.shownQuery;
     try {
-      const page = await store.backend.listTickets(
+      const page = await store.listTickets(
         { status: query.status ? [query.status] : undefined, q: query.q || undefined, cursor: this.nextCursor, limit: this.pageSize() },
-        { signal: ctrl.signal },
+        ctrl.signal,
       );
       if (ctrl.signal.aborted) return;
       const known = new Set(this.items.map((t) => t.id));
