@@ -24,12 +24,13 @@ ensureManifest();
 
 /**
  * package.json's `sideEffects` names only the built define modules (dist/), so the bundler drops
- * `src/define.ts` and `src/define/*.ts` — their whole job is the side effect of registering tags.
+ * `src/define.ts`, `src/register-all.ts` and `src/define/*.ts` — their whole job is the side effect of
+ * registering tags.
  */
 const keepDefineModules = {
   name: 'cadia-keep-define-modules',
   transform(code: string, id: string) {
-    return /[\\/]src[\\/]define(\.ts|[\\/])/.test(id) ? { code, moduleSideEffects: true as const } : undefined;
+    return /[\\/]src[\\/](define(\.ts|[\\/])|register-all\.ts)/.test(id) ? { code, moduleSideEffects: true as const } : undefined;
   },
 };
 
