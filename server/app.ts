@@ -9,10 +9,11 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { type AppEnv, authenticate } from './auth.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
-import { type DB, isEmpty, openDatabase } from './db.js';
+import { type DB, isEmpty, isMigrated, openDatabase } from './db.js';
 import type { Deps } from './deps.js';
 import { EventBus } from './events.js';
 import { type Limits, limitsFromEnv } from './limits.js';
+import { type Logger, type LogEnv, requestLog, silentLogger } from './log.js';
 import { createSmtpMailer, type Mailer } from './mail.js';
 import { ApiError, problemResponse } from './problem.js';
 import { agentRoutes } from './routes/agent.js';
@@ -50,13 +51,22 @@ export interface BackendOptions {
   uploads?: { inFlight?: number; queue?: number };
   /** Rate limits and the CC cap; default: limits.ts's defaults with the environment's values. */
   limits?: Partial<Limits>;
+  /** JSON logs (pino); default: none. main.ts logs to stdout. */
+  logger?: Logger;
 }
 
 export interface Backend {
-  app: Hono;
+  app: Hono<LogEnv>;
   db: DB;
   clock: Clock;
   events: EventBus;
+  logger: Logger;
+  /**
+   * The first step of a graceful stop: `/readyz` answers 503 so a load balancer sends no more, and
+   * event streams end with a reconnect hint (the browser reconnects, to another instance or to
+   * this one restarted). Requests in flight go on; `close()` afterwards closes the database.
+   */
+  drain(): void;
   close(): void;
 }
 
@@ -75,6 +85,7 @@ const PUBLIC_READS = new Set(['/v1/packages', '/v1/faq']);
 
 export function createBackend(o: BackendOptions = {}): Backend {
   const clock = o.clock ?? systemClock;
+  const logger = o.logger ?? silentLogger;
   const db = openDatabase(o.dbPath ?? ':memory:');
   try {
     if ((o.seed ?? true) && isEmpty(db)) {
@@ -141,12 +152,21 @@ export function createBackend(o: BackendOptions = {}): Backend {
   v1.use('*', authenticate(db, allowedOrigins));
   for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
-  const app = new Hono();
+  let draining = false;
+  const app = new Hono<LogEnv>();
+  app.use('*', requestLog(logger));
+  // For orchestrators and load balancers: /healthz = the process answers; /readyz = it should get
+  // traffic (database reachable, migrations done, not shutting down).
+  app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
+  app.get('/readyz', (c) => {
+    const status = draining ? 'draining' : db.open && isMigrated(db) ? 'ready' : 'database_unavailable';
+    return c.json({ status }, status === 'ready' ? 200 : 503, { 'Cache-Control': 'no-store' });
+  });
   app.route('/v1', v1);
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);
-    console.error('[cadia] unhandled error:', err);
+    c.get('log').error({ err }, 'unhandled error');
     return problemResponse(c, new ApiError(500, 'internal'));
   });
 
@@ -155,6 +175,11 @@ export function createBackend(o: BackendOptions = {}): Backend {
     db,
     clock,
     events: deps.events,
+    logger,
+    drain() {
+      draining = true;
+      deps.events.close();
+    },
     close() {
       deps.events.close();
       if (db.open) db.close();

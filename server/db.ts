@@ -180,6 +180,16 @@ export function migrate(db: DB): void {
   });
 }
 
+/** For GET /readyz: the database answers and every migration has run. Never throws. */
+export function isMigrated(db: DB): boolean {
+  try {
+    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
+    return row.v === MIGRATIONS.length;
+  } catch {
+    return false;
+  }
+}
+
 /** True when nothing has been seeded yet (no customers): seeding only ever happens once. */
 export function isEmpty(db: DB): boolean {
   return (db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n === 0;

@@ -6,11 +6,17 @@
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails) · ALLOWED_ORIGINS (comma list)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
  *   SMTP_URL (smtp://user:pass@host:587 with STARTTLS, or smtps://…:465; otherwise mails stay in the outbox) · MAIL_FROM
+ *   LOG_LEVEL (info) · HTTP_HEADERS_TIMEOUT (10 s) · HTTP_REQUEST_TIMEOUT (120 s) · HTTP_KEEPALIVE_TIMEOUT (5 s)
+ *   SHUTDOWN_GRACE (10 s: how long requests in flight may take after SIGTERM)
+ *
+ * Logs are JSON lines on stdout (pino). /healthz and /readyz are for the orchestrator.
  */
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createBackend } from './app.js';
+import { createLogger } from './log.js';
 import { DEMO_TOKENS } from './seed.js';
 import { createSite } from './site.js';
 
@@ -19,9 +25,13 @@ const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const production = process.env.NODE_ENV === 'production';
 mkdirSync(dataDir, { recursive: true });
 
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
+const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
+
 let backend: ReturnType<typeof createBackend>;
 try {
   backend = createBackend({
+    logger,
     dbPath: join(dataDir, 'cadia.sqlite'),
     seed: process.env.SEED !== '0',
     production,
@@ -30,15 +40,28 @@ try {
     allowNullOrigin: process.env.ALLOW_NULL_ORIGIN === '1',
   });
 } catch (err) {
-  console.error(`[cadia] ${err instanceof Error ? err.message : String(err)}`);
+  logger.fatal(err instanceof Error ? err.message : String(err));
   process.exit(1);
 }
 
 const root = createSite({ api: backend.app.fetch });
 
-const server = serve({ fetch: root.fetch, port }, (info) => {
+const server = serve({
+  fetch: root.fetch,
+  port,
+  serverOptions: {
+    // A client gets this long to send its headers, and its whole request (a 16 MB form on a slow
+    // line included); an idle keep-alive connection is closed after the third. Checked every second.
+    headersTimeout: seconds('HTTP_HEADERS_TIMEOUT', 10),
+    requestTimeout: seconds('HTTP_REQUEST_TIMEOUT', 120),
+    keepAliveTimeout: seconds('HTTP_KEEPALIVE_TIMEOUT', 5),
+    connectionsCheckingInterval: 1000,
+  },
+}, (info) => {
   const base = `http://localhost:${info.port}`;
-  console.log(`Cadia support backend on ${base}  (data: ${join(dataDir, 'cadia.sqlite')})`);
+  logger.info({ url: base, data: join(dataDir, 'cadia.sqlite') }, `Cadia support backend on ${base}`);
+  // The guide for a person at a terminal; a log collector reads only the JSON lines.
+  if (!process.stdout.isTTY) return;
   console.log(`  ${base}/         homepage demo (shop, login)`);
   console.log(`  ${base}/erp      ERP support window (badge, form, list)`);
   console.log(`  ${base}/agent    support-agent demo`);
@@ -48,12 +71,30 @@ const server = serve({ fetch: root.fetch, port }, (info) => {
     console.log(`Demo tokens: ${DEMO_TOKENS.positive} (customer 10001, credit left, open offer) · ` +
       `${DEMO_TOKENS.negative} (customer 10002, credit below zero) · ${DEMO_TOKENS.agent} (support agent)`);
   }
-});
+}) as Server;
 
-function shutdown() {
-  server.close();
-  backend.close();
-  process.exit(0);
+/**
+ * SIGTERM/SIGINT: stop accepting connections, report not-ready, end event streams with a
+ * reconnect hint, let requests in flight finish (at most SHUTDOWN_GRACE), then close the database.
+ */
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  backend.drain();
+  const grace = setTimeout(() => {
+    logger.warn('requests still in flight after the grace period: closing their connections');
+    server.closeAllConnections();
+  }, seconds('SHUTDOWN_GRACE', 10));
+  grace.unref();
+  server.close(() => {
+    backend.close();
+    logger.info('stopped');
+    logger.flush();
+    process.exit(0);
+  });
+  server.closeIdleConnections();
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

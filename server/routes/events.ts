@@ -8,6 +8,8 @@ import { type AppEnv, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
 
 export const HEARTBEAT_MS = 15_000;
+/** How soon a browser reconnects after the server ended its stream to shut down. */
+export const RECONNECT_AFTER_SHUTDOWN_MS = 2_000;
 
 export function eventRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -33,9 +35,10 @@ export function eventRoutes(deps: Deps): Hono<AppEnv> {
           unregister();
           resolve();
         };
+        // The server is stopping: tell the browser to come back soon (it reconnects on its own).
         const unregister = deps.events.onClose(() => {
           finish();
-          void stream.close();
+          void stream.write(`retry: ${RECONNECT_AFTER_SHUTDOWN_MS}\n\n`).finally(() => stream.close());
         });
         stream.onAbort(finish);
       });

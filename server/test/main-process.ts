@@ -13,6 +13,12 @@ export interface MainProcess {
   base: string;
   /** Its throw-away data folder (`cadia.sqlite` inside); `stop()` removes it. */
   dataDir: string;
+  /** Everything the process wrote so far (stdout and stderr). */
+  output(): string;
+  /** Sends a signal (e.g. SIGTERM for a graceful stop). */
+  signal(name: NodeJS.Signals): void;
+  /** The exit code once the process has ended. */
+  exited: Promise<number | null>;
   stop(): void;
 }
 
@@ -25,16 +31,18 @@ export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-mai
   const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stop = () => {
     child.kill();
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
     const base = await new Promise<string>((resolve, reject) => {
-      let out = '';
       const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
-      const onData = (d: Buffer) => {
-        out += d.toString();
+      const onData = () => {
         const m = /backend on (http:\/\/localhost:\d+)/.exec(out);
         if (m) {
           clearTimeout(timer);
@@ -48,7 +56,7 @@ export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-mai
         reject(new Error(`server exited (${code}):\n${out}`));
       });
     });
-    return { base, dataDir, stop };
+    return { base, dataDir, output: () => out, signal: (name) => child.kill(name), exited, stop };
   } catch (err) {
     stop();
     throw err;
