@@ -207,9 +207,12 @@ export function readImages(value: unknown): ImageCheck {
 
 const EXT: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
-/** Keeps the user's name for display but drops paths and control characters. */
+/**
+ * Keeps the user's name for display but drops paths, control characters and the bidirectional
+ * controls that make "\u202Egnp.exe" read as "exe.png".
+ */
 export function safeFileName(name: string, type: ImageType): string {
-  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\x00-\x1f\x7f"]/g, '').trim().slice(0, 200);
+  const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\x00-\x1f\x7f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
   return base || `bild.${EXT[type]}`;
 }
 

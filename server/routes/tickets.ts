@@ -51,6 +51,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/tickets', async (c) => {
     const p = requireCustomer(c);
     const key = requireIdempotencyKey(c);
+    await deps.rates.take('tickets', p.customerNumber);
     const form = await readForm(c, deps.uploads, TICKET_FORM_FIELDS);
     const f = new Fields(form);
     const input = readTicketInput(f);
@@ -118,6 +119,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const p = requireCustomer(c);
     const ticket = customerTicket(db, c.req.param('id'), p.customerNumber);
     const key = requireIdempotencyKey(c);
+    await deps.rates.take('replies', p.customerNumber);
     const form = await readForm(c, deps.uploads, REPLY_FORM_FIELDS);
     const f = new Fields(form);
     const body = readReplyBody(f);
@@ -157,7 +159,8 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
         'Content-Length': String(blob.bytes.length),
         'X-Content-Type-Options': 'nosniff',
         'Content-Disposition': contentDisposition(a.file_name),
-        'Cache-Control': 'private, max-age=3600',
+        // Customer data: never in a shared cache, and not left in the browser's after sign-out.
+        'Cache-Control': 'private, no-store',
         // Even if a browser were tricked into rendering it as a document, nothing may run.
         'Content-Security-Policy': "default-src 'none'; sandbox",
       },

@@ -170,6 +170,7 @@ describe('accepted uploads are served as what they are', () => {
     assert.match(served.headers.get('content-security-policy') ?? '', /sandbox/);
     assert.match(served.headers.get('content-security-policy') ?? '', /default-src 'none'/);
     assert.match(served.headers.get('cache-control') ?? '', /private/);
+    assert.match(served.headers.get('cache-control') ?? '', /no-store/, 'not kept in the browser cache after sign-out');
     const bytes = Buffer.from(await served.arrayBuffer());
     assert.ok(!bytes.includes('<script>'), 'what trails the PNG end is not even stored');
   });
@@ -182,7 +183,8 @@ describe('accepted uploads are served as what they are', () => {
       ['../../../etc/passwd.png', (s) => assert.equal(s, 'passwd.png')],
       ['a"; filename="evil.exe.png', (s) => assert.ok(!s.includes('"'), s)],
       ['zeile\r\nSet-Cookie: x=1.png', (s) => assert.ok(!/[\r\n]/.test(s), s)],
-      ['\u202Egnp.exe', (s) => assert.ok(s.length > 0)],
+      ['\u202Egnp.exe', (s) => assert.equal(s, 'gnp.exe', 'no right-to-left override')],
+      ['bild\u2067\u200f.png', (s) => assert.equal(s, 'bild.png')],
       [`${'x'.repeat(5000)}.png`, (s) => assert.ok(s.length <= 200, `${s.length} chars`)],
     ];
     for (const [name, check] of names) {
