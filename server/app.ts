@@ -16,6 +16,7 @@ import { type Limits, limitsFromEnv } from './limits.js';
 import { type Logger, type LogEnv, requestLog, silentLogger } from './log.js';
 import { createSmtpMailer, type Mailer } from './mail.js';
 import { ApiError, problemResponse } from './problem.js';
+import { RateLimits } from './rate-limit.js';
 import { agentRoutes } from './routes/agent.js';
 import { eventRoutes } from './routes/events.js';
 import { faqRoutes } from './routes/faq.js';
@@ -99,6 +100,7 @@ export function createBackend(o: BackendOptions = {}): Backend {
   }
 
   const allowedOrigins = (o.allowedOrigins ?? []).filter((origin) => origin !== 'null');
+  const limits = { ...limitsFromEnv(process.env), ...o.limits };
   const deps: Deps = {
     db,
     clock,
@@ -107,7 +109,8 @@ export function createBackend(o: BackendOptions = {}): Backend {
     publicUrl: o.publicUrl ?? 'http://localhost:8080',
     allowedOrigins,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
-    limits: { ...limitsFromEnv(process.env), ...o.limits },
+    limits,
+    rates: new RateLimits(limits),
   };
 
   const v1 = new Hono<AppEnv>();
@@ -149,6 +152,7 @@ export function createBackend(o: BackendOptions = {}): Backend {
     }
     return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new ApiError(413, 'payload_too_large'); } })(c, next);
   });
+  v1.use('*', deps.rates.authentication());
   v1.use('*', authenticate(db, allowedOrigins));
   for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 

@@ -3,6 +3,7 @@ import type { DB } from './db.js';
 import type { EventBus } from './events.js';
 import type { Limits } from './limits.js';
 import type { Mailer } from './mail.js';
+import type { RateLimits } from './rate-limit.js';
 import type { UploadGate } from './uploads.js';
 
 /** What route modules share; built once by createBackend. */
@@ -16,6 +17,7 @@ export interface Deps {
   /** Caps how many form bodies are read at once. */
   uploads: UploadGate;
   limits: Limits;
+  rates: RateLimits;
 }
 
 export const nowIso = (d: Deps): string => d.clock.now().toISOString();

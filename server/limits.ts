@@ -44,7 +44,13 @@ export function parseRate(text: string): Rate {
 
 /** The defaults with whatever the environment sets; throws on a malformed value (so a typo stops the start). */
 export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>): Limits {
-  const rate = (name: string, fallback: Rate) => (env[name] ? parseRate(env[name]) : fallback);
+  const rate = (name: string, fallback: Rate) => {
+    try {
+      return env[name] ? parseRate(env[name]) : fallback;
+    } catch (err) {
+      throw new Error(`${name}: ${(err as Error).message}`);
+    }
+  };
   const cc = env.CC_MAILS_PER_DAY;
   if (cc !== undefined && !/^\d+$/.test(cc)) throw new Error(`CC_MAILS_PER_DAY must be a whole number (got ${JSON.stringify(cc)})`);
   return {

@@ -51,6 +51,7 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/orders', async (c) => {
     const p = requireCustomer(c);
     const key = requireIdempotencyKey(c);
+    await deps.rates.take('orders', p.customerNumber);
     const { packageId, offerId } = readOrderInput(await readJsonObject(c));
 
     const fp = fingerprint('POST', '/v1/orders', [packageId, offerId]);

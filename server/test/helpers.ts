@@ -24,9 +24,15 @@ export interface ReqInit {
   idempotent?: boolean;
 }
 
+/**
+ * Rates high enough for suites that create 50 tickets at once or sign in wrongly on purpose; the
+ * CC cap stays at its default. rate-limits.test.ts passes `limits: DEFAULT_LIMITS` to test those.
+ */
+export const TEST_LIMITS = { auth: { points: 100_000, per: 60 }, tickets: { points: 100_000, per: 60 }, replies: { points: 100_000, per: 60 }, orders: { points: 100_000, per: 60 } };
+
 export function setup(options: BackendOptions = {}): TestBackend {
   const manual = createManualClock(NOW);
-  const backend = createBackend({ clock: manual, ...options });
+  const backend = createBackend({ clock: manual, limits: TEST_LIMITS, ...options });
   const req = (path: string, init: ReqInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers['Authorization'] = `Bearer ${init.token}`;

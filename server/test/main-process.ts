@@ -28,7 +28,9 @@ export interface MainProcess {
  */
 export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-main-'): Promise<MainProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
+  // Browser-driven suites sign in and create a lot from one address; rate-limits.test.ts tests the defaults.
+  const generous = { RATE_LIMIT_AUTH: '100000/1m', RATE_LIMIT_TICKETS: '100000/1m', RATE_LIMIT_REPLIES: '100000/1m', RATE_LIMIT_ORDERS: '100000/1m' };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...generous, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

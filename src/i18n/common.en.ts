@@ -13,7 +13,7 @@ const en: CommonMessages = {
     unauthorized: 'Your session has expired. Please log in again.',
     forbidden: 'You are not allowed to do this.',
     notFound: 'Not found.',
-    rateLimited: (s) => `Too many requests. Please wait ${!s ? 'a moment' : s === 1 ? 'a second' : `${s} seconds`}.`,
+    rateLimited: (s) => `Too many requests. Please wait ${!s ? 'a moment' : s === 1 ? 'a second' : s < 120 ? s + ' seconds' : Math.ceil(s / 60) + ' minutes'}.`,
     validation: 'Please check the marked fields.',
     conflict: 'This has already been done.',
     unknown: 'Something went wrong.',

@@ -34,7 +34,8 @@ export const common = catalog<CommonMessages>(
       unauthorized: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
       forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
       notFound: 'Nicht gefunden.',
-      rateLimited: (s) => `Zu viele Anfragen. Bitte warten Sie ${!s ? 'einen Moment' : s === 1 ? 'eine Sekunde' : `${s} Sekunden`}.`,
+      // A limit per hour answers `Retry-After: 3540`: that reads better in minutes.
+      rateLimited: (s) => `Zu viele Anfragen. Bitte warten Sie ${!s ? 'einen Moment' : s === 1 ? 'eine Sekunde' : s < 120 ? s + ' Sekunden' : Math.ceil(s / 60) + ' Minuten'}.`,
       validation: 'Bitte prüfen Sie die markierten Felder.',
       conflict: 'Diese Aktion wurde bereits ausgeführt.',
       unknown: 'Etwas ist schiefgegangen.',

@@ -44,13 +44,18 @@ function takeFault(state, method, path) {
   return f;
 }
 
+const generous = { points: 100_000, per: 60 };
+const HARNESS_LIMITS = { auth: generous, tickets: generous, replies: generous, orders: generous };
+
 export function backendPlugin() {
   const backends = new Map();
   const get = (id) => {
     let s = backends.get(id);
     if (!s) {
       const clock = offsetClock();
-      const backend = createBackend({ clock, publicUrl: 'http://localhost' });
+      // The browser suites create many tickets per customer (50 at once in the exactly-once suite):
+      // limits raised explicitly here; server/test/rate-limits.test.ts proves the defaults bite.
+      const backend = createBackend({ clock, publicUrl: 'http://localhost', limits: HARNESS_LIMITS });
       s = { backend, clock, faults: [], down: false, streams: new Set() };
       backends.set(id, s);
     }
