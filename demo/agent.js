@@ -21,7 +21,10 @@ class ApiError extends Error {
 async function api(path, options = {}) {
   const r = await fetch(`/api/v1${path}`, {
     ...options,
-    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), ...options.headers },
+    headers: {
+      Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json',
+      ...(options.key ? { 'Idempotency-Key': options.key } : {}), ...options.headers,
+    },
     body: options.json ? JSON.stringify(options.json) : undefined,
   });
   const body = r.status === 204 ? null : await r.json().catch(() => null);
@@ -140,6 +143,15 @@ function mailBody(m) {
   return body;
 }
 
+/** Delivery state: the relay retries with pauses and gives up after 5 attempts — then it shows here. */
+function mailState(m) {
+  if (m.status === 'sent') return el('div', { className: 'meta', textContent: `zugestellt ${when(m.sentAt)}` });
+  if (m.status === 'failed') {
+    return el('div', { className: 'mail-failed', role: 'status', textContent: `Zustellung fehlgeschlagen nach ${m.attempts} Versuchen: ${m.error ?? ''}` });
+  }
+  return el('div', { className: 'meta', textContent: m.attempts ? `in Warteschlange – ${m.attempts}. Versuch fehlgeschlagen: ${m.error ?? ''}` : 'in Warteschlange' });
+}
+
 async function loadOutbox() {
   const { items } = await api('/agent/outbox');
   redrawIfChanged('outbox', [items, customers.map((c) => c.email)], () =>
@@ -148,6 +160,7 @@ async function loadOutbox() {
         ? items.slice(0, 8).map((m) =>
             el('div', { className: 'msg' },
               el('div', { className: 'meta', textContent: `${when(m.createdAt)} · an ${m.to}${m.cc.length ? `, cc ${m.cc.join(', ')}` : ''}` }),
+              mailState(m),
               el('strong', { textContent: m.subject }),
               mailBody(m)))
         : [el('p', { className: 'muted', textContent: 'Noch keine E-Mails. Buchen Sie Zeit, antworten Sie oder verlängern Sie eine Lizenz.' })]),
@@ -211,13 +224,21 @@ async function refresh() {
   await Promise.all([loadQueue(), loadOutbox()]);
 }
 
+// One Idempotency-Key per intended action: sending the same form again after an error or a lost
+// answer reuses it, so a booking that reached the server is charged once; a success starts afresh.
+const pendingKeys = new Map();
+
 function onSubmit(id, action) {
   $(id).addEventListener('submit', async (e) => {
     e.preventDefault();
     if (!selected) return;
     const data = Object.fromEntries(new FormData(e.target));
+    const intent = JSON.stringify([id, selected, data]);
+    const key = pendingKeys.get(intent) ?? crypto.randomUUID();
+    pendingKeys.set(intent, key);
     try {
-      say(await action(data));
+      say(await action(data, key));
+      pendingKeys.delete(intent);
       if (id === 'reply') e.target.reset();
       await select(selected);
       await refresh();
@@ -227,21 +248,21 @@ function onSubmit(id, action) {
   });
 }
 
-onSubmit('reply', async (d) => {
-  await api(`/agent/tickets/${selected}/messages`, { method: 'POST', json: { body: d.body, status: d.status } });
+onSubmit('reply', async (d, key) => {
+  await api(`/agent/tickets/${selected}/messages`, { method: 'POST', key, json: { body: d.body, status: d.status } });
   return 'Antwort gesendet – der Kunde sieht sie sofort im ERP-Fenster und bekommt eine E-Mail.';
 });
-onSubmit('time', async (d) => {
+onSubmit('time', async (d, key) => {
   const json = { minutes: Number(d.minutes), note: d.note };
   if (d.billable) json.billable = d.billable === 'true';
-  const r = await api(`/agent/tickets/${selected}/time`, { method: 'POST', json });
+  const r = await api(`/agent/tickets/${selected}/time`, { method: 'POST', key, json });
   const e = r.timeEntry;
   const charge = e.billable ? `${minutes(e.chargedMinutes)} berechnet` : 'kostenlos';
   const offer = r.offer ? ' Das Guthaben ist aufgebraucht: Treueangebot ausgestellt und gemailt.' : '';
   return `${minutes(e.minutes)} gebucht (${charge}) – Guthaben von ${r.ticket.customer.name} jetzt ${minutes(r.credit.minutes)}${offer}`;
 });
-onSubmit('reclassify', async (d) => {
-  const t = await api(`/agent/tickets/${selected}/reclassify`, { method: 'POST', json: { category: d.category } });
+onSubmit('reclassify', async (d, key) => {
+  const t = await api(`/agent/tickets/${selected}/reclassify`, { method: 'POST', key, json: { category: d.category } });
   return `Umklassifiziert in „${CATEGORY[t.category]}“: ${minutes(t.billing.chargedMinutes)} berechnet – Guthaben von ${t.customer.name} jetzt ${minutes(t.credit.minutes)} Der Kunde sieht den Hinweis im Ticket und hat eine E-Mail bekommen.`;
 });
 $('filter').addEventListener('change', () => void loadQueue());

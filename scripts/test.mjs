@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: contract lint, type check, build, byte budgets, server tests, browser tests — then one summary line
 // `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 let passed = 0;
@@ -54,19 +54,46 @@ if (built) await check('examples', 'node', ['scripts/examples-test.mjs']);
 // Stories import custom-elements.json, which the build writes.
 if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsconfig.json', '--noEmit']);
 
-// Server tests: node's test runner prints "ℹ pass N" / "ℹ fail N". Node (≥ 22) expands the glob itself.
-// tsx stays as the loader: the server imports its modules as `./x.js` (resolved to `x.ts`), which
+// Server tests, twice: on SQLite (the embedded default) and on a real PostgreSQL — the same tests,
+// each backend in a fresh schema there (server/test/helpers.ts), plus the cluster tests
+// (server/test/cluster/: several instances as processes on one database), which need PostgreSQL.
+// TEST_DATABASE_URL names a PostgreSQL to use (.ci/run starts one); otherwise a private one is
+// started for the run with scripts/postgres.sh and removed afterwards.
+// node's test runner prints "ℹ pass N" / "ℹ fail N"; Node (≥ 22) expands the globs itself. tsx
+// stays as the loader: the server imports its modules as `./x.js` (resolved to `x.ts`), which
 // Node's own type stripping does not map.
-{
-  const { code, out } = await run('server tests', 'node', ['--import', 'tsx', '--test', '--test-reporter=spec', 'server/test/**/*.test.ts'], { capture: true });
+async function serverTests(name, globs, env) {
+  const { code, out } = await run(name, 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', '--test-reporter=spec', ...globs], { capture: true, env });
   const p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   passed += p;
   failed += f;
   if (code !== 0 && f === 0) {
     failed++;
-    failures.push('server tests (runner failed)');
-  } else if (f) failures.push(`server tests (${f})`);
+    failures.push(`${name} (runner failed)`);
+  } else if (f) failures.push(`${name} (${f})`);
+}
+
+await serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DATABASE_URL: '' });
+{
+  let url = process.env.TEST_DATABASE_URL;
+  let pgDir;
+  if (!url) {
+    try {
+      const out = execFileSync('scripts/postgres.sh', ['start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+      pgDir = /PG_DIR=(\S+)/.exec(out)?.[1];
+      url = /TEST_DATABASE_URL=(\S+)/.exec(out)?.[1];
+    } catch {
+      // reported below
+    }
+  }
+  if (url) {
+    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts', 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
+  } else {
+    failed++;
+    failures.push('server tests (PostgreSQL): no PostgreSQL (set TEST_DATABASE_URL or install the postgresql package)');
+  }
+  if (pgDir) execFileSync('scripts/postgres.sh', ['stop', pgDir], { stdio: 'inherit' });
 }
 if (serverOnly) finish();
 

@@ -9,12 +9,16 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { type AppEnv, authenticate } from './auth.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
-import { type DB, isEmpty, isMigrated, openDatabase } from './db.js';
+import {
+  type DB, type Dialect, isConnectionError, isEmpty, migrate, migrationsDone, onCommit, openDatabase, withStartupLock,
+} from './db.js';
 import type { Deps } from './deps.js';
 import { EventBus } from './events.js';
+import { pruneKeys } from './idempotency.js';
 import { type Limits, limitsFromEnv } from './limits.js';
 import { type Logger, type LogEnv, requestLog, silentLogger } from './log.js';
 import { createSmtpMailer, type Mailer } from './mail.js';
+import { OutboxRelay } from './outbox.js';
 import { ApiError, problemResponse } from './problem.js';
 import { RateLimits } from './rate-limit.js';
 import { agentRoutes } from './routes/agent.js';
@@ -30,6 +34,10 @@ export { createManualClock };
 export type { Clock, Mailer };
 
 export interface BackendOptions {
+  /** `postgres://…` selects PostgreSQL (several instances may share it); otherwise SQLite at `dbPath`. */
+  databaseUrl?: string | undefined;
+  /** PostgreSQL schema to use (created when missing); default: the server's search_path (public). */
+  databaseSchema?: string | undefined;
   /** SQLite file; default ':memory:'. */
   dbPath?: string;
   /** Seed demo data when the database is new; default true. */
@@ -42,7 +50,7 @@ export interface BackendOptions {
    * with a bearer token (or `?token=` for the event stream) — never with the cookie session.
    */
   allowNullOrigin?: boolean;
-  /** Default: outbox only, plus SMTP delivery when SMTP_URL is set. */
+  /** Default: outbox only, plus delivery by the outbox relay through SMTP when SMTP_URL is set. */
   mailer?: Mailer;
   /** Refuse demo tokens (throws) — they are public. */
   production?: boolean;
@@ -59,16 +67,23 @@ export interface BackendOptions {
 export interface Backend {
   app: Hono<LogEnv>;
   db: DB;
+  dialect: Dialect;
   clock: Clock;
   events: EventBus;
+  /** Present when a mailer is configured: hands queued mails to it, with retries. */
+  relay: OutboxRelay | undefined;
   logger: Logger;
+  /** Runs a script of several SQL statements (tests, maintenance). */
+  exec(script: string): Promise<void>;
+  /** Database reachable and every migration applied (for /readyz). */
+  ready(): Promise<boolean>;
   /**
    * The first step of a graceful stop: `/readyz` answers 503 so a load balancer sends no more, and
    * event streams end with a reconnect hint (the browser reconnects, to another instance or to
    * this one restarted). Requests in flight go on; `close()` afterwards closes the database.
    */
   drain(): void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A bearer header, `?token=` or a preflight announcing `Authorization` — and no cookie. */
@@ -84,28 +99,58 @@ const JSON_LIMIT = 64 * 1024;
 /** Reads that are the same for everybody (`security: []` in api/openapi.yaml). */
 const PUBLIC_READS = new Set(['/v1/packages', '/v1/faq']);
 
-export function createBackend(o: BackendOptions = {}): Backend {
+/** Expired idempotency keys and old event rows are deleted this often (and at start). */
+const PRUNE_MS = 3_600_000;
+/** Seconds a client should wait when the database is unreachable. */
+const DB_RETRY_AFTER_S = 5;
+
+/**
+ * Opens the database, migrates it (once across instances), seeds demo data into an empty one,
+ * and starts the event reader and the mail relay. Throws an Error with a one-line message when
+ * the database cannot be opened or migrated.
+ */
+export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? silentLogger;
-  const db = openDatabase(o.dbPath ?? ':memory:');
+  const opened = await openDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.dbPath, schema: o.databaseSchema });
+  const { db } = opened;
   try {
-    if ((o.seed ?? true) && isEmpty(db)) {
-      if (o.production) throw new Error('Refusing to seed demo tokens in production (set seed: false / SEED=0).');
-      seed(db, clock.now());
-    }
-    if (o.production && hasDemoTokens(db)) throw new Error('Refusing to start in production: the database contains demo tokens.');
+    await migrate(db);
+    await withStartupLock(db, async (trx) => {
+      if ((o.seed ?? true) && (await isEmpty(trx))) {
+        if (o.production) throw new Error('Refusing to seed demo tokens in production (set seed: false / SEED=0).');
+        await seed(trx, clock.now());
+      }
+    });
+    if (o.production && (await hasDemoTokens(db))) throw new Error('Refusing to start in production: the database contains demo tokens.');
   } catch (err) {
-    db.close();
+    await opened.close();
     throw err;
   }
+
+  const events = new EventBus(db, opened.pgConfig);
+  await events.start();
+  const mailer = o.mailer ?? (process.env.SMTP_URL ? createSmtpMailer(process.env.SMTP_URL) : undefined);
+  const relay = mailer ? new OutboxRelay(db, clock, mailer) : undefined;
+  onCommit(db, (what) => {
+    if (what.events) events.poke();
+    if (what.mails) relay?.poke();
+  });
+  relay?.start();
+  const prune = async () => {
+    await pruneKeys(db, clock.now()).catch(() => undefined);
+    await events.prune(clock.now()).catch(() => undefined);
+  };
+  void prune();
+  const pruneTimer = setInterval(() => void prune(), PRUNE_MS);
+  pruneTimer.unref();
 
   const allowedOrigins = (o.allowedOrigins ?? []).filter((origin) => origin !== 'null');
   const limits = { ...limitsFromEnv(process.env), ...o.limits };
   const deps: Deps = {
     db,
     clock,
-    events: new EventBus(),
-    mailer: o.mailer ?? (process.env.SMTP_URL ? createSmtpMailer(process.env.SMTP_URL) : undefined),
+    events,
     publicUrl: o.publicUrl ?? 'http://localhost:8080',
     allowedOrigins,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
@@ -162,31 +207,53 @@ export function createBackend(o: BackendOptions = {}): Backend {
   // For orchestrators and load balancers: /healthz = the process answers; /readyz = it should get
   // traffic (database reachable, migrations done, not shutting down).
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));
-  app.get('/readyz', (c) => {
-    const status = draining ? 'draining' : db.open && isMigrated(db) ? 'ready' : 'database_unavailable';
+  const ready = async () => {
+    try {
+      return await migrationsDone(db);
+    } catch {
+      return false;
+    }
+  };
+  app.get('/readyz', async (c) => {
+    const status = draining ? 'draining' : (await ready()) ? 'ready' : 'database_unavailable';
     return c.json({ status }, status === 'ready' ? 200 : 503, { 'Cache-Control': 'no-store' });
   });
   app.route('/v1', v1);
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);
+    // The database went away (restart, failover, network): nothing was committed; try again soon.
+    if (isConnectionError(err)) {
+      c.get('log').warn({ err }, 'database unavailable');
+      return problemResponse(c, new ApiError(503, 'unavailable', { headers: { 'Retry-After': String(DB_RETRY_AFTER_S) } }));
+    }
     c.get('log').error({ err }, 'unhandled error');
     return problemResponse(c, new ApiError(500, 'internal'));
   });
 
+  let closed: Promise<void> | undefined;
   return {
     app,
     db,
+    dialect: opened.dialect,
     clock,
-    events: deps.events,
+    events,
+    relay,
     logger,
+    exec: opened.exec,
+    ready,
     drain() {
       draining = true;
-      deps.events.close();
+      events.endStreams();
     },
     close() {
-      deps.events.close();
-      if (db.open) db.close();
+      closed ??= (async () => {
+        clearInterval(pruneTimer);
+        await relay?.stop();
+        await events.close();
+        await opened.close();
+      })();
+      return closed;
     },
   };
 }

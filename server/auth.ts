@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { DB } from './db.js';
+import type { Conn } from './db.js';
 import { ApiError } from './problem.js';
 
 export type Principal =
@@ -25,17 +25,16 @@ interface TokenRow {
   name: string;
 }
 
-export function resolveToken(db: DB, token: string | undefined): Principal | null {
+export async function resolveToken(db: Conn, token: string | undefined): Promise<Principal | null> {
   if (!token) return null;
-  const row = db.prepare('SELECT token, kind, customer_number, name FROM tokens WHERE token = ?').get(token) as TokenRow | undefined;
+  const row: TokenRow | undefined = await db.selectFrom('tokens').select(['token', 'kind', 'customer_number', 'name']).where('token', '=', token).executeTakeFirst();
   return row ? toPrincipal(row) : null;
 }
 
-function resolveSession(db: DB, sessionId: string | undefined): Principal | null {
+async function resolveSession(db: Conn, sessionId: string | undefined): Promise<Principal | null> {
   if (!sessionId) return null;
-  const row = db
-    .prepare('SELECT t.token, t.kind, t.customer_number, t.name FROM sessions s JOIN tokens t ON t.token = s.token WHERE s.id = ?')
-    .get(sessionId) as TokenRow | undefined;
+  const row: TokenRow | undefined = await db.selectFrom('sessions as s').innerJoin('tokens as t', 't.token', 's.token')
+    .select(['t.token', 't.kind', 't.customer_number', 't.name']).where('s.id', '=', sessionId).executeTakeFirst();
   return row ? toPrincipal(row) : null;
 }
 
@@ -57,12 +56,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the principal for every request. A cookie-authenticated write from a foreign origin is
  * refused: SameSite=Lax already stops most of them, this also covers old browsers and sibling sites.
  */
-export function authenticate(db: DB, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function authenticate(db: Conn, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearer(c);
-    let principal = token ? resolveToken(db, token) : null;
+    let principal = token ? await resolveToken(db, token) : null;
     if (!token) {
-      principal = resolveSession(db, getCookie(c, SESSION_COOKIE));
+      principal = await resolveSession(db, getCookie(c, SESSION_COOKIE));
       const origin = c.req.header('origin');
       if (principal && origin && !SAFE_METHODS.has(c.req.method)) {
         const own = new URL(c.req.url).origin;
@@ -74,22 +73,30 @@ export function authenticate(db: DB, allowedOrigins: readonly string[]): Middlew
   };
 }
 
+function principalOrThrow(c: Context<AppEnv>): Principal {
+  const p = c.get('principal');
+  if (!p) throw unauthorized();
+  return p;
+}
+
+const unauthorized = () => new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="cadia"' } });
+
 /** The caller, or 401. `queryToken` admits `?token=` for clients that cannot set headers. */
-export function requirePrincipal(c: Context<AppEnv>, opts: { queryToken?: boolean; db?: DB } = {}): Principal {
+export async function requirePrincipal(c: Context<AppEnv>, opts: { queryToken?: boolean; db?: Conn } = {}): Promise<Principal> {
   let p = c.get('principal');
-  if (!p && opts.queryToken && opts.db) p = resolveToken(opts.db, c.req.query('token'));
-  if (!p) throw new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="cadia"' } });
+  if (!p && opts.queryToken && opts.db) p = await resolveToken(opts.db, c.req.query('token'));
+  if (!p) throw unauthorized();
   return p;
 }
 
 export function requireCustomer(c: Context<AppEnv>): CustomerPrincipal {
-  const p = requirePrincipal(c);
+  const p = principalOrThrow(c);
   if (p.kind !== 'customer') throw new ApiError(403, 'forbidden');
   return p;
 }
 
 export function requireAgent(c: Context<AppEnv>): Extract<Principal, { kind: 'agent' }> {
-  const p = requirePrincipal(c);
+  const p = principalOrThrow(c);
   if (p.kind !== 'agent') throw new ApiError(403, 'forbidden');
   return p;
 }

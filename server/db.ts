@@ -1,42 +1,396 @@
 /**
- * SQLite access. Migrations are an append-only list: a database remembers which ones it ran in
- * `schema_migrations`, so an existing data directory is upgraded in place on start.
+ * One data layer for both databases, through Kysely: the embedded SQLite file (better-sqlite3, the
+ * default: `npm ci && npm start` needs nothing else) or PostgreSQL when `DATABASE_URL=postgres://…`
+ * (several instances on one database). Queries are written once; the few places where the two
+ * differ ask `dialectOf(db)`.
+ *
+ * Conventions that keep both alike: instants are ISO strings (toISOString) so they sort as text;
+ * flags are integers 0/1 (PostgreSQL's booleans would come back as true/false); counts are cast to
+ * integer and PostgreSQL's int8 is parsed as a JS number, so COUNT/SUM are numbers on both.
  */
 import Database from 'better-sqlite3';
+import { type ColumnType, type Generated, Kysely, PostgresDialect, sql, SqliteDialect, type Transaction } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import pg from 'pg';
 
-export type DB = Database.Database;
+// ---------------------------------------------------------------------------------------------
+// Tables
 
-const MIGRATIONS: readonly string[] = [
-  // 1: the whole initial schema. Instants are ISO strings (toISOString) so they sort as text.
-  `
-  CREATE TABLE customers (
+export interface CustomersTable { number: string; name: string; email: string; credit_minutes: number; credit_updated_at: string }
+export interface TokensTable { token: string; kind: 'customer' | 'agent'; customer_number: string | null; name: string }
+export interface SessionsTable { id: string; token: string; created_at: string }
+export interface PackagesTable { id: string; name: string; description: string; minutes: number; price_amount: number; sort: number }
+export interface OffersTable {
+  id: string; customer_number: string; package_id: string; name: string; minutes: number; price_amount: number;
+  reason: 'renewal' | 'credit_exhausted'; issued_at: string; expires_at: string; ordered_at: string | null;
+}
+export interface OrdersTable {
+  id: string; customer_number: string; package_id: string | null; offer_id: string | null; name: string; minutes: number;
+  price_amount: number; created_at: string;
+}
+export interface TicketsTable {
+  id: string; number: string; customer_number: string; category: string; status: string; urgency: string; subject: string;
+  description: string; program: string; program_version: string; window: string; error_message: string; hangs_at: string;
+  last_action: string; called_before: number; cc: string; phone: string; phone_availability: string;
+  original_category: string | null; reclassified_at: string | null; customer_seen_at: string | null; created_at: string; updated_at: string;
+}
+/** `seq` orders rows written in the same instant (PostgreSQL has no rowid). */
+export interface MessagesTable {
+  id: string; ticket_id: string; author: 'customer' | 'support' | 'system'; author_name: string; body: string;
+  kind: 'message' | 'reclassified' | 'status'; created_at: string; seq: Generated<number>;
+}
+export interface AttachmentsTable {
+  id: string; message_id: string; customer_number: string; file_name: string; content_type: string; size: number; width: number;
+  height: number; created_at: string; seq: Generated<number>;
+}
+export interface AttachmentBlobsTable { attachment_id: string; bytes: Buffer }
+export interface TimeEntriesTable {
+  id: string; ticket_id: string; date: string; minutes: number; billable: number; note: string; charged_minutes: number;
+  from_credit_minutes: number; uncovered_minutes: number; seq: Generated<number>;
+}
+export interface IdempotencyKeysTable {
+  principal: string; key: string; fingerprint: string; status: number; body: string; created_at: string; expires_at: string;
+}
+export interface OutboxTable {
+  id: string; to_addr: string; cc: string; subject: string; body: string; created_at: string; sent_at: string | null;
+  error: string | null;
+  seq: Generated<number>;
+  /** Delivery attempts so far; the relay gives up (failed_at) after MAX_ATTEMPTS. */
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: string;
+  /** An instance's claim while it sends; a claim that runs out (the instance died) is taken over. */
+  claimed_until: string | null;
+  failed_at: string | null;
+}
+export interface FaqArticlesTable { id: string; title: string; body: string; url: string }
+export interface TicketCountersTable { year: number; last_number: number }
+/** Live events: written in the transaction of the change; the id orders them across instances. */
+export interface EventsTable { id: Generated<number>; name: string; customer_number: string; data: string; created_at: string }
+
+export interface Tables {
+  customers: CustomersTable;
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  packages: PackagesTable;
+  offers: OffersTable;
+  orders: OrdersTable;
+  tickets: TicketsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  attachment_blobs: AttachmentBlobsTable;
+  time_entries: TimeEntriesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  outbox: OutboxTable;
+  faq_articles: FaqArticlesTable;
+  ticket_counters: TicketCountersTable;
+  events: EventsTable;
+}
+
+export type DB = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+/** Either the database or a transaction: model functions take this so they compose. */
+export type Conn = Kysely<Tables>;
+export type Dialect = 'sqlite' | 'postgres';
+
+const dialects = new WeakMap<object, Dialect>();
+/** Which database a connection (or a transaction of it, made by `transact`) talks to. */
+export function dialectOf(db: Conn): Dialect {
+  const d = dialects.get(db);
+  if (!d) throw new Error('dialectOf: a connection not opened by openDatabase/transact');
+  return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transactions
+
+/** What a transaction wrote besides its rows, to act on once it has committed. */
+interface Pending { events: Array<{ name: string; customer_number: string; data: string; created_at: string }>; mails: number }
+const pending = new WeakMap<object, Pending>();
+const commitListeners = new WeakMap<object, (what: { events: boolean; mails: boolean }) => void>();
+
+/** Called after every transaction of `db` that wrote events or queued mails (the bus, the relay). */
+export function onCommit(db: DB, listener: (what: { events: boolean; mails: boolean }) => void): void {
+  commitListeners.set(db, listener);
+}
+
+/**
+ * Runs `fn` in one transaction. Events `emitEvent`-ed inside are inserted at its end: on
+ * PostgreSQL under a cluster-wide lock held until commit, so event ids become visible in increasing
+ * order (a reader that has seen id N never later finds a smaller one), then announced with
+ * NOTIFY carrying only the id. They are inserted last so the lock is never held while waiting for
+ * another lock (no deadlock with row locks taken earlier).
+ */
+export async function transact<T>(db: DB, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  const dialect = dialectOf(db);
+  const state: Pending = { events: [], mails: 0 };
+  const result = await db.transaction().execute(async (trx) => {
+    dialects.set(trx, dialect);
+    pending.set(trx, state);
+    const value = await fn(trx);
+    if (state.events.length) {
+      if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(${EVENTS_LOCK})`.execute(trx);
+      const rows = await trx.insertInto('events').values(state.events).returning('id').execute();
+      if (dialect === 'postgres') await sql`SELECT pg_notify('cadia_events', ${String(rows.at(-1)?.id ?? '')})`.execute(trx);
+    }
+    return value;
+  });
+  if (state.events.length || state.mails) commitListeners.get(db)?.({ events: state.events.length > 0, mails: state.mails > 0 });
+  return result;
+}
+const EVENTS_LOCK = 4_242_002;
+
+export interface EventInput { name: string; customerNumber: string; data: Record<string, string | number | null> }
+
+/** Records a live event as part of the transaction `trx` (made by `transact`). */
+export function emitEvent(trx: Tx, e: EventInput, at: string): void {
+  const state = pending.get(trx);
+  if (!state) throw new Error('emitEvent outside transact()');
+  state.events.push({ name: e.name, customer_number: e.customerNumber, data: JSON.stringify(e.data), created_at: at });
+}
+
+/** Marks that `trx` queued a mail, so the relay is woken after commit. */
+export function noteMail(trx: Tx): void {
+  const state = pending.get(trx);
+  if (!state) throw new Error('queueMail outside transact()');
+  state.mails++;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening
+
+export interface OpenOptions {
+  /** `postgres://…` selects PostgreSQL; otherwise `sqlitePath` (':memory:' by default). */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string | undefined;
+  /** PostgreSQL schema to live in (tests: one per backend); created when missing. Default: public. */
+  schema?: string | undefined;
+  /** Connections per instance on PostgreSQL. */
+  poolSize?: number | undefined;
+}
+
+export interface OpenDatabase {
+  db: DB;
+  dialect: Dialect;
+  /** PostgreSQL: a connection string (with the schema) for a LISTEN connection of its own. */
+  pgConfig?: pg.ClientConfig;
+  /** Runs a script of several statements without parameters (tests and maintenance). */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//i.test(url);
+
+/** int8 (COUNT, SUM, identity ids) as a JS number; ids and sums here stay far below 2^53. */
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** A short description of where the database is, for messages (never the password). */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return 'PostgreSQL (DATABASE_URL is not a valid URL)';
+  }
+}
+
+/** Opens (and for PostgreSQL: checks it is reachable). Throws an Error with a one-line message. */
+export async function openDatabase(o: OpenOptions): Promise<OpenDatabase> {
+  if (isPostgresUrl(o.databaseUrl)) return openPostgres(o.databaseUrl, o);
+  const path = o.sqlitePath ?? ':memory:';
+  let raw: Database.Database;
+  try {
+    raw = new Database(path);
+  } catch (err) {
+    throw new Error(`cannot open SQLite file ${path}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // WAL lets readers go on while a write is in flight; an in-memory DB has no journal file.
+  if (path !== ':memory:') raw.pragma('journal_mode = WAL');
+  raw.pragma('foreign_keys = ON');
+  raw.pragma('busy_timeout = 5000');
+  // Kysely's SQLite driver runs one statement (or one transaction) at a time on this connection, so
+  // within one process SQLite transactions never interleave.
+  const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: raw }) });
+  dialects.set(db, 'sqlite');
+  const exec = async (script: string) => {
+    raw.exec(script);
+  };
+  // Closing twice (a test that destroyed the connection itself) is not an error.
+  return { db, dialect: 'sqlite', exec, close: () => db.destroy().catch(() => undefined) };
+}
+
+async function openPostgres(url: string, o: OpenOptions): Promise<OpenDatabase> {
+  const where = describeUrl(url);
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`DATABASE_URL is not a valid URL`);
+  }
+  const schema = o.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`invalid schema name ${schema}`);
+  const config: pg.ClientConfig = {
+    connectionString: parsed.toString(),
+    connectionTimeoutMillis: 5000,
+    types: pgTypes,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  };
+  // Reachable at all? One line naming what failed, rather than a pool that retries forever.
+  const probe = new pg.Client(config);
+  try {
+    await probe.connect();
+    if (schema) await probe.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+  } catch (err) {
+    await probe.end().catch(() => undefined);
+    throw new Error(`cannot connect to ${where}: ${errorText(err)}`);
+  }
+  await probe.end();
+  const pool = new pg.Pool({ ...config, max: o.poolSize ?? 10, idleTimeoutMillis: 30_000 });
+  // An idle connection cut by the server (restart, failover) must not crash the process; the
+  // pool opens a new one for the next query.
+  pool.on('error', () => undefined);
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  dialects.set(db, 'postgres');
+  // Without parameters, pg sends the simple query protocol, which takes several statements.
+  const exec = async (script: string) => {
+    await pool.query(script);
+  };
+  // Closing twice (a test that destroyed the connection itself) is not an error.
+  return { db, dialect: 'postgres', pgConfig: config, exec, close: () => db.destroy().catch(() => undefined) };
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof AggregateError && err.errors.length) return errorText(err.errors[0]);
+  if (err instanceof Error) {
+    const code = (err as { code?: string }).code;
+    return err.message || code || err.name;
+  }
+  return String(err);
+}
+
+/**
+ * True for errors that mean "the database is not reachable right now" (as opposed to a bug or a
+ * constraint): the request is answered 503 with Retry-After and the instance recovers by itself.
+ */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e || typeof e !== 'object') return false;
+  const code = e.code ?? '';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'SQLITE_BUSY', 'SQLITE_IOERR'].includes(code)) return true;
+  // PostgreSQL: 08xxx connection exceptions, 57P01-03 shutdown / cannot connect now, 53300 too many connections.
+  if (/^(08|57P0)/.test(code) || code === '53300') return true;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is insecure/i.test(e.message ?? '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+
+/**
+ * Kysely's Migrator runs these in name order and remembers them in `kysely_migration`. On
+ * PostgreSQL it holds an advisory lock meanwhile, so instances that start together on an empty
+ * database migrate once (the others wait, then find nothing to do).
+ */
+function migrations(dialect: Dialect): Record<string, Migration> {
+  const pgOnly = dialect === 'postgres';
+  const blob = pgOnly ? 'bytea' : 'blob';
+  return {
+    // The schema of the single-process backend, as it was. A SQLite file created before Kysely
+    // (it has `schema_migrations`) already holds it and only gets the later migrations.
+    '0001_initial': {
+      async up(db) {
+        if (!pgOnly) {
+          const legacy = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'customers'`.execute(db);
+          if (Number(legacy.rows[0]?.n) > 0) return;
+        }
+        for (const stmt of INITIAL_SCHEMA(blob)) await sql.raw(stmt).execute(db);
+      },
+    },
+    // What several instances need: numbers from a counter, events as rows, an outbox relay that
+    // retries, idempotency keys that expire, and an order for rows of the same instant.
+    '0002_scale_out': {
+      async up(db) {
+        await sql`CREATE TABLE ticket_counters (year INTEGER PRIMARY KEY, last_number INTEGER NOT NULL)`.execute(db);
+        // Existing numbers, read as numbers (the old MAX(number) compared them as text).
+        const numbers = await sql<{ number: string }>`SELECT number FROM tickets`.execute(db);
+        const last = new Map<number, number>();
+        for (const { number } of numbers.rows) {
+          const m = /^T-(\d{4})-(\d+)$/.exec(number);
+          if (m) last.set(Number(m[1]), Math.max(last.get(Number(m[1])) ?? 0, Number(m[2])));
+        }
+        for (const [year, n] of last) await sql`INSERT INTO ticket_counters (year, last_number) VALUES (${year}, ${n})`.execute(db);
+
+        await sql.raw(pgOnly
+          ? `CREATE TABLE events (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name TEXT NOT NULL,
+               customer_number TEXT NOT NULL, data TEXT NOT NULL, created_at TEXT NOT NULL)`
+          // AUTOINCREMENT: an id is never reused after old rows are pruned (Last-Event-ID stays valid).
+          : `CREATE TABLE events (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL,
+               customer_number TEXT NOT NULL, data TEXT NOT NULL, created_at TEXT NOT NULL)`).execute(db);
+        await sql`CREATE INDEX events_created ON events(created_at)`.execute(db);
+
+        await sql`ALTER TABLE outbox ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0`.execute(db);
+        await sql`ALTER TABLE outbox ADD COLUMN next_attempt_at TEXT NOT NULL DEFAULT ''`.execute(db);
+        await sql`ALTER TABLE outbox ADD COLUMN claimed_until TEXT`.execute(db);
+        await sql`ALTER TABLE outbox ADD COLUMN failed_at TEXT`.execute(db);
+        await sql`UPDATE outbox SET next_attempt_at = created_at`.execute(db);
+        await sql`CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL AND failed_at IS NULL`.execute(db);
+
+        await sql`ALTER TABLE idempotency_keys ADD COLUMN expires_at TEXT NOT NULL DEFAULT ''`.execute(db);
+        const keys = await sql<{ principal: string; key: string; created_at: string }>`SELECT principal, key, created_at FROM idempotency_keys`.execute(db);
+        for (const k of keys.rows) {
+          const expires = new Date(new Date(k.created_at).getTime() + 86_400_000).toISOString();
+          await sql`UPDATE idempotency_keys SET expires_at = ${expires} WHERE principal = ${k.principal} AND key = ${k.key}`.execute(db);
+        }
+        await sql`CREATE INDEX idempotency_expires ON idempotency_keys(expires_at)`.execute(db);
+
+        for (const table of ['messages', 'attachments', 'time_entries', 'outbox']) {
+          if (pgOnly) {
+            await sql.raw(`ALTER TABLE ${table} ADD COLUMN seq BIGINT GENERATED BY DEFAULT AS IDENTITY`).execute(db);
+          } else {
+            // SQLite cannot add an autoincrementing column; its rowid is one, copied by a trigger.
+            await sql.raw(`ALTER TABLE ${table} ADD COLUMN seq INTEGER`).execute(db);
+            await sql.raw(`UPDATE ${table} SET seq = rowid`).execute(db);
+            await sql.raw(`CREATE TRIGGER ${table}_seq AFTER INSERT ON ${table} WHEN NEW.seq IS NULL
+              BEGIN UPDATE ${table} SET seq = NEW.rowid WHERE rowid = NEW.rowid; END`).execute(db);
+          }
+        }
+        await sql`CREATE INDEX sessions_token ON sessions(token)`.execute(db);
+      },
+    },
+  };
+}
+
+/** The schema of the single-process backend (migration 0001); `blob` is the bytes type. */
+export const INITIAL_SCHEMA = (blob: string): string[] => [
+  `CREATE TABLE customers (
     number TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     email TEXT NOT NULL,
     credit_minutes INTEGER NOT NULL DEFAULT 0,
     credit_updated_at TEXT NOT NULL
-  );
-  CREATE TABLE tokens (
+  )`,
+  `CREATE TABLE tokens (
     token TEXT PRIMARY KEY,
     kind TEXT NOT NULL CHECK (kind IN ('customer', 'agent')),
     customer_number TEXT REFERENCES customers(number),
     name TEXT NOT NULL,
     CHECK ((kind = 'customer') = (customer_number IS NOT NULL))
-  );
-  CREATE TABLE sessions (
+  )`,
+  `CREATE TABLE sessions (
     id TEXT PRIMARY KEY,
     token TEXT NOT NULL REFERENCES tokens(token) ON DELETE CASCADE,
     created_at TEXT NOT NULL
-  );
-  CREATE TABLE packages (
+  )`,
+  `CREATE TABLE packages (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,
     description TEXT NOT NULL,
     minutes INTEGER NOT NULL,
     price_amount INTEGER NOT NULL,
     sort INTEGER NOT NULL
-  );
-  CREATE TABLE offers (
+  )`,
+  `CREATE TABLE offers (
     id TEXT PRIMARY KEY,
     customer_number TEXT NOT NULL REFERENCES customers(number),
     package_id TEXT NOT NULL REFERENCES packages(id),
@@ -47,21 +401,20 @@ const MIGRATIONS: readonly string[] = [
     issued_at TEXT NOT NULL,
     expires_at TEXT NOT NULL,
     ordered_at TEXT
-  );
-  CREATE INDEX offers_customer ON offers(customer_number, expires_at);
-  CREATE TABLE orders (
+  )`,
+  'CREATE INDEX offers_customer ON offers(customer_number, expires_at)',
+  `CREATE TABLE orders (
     id TEXT PRIMARY KEY,
     customer_number TEXT NOT NULL REFERENCES customers(number),
     package_id TEXT REFERENCES packages(id),
-    -- UNIQUE: an offer can be ordered once, even if application code were to race.
     offer_id TEXT UNIQUE REFERENCES offers(id),
     name TEXT NOT NULL,
     minutes INTEGER NOT NULL,
     price_amount INTEGER NOT NULL,
     created_at TEXT NOT NULL
-  );
-  CREATE INDEX orders_customer ON orders(customer_number, created_at);
-  CREATE TABLE tickets (
+  )`,
+  'CREATE INDEX orders_customer ON orders(customer_number, created_at)',
+  `CREATE TABLE tickets (
     id TEXT PRIMARY KEY,
     number TEXT NOT NULL UNIQUE,
     customer_number TEXT NOT NULL REFERENCES customers(number),
@@ -72,7 +425,7 @@ const MIGRATIONS: readonly string[] = [
     description TEXT NOT NULL,
     program TEXT NOT NULL DEFAULT '',
     program_version TEXT NOT NULL DEFAULT '',
-    window TEXT NOT NULL DEFAULT '',
+    "window" TEXT NOT NULL DEFAULT '',
     error_message TEXT NOT NULL DEFAULT '',
     hangs_at TEXT NOT NULL DEFAULT '',
     last_action TEXT NOT NULL DEFAULT '',
@@ -85,10 +438,10 @@ const MIGRATIONS: readonly string[] = [
     customer_seen_at TEXT,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
-  );
-  CREATE INDEX tickets_customer_updated ON tickets(customer_number, updated_at DESC, id DESC);
-  CREATE INDEX tickets_updated ON tickets(updated_at DESC, id DESC);
-  CREATE TABLE messages (
+  )`,
+  'CREATE INDEX tickets_customer_updated ON tickets(customer_number, updated_at DESC, id DESC)',
+  'CREATE INDEX tickets_updated ON tickets(updated_at DESC, id DESC)',
+  `CREATE TABLE messages (
     id TEXT PRIMARY KEY,
     ticket_id TEXT NOT NULL REFERENCES tickets(id),
     author TEXT NOT NULL CHECK (author IN ('customer', 'support', 'system')),
@@ -96,9 +449,9 @@ const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL,
     kind TEXT NOT NULL CHECK (kind IN ('message', 'reclassified', 'status')),
     created_at TEXT NOT NULL
-  );
-  CREATE INDEX messages_ticket ON messages(ticket_id, created_at);
-  CREATE TABLE attachments (
+  )`,
+  'CREATE INDEX messages_ticket ON messages(ticket_id, created_at)',
+  `CREATE TABLE attachments (
     id TEXT PRIMARY KEY,
     message_id TEXT NOT NULL REFERENCES messages(id),
     customer_number TEXT NOT NULL REFERENCES customers(number),
@@ -108,14 +461,14 @@ const MIGRATIONS: readonly string[] = [
     width INTEGER NOT NULL,
     height INTEGER NOT NULL,
     created_at TEXT NOT NULL
-  );
-  CREATE INDEX attachments_message ON attachments(message_id);
-  -- Bytes apart from the metadata so listing a thread never reads blobs.
-  CREATE TABLE attachment_blobs (
+  )`,
+  'CREATE INDEX attachments_message ON attachments(message_id)',
+  // Bytes apart from the metadata so listing a thread never reads blobs.
+  `CREATE TABLE attachment_blobs (
     attachment_id TEXT PRIMARY KEY REFERENCES attachments(id),
-    bytes BLOB NOT NULL
-  );
-  CREATE TABLE time_entries (
+    bytes ${blob} NOT NULL
+  )`,
+  `CREATE TABLE time_entries (
     id TEXT PRIMARY KEY,
     ticket_id TEXT NOT NULL REFERENCES tickets(id),
     date TEXT NOT NULL,
@@ -125,9 +478,9 @@ const MIGRATIONS: readonly string[] = [
     charged_minutes INTEGER NOT NULL,
     from_credit_minutes INTEGER NOT NULL,
     uncovered_minutes INTEGER NOT NULL
-  );
-  CREATE INDEX time_entries_ticket ON time_entries(ticket_id, date);
-  CREATE TABLE idempotency_keys (
+  )`,
+  'CREATE INDEX time_entries_ticket ON time_entries(ticket_id, date)',
+  `CREATE TABLE idempotency_keys (
     principal TEXT NOT NULL,
     key TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
@@ -135,8 +488,8 @@ const MIGRATIONS: readonly string[] = [
     body TEXT NOT NULL,
     created_at TEXT NOT NULL,
     PRIMARY KEY (principal, key)
-  );
-  CREATE TABLE outbox (
+  )`,
+  `CREATE TABLE outbox (
     id TEXT PRIMARY KEY,
     to_addr TEXT NOT NULL,
     cc TEXT NOT NULL DEFAULT '[]',
@@ -145,52 +498,63 @@ const MIGRATIONS: readonly string[] = [
     created_at TEXT NOT NULL,
     sent_at TEXT,
     error TEXT
-  );
-  CREATE TABLE faq_articles (
+  )`,
+  `CREATE TABLE faq_articles (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     url TEXT NOT NULL
-  );
-  `,
+  )`,
 ];
 
-export function openDatabase(path: string): DB {
-  const db = new Database(path);
-  // WAL lets the demo read while a write is in flight; an in-memory DB has no journal file.
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
-}
-
-/** Runs the migrations this database has not seen yet, each in its own transaction. */
-export function migrate(db: DB): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-  const done = row.v ?? 0;
-  MIGRATIONS.forEach((sql, i) => {
-    const version = i + 1;
-    if (version <= done) return;
-    db.transaction(() => {
-      db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
-    })();
-  });
-}
-
-/** For GET /readyz: the database answers and every migration has run. Never throws. */
-export function isMigrated(db: DB): boolean {
-  try {
-    const row = db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null };
-    return row.v === MIGRATIONS.length;
-  } catch {
-    return false;
+class CodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations(this.dialect));
   }
 }
 
+/**
+ * Kysely looks for its own tables in every schema unless told which one; name ours (the current
+ * schema) so a second schema in the same database (tests, another deployment) is never mistaken for it.
+ */
+async function migrator(db: DB): Promise<Migrator> {
+  const dialect = dialectOf(db);
+  const schema = dialect === 'postgres' ? (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db)).rows[0]?.s : undefined;
+  return new Migrator({ db, provider: new CodeProvider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
+}
+
+/** Brings the schema up to date. Safe when several instances call it at once (see above). */
+export async function migrate(db: DB): Promise<void> {
+  const m = await migrator(db);
+  const { error, results } = await m.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${errorText(error)}`.replace('  ', ' '));
+  }
+}
+
+/** Every migration this code knows has run (for /readyz). */
+export async function migrationsDone(db: DB): Promise<boolean> {
+  const all = await (await migrator(db)).getMigrations();
+  return all.every((m) => m.executedAt !== undefined);
+}
+
+/**
+ * Runs `fn` in a transaction that holds a cluster-wide lock on PostgreSQL (an advisory lock, freed
+ * at commit), so instances starting together seed once: the second waits and then finds the data.
+ * SQLite: one process, one connection — the transaction alone is enough.
+ */
+export async function withStartupLock<T>(db: DB, fn: (trx: Tx) => Promise<T>): Promise<T> {
+  return transact(db, async (trx) => {
+    if (dialectOf(db) === 'postgres') await sql`SELECT pg_advisory_xact_lock(${STARTUP_LOCK})`.execute(trx);
+    return fn(trx);
+  });
+}
+const STARTUP_LOCK = 4_242_001;
+
 /** True when nothing has been seeded yet (no customers): seeding only ever happens once. */
-export function isEmpty(db: DB): boolean {
-  return (db.prepare('SELECT COUNT(*) AS n FROM customers').get() as { n: number }).n === 0;
+export async function isEmpty(db: Conn): Promise<boolean> {
+  const row = await db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
 }

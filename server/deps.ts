@@ -2,7 +2,6 @@ import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import type { EventBus } from './events.js';
 import type { Limits } from './limits.js';
-import type { Mailer } from './mail.js';
 import type { RateLimits } from './rate-limit.js';
 import type { UploadGate } from './uploads.js';
 
@@ -11,7 +10,6 @@ export interface Deps {
   db: DB;
   clock: Clock;
   events: EventBus;
-  mailer: Mailer | undefined;
   publicUrl: string;
   allowedOrigins: readonly string[];
   /** Caps how many form bodies are read at once. */

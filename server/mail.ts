@@ -1,14 +1,10 @@
 /**
- * E-mail: every mail is written to the `outbox` table in the same transaction as the change that
- * caused it (so a rolled-back request mails nothing), then handed to a `Mailer` after commit.
- * Without a mailer the outbox is the record (the agent demo shows it). With `SMTP_URL` nodemailer
- * delivers it. A `Mailer` is just `send(mail)`, so another delivery (a relay polling the outbox,
- * a provider's API) fits in its place.
+ * E-mail delivery: a `Mailer` sends one message. Mails are queued in the `outbox` table with the
+ * change that caused them and handed to the mailer by the relay (outbox.ts), which retries.
+ * With `SMTP_URL` nodemailer delivers. A `Mailer` is just `send(mail)`, so another delivery (a
+ * provider's API) fits in its place.
  */
 import { createTransport } from 'nodemailer';
-import type { Clock } from './clock.js';
-import type { DB } from './db.js';
-import { newId } from './ids.js';
 
 export interface Mail {
   to: string;
@@ -19,36 +15,6 @@ export interface Mail {
 
 export interface Mailer {
   send(mail: Mail & { id: string }): Promise<void>;
-}
-
-/** Inserts into the outbox; call inside the request's transaction. Returns the outbox id. */
-export function queueMail(db: DB, clock: Clock, mail: Mail): string {
-  const id = newId('mail');
-  db.prepare('INSERT INTO outbox (id, to_addr, cc, subject, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id, mail.to, JSON.stringify(mail.cc), mail.subject, mail.body, clock.now().toISOString(),
-  );
-  return id;
-}
-
-interface OutboxRow { id: string; to_addr: string; cc: string; subject: string; body: string }
-
-/** Sends queued mails after commit. Failures are recorded on the row, never thrown at the request. */
-export function deliver(db: DB, clock: Clock, mailer: Mailer | undefined, ids: readonly string[]): void {
-  if (!mailer) return;
-  for (const id of ids) {
-    const row = db.prepare('SELECT id, to_addr, cc, subject, body FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
-    if (!row) continue;
-    const mail = { id: row.id, to: row.to_addr, cc: JSON.parse(row.cc) as string[], subject: row.subject, body: row.body };
-    mailer.send(mail).then(
-      () => { tryUpdate(db, 'UPDATE outbox SET sent_at = ?, error = NULL WHERE id = ?', clock.now().toISOString(), id); },
-      (err: unknown) => { tryUpdate(db, 'UPDATE outbox SET error = ? WHERE id = ?', String(err), id); },
-    );
-  }
-}
-
-function tryUpdate(db: DB, sql: string, a: string, b: string): void {
-  // The backend may have been closed while a send was in flight (tests); that is not an error.
-  if (db.open) db.prepare(sql).run(a, b);
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);

@@ -2,7 +2,8 @@
  * CLI entry: the contract under /api, the built widgets under /dist and the demo host pages, all on
  * one origin so the demo needs no CORS.
  *
- *   PORT (8080) · DATA_DIR (./data → cadia.sqlite) · NODE_ENV=production (refuses demo tokens)
+ *   PORT (8080) · DATABASE_URL (postgres://…: PostgreSQL, several instances may share it; otherwise
+ *   the SQLite file DATA_DIR/cadia.sqlite, DATA_DIR default ./data) · NODE_ENV=production (refuses demo tokens)
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails) · ALLOWED_ORIGINS (comma list)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
  *   SMTP_URL (smtp://user:pass@host:587 with STARTTLS, or smtps://…:465; otherwise mails stay in the outbox) · MAIL_FROM
@@ -16,6 +17,7 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createBackend } from './app.js';
+import { describeUrl, isPostgresUrl } from './db.js';
 import { createLogger } from './log.js';
 import { DEMO_TOKENS } from './seed.js';
 import { createSite } from './site.js';
@@ -23,15 +25,24 @@ import { createSite } from './site.js';
 const port = Number(process.env.PORT ?? 8080);
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const production = process.env.NODE_ENV === 'production';
-mkdirSync(dataDir, { recursive: true });
 
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info' });
 const seconds = (name: string, fallback: number) => 1000 * Number(process.env[name] ?? fallback);
 
-let backend: ReturnType<typeof createBackend>;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const postgres = isPostgresUrl(databaseUrl);
+if (databaseUrl && !postgres) {
+  logger.fatal('DATABASE_URL must start with postgres:// or postgresql:// (unset it to use the SQLite file in DATA_DIR)');
+  process.exit(1);
+}
+if (!postgres) mkdirSync(dataDir, { recursive: true });
+const where = postgres ? describeUrl(databaseUrl) : join(dataDir, 'cadia.sqlite');
+
+let backend: Awaited<ReturnType<typeof createBackend>>;
 try {
-  backend = createBackend({
+  backend = await createBackend({
     logger,
+    databaseUrl,
     dbPath: join(dataDir, 'cadia.sqlite'),
     seed: process.env.SEED !== '0',
     production,
@@ -59,7 +70,7 @@ const server = serve({
   },
 }, (info) => {
   const base = `http://localhost:${info.port}`;
-  logger.info({ url: base, data: join(dataDir, 'cadia.sqlite') }, `Cadia support backend on ${base}`);
+  logger.info({ url: base, data: where }, `Cadia support backend on ${base}`);
   // The guide for a person at a terminal; a log collector reads only the JSON lines.
   if (!process.stdout.isTTY) return;
   console.log(`  ${base}/         homepage demo (shop, login)`);
@@ -89,10 +100,11 @@ function shutdown(signal: string) {
   }, seconds('SHUTDOWN_GRACE', 10));
   grace.unref();
   server.close(() => {
-    backend.close();
-    logger.info('stopped');
-    logger.flush();
-    process.exit(0);
+    void backend.close().finally(() => {
+      logger.info('stopped');
+      logger.flush();
+      process.exit(0);
+    });
   });
   server.closeIdleConnections();
 }

@@ -61,6 +61,10 @@ const TITLES: Texts = {
     de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  idempotency_in_progress: {
+    de: 'Eine Anfrage mit diesem Idempotency-Key wird gerade bearbeitet. Bitte gleich noch einmal senden.',
+    en: 'A request with this Idempotency-Key is still being processed. Please send it again shortly.',
+  },
   offer_expired: { de: 'Dieses Treueangebot ist abgelaufen und kann nicht mehr bestellt werden.', en: 'This loyalty offer has expired and can no longer be ordered.' },
   offer_already_ordered: { de: 'Dieses Treueangebot wurde bereits bestellt.', en: 'This loyalty offer has already been ordered.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
@@ -70,6 +74,7 @@ const TITLES: Texts = {
   too_many_parts: { de: 'Das Formular hat zu viele Teile.', en: 'The form has too many parts.' },
   server_busy: { de: 'Der Server ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.', en: 'The server is busy. Please try again in a moment.' },
   rate_limited: { de: 'Zu viele Anfragen. Bitte warten Sie kurz.', en: 'Too many requests. Please wait a moment.' },
+  unavailable: { de: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.', en: 'The service is unavailable right now. Please try again shortly.' },
   internal: { de: 'Ein interner Fehler ist aufgetreten.', en: 'An internal error occurred.' },
 };
 

@@ -6,7 +6,8 @@ import { chargeBooking } from '../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../src/domain/categories.js';
 import { offerExpiresAt } from '../src/domain/offers.js';
 import { DAY_MS } from './clock.js';
-import type { DB } from './db.js';
+import type { Conn, Tables, Tx } from './db.js';
+import type { Insertable } from 'kysely';
 import { loyaltyPrice } from './model/offers.js';
 import { demoScreenshotPng } from './png.js';
 
@@ -206,118 +207,132 @@ function tickets(): SeedTicket[] {
   return list;
 }
 
-export function seed(db: DB, now: Date): void {
+type Rows = { [T in keyof Tables]?: Array<Insertable<Tables[T]>> };
+
+/** Writes the demo data into the (empty) database; call inside the startup transaction (db.ts). */
+export async function seed(trx: Tx, now: Date): Promise<void> {
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const iso = (ms: number) => ago(ms).toISOString();
   const at = now.toISOString();
+  // Rows are collected per table and written in a few multi-row inserts (a round trip each on PostgreSQL).
+  const rows: Rows = {};
+  const add = <T extends keyof Tables>(table: T, row: Insertable<Tables[T]>) => {
+    ((rows[table] ??= []) as Array<Insertable<Tables[T]>>).push(row);
+  };
 
-  db.transaction(() => {
-    const customers = [
-      { number: '10001', name: 'Müller Haustechnik GmbH', email: 'service@mueller-haustechnik.example', credit: 150 },
-      { number: '10002', name: 'Schneider & Partner Steuerberatung', email: 'kanzlei@schneider-partner.example', credit: -40 },
-    ];
-    for (const c of customers) {
-      db.prepare('INSERT INTO customers (number, name, email, credit_minutes, credit_updated_at) VALUES (?, ?, ?, 0, ?)').run(c.number, c.name, c.email, at);
-    }
-    const token = db.prepare('INSERT INTO tokens (token, kind, customer_number, name) VALUES (?, ?, ?, ?)');
-    token.run(DEMO_TOKENS.positive, 'customer', '10001', customers[0]!.name);
-    token.run(DEMO_TOKENS.negative, 'customer', '10002', customers[1]!.name);
-    token.run(DEMO_TOKENS.agent, 'agent', null, 'Cadia Support');
+  const customers = [
+    { number: '10001', name: 'Müller Haustechnik GmbH', email: 'service@mueller-haustechnik.example', credit: 150 },
+    { number: '10002', name: 'Schneider & Partner Steuerberatung', email: 'kanzlei@schneider-partner.example', credit: -40 },
+  ];
+  const finalCredit = new Map<string, number>();
+  for (const c of customers) add('customers', { number: c.number, name: c.name, email: c.email, credit_minutes: 0, credit_updated_at: at });
+  add('tokens', { token: DEMO_TOKENS.positive, kind: 'customer', customer_number: '10001', name: customers[0]!.name });
+  add('tokens', { token: DEMO_TOKENS.negative, kind: 'customer', customer_number: '10002', name: customers[1]!.name });
+  add('tokens', { token: DEMO_TOKENS.agent, kind: 'agent', customer_number: null, name: 'Cadia Support' });
 
-    PACKAGES.forEach((p, i) => {
-      db.prepare('INSERT INTO packages (id, name, description, minutes, price_amount, sort) VALUES (?, ?, ?, ?, ?, ?)').run(p.id, p.name, p.description, p.minutes, p.price, i);
+  PACKAGES.forEach((p, i) => add('packages', { id: p.id, name: p.name, description: p.description, minutes: p.minutes, price_amount: p.price, sort: i }));
+  FAQ.forEach(([slug, title, body], i) => {
+    add('faq_articles', { id: `faq-${String(i + 1).padStart(2, '0')}`, title, body, url: `https://hilfe.cadia.example/faq/${slug}` });
+  });
+
+  const offer = (id: string, customer: string, pkgId: string, reason: 'renewal' | 'credit_exhausted', issuedAgo: number, orderedAgo: number | null) => {
+    const pkg = PACKAGES.find((p) => p.id === pkgId)!;
+    const issued = ago(issuedAgo);
+    add('offers', {
+      id, customer_number: customer, package_id: pkg.id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes, price_amount: loyaltyPrice(pkg.price),
+      reason, issued_at: issued.toISOString(), expires_at: offerExpiresAt(issued).toISOString(), ordered_at: orderedAgo === null ? null : iso(orderedAgo),
     });
-    FAQ.forEach(([slug, title, body], i) => {
-      db.prepare('INSERT INTO faq_articles (id, title, body, url) VALUES (?, ?, ?, ?)').run(`faq-${String(i + 1).padStart(2, '0')}`, title, body, `https://hilfe.cadia.example/faq/${slug}`);
-    });
-
-    const offer = (id: string, customer: string, pkgId: string, reason: string, issuedAgo: number, orderedAgo: number | null) => {
-      const pkg = PACKAGES.find((p) => p.id === pkgId)!;
-      const issued = ago(issuedAgo);
-      db.prepare(
-        'INSERT INTO offers (id, customer_number, package_id, name, minutes, price_amount, reason, issued_at, expires_at, ordered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ).run(id, customer, pkg.id, `Treueangebot ${pkg.name}`, pkg.minutes, loyaltyPrice(pkg.price), reason, issued.toISOString(), offerExpiresAt(issued).toISOString(), orderedAgo === null ? null : iso(orderedAgo));
-      if (orderedAgo !== null) {
-        db.prepare('INSERT INTO orders (id, customer_number, package_id, offer_id, name, minutes, price_amount, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
-          `ord_${id}`, customer, pkg.id, id, `Treueangebot ${pkg.name}`, pkg.minutes, loyaltyPrice(pkg.price), iso(orderedAgo),
-        );
-      }
-    };
-    offer('off_demo_open', '10001', 'pkg-600', 'renewal', 9 * D, null);
-    offer('off_demo_last_year', '10001', 'pkg-600', 'renewal', 370 * D, 365 * D);
-    offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
-    db.prepare('INSERT INTO orders (id, customer_number, package_id, offer_id, name, minutes, price_amount, created_at) VALUES (?, ?, ?, NULL, ?, ?, ?, ?)').run(
-      'ord_demo_pkg', '10002', 'pkg-60', 'Supportpaket 60', 60, 10500, iso(60 * D),
-    );
-
-    const all = tickets();
-    // Number in order of arrival, per year, as the live numbering does.
-    const seqByYear = new Map<number, number>();
-    const numbers = new Map<string, string>();
-    for (const t of [...all].sort((a, b) => b.created - a.created)) {
-      const year = ago(t.created).getUTCFullYear();
-      const seq = (seqByYear.get(year) ?? 40) + 1;
-      seqByYear.set(year, seq);
-      numbers.set(t.id, `T-${year}-${String(seq).padStart(5, '0')}`);
-    }
-
-    const png = demoScreenshotPng();
-    for (const t of all) {
-      const cust = customers.find((c) => c.number === t.customer)!;
-      const lastAt = Math.min(...t.messages.map((m) => m.at));
-      const ctx = t.context ?? {};
-      db.prepare(
-        `INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, program, program_version, window,
-           error_message, hangs_at, last_action, called_before, cc, phone, phone_availability, original_category, reclassified_at,
-           customer_seen_at, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        t.id, numbers.get(t.id), t.customer, t.category, t.status, t.urgency ?? 'normal', t.subject, t.description,
-        ctx.program ?? '', ctx.program_version ?? '', ctx.window ?? '', ctx.error_message ?? '', ctx.hangs_at ?? '', ctx.last_action ?? '',
-        t.calledBefore ? 1 : 0, ctx.cc ?? '', ctx.phone ?? '', ctx.phone_availability ?? '',
-        t.reclassified?.from ?? null, t.reclassified ? iso(t.reclassified.at) : null,
-        iso(t.seen ?? lastAt), iso(t.created), iso(Math.min(lastAt, ...(t.time ?? []).map((e) => e.at))),
-      );
-      t.messages.forEach((m, i) => {
-        const id = `msg_${t.id.slice(4)}_${i + 1}`;
-        const name = m.author === 'customer' ? cust.name : 'Cadia Support';
-        db.prepare('INSERT INTO messages (id, ticket_id, author, author_name, body, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-          id, t.id, m.author, name, m.body || t.description, m.kind ?? 'message', iso(m.at),
-        );
-        if (m.image) {
-          const attId = `att_${t.id.slice(4)}_${i + 1}`;
-          db.prepare('INSERT INTO attachments (id, message_id, customer_number, file_name, content_type, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-            attId, id, t.customer, 'Fehlermeldung Lieferschein.png', 'image/png', png.length, 48, 32, iso(m.at),
-          );
-          db.prepare('INSERT INTO attachment_blobs (attachment_id, bytes) VALUES (?, ?)').run(attId, png);
-        }
+    if (orderedAgo !== null) {
+      add('orders', {
+        id: `ord_${id}`, customer_number: customer, package_id: pkg.id, offer_id: id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
+        price_amount: loyaltyPrice(pkg.price), created_at: iso(orderedAgo),
       });
     }
+  };
+  offer('off_demo_open', '10001', 'pkg-600', 'renewal', 9 * D, null);
+  offer('off_demo_last_year', '10001', 'pkg-600', 'renewal', 370 * D, 365 * D);
+  offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
+  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D) });
 
-    // Charge all bookings in time order against a running credit that ends at each customer's
-    // demo value, so fromCredit/uncovered per entry are what live bookings would have produced.
-    for (const c of customers) {
-      const entries = all
-        .filter((t) => t.customer === c.number)
-        .flatMap((t) => (t.time ?? []).map((e, i) => ({ ...e, ticketId: t.id, id: `tim_${t.id.slice(4)}_${i + 1}` })))
-        .sort((a, b) => b.at - a.at);
-      const total = entries.reduce((s, e) => s + chargeBooking(e, Infinity).charged, 0);
-      let credit = c.credit + total;
-      for (const e of entries) {
-        const charge = chargeBooking(e, credit);
-        credit -= charge.charged;
-        db.prepare(
-          'INSERT INTO time_entries (id, ticket_id, date, minutes, billable, note, charged_minutes, from_credit_minutes, uncovered_minutes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(e.id, e.ticketId, iso(e.at), e.minutes, e.billable ? 1 : 0, e.note, charge.charged, charge.fromCredit, charge.uncovered);
+  const all = tickets();
+  // Number in order of arrival, per year, as the live numbering does; the counters continue from there.
+  const seqByYear = new Map<number, number>();
+  const numbers = new Map<string, string>();
+  for (const t of [...all].sort((a, b) => b.created - a.created)) {
+    const year = ago(t.created).getUTCFullYear();
+    const seq = (seqByYear.get(year) ?? 40) + 1;
+    seqByYear.set(year, seq);
+    numbers.set(t.id, `T-${year}-${String(seq).padStart(5, '0')}`);
+  }
+  for (const [year, last] of seqByYear) add('ticket_counters', { year, last_number: last });
+
+  const png = demoScreenshotPng();
+  for (const t of all) {
+    const cust = customers.find((c) => c.number === t.customer)!;
+    const lastAt = Math.min(...t.messages.map((m) => m.at));
+    const ctx = t.context ?? {};
+    add('tickets', {
+      id: t.id, number: numbers.get(t.id)!, customer_number: t.customer, category: t.category, status: t.status, urgency: t.urgency ?? 'normal',
+      subject: t.subject, description: t.description, program: ctx.program ?? '', program_version: ctx.program_version ?? '', window: ctx.window ?? '',
+      error_message: ctx.error_message ?? '', hangs_at: ctx.hangs_at ?? '', last_action: ctx.last_action ?? '', called_before: t.calledBefore ? 1 : 0,
+      cc: ctx.cc ?? '', phone: ctx.phone ?? '', phone_availability: ctx.phone_availability ?? '',
+      original_category: t.reclassified?.from ?? null, reclassified_at: t.reclassified ? iso(t.reclassified.at) : null,
+      customer_seen_at: iso(t.seen ?? lastAt), created_at: iso(t.created), updated_at: iso(Math.min(lastAt, ...(t.time ?? []).map((e) => e.at))),
+    });
+    t.messages.forEach((m, i) => {
+      const id = `msg_${t.id.slice(4)}_${i + 1}`;
+      const name = m.author === 'customer' ? cust.name : 'Cadia Support';
+      add('messages', { id, ticket_id: t.id, author: m.author, author_name: name, body: m.body || t.description, kind: m.kind ?? 'message', created_at: iso(m.at) });
+      if (m.image) {
+        const attId = `att_${t.id.slice(4)}_${i + 1}`;
+        add('attachments', {
+          id: attId, message_id: id, customer_number: t.customer, file_name: 'Fehlermeldung Lieferschein.png', content_type: 'image/png',
+          size: png.length, width: 48, height: 32, created_at: iso(m.at),
+        });
+        add('attachment_blobs', { attachment_id: attId, bytes: png });
       }
-      db.prepare('UPDATE customers SET credit_minutes = ?, credit_updated_at = ? WHERE number = ?').run(credit, iso(1 * D), c.number);
+    });
+  }
+
+  // Charge all bookings in time order against a running credit that ends at each customer's
+  // demo value, so fromCredit/uncovered per entry are what live bookings would have produced.
+  for (const c of customers) {
+    const entries = all
+      .filter((t) => t.customer === c.number)
+      .flatMap((t) => (t.time ?? []).map((e, i) => ({ ...e, ticketId: t.id, id: `tim_${t.id.slice(4)}_${i + 1}` })))
+      .sort((a, b) => b.at - a.at);
+    const total = entries.reduce((s, e) => s + chargeBooking(e, Infinity).charged, 0);
+    let credit = c.credit + total;
+    for (const e of entries) {
+      const charge = chargeBooking(e, credit);
+      credit -= charge.charged;
+      add('time_entries', {
+        id: e.id, ticket_id: e.ticketId, date: iso(e.at), minutes: e.minutes, billable: e.billable ? 1 : 0, note: e.note,
+        charged_minutes: charge.charged, from_credit_minutes: charge.fromCredit, uncovered_minutes: charge.uncovered,
+      });
     }
-  })();
+    finalCredit.set(c.number, credit);
+  }
+
+  const order: Array<keyof Tables> = [
+    'customers', 'tokens', 'packages', 'faq_articles', 'offers', 'orders', 'ticket_counters', 'tickets', 'messages', 'attachments',
+    'attachment_blobs', 'time_entries',
+  ];
+  for (const table of order) {
+    const list = rows[table] ?? [];
+    for (let i = 0; i < list.length; i += 100) {
+      // Each table's rows match its own insert type; the loop over tables loses that link.
+      await trx.insertInto(table).values(list.slice(i, i + 100) as never).execute();
+    }
+  }
+  for (const [number, credit] of finalCredit) {
+    await trx.updateTable('customers').set({ credit_minutes: credit, credit_updated_at: iso(1 * D) }).where('number', '=', number).execute();
+  }
 }
 
 /** Demo tokens must never exist in production: they are public in the docs. */
-export function hasDemoTokens(db: DB): boolean {
-  const row = db.prepare('SELECT COUNT(*) AS n FROM tokens WHERE token IN (?, ?, ?)').get(DEMO_TOKENS.positive, DEMO_TOKENS.negative, DEMO_TOKENS.agent) as { n: number };
-  return row.n > 0;
+export async function hasDemoTokens(db: Conn): Promise<boolean> {
+  const row = await db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('token', 'in', [DEMO_TOKENS.positive, DEMO_TOKENS.negative, DEMO_TOKENS.agent]).executeTakeFirstOrThrow();
+  return Number(row.n) > 0;
 }
-

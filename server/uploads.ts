@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
 import type { Clock } from './clock.js';
 import { cleanImage } from './image-metadata.js';
-import type { DB } from './db.js';
+import type { Tx } from './db.js';
 import { newId } from './ids.js';
 import { ApiError, type FieldErrorInput } from './problem.js';
 import type { Attachment } from './types.js';
@@ -226,15 +226,14 @@ export function formFingerprintParts(form: Form, images: readonly ImageUpload[])
 }
 
 /** Stores images of one message; call inside the request's transaction. */
-export function storeAttachments(db: DB, clock: Clock, messageId: string, customerNumber: string, images: readonly ImageUpload[]): void {
-  const meta = db.prepare(
-    'INSERT INTO attachments (id, message_id, customer_number, file_name, content_type, size, width, height, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const blob = db.prepare('INSERT INTO attachment_blobs (attachment_id, bytes) VALUES (?, ?)');
+export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, images: readonly ImageUpload[]): Promise<void> {
   for (const img of images) {
     const id = newId('att');
-    meta.run(id, messageId, customerNumber, img.fileName, img.type, img.bytes.length, img.width, img.height, clock.now().toISOString());
-    blob.run(id, Buffer.from(img.bytes.buffer, img.bytes.byteOffset, img.bytes.byteLength));
+    await trx.insertInto('attachments').values({
+      id, message_id: messageId, customer_number: customerNumber, file_name: img.fileName, content_type: img.type,
+      size: img.bytes.length, width: img.width, height: img.height, created_at: clock.now().toISOString(),
+    }).execute();
+    await trx.insertInto('attachment_blobs').values({ attachment_id: id, bytes: Buffer.from(img.bytes.buffer, img.bytes.byteOffset, img.bytes.byteLength) }).execute();
   }
 }
 

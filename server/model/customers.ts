@@ -1,6 +1,6 @@
 /** Customers, their support credit and the pay-as-you-go price. */
 import { UNIT_MINUTES } from '../../src/domain/billing.js';
-import type { DB } from '../db.js';
+import { type Conn, dialectOf, type Tx } from '../db.js';
 import { ApiError } from '../problem.js';
 import type { Credit, Pricing } from '../types.js';
 
@@ -18,20 +18,39 @@ export interface CustomerRow {
   credit_updated_at: string;
 }
 
-export function findCustomer(db: DB, number: string): CustomerRow | undefined {
-  return db.prepare('SELECT * FROM customers WHERE number = ?').get(number) as CustomerRow | undefined;
+export function findCustomer(db: Conn, number: string): Promise<CustomerRow | undefined> {
+  return db.selectFrom('customers').selectAll().where('number', '=', number).executeTakeFirst();
 }
 
-export function getCustomer(db: DB, number: string): CustomerRow {
-  const row = findCustomer(db, number);
+export async function getCustomer(db: Conn, number: string): Promise<CustomerRow> {
+  const row = await findCustomer(db, number);
+  if (!row) throw new ApiError(404, 'not_found');
+  return row;
+}
+
+/**
+ * The customer's row, locked until the transaction ends (PostgreSQL: FOR UPDATE). Every write that
+ * reads the credit or the open offer before deciding (a booking's split into credit and uncovered
+ * minutes, "issue an offer unless one is open") takes this first, so two instances serialise per
+ * customer instead of both acting on the same reading. SQLite runs one transaction at a time.
+ */
+export async function lockCustomer(trx: Tx, number: string): Promise<CustomerRow> {
+  const row = await trx.selectFrom('customers').selectAll().where('number', '=', number)
+    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
   if (!row) throw new ApiError(404, 'not_found');
   return row;
 }
 
 export const toCredit = (c: CustomerRow): Credit => ({ minutes: c.credit_minutes, updatedAt: c.credit_updated_at });
 
-/** Adds (or with a negative delta subtracts) minutes; call inside a transaction. Credit may go below zero. */
-export function changeCredit(db: DB, number: string, delta: number, at: string): Credit {
-  db.prepare('UPDATE customers SET credit_minutes = credit_minutes + ?, credit_updated_at = ? WHERE number = ?').run(delta, at, number);
-  return toCredit(getCustomer(db, number));
+/** Adds (or with a negative delta subtracts) minutes in one statement; credit may go below zero. */
+export async function changeCredit(trx: Tx, number: string, delta: number, at: string): Promise<Credit> {
+  const row = await trx.updateTable('customers')
+    .set((eb) => ({ credit_minutes: eb('credit_minutes', '+', delta), credit_updated_at: at }))
+    .where('number', '=', number)
+    .returning(['credit_minutes', 'credit_updated_at'])
+    .executeTakeFirst();
+  if (!row) throw new ApiError(404, 'not_found');
+  return { minutes: row.credit_minutes, updatedAt: row.credit_updated_at };
 }

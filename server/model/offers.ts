@@ -1,13 +1,14 @@
 /** Packages and loyalty offers (Treueangebote): personal, cheaper, orderable for 14 days. */
 import { OFFER_VALIDITY_DAYS, offerExpiresAt } from '../../src/domain/offers.js';
-import type { DB } from '../db.js';
+import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { queueMail } from '../mail.js';
+import { queueMail } from '../outbox.js';
 import { ApiError } from '../problem.js';
 import { assertOfferOrderable, offerStatusAt } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
 import { CURRENCY, getCustomer } from './customers.js';
+import { emitEvent } from '../db.js';
 
 export interface PackageRow { id: string; name: string; description: string; minutes: number; price_amount: number }
 export interface OfferRow {
@@ -27,26 +28,26 @@ export const toPackage = (p: PackageRow): Package => ({
   id: p.id, name: p.name, description: p.description, minutes: p.minutes, price: { amount: p.price_amount, currency: CURRENCY },
 });
 
-export function listPackages(db: DB): PackageRow[] {
-  return db.prepare('SELECT * FROM packages ORDER BY sort').all() as PackageRow[];
+export function listPackages(db: Conn): Promise<PackageRow[]> {
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'minutes', 'price_amount']).orderBy('sort').execute();
 }
 
-export function findPackage(db: DB, id: string): PackageRow | undefined {
-  return db.prepare('SELECT * FROM packages WHERE id = ?').get(id) as PackageRow | undefined;
+export function findPackage(db: Conn, id: string): Promise<PackageRow | undefined> {
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'minutes', 'price_amount']).where('id', '=', id).executeTakeFirst();
 }
 
 export function offerStatus(o: OfferRow, now: Date): Offer['status'] {
   return offerStatusAt({ ordered: Boolean(o.ordered_at), expiresAt: o.expires_at }, now);
 }
 
-export function toOffer(db: DB, o: OfferRow, now: Date): Offer {
-  const pkg = findPackage(db, o.package_id);
+/** `regularPrice` is the package's price today; `prices` maps package id → price (one query for a list). */
+export function toOffer(o: OfferRow, now: Date, prices: ReadonlyMap<string, number>): Offer {
   return {
     id: o.id,
     name: o.name,
     minutes: o.minutes,
     price: { amount: o.price_amount, currency: CURRENCY },
-    regularPrice: { amount: pkg?.price_amount ?? o.price_amount, currency: CURRENCY },
+    regularPrice: { amount: prices.get(o.package_id) ?? o.price_amount, currency: CURRENCY },
     packageId: o.package_id,
     reason: o.reason,
     issuedAt: o.issued_at,
@@ -56,21 +57,30 @@ export function toOffer(db: DB, o: OfferRow, now: Date): Offer {
 }
 
 /** The customer's offers: open ones first (soonest expiry first), then the rest newest first. */
-export function listOffers(db: DB, customerNumber: string, now: Date): Offer[] {
-  const rows = db.prepare('SELECT * FROM offers WHERE customer_number = ? ORDER BY issued_at DESC, id DESC').all(customerNumber) as OfferRow[];
-  const offers = rows.map((r) => toOffer(db, r, now));
+export async function packagePrices(db: Conn): Promise<Map<string, number>> {
+  return new Map((await listPackages(db)).map((p) => [p.id, p.price_amount]));
+}
+
+export async function offerView(db: Conn, o: OfferRow, now: Date): Promise<Offer> {
+  return toOffer(o, now, await packagePrices(db));
+}
+
+export async function listOffers(db: Conn, customerNumber: string, now: Date): Promise<Offer[]> {
+  const rows = await db.selectFrom('offers').selectAll().where('customer_number', '=', customerNumber).orderBy('issued_at', 'desc').orderBy('id', 'desc').execute();
+  const prices = await packagePrices(db);
+  const offers = rows.map((r) => toOffer(r, now, prices));
   const open = offers.filter((o) => o.status === 'open').sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   return [...open, ...offers.filter((o) => o.status !== 'open')];
 }
 
-export function findOffer(db: DB, id: string): OfferRow | undefined {
-  return db.prepare('SELECT * FROM offers WHERE id = ?').get(id) as OfferRow | undefined;
+export function findOffer(db: Conn, id: string): Promise<OfferRow | undefined> {
+  return db.selectFrom('offers').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function openOffer(db: DB, customerNumber: string, now: Date): OfferRow | undefined {
-  return db
-    .prepare('SELECT * FROM offers WHERE customer_number = ? AND ordered_at IS NULL AND expires_at > ? ORDER BY expires_at LIMIT 1')
-    .get(customerNumber, now.toISOString()) as OfferRow | undefined;
+export function openOffer(db: Conn, customerNumber: string, now: Date): Promise<OfferRow | undefined> {
+  return db.selectFrom('offers').selectAll()
+    .where('customer_number', '=', customerNumber).where('ordered_at', 'is', null).where('expires_at', '>', now.toISOString())
+    .orderBy('expires_at').limit(1).executeTakeFirst();
 }
 
 /** Loyalty pricing: which package each occasion offers and how much cheaper it is. */
@@ -82,12 +92,11 @@ export function loyaltyPrice(packagePrice: number): number {
 }
 
 /**
- * Issues an offer and queues its mail; call inside a transaction. Returns the offer and the
- * outbox id to deliver after commit.
+ * Issues an offer, queues its mail and its event. Call inside a transaction that holds the
+ * customer's lock (lockCustomer) and has checked that no offer is open.
  */
-export function issueOffer(deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date): { offer: Offer; mailId: string } {
-  const { db } = deps;
-  const pkg = findPackage(db, OFFER_PACKAGE[reason]);
+export async function issueOffer(trx: Tx, deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date): Promise<Offer> {
+  const pkg = await findPackage(trx, OFFER_PACKAGE[reason]);
   if (!pkg) throw new Error(`offer package ${OFFER_PACKAGE[reason]} missing`);
   const id = newId('off');
   const row: OfferRow = {
@@ -102,15 +111,12 @@ export function issueOffer(deps: Deps, customerNumber: string, reason: OfferRow[
     expires_at: offerExpiresAt(issuedAt).toISOString(),
     ordered_at: null,
   };
-  db.prepare(
-    `INSERT INTO offers (id, customer_number, package_id, name, minutes, price_amount, reason, issued_at, expires_at, ordered_at)
-     VALUES (@id, @customer_number, @package_id, @name, @minutes, @price_amount, @reason, @issued_at, @expires_at, @ordered_at)`,
-  ).run(row);
-  const customer = getCustomer(db, customerNumber);
-  const offer = toOffer(db, row, issuedAt);
+  await trx.insertInto('offers').values(row).execute();
+  const customer = await getCustomer(trx, customerNumber);
+  const offer = toOffer(row, issuedAt, new Map([[pkg.id, pkg.price_amount]]));
   const euros = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: CURRENCY });
   const occasion = reason === 'renewal' ? 'zur Verlängerung Ihrer Lizenzen' : 'weil Ihr Supportguthaben aufgebraucht ist';
-  const mailId = queueMail(db, deps.clock, {
+  await queueMail(trx, deps.clock, {
     to: customer.email,
     cc: [],
     subject: `Ihr persönliches Treueangebot: ${pkg.minutes} Minuten Support`,
@@ -126,13 +132,23 @@ export function issueOffer(deps: Deps, customerNumber: string, reason: OfferRow[
       'Ihr Cadia-Team',
     ].join('\n'),
   });
-  return { offer, mailId };
+  emitEvent(trx, { name: 'offer', customerNumber, data: { id } }, row.issued_at);
+  return offer;
 }
 
-/** The offer a customer may order, or the reason they may not. */
-export function orderableOffer(db: DB, id: string, customerNumber: string, now: Date): OfferRow {
-  const o = findOffer(db, id);
+/**
+ * Marks the offer ordered in one conditional update — only if it is the customer's, not ordered
+ * and not expired — so of two instances ordering it at once exactly one succeeds. Otherwise
+ * throws the reason (404, 409 ordered, 410 expired).
+ */
+export async function takeOffer(trx: Tx, id: string, customerNumber: string, now: Date): Promise<OfferRow> {
+  const at = now.toISOString();
+  const taken = await trx.updateTable('offers').set({ ordered_at: at })
+    .where('id', '=', id).where('customer_number', '=', customerNumber).where('ordered_at', 'is', null).where('expires_at', '>', at)
+    .returningAll().executeTakeFirst();
+  if (taken) return taken;
+  const o = await findOffer(trx, id);
   if (!o || o.customer_number !== customerNumber) throw new ApiError(404, 'not_found');
   assertOfferOrderable(offerStatus(o, now), o.expires_at);
-  return o;
+  throw new Error(`offer ${id} neither taken nor refused`);
 }

@@ -1,7 +1,8 @@
 /** Tickets: listing with keyset paging, the detail view (thread, time, billing, queue), numbering. */
 import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
-import type { DB } from '../db.js';
+import { type RawBuilder, sql, type SqlBool } from 'kysely';
+import { type Conn, dialectOf, type Tx } from '../db.js';
 import { ApiError } from '../problem.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, toAttachment } from '../uploads.js';
@@ -41,13 +42,19 @@ interface ListRow extends TicketRow {
   customer_name: string;
 }
 
-// Summary columns shared by list and detail so both agree on `unread` and `bookedMinutes`.
-const SUMMARY_SELECT = `
-  SELECT t.*, c.name AS customer_name,
-    (SELECT COALESCE(SUM(e.minutes), 0) FROM time_entries e WHERE e.ticket_id = t.id) AS booked,
-    EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author = 'support'
-            AND (t.customer_seen_at IS NULL OR m.created_at > t.customer_seen_at)) AS unread
-  FROM tickets t JOIN customers c ON c.number = t.customer_number`;
+// Summary columns shared by list and detail so both agree on `unread` and `bookedMinutes`. Counts
+// and flags are cast to integers so both databases return numbers (PostgreSQL: bigint, boolean).
+function summaryQuery(db: Conn) {
+  return db.selectFrom('tickets as t')
+    .innerJoin('customers as c', 'c.number', 't.customer_number')
+    .selectAll('t')
+    .select([
+      'c.name as customer_name',
+      sql<number>`(SELECT CAST(COALESCE(SUM(e.minutes), 0) AS INTEGER) FROM time_entries e WHERE e.ticket_id = t.id)`.as('booked'),
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author = 'support'
+        AND (t.customer_seen_at IS NULL OR m.created_at > t.customer_seen_at)) THEN 1 ELSE 0 END`.as('unread'),
+    ]);
+}
 
 export function toSummary(r: ListRow): TicketSummary {
   return {
@@ -86,72 +93,76 @@ function decodeCursor(cursor: string): [string, string] {
   throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cursor', code: 'invalid_value' }] });
 }
 
-/** Newest activity first; ties broken by id so keyset paging never skips or repeats a row. */
-export function listTickets(db: DB, query: ListQuery): { rows: ListRow[]; nextCursor: string | null; total: number } {
-  const where: string[] = [];
-  const params: Array<string | number> = [];
-  if (query.customerNumber) {
-    where.push('t.customer_number = ?');
-    params.push(query.customerNumber);
-  }
-  if (query.statuses.length) {
-    where.push(`t.status IN (${query.statuses.map(() => '?').join(',')})`);
-    params.push(...query.statuses);
-  }
+function listFilter(db: Conn, query: ListQuery): RawBuilder<SqlBool> {
+  const parts = [sql`1 = 1`];
+  if (query.customerNumber) parts.push(sql`t.customer_number = ${query.customerNumber}`);
+  if (query.statuses.length) parts.push(sql`t.status IN (${sql.join([...query.statuses])})`);
   if (query.q) {
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's needs ILIKE for the same.
+    const like = dialectOf(db) === 'postgres' ? sql`ILIKE` : sql`LIKE`;
     const p = likePattern(query.q);
-    where.push(`(t.number LIKE ? ESCAPE '\\' OR t.subject LIKE ? ESCAPE '\\' OR t.description LIKE ? ESCAPE '\\'
-      OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.body LIKE ? ESCAPE '\\'))`);
-    params.push(p, p, p, p);
+    parts.push(sql`(t.number ${like} ${p} ESCAPE '\\' OR t.subject ${like} ${p} ESCAPE '\\' OR t.description ${like} ${p} ESCAPE '\\'
+      OR EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.body ${like} ${p} ESCAPE '\\'))`);
   }
-  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM tickets t ${filter}`).get(...params) as { n: number }).n;
-
-  const pageWhere = [...where];
-  const pageParams = [...params];
-  if (query.cursor) {
-    const [updatedAt, id] = decodeCursor(query.cursor);
-    pageWhere.push('(t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))');
-    pageParams.push(updatedAt, updatedAt, id);
-  }
-  const pageFilter = pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : '';
-  const rows = db
-    .prepare(`${SUMMARY_SELECT} ${pageFilter} ORDER BY t.updated_at DESC, t.id DESC LIMIT ?`)
-    .all(...pageParams, query.limit + 1) as ListRow[];
-  const more = rows.length > query.limit;
-  const page = more ? rows.slice(0, query.limit) : rows;
-  const last = page[page.length - 1];
-  return { rows: page, nextCursor: more && last ? encodeCursor(last) : null, total };
+  return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
-export function findTicket(db: DB, id: string): TicketRow | undefined {
-  return db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+/** Newest activity first; ties broken by id so keyset paging never skips or repeats a row. */
+export async function listTickets(db: Conn, query: ListQuery): Promise<{ rows: ListRow[]; nextCursor: string | null; total: number }> {
+  const filter = listFilter(db, query);
+  const total = (await db.selectFrom('tickets as t').select(sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n')).where(filter).executeTakeFirstOrThrow()).n;
+  let page = summaryQuery(db).where(filter);
+  if (query.cursor) {
+    const [updatedAt, id] = decodeCursor(query.cursor);
+    page = page.where((eb) => eb.or([eb('t.updated_at', '<', updatedAt), eb.and([eb('t.updated_at', '=', updatedAt), eb('t.id', '<', id)])]));
+  }
+  const rows = (await page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc').limit(query.limit + 1).execute()) as ListRow[];
+  const more = rows.length > query.limit;
+  const items = more ? rows.slice(0, query.limit) : rows;
+  const last = items[items.length - 1];
+  return { rows: items, nextCursor: more && last ? encodeCursor(last) : null, total: Number(total) };
+}
+
+export function findTicket(db: Conn, id: string): Promise<TicketRow | undefined> {
+  return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst() as Promise<TicketRow | undefined>;
 }
 
 /** The customer's ticket or 404 — another customer's ticket is indistinguishable from a missing one. */
-export function customerTicket(db: DB, id: string, customerNumber: string): TicketRow {
-  const t = findTicket(db, id);
+export async function customerTicket(db: Conn, id: string, customerNumber: string): Promise<TicketRow> {
+  const t = await findTicket(db, id);
   if (!t || t.customer_number !== customerNumber) throw new ApiError(404, 'not_found');
   return t;
 }
 
-export function anyTicket(db: DB, id: string): TicketRow {
-  const t = findTicket(db, id);
+/** The ticket, locked until the transaction ends (PostgreSQL: FOR UPDATE), for writes that read it first. */
+export async function lockTicket(trx: Tx, id: string): Promise<TicketRow> {
+  const t = await trx.selectFrom('tickets').selectAll().where('id', '=', id)
+    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (!t) throw new ApiError(404, 'not_found');
+  return t as TicketRow;
+}
+
+export async function anyTicket(db: Conn, id: string): Promise<TicketRow> {
+  const t = await findTicket(db, id);
   if (!t) throw new ApiError(404, 'not_found');
   return t;
 }
 
 /** Place in the support queue while new or in progress: urgent ones first, then order of arrival. */
-export function queuePosition(db: DB, t: TicketRow): number | null {
+export async function queuePosition(db: Conn, t: TicketRow): Promise<number | null> {
   if (t.status !== 'new' && t.status !== 'in_progress') return null;
-  const ahead = db
-    .prepare(
-      `SELECT COUNT(*) AS n FROM tickets WHERE status IN ('new', 'in_progress') AND id != @id AND (
-         (urgency = 'urgent') > (@urgency = 'urgent')
-         OR ((urgency = 'urgent') = (@urgency = 'urgent') AND (created_at < @created OR (created_at = @created AND id < @id))))`,
-    )
-    .get({ id: t.id, urgency: t.urgency, created: t.created_at }) as { n: number };
-  return ahead.n + 1;
+  const row = await db.selectFrom('tickets')
+    .select(sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n'))
+    .where('status', 'in', ['new', 'in_progress'])
+    .where('id', '!=', t.id)
+    .where((eb) => {
+      const earlier = eb.or([eb('created_at', '<', t.created_at), eb.and([eb('created_at', '=', t.created_at), eb('id', '<', t.id)])]);
+      // An urgent ticket waits only behind earlier urgent ones; a normal one behind every urgent one too.
+      return t.urgency === 'urgent' ? eb.and([eb('urgency', '=', 'urgent'), earlier]) : eb.or([eb('urgency', '=', 'urgent'), earlier]);
+    })
+    .executeTakeFirstOrThrow();
+  return Number(row.n) + 1;
 }
 
 interface MessageRow { id: string; author: Message['author']; author_name: string; body: string; kind: Message['kind']; created_at: string }
@@ -160,17 +171,16 @@ interface TimeRow {
   charged_minutes: number; from_credit_minutes: number; uncovered_minutes: number;
 }
 
-export function messagesOf(db: DB, ticketId: string): Message[] {
-  const rows = db.prepare('SELECT * FROM messages WHERE ticket_id = ? ORDER BY created_at, rowid').all(ticketId) as MessageRow[];
-  const atts = db
-    .prepare('SELECT a.* FROM attachments a JOIN messages m ON m.id = a.message_id WHERE m.ticket_id = ? ORDER BY a.rowid')
-    .all(ticketId) as AttachmentRow[];
+export async function messagesOf(db: Conn, ticketId: string): Promise<Message[]> {
+  const rows = await db.selectFrom('messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('seq').execute();
+  const atts = await db.selectFrom('attachments as a').innerJoin('messages as m', 'm.id', 'a.message_id')
+    .selectAll('a').where('m.ticket_id', '=', ticketId).orderBy('a.seq').execute();
   return rows.map((m) => toMessage(m, atts.filter((a) => a.message_id === m.id)));
 }
 
-export function getMessage(db: DB, id: string): Message {
-  const m = db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
-  const atts = db.prepare('SELECT * FROM attachments WHERE message_id = ? ORDER BY created_at, rowid').all(id) as AttachmentRow[];
+export async function getMessage(db: Conn, id: string): Promise<Message> {
+  const m = await db.selectFrom('messages').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const atts = await db.selectFrom('attachments').selectAll().where('message_id', '=', id).orderBy('created_at').orderBy('seq').execute();
   return toMessage(m, atts);
 }
 
@@ -185,8 +195,9 @@ export function toTimeEntry(e: TimeRow): TimeEntry {
   };
 }
 
-export function timeEntriesOf(db: DB, ticketId: string): TimeEntry[] {
-  return (db.prepare('SELECT * FROM time_entries WHERE ticket_id = ? ORDER BY date, rowid').all(ticketId) as TimeRow[]).map(toTimeEntry);
+export async function timeEntriesOf(db: Conn, ticketId: string): Promise<TimeEntry[]> {
+  const rows = await db.selectFrom('time_entries').selectAll().where('ticket_id', '=', ticketId).orderBy('date').orderBy('seq').execute();
+  return rows.map(toTimeEntry);
 }
 
 export function billingOf(entries: readonly TimeEntry[]): TicketBilling {
@@ -203,10 +214,10 @@ export function billingOf(entries: readonly TimeEntry[]): TicketBilling {
   };
 }
 
-export function ticketDetail(db: DB, id: string): TicketDetail {
-  const r = db.prepare(`${SUMMARY_SELECT} WHERE t.id = ?`).get(id) as ListRow | undefined;
+export async function ticketDetail(db: Conn, id: string): Promise<TicketDetail> {
+  const r = (await summaryQuery(db).where('t.id', '=', id).executeTakeFirst()) as ListRow | undefined;
   if (!r) throw new ApiError(404, 'not_found');
-  const timeEntries = timeEntriesOf(db, id);
+  const timeEntries = await timeEntriesOf(db, id);
   return {
     ...toSummary(r),
     description: r.description,
@@ -220,29 +231,34 @@ export function ticketDetail(db: DB, id: string): TicketDetail {
     cc: r.cc,
     phone: r.phone,
     phoneAvailability: r.phone_availability,
-    queuePosition: queuePosition(db, r),
+    queuePosition: await queuePosition(db, r),
     originalCategory: r.original_category,
     reclassifiedAt: r.reclassified_at,
-    messages: messagesOf(db, id),
+    messages: await messagesOf(db, id),
     timeEntries,
     billing: billingOf(timeEntries),
   };
 }
 
-/** `T-<year>-<5 digits>`, counting per year; call inside the creating transaction. */
-export function nextTicketNumber(db: DB, at: Date): string {
+/**
+ * `T-<year>-<number>`, at least five digits, counting per year from a numeric counter row that is
+ * bumped in one statement (upsert … returning): two instances never get the same number, and
+ * T-2026-99999 is followed by T-2026-100000. Call inside the creating transaction.
+ */
+export async function nextTicketNumber(trx: Tx, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
-  const prefix = `T-${year}-`;
-  const row = db.prepare('SELECT MAX(number) AS n FROM tickets WHERE number LIKE ?').get(`${prefix}%`) as { n: string | null };
-  const seq = row.n ? Number(row.n.slice(prefix.length)) + 1 : 1;
-  return `${prefix}${String(seq).padStart(5, '0')}`;
+  const row = await trx.insertInto('ticket_counters').values({ year, last_number: 1 })
+    .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('ticket_counters.last_number', '+', 1) })))
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return `T-${year}-${String(row.last_number).padStart(5, '0')}`;
 }
 
-export function insertMessage(
-  db: DB,
+export async function insertMessage(
+  trx: Tx,
   m: { id: string; ticketId: string; author: Message['author']; authorName: string; body: string; kind: Message['kind']; at: string },
-): void {
-  db.prepare('INSERT INTO messages (id, ticket_id, author, author_name, body, kind, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-    m.id, m.ticketId, m.author, m.authorName, m.body, m.kind, m.at,
-  );
+): Promise<void> {
+  await trx.insertInto('messages')
+    .values({ id: m.id, ticket_id: m.ticketId, author: m.author, author_name: m.authorName, body: m.body, kind: m.kind, created_at: m.at })
+    .execute();
 }

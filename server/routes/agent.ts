@@ -2,20 +2,21 @@
  * The support agent's side (token `demo-agent`): answer tickets, book time, change status and
  * category, issue renewal offers, read the outbox. Customers get 403 here.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { chargeBooking, isFreeCategory, UNIT_MINUTES } from '../../src/domain/billing.js';
 import {
-  LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus,
+  LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, type TicketStatus,
 } from '../../src/domain/categories.js';
 import { categoryLabels } from '../../src/i18n/tickets.js';
 import { type AppEnv, requireAgent } from '../auth.js';
+import { type Conn, emitEvent, transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
-import type { BusEvent } from '../events.js';
+import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
-import { deliver, queueMail } from '../mail.js';
-import { changeCredit, type CustomerRow, getCustomer, toCredit } from '../model/customers.js';
+import { changeCredit, getCustomer, lockCustomer, toCredit } from '../model/customers.js';
 import { issueOffer, openOffer } from '../model/offers.js';
-import { anyTicket, getMessage, insertMessage, listTickets, ticketDetail, toSummary, toTimeEntry } from '../model/tickets.js';
+import { anyTicket, getMessage, insertMessage, listTickets, lockTicket, ticketDetail, toSummary, toTimeEntry } from '../model/tickets.js';
+import { queueMail } from '../outbox.js';
 import { ApiError } from '../problem.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Offer, OutboxMail } from '../types.js';
 import { Fields, readJsonObject } from '../validate.js';
@@ -27,205 +28,197 @@ const STATUS_DE: Record<TicketStatus, string> = {
   new: 'Neu', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Ihre Antwort', closed: 'Geschlossen',
 };
 
-/** What a write produced, to publish and mail once its transaction has committed. */
-interface Outcome { events: BusEvent[]; mails: string[] }
-
 export function agentRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, clock } = deps;
 
-  const agentDetail = (id: string): AgentTicketDetail => {
-    const detail = ticketDetail(db, id);
-    const customer = getCustomer(db, anyTicket(db, id).customer_number);
+  const agentDetail = async (conn: Conn, id: string): Promise<AgentTicketDetail> => {
+    const detail = await ticketDetail(conn, id);
+    const customer = await getCustomer(conn, (await anyTicket(conn, id)).customer_number);
     return { ...detail, customer: { number: customer.number, name: customer.name, email: customer.email }, credit: toCredit(customer) };
   };
 
-  const publish = (o: Outcome) => {
-    for (const e of o.events) deps.events.publish(e);
-    deliver(db, clock, deps.mailer, o.mails);
-  };
+  const ticketEvent = (trx: Tx, t: { id: string; customer_number: string }, status: string, at: string) =>
+    emitEvent(trx, { name: 'ticket', customerNumber: t.customer_number, data: { id: t.id, status, updatedAt: at } }, at);
 
-  const ticketEvent = (id: string): BusEvent => {
-    const t = anyTicket(db, id);
-    return { name: 'ticket', customerNumber: t.customer_number, data: { id: t.id, status: t.status, updatedAt: t.updated_at } };
-  };
+  const creditEvent = (trx: Tx, number: string, credit: Credit) =>
+    emitEvent(trx, { name: 'credit', customerNumber: number, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } }, credit.updatedAt);
 
-  const creditEvent = (number: string, credit: Credit): BusEvent => ({
-    name: 'credit', customerNumber: number, data: { minutes: credit.minutes, updatedAt: credit.updatedAt },
-  });
-
-  /** Help text: when credit runs out the customer automatically gets a loyalty offer — unless one is open. */
-  const offerIfExhausted = (number: string, credit: Credit, charged: number, o: Outcome): Offer | null => {
+  /**
+   * Help text: when credit runs out the customer automatically gets a loyalty offer — unless one is
+   * open. The caller holds the customer's lock, so two bookings cannot both issue one.
+   */
+  const offerIfExhausted = async (trx: Tx, number: string, credit: Credit, charged: number): Promise<Offer | null> => {
     const now = clock.now();
-    if (charged <= 0 || credit.minutes > 0 || openOffer(db, number, now)) return null;
-    const { offer, mailId } = issueOffer(deps, number, 'credit_exhausted', now);
-    o.events.push({ name: 'offer', customerNumber: number, data: { id: offer.id } });
-    o.mails.push(mailId);
-    return offer;
+    if (charged <= 0 || credit.minutes > 0 || (await openOffer(trx, number, now))) return null;
+    return issueOffer(trx, deps, number, 'credit_exhausted', now);
   };
 
-  app.get('/agent/customers', (c) => {
+  /** An agent write: validated input first, then the effect exactly once per Idempotency-Key. */
+  const idempotent = async (c: Context<AppEnv>, path: string, parts: string[], effect: (trx: Tx) => Promise<Effect>) => {
+    const agent = requireAgent(c);
+    const key = requireIdempotencyKey(c);
+    return idempotentResponse(await runIdempotent(deps, { principal: agent.key, key, fingerprint: fingerprint('POST', path, parts) }, effect));
+  };
+
+  app.get('/agent/customers', async (c) => {
     requireAgent(c);
-    const rows = db.prepare('SELECT * FROM customers ORDER BY number').all() as CustomerRow[];
-    const items: AgentCustomer[] = rows.map((r) => ({
-      number: r.number, name: r.name, email: r.email, credit: toCredit(r), openOfferId: openOffer(db, r.number, clock.now())?.id ?? null,
-    }));
+    const rows = await db.selectFrom('customers').selectAll().orderBy('number').execute();
+    const items: AgentCustomer[] = await Promise.all(rows.map(async (r) => ({
+      number: r.number, name: r.name, email: r.email, credit: toCredit(r), openOfferId: (await openOffer(db, r.number, clock.now()))?.id ?? null,
+    })));
     return c.json({ items });
   });
 
-  app.post('/agent/customers/:number/renewal', (c) => {
+  app.post('/agent/customers/:number/renewal', async (c) => {
     requireAgent(c);
-    const customer = getCustomer(db, c.req.param('number'));
-    const o: Outcome = { events: [], mails: [] };
-    const offer = db.transaction(() => {
-      if (openOffer(db, customer.number, clock.now())) throw new ApiError(409, 'offer_open');
-      const issued = issueOffer(deps, customer.number, 'renewal', clock.now());
-      o.events.push({ name: 'offer', customerNumber: customer.number, data: { id: issued.offer.id } });
-      o.mails.push(issued.mailId);
-      return issued.offer;
-    })();
-    publish(o);
+    const number = c.req.param('number');
+    const offer = await transact(db, async (trx) => {
+      // Locked, so "no offer open" still holds when the new one is written (one open offer per customer).
+      await lockCustomer(trx, number);
+      if (await openOffer(trx, number, clock.now())) throw new ApiError(409, 'offer_open');
+      return issueOffer(trx, deps, number, 'renewal', clock.now());
+    });
     return c.json({ offer }, 201);
   });
 
-  app.get('/agent/tickets', (c) => {
+  app.get('/agent/tickets', async (c) => {
     requireAgent(c);
-    const page = listTickets(db, parseListQuery(c));
+    const page = await listTickets(db, parseListQuery(c));
     const items = page.rows.map((r) => ({ ...toSummary(r), customer: { number: r.customer_number, name: r.customer_name } }));
     return c.json({ items, nextCursor: page.nextCursor, total: page.total });
   });
 
-  app.get('/agent/tickets/:id', (c) => {
+  app.get('/agent/tickets/:id', async (c) => {
     requireAgent(c);
-    return c.json(agentDetail(anyTicket(db, c.req.param('id')).id));
+    return c.json(await agentDetail(db, (await anyTicket(db, c.req.param('id'))).id));
   });
 
   app.post('/agent/tickets/:id/messages', async (c) => {
     const agent = requireAgent(c);
-    const ticket = anyTicket(db, c.req.param('id'));
+    const ticket = await anyTicket(db, c.req.param('id'));
     const f = new Fields(await readJsonObject(c));
     const body = f.string('body', { required: true, max: LIMITS.body });
     const status = f.oneOf('status', TICKET_STATUSES, { fallback: 'waiting_for_customer' }) ?? 'waiting_for_customer';
     f.check();
-    const o: Outcome = { events: [], mails: [] };
-    const id = newId('msg');
-    db.transaction(() => {
+    return idempotent(c, `/v1/agent/tickets/${ticket.id}/messages`, [body, status], async (trx) => {
       const at = clock.now().toISOString();
-      insertMessage(db, { id, ticketId: ticket.id, author: 'support', authorName: agent.name, body, kind: 'message', at });
-      db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, ticket.id);
-      const customer = getCustomer(db, ticket.customer_number);
-      o.mails.push(queueMail(db, clock, {
+      const id = newId('msg');
+      await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: agent.name, body, kind: 'message', at });
+      await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticket.id).execute();
+      const customer = await getCustomer(trx, ticket.customer_number);
+      await queueMail(trx, clock, {
         to: customer.email,
         cc: [],
         subject: `[${ticket.number}] Neue Antwort: ${ticket.subject}`,
         body: `Guten Tag ${customer.name},\n\nzu Ihrem Ticket ${ticket.number} gibt es eine neue Antwort des Cadia-Teams.\nBitte lesen und beantworten Sie sie im Kundenportal (Hilfe → Support anfordern → Support-Tickets).\n\nIhr Cadia-Team`,
-      }));
-      o.events.push({ name: 'message', customerNumber: ticket.customer_number, data: { ticketId: ticket.id, messageId: id } });
-      o.events.push(ticketEvent(ticket.id));
-    })();
-    publish(o);
-    return c.json({ message: getMessage(db, id) }, 201);
+      });
+      emitEvent(trx, { name: 'message', customerNumber: ticket.customer_number, data: { ticketId: ticket.id, messageId: id } }, at);
+      ticketEvent(trx, ticket, status, at);
+      return { status: 201, body: { message: await getMessage(trx, id) } };
+    });
   });
 
   app.post('/agent/tickets/:id/time', async (c) => {
     requireAgent(c);
-    const ticket = anyTicket(db, c.req.param('id'));
+    const ticket = await anyTicket(db, c.req.param('id'));
     const f = new Fields(await readJsonObject(c));
     const minutes = f.integer('minutes', { required: true, min: 1, max: 600 });
     const note = f.string('note', { max: LIMITS.shortText });
     const billableInput = f.boolean('billable');
     f.check();
     if (minutes === undefined) throw new Error('unreachable: minutes validated');
-    const o: Outcome = { events: [], mails: [] };
-    const result = db.transaction(() => {
+    const parts = [String(minutes), note, String(billableInput ?? '')];
+    return idempotent(c, `/v1/agent/tickets/${ticket.id}/time`, parts, async (trx) => {
       const at = clock.now().toISOString();
-      const current = anyTicket(db, ticket.id);
+      // Ticket, then customer (always this order): the category decides billable, the credit the split.
+      const current = await lockTicket(trx, ticket.id);
+      const before = (await lockCustomer(trx, current.customer_number)).credit_minutes;
       const billable = billableInput ?? !isFreeCategory(current.category);
-      const before = getCustomer(db, current.customer_number).credit_minutes;
       const charge = chargeBooking({ minutes, billable }, before);
       const id = newId('tim');
-      db.prepare(
-        `INSERT INTO time_entries (id, ticket_id, date, minutes, billable, note, charged_minutes, from_credit_minutes, uncovered_minutes)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(id, ticket.id, at, minutes, billable ? 1 : 0, note, charge.charged, charge.fromCredit, charge.uncovered);
-      db.prepare('UPDATE tickets SET updated_at = ? WHERE id = ?').run(at, ticket.id);
-      const credit = charge.charged > 0
-        ? changeCredit(db, current.customer_number, -charge.charged, at)
-        : toCredit(getCustomer(db, current.customer_number));
-      if (charge.charged > 0) o.events.push(creditEvent(current.customer_number, credit));
-      o.events.push(ticketEvent(ticket.id));
-      const offer = offerIfExhausted(current.customer_number, credit, charge.charged, o);
-      const timeEntry = toTimeEntry({
-        id, date: at, minutes, billable: billable ? 1 : 0, note,
+      const entry = {
+        id, ticket_id: ticket.id, date: at, minutes, billable: billable ? 1 : 0, note,
         charged_minutes: charge.charged, from_credit_minutes: charge.fromCredit, uncovered_minutes: charge.uncovered,
-      });
-      return { timeEntry, credit, offer, ticket: agentDetail(ticket.id) };
-    })();
-    publish(o);
-    return c.json(result, 201);
+      };
+      await trx.insertInto('time_entries').values(entry).execute();
+      await trx.updateTable('tickets').set({ updated_at: at }).where('id', '=', ticket.id).execute();
+      const credit = charge.charged > 0
+        ? await changeCredit(trx, current.customer_number, -charge.charged, at)
+        : toCredit(await getCustomer(trx, current.customer_number));
+      if (charge.charged > 0) creditEvent(trx, current.customer_number, credit);
+      ticketEvent(trx, current, current.status, at);
+      const offer = await offerIfExhausted(trx, current.customer_number, credit, charge.charged);
+      return { status: 201, body: { timeEntry: toTimeEntry(entry), credit, offer, ticket: await agentDetail(trx, ticket.id) } };
+    });
   });
 
   app.post('/agent/tickets/:id/status', async (c) => {
     requireAgent(c);
-    const ticket = anyTicket(db, c.req.param('id'));
+    const ticket = await anyTicket(db, c.req.param('id'));
     const f = new Fields(await readJsonObject(c));
     const status = f.oneOf('status', TICKET_STATUSES, { required: true });
     f.check();
-    if (!status || status === ticket.status) return c.json(agentDetail(ticket.id));
-    const o: Outcome = { events: [], mails: [] };
-    db.transaction(() => {
-      const at = clock.now().toISOString();
-      db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, ticket.id);
-      insertMessage(db, { id: newId('msg'), ticketId: ticket.id, author: 'system', authorName: 'Cadia Support', body: `Status: ${STATUS_DE[status]}`, kind: 'status', at });
-      o.events.push(ticketEvent(ticket.id));
-    })();
-    publish(o);
-    return c.json(agentDetail(ticket.id));
+    if (!status) throw new Error('unreachable: status validated');
+    return idempotent(c, `/v1/agent/tickets/${ticket.id}/status`, [status], async (trx) => {
+      const current = await lockTicket(trx, ticket.id);
+      if (status !== current.status) {
+        const at = clock.now().toISOString();
+        await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticket.id).execute();
+        await insertMessage(trx, { id: newId('msg'), ticketId: ticket.id, author: 'system', authorName: 'Cadia Support', body: `Status: ${STATUS_DE[status]}`, kind: 'status', at });
+        ticketEvent(trx, current, status, at);
+      }
+      return { status: 200, body: await agentDetail(trx, ticket.id) };
+    });
   });
 
   app.post('/agent/tickets/:id/reclassify', async (c) => {
     requireAgent(c);
-    const ticket = anyTicket(db, c.req.param('id'));
+    const ticket = await anyTicket(db, c.req.param('id'));
     const f = new Fields(await readJsonObject(c));
     const category = f.oneOf('category', TICKET_CATEGORIES, { required: true });
     f.check();
-    if (!category || category === ticket.category) return c.json(agentDetail(ticket.id));
-    const o: Outcome = { events: [], mails: [] };
-    db.transaction(() => {
+    if (!category) throw new Error('unreachable: category validated');
+    return idempotent(c, `/v1/agent/tickets/${ticket.id}/reclassify`, [category], async (trx) => {
+      const current = await lockTicket(trx, ticket.id);
+      if (category === current.category) return { status: 200, body: await agentDetail(trx, ticket.id) };
       const at = clock.now().toISOString();
-      const current = anyTicket(db, ticket.id);
       const number = current.customer_number;
-      // "Wenn es kein Programmfehler sein sollte": the free time becomes billable and is charged now.
-      const becomesBillable = isFreeCategory(current.category) && !isFreeCategory(category);
+      const from = current.category as TicketCategory;
+      // "Wenn es kein Programmfehler sein sollte": the free time becomes billable and is charged now,
+      // in this transaction, against the credit as it is under the customer's lock.
+      const becomesBillable = isFreeCategory(from) && !isFreeCategory(category);
       let charged = 0;
       if (becomesBillable) {
-        let credit = getCustomer(db, number).credit_minutes;
-        const free = db.prepare('SELECT id, minutes FROM time_entries WHERE ticket_id = ? AND billable = 0 ORDER BY date, id').all(ticket.id) as Array<{ id: string; minutes: number }>;
-        const update = db.prepare('UPDATE time_entries SET billable = 1, charged_minutes = ?, from_credit_minutes = ?, uncovered_minutes = ? WHERE id = ?');
+        let credit = (await lockCustomer(trx, number)).credit_minutes;
+        const free = await trx.selectFrom('time_entries').select(['id', 'minutes']).where('ticket_id', '=', ticket.id).where('billable', '=', 0)
+          .orderBy('date').orderBy('seq').execute();
         for (const e of free) {
           const charge = chargeBooking({ minutes: e.minutes, billable: true }, credit);
-          update.run(charge.charged, charge.fromCredit, charge.uncovered, e.id);
+          await trx.updateTable('time_entries')
+            .set({ billable: 1, charged_minutes: charge.charged, from_credit_minutes: charge.fromCredit, uncovered_minutes: charge.uncovered })
+            .where('id', '=', e.id).execute();
           credit -= charge.charged;
           charged += charge.charged;
         }
       }
-      db.prepare(
-        'UPDATE tickets SET category = ?, original_category = COALESCE(original_category, ?), reclassified_at = ?, updated_at = ? WHERE id = ?',
-      ).run(category, current.category, at, at, ticket.id);
+      await trx.updateTable('tickets')
+        .set((eb) => ({ category, original_category: eb.fn.coalesce('original_category', eb.val(from)), reclassified_at: at, updated_at: at }))
+        .where('id', '=', ticket.id).execute();
       const body = becomesBillable
         ? `Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: ${CATEGORY_DE[category]}.`
-        : `Kategorie geändert: ${CATEGORY_DE[current.category]} → ${CATEGORY_DE[category]}.`;
-      insertMessage(db, { id: newId('msg'), ticketId: ticket.id, author: 'system', authorName: 'Cadia Support', body, kind: 'reclassified', at });
-      const credit = charged > 0 ? changeCredit(db, number, -charged, at) : toCredit(getCustomer(db, number));
+        : `Kategorie geändert: ${CATEGORY_DE[from]} → ${CATEGORY_DE[category]}.`;
+      await insertMessage(trx, { id: newId('msg'), ticketId: ticket.id, author: 'system', authorName: 'Cadia Support', body, kind: 'reclassified', at });
+      const credit = charged > 0 ? await changeCredit(trx, number, -charged, at) : toCredit(await getCustomer(trx, number));
       if (charged > 0) {
-        o.events.push(creditEvent(number, credit));
-        offerIfExhausted(number, credit, charged, o);
+        creditEvent(trx, number, credit);
+        await offerIfExhausted(trx, number, credit, charged);
       }
       // Help text: "Wenn es kein Programmfehler sein sollte, teilt Ihnen das Cadia-Team dies mit" — by mail too,
       // since from now on the ticket costs credit.
       if (becomesBillable) {
-        const customer = getCustomer(db, number);
-        o.mails.push(queueMail(db, clock, {
+        const customer = await getCustomer(trx, number);
+        await queueMail(trx, clock, {
           to: customer.email,
           cc: [],
           subject: `[${current.number}] Kein Programmfehler – Aufwand wird berechnet`,
@@ -241,21 +234,21 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
             '',
             'Ihr Cadia-Team',
           ].join('\n'),
-        }));
+        });
       }
-      o.events.push(ticketEvent(ticket.id));
-    })();
-    publish(o);
-    return c.json(agentDetail(ticket.id));
+      ticketEvent(trx, current, current.status, at);
+      return { status: 200, body: await agentDetail(trx, ticket.id) };
+    });
   });
 
-  app.get('/agent/outbox', (c) => {
+  /** The newest mails with their delivery state; failed ones (the relay gave up) carry the error. */
+  app.get('/agent/outbox', async (c) => {
     requireAgent(c);
-    const rows = db.prepare('SELECT * FROM outbox ORDER BY created_at DESC, id DESC LIMIT 100').all() as Array<{
-      id: string; to_addr: string; cc: string; subject: string; body: string; created_at: string;
-    }>;
+    const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(100).execute();
     const items: OutboxMail[] = rows.map((r) => ({
       id: r.id, to: r.to_addr, cc: JSON.parse(r.cc) as string[], subject: r.subject, body: r.body, createdAt: r.created_at,
+      status: r.sent_at ? 'sent' : r.failed_at ? 'failed' : 'queued', attempts: r.attempts, error: r.error,
+      sentAt: r.sent_at,
     }));
     return c.json({ items });
   });

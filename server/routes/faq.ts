@@ -27,10 +27,10 @@ export function searchTerms(q: string): string[] {
 export function faqRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/faq', (c) => {
+  app.get('/faq', async (c) => {
     const terms = searchTerms((c.req.query('q') ?? '').slice(0, 200));
     if (terms.length === 0) return c.json({ items: [] });
-    const rows = deps.db.prepare('SELECT * FROM faq_articles ORDER BY id').all() as FaqRow[];
+    const rows: FaqRow[] = await deps.db.selectFrom('faq_articles').selectAll().orderBy('id').execute();
     const scored = rows
       .map((r) => {
         const title = r.title.toLocaleLowerCase('de');

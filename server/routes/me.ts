@@ -18,8 +18,8 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db } = deps;
 
-  const meOf = (customerNumber: string): Me => {
-    const customer = getCustomer(db, customerNumber);
+  const meOf = async (customerNumber: string): Promise<Me> => {
+    const customer = await getCustomer(db, customerNumber);
     return {
       customer: { number: customer.number, name: customer.name, email: customer.email },
       credit: toCredit(customer),
@@ -27,14 +27,14 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
     };
   };
 
-  app.get('/me', (c) => c.json(meOf(requireCustomer(c).customerNumber)));
+  app.get('/me', async (c) => c.json(await meOf(requireCustomer(c).customerNumber)));
 
   // Asking who is signed in is not an error when nobody is; a token that does not resolve is (its
   // client asks for a new one). An expired or unknown session cookie just means "signed out".
-  app.get('/session', (c) => {
+  app.get('/session', async (c) => {
     const p = c.get('principal');
-    if (!p && c.req.header('Authorization')) requirePrincipal(c);
-    const state: SessionState = !p ? { signedIn: false } : p.kind === 'customer' ? { signedIn: true, me: meOf(p.customerNumber) } : { signedIn: true };
+    if (!p && c.req.header('Authorization')) await requirePrincipal(c);
+    const state: SessionState = !p ? { signedIn: false } : p.kind === 'customer' ? { signedIn: true, me: await meOf(p.customerNumber) } : { signedIn: true };
     return c.json(state);
   });
 
@@ -42,16 +42,16 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(await readJsonObject(c));
     const token = f.string('token', { required: true, max: 200 });
     f.check();
-    if (!resolveToken(db, token)) throw new ApiError(401, 'unauthorized');
+    if (!(await resolveToken(db, token))) throw new ApiError(401, 'unauthorized');
     const id = newId('ses');
-    db.prepare('INSERT INTO sessions (id, token, created_at) VALUES (?, ?, ?)').run(id, token, deps.clock.now().toISOString());
+    await db.insertInto('sessions').values({ id, token, created_at: deps.clock.now().toISOString() }).execute();
     setCookie(c, SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c), maxAge: 30 * 86_400 });
     return c.body(null, 204);
   });
 
-  app.delete('/session', (c) => {
+  app.delete('/session', async (c) => {
     const id = getCookie(c, SESSION_COOKIE);
-    if (id) db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    if (id) await db.deleteFrom('sessions').where('id', '=', id).execute();
     deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c) });
     return c.body(null, 204);
   });

@@ -4,9 +4,10 @@ import { type AppEnv, requireCustomer } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
-import { deliver, queueMail } from '../mail.js';
+import { emitEvent } from '../db.js';
 import { changeCredit, CURRENCY, getCustomer, PRICING } from '../model/customers.js';
-import { findOffer, findPackage, listOffers, listPackages, orderableOffer, toOffer, toPackage } from '../model/offers.js';
+import { findOffer, findPackage, listOffers, listPackages, offerView, takeOffer, toPackage } from '../model/offers.js';
+import { queueMail } from '../outbox.js';
 import { ApiError } from '../problem.js';
 import { readOrderInput } from '../rules/shop.js';
 import type { Order } from '../types.js';
@@ -26,25 +27,26 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, clock } = deps;
 
-  app.get('/packages', (c) => c.json({ items: listPackages(db).map(toPackage), pricing: PRICING }));
+  app.get('/packages', async (c) => c.json({ items: (await listPackages(db)).map(toPackage), pricing: PRICING }));
 
-  app.get('/offers', (c) => {
+  app.get('/offers', async (c) => {
     // A visitor who is not signed in has no offers (a signed-out homepage asks without an error).
     if (!c.get('principal') && !c.req.header('Authorization')) return c.json({ items: [] });
     const p = requireCustomer(c);
-    return c.json({ items: listOffers(db, p.customerNumber, clock.now()) });
+    return c.json({ items: await listOffers(db, p.customerNumber, clock.now()) });
   });
 
-  app.get('/offers/:id', (c) => {
+  app.get('/offers/:id', async (c) => {
     const p = requireCustomer(c);
-    const o = findOffer(db, c.req.param('id'));
+    const o = await findOffer(db, c.req.param('id'));
     if (!o || o.customer_number !== p.customerNumber) throw new ApiError(404, 'not_found');
-    return c.json(toOffer(db, o, clock.now()));
+    return c.json(await offerView(db, o, clock.now()));
   });
 
-  app.get('/orders', (c) => {
+  app.get('/orders', async (c) => {
     const p = requireCustomer(c);
-    const rows = db.prepare('SELECT * FROM orders WHERE customer_number = ? ORDER BY created_at DESC, id DESC').all(p.customerNumber) as OrderRow[];
+    const rows: OrderRow[] = await db.selectFrom('orders').selectAll().where('customer_number', '=', p.customerNumber)
+      .orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
     return c.json({ items: rows.map(toOrder) });
   });
 
@@ -55,16 +57,15 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
     const { packageId, offerId } = readOrderInput(await readJsonObject(c));
 
     const fp = fingerprint('POST', '/v1/orders', [packageId, offerId]);
-    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+    const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => {
       const now = clock.now();
       const at = now.toISOString();
       let item: { name: string; minutes: number; price: number; packageId: string | null; offerId: string | null };
       if (offerId) {
-        const o = orderableOffer(db, offerId, p.customerNumber, now);
-        db.prepare('UPDATE offers SET ordered_at = ? WHERE id = ?').run(at, o.id);
+        const o = await takeOffer(trx, offerId, p.customerNumber, now);
         item = { name: o.name, minutes: o.minutes, price: o.price_amount, packageId: o.package_id, offerId: o.id };
       } else {
-        const pkg = findPackage(db, packageId);
+        const pkg = await findPackage(trx, packageId);
         if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
         item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price_amount, packageId: pkg.id, offerId: null };
       }
@@ -72,27 +73,18 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
         id: newId('ord'), customer_number: p.customerNumber, package_id: item.packageId, offer_id: item.offerId,
         name: item.name, minutes: item.minutes, price_amount: item.price, created_at: at,
       };
-      db.prepare(
-        `INSERT INTO orders (id, customer_number, package_id, offer_id, name, minutes, price_amount, created_at)
-         VALUES (@id, @customer_number, @package_id, @offer_id, @name, @minutes, @price_amount, @created_at)`,
-      ).run(row);
-      const credit = changeCredit(db, p.customerNumber, item.minutes, at);
-      const customer = getCustomer(db, p.customerNumber);
-      const mailId = queueMail(db, clock, {
+      await trx.insertInto('orders').values(row).execute();
+      const credit = await changeCredit(trx, p.customerNumber, item.minutes, at);
+      const customer = await getCustomer(trx, p.customerNumber);
+      await queueMail(trx, clock, {
         to: customer.email,
         cc: [],
         subject: `Bestellbestätigung: ${item.name}`,
         body: `Guten Tag ${customer.name},\n\nvielen Dank für Ihre Bestellung „${item.name}“ (${item.minutes} Minuten).\nIhr Supportguthaben beträgt jetzt ${credit.minutes} Minuten.\n\nIhr Cadia-Team`,
       });
-      return {
-        status: 201,
-        body: { order: toOrder(row), credit },
-        after: () => {
-          deps.events.publish({ name: 'credit', customerNumber: p.customerNumber, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } });
-          if (item.offerId) deps.events.publish({ name: 'offer', customerNumber: p.customerNumber, data: { id: item.offerId } });
-          deliver(db, clock, deps.mailer, [mailId]);
-        },
-      };
+      emitEvent(trx, { name: 'credit', customerNumber: p.customerNumber, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } }, at);
+      if (item.offerId) emitEvent(trx, { name: 'offer', customerNumber: p.customerNumber, data: { id: item.offerId } }, at);
+      return { status: 201, body: { order: toOrder(row), credit } };
     });
     return idempotentResponse(result);
   });

@@ -6,10 +6,12 @@ import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
-import { deliver, queueMail } from '../mail.js';
-import { getCustomer } from '../model/customers.js';
+import { sql, type SqlBool } from 'kysely';
+import { emitEvent, type Tx } from '../db.js';
+import { getCustomer, lockCustomer } from '../model/customers.js';
+import { queueMail } from '../outbox.js';
 import {
-  customerTicket, getMessage, insertMessage, listTickets, nextTicketNumber, type ListQuery, ticketDetail, toSummary,
+  customerTicket, getMessage, insertMessage, listTickets, lockTicket, nextTicketNumber, type ListQuery, ticketDetail, toSummary,
 } from '../model/tickets.js';
 import { ApiError } from '../problem.js';
 import { parseListParams, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../rules/tickets.js';
@@ -23,29 +25,31 @@ export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
 }
 
 /** Tickets of the customer since `since` whose confirmation was mailed to a CC address. */
-function ccMailsSince(db: Deps['db'], customerNumber: string, since: Date): number {
-  const row = db
-    .prepare("SELECT COUNT(*) AS n FROM tickets t JOIN customers c ON c.number = t.customer_number WHERE t.customer_number = ? AND t.cc <> '' AND lower(t.cc) <> lower(c.email) AND t.created_at >= ?")
-    .get(customerNumber, since.toISOString()) as { n: number };
-  return row.n;
+async function ccMailsSince(trx: Tx, customerNumber: string, since: Date): Promise<number> {
+  const row = await trx.selectFrom('tickets as t').innerJoin('customers as c', 'c.number', 't.customer_number')
+    .select(sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n'))
+    .where('t.customer_number', '=', customerNumber).where('t.cc', '<>', '')
+    .where(sql<SqlBool>`lower(t.cc) <> lower(c.email)`).where('t.created_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 export function ticketRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const { db, clock, events } = deps;
+  const { db, clock } = deps;
 
-  app.get('/tickets', (c) => {
+  app.get('/tickets', async (c) => {
     const p = requireCustomer(c);
-    const page = listTickets(db, { ...parseListQuery(c), customerNumber: p.customerNumber });
+    const page = await listTickets(db, { ...parseListQuery(c), customerNumber: p.customerNumber });
     return c.json({ items: page.rows.map(toSummary), nextCursor: page.nextCursor, total: page.total });
   });
 
-  app.get('/tickets/:id', (c) => {
+  app.get('/tickets/:id', async (c) => {
     const p = requireCustomer(c);
-    const t = customerTicket(db, c.req.param('id'), p.customerNumber);
+    const t = await customerTicket(db, c.req.param('id'), p.customerNumber);
     // Viewing the ticket is what makes support replies "read".
-    db.prepare('UPDATE tickets SET customer_seen_at = ? WHERE id = ?').run(clock.now().toISOString(), t.id);
-    return c.json(ticketDetail(db, t.id));
+    await db.updateTable('tickets').set({ customer_seen_at: clock.now().toISOString() }).where('id', '=', t.id).execute();
+    return c.json(await ticketDetail(db, t.id));
   });
 
   app.post('/tickets', async (c) => {
@@ -61,33 +65,32 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     if (!category) throw new Error('unreachable: category validated');
 
     const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, images.images));
-    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+    const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => {
       const now = clock.now();
       const at = now.toISOString();
-      const customer = getCustomer(db, p.customerNumber);
+      const customer = await getCustomer(trx, p.customerNumber);
       const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
       // The confirmation goes to the CC address from the vendor's mail server with a subject the
       // customer chose: capped, so a customer account cannot be used to mail strangers in bulk.
-      if (cc.length && ccMailsSince(db, p.customerNumber, new Date(now.getTime() - DAY_MS)) >= deps.limits.ccMailsPerDay) {
+      // The customer's lock makes count and insert one step across instances.
+      if (cc.length) await lockCustomer(trx, p.customerNumber);
+      if (cc.length && (await ccMailsSince(trx, p.customerNumber, new Date(now.getTime() - DAY_MS))) >= deps.limits.ccMailsPerDay) {
         throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cc', code: 'cc_daily_limit', params: { max: deps.limits.ccMailsPerDay } }] });
       }
       const id = newId('tkt');
-      const number = nextTicketNumber(db, now);
-      db.prepare(
-        `INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, program, program_version,
-           window, error_message, hangs_at, last_action, called_before, cc, phone, phone_availability, created_at, updated_at)
-         VALUES (?, ?, ?, ?, 'new', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
-        id, number, p.customerNumber, category, input.urgency, input.subject, input.description, input.program, input.programVersion,
-        input.window, input.errorMessage, input.hangsAt, input.lastAction, input.calledBefore ? 1 : 0, input.cc, input.phone,
-        input.phoneAvailability, at, at,
-      );
+      const number = await nextTicketNumber(trx, now);
+      await trx.insertInto('tickets').values({
+        id, number, customer_number: p.customerNumber, category, status: 'new', urgency: input.urgency, subject: input.subject,
+        description: input.description, program: input.program, program_version: input.programVersion, window: input.window,
+        error_message: input.errorMessage, hangs_at: input.hangsAt, last_action: input.lastAction, called_before: input.calledBefore ? 1 : 0,
+        cc: input.cc, phone: input.phone, phone_availability: input.phoneAvailability, created_at: at, updated_at: at,
+      }).execute();
       // The thread starts with the request itself; it carries the ticket's images.
       const messageId = newId('msg');
-      insertMessage(db, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
-      storeAttachments(db, clock, messageId, p.customerNumber, images.images);
+      await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
+      await storeAttachments(trx, clock, messageId, p.customerNumber, images.images);
 
-      const mailId = queueMail(db, clock, {
+      await queueMail(trx, clock, {
         to: customer.email,
         cc,
         subject: `[${number}] Ihr Ticket: ${input.subject}`,
@@ -103,21 +106,15 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
           'Ihr Cadia-Team',
         ].join('\n'),
       });
-      return {
-        status: 201,
-        body: { ticket: ticketDetail(db, id), emailedTo: [customer.email, ...cc] },
-        after: () => {
-          events.publish({ name: 'ticket', customerNumber: p.customerNumber, data: { id, status: 'new', updatedAt: at } });
-          deliver(db, clock, deps.mailer, [mailId]);
-        },
-      };
+      emitEvent(trx, { name: 'ticket', customerNumber: p.customerNumber, data: { id, status: 'new', updatedAt: at } }, at);
+      return { status: 201, body: { ticket: await ticketDetail(trx, id), emailedTo: [customer.email, ...cc] } };
     });
     return idempotentResponse(result);
   });
 
   app.post('/tickets/:id/messages', async (c) => {
     const p = requireCustomer(c);
-    const ticket = customerTicket(db, c.req.param('id'), p.customerNumber);
+    const ticket = await customerTicket(db, c.req.param('id'), p.customerNumber);
     const key = requireIdempotencyKey(c);
     await deps.rates.take('replies', p.customerNumber);
     const form = await readForm(c, deps.uploads, REPLY_FORM_FIELDS);
@@ -127,32 +124,28 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     throwIfFormErrors(f, images);
 
     const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, images.images));
-    const result = runIdempotent(db, clock, { principal: p.key, key, fingerprint: fp }, () => {
+    const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => {
       const at = clock.now().toISOString();
       const id = newId('msg');
-      const customer = getCustomer(db, p.customerNumber);
-      insertMessage(db, { id, ticketId: ticket.id, author: 'customer', authorName: customer.name, body, kind: 'message', at });
-      storeAttachments(db, clock, id, p.customerNumber, images.images);
-      const status = statusAfterCustomerReply(customerTicket(db, ticket.id, p.customerNumber).status);
-      db.prepare('UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?').run(status, at, ticket.id);
-      return {
-        status: 201,
-        body: { message: getMessage(db, id) },
-        after: () => {
-          events.publish({ name: 'message', customerNumber: p.customerNumber, data: { ticketId: ticket.id, messageId: id } });
-          events.publish({ name: 'ticket', customerNumber: p.customerNumber, data: { id: ticket.id, status, updatedAt: at } });
-        },
-      };
+      const customer = await getCustomer(trx, p.customerNumber);
+      await insertMessage(trx, { id, ticketId: ticket.id, author: 'customer', authorName: customer.name, body, kind: 'message', at });
+      await storeAttachments(trx, clock, id, p.customerNumber, images.images);
+      // Locked: the new status follows from the current one, which an agent may be changing right now.
+      const status = statusAfterCustomerReply((await lockTicket(trx, ticket.id)).status);
+      await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticket.id).execute();
+      emitEvent(trx, { name: 'message', customerNumber: p.customerNumber, data: { ticketId: ticket.id, messageId: id } }, at);
+      emitEvent(trx, { name: 'ticket', customerNumber: p.customerNumber, data: { id: ticket.id, status, updatedAt: at } }, at);
+      return { status: 201, body: { message: await getMessage(trx, id) } };
     });
     return idempotentResponse(result);
   });
 
-  app.get('/attachments/:id', (c) => {
+  app.get('/attachments/:id', async (c) => {
     // <img> cannot send a bearer header, hence ?token= (or the cookie).
-    const p = requirePrincipal(c, { queryToken: true, db });
-    const a = db.prepare('SELECT * FROM attachments WHERE id = ?').get(c.req.param('id')) as AttachmentRow | undefined;
+    const p = await requirePrincipal(c, { queryToken: true, db });
+    const a: AttachmentRow | undefined = await db.selectFrom('attachments').selectAll().where('id', '=', c.req.param('id')).executeTakeFirst();
     if (!a || (p.kind === 'customer' && a.customer_number !== p.customerNumber)) throw new ApiError(404, 'not_found');
-    const blob = db.prepare('SELECT bytes FROM attachment_blobs WHERE attachment_id = ?').get(a.id) as { bytes: Buffer };
+    const blob = await db.selectFrom('attachment_blobs').select('bytes').where('attachment_id', '=', a.id).executeTakeFirstOrThrow();
     return new Response(new Uint8Array(blob.bytes), {
       headers: {
         'Content-Type': a.content_type,

@@ -20,7 +20,7 @@ describe('agent access', () => {
   afterEach(() => b.close());
 
   it('403 for customers, 401 without auth on every agent route', async () => {
-    b = setup();
+    b = await setup();
     const routes: Array<[string, string]> = [
       ['GET', '/v1/agent/tickets'], ['GET', '/v1/agent/tickets/tkt_demo_a'], ['GET', '/v1/agent/customers'], ['GET', '/v1/agent/outbox'],
       ['POST', '/v1/agent/tickets/tkt_demo_a/messages'], ['POST', '/v1/agent/tickets/tkt_demo_a/time'],
@@ -35,7 +35,7 @@ describe('agent access', () => {
   });
 
   it('lists every customer\'s tickets with customer, and customers with credit', async () => {
-    b = setup();
+    b = await setup();
     const page = await json<{ items: Array<{ id: string; customer: { number: string; name: string } }>; total: number }>(await b.req('/v1/agent/tickets?limit=100', { token: AGENT }));
     assert.equal(page.total, 34);
     assert.deepEqual(new Set(page.items.map((t) => t.customer.number)), new Set(['10001', '10002']));
@@ -46,7 +46,7 @@ describe('agent access', () => {
   });
 
   it('ticket detail includes the customer and does not mark replies read for the customer', async () => {
-    b = setup();
+    b = await setup();
     const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_c', { token: AGENT }));
     assert.equal(t.customer.number, '10001');
     assert.equal(t.credit.minutes, 150);
@@ -61,14 +61,14 @@ describe('agent replies and status', () => {
   afterEach(() => b.close());
 
   it('a reply is a support message, sets waiting_for_customer, is unread for the customer and mailed', async () => {
-    b = setup();
-    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'Der Vertrag ist gekündigt.' } });
+    b = await setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'Der Vertrag ist gekündigt.' } });
     assert.equal(r.status, 201);
     const { message } = await json<{ message: { author: string; authorName: string } }>(r);
     assert.deepEqual([message.author, message.authorName], ['support', 'Cadia Support']);
     const list = await json<{ items: Array<{ id: string; unread: boolean; status: string }> }>(await b.req('/v1/tickets?limit=1', { token: POS }));
     assert.deepEqual([list.items[0]?.id, list.items[0]?.unread, list.items[0]?.status], ['tkt_demo_g', true, 'waiting_for_customer']);
-    const closing = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'Erledigt.', status: 'closed' } });
+    const closing = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'Erledigt.', status: 'closed' } });
     assert.equal(closing.status, 201);
     const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_g', { token: AGENT }));
     assert.equal(t.status, 'closed');
@@ -77,19 +77,19 @@ describe('agent replies and status', () => {
   });
 
   it('422 for an empty body or an unknown status', async () => {
-    b = setup();
-    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: '', status: 'done' } });
+    b = await setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: '', status: 'done' } });
     assert.deepEqual(codes(await json<ProblemBody>(r)), [['body', 'required'], ['status', 'invalid_value']]);
   });
 
   it('changes the status with a system message', async () => {
-    b = setup();
-    const r = await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, json: { status: 'in_progress' } });
+    b = await setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, idempotent: true, json: { status: 'in_progress' } });
     assert.equal(r.status, 200);
     const t = await json<AgentDetail>(r);
     assert.equal(t.status, 'in_progress');
     assert.deepEqual(t.messages.at(-1)?.kind, 'status');
-    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, json: { status: 'open' } })).status, 422);
+    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_d/status', { token: AGENT, idempotent: true, json: { status: 'open' } })).status, 422);
   });
 });
 
@@ -98,8 +98,8 @@ describe('agent time booking', () => {
   afterEach(() => b.close());
 
   it('charges per started 10 minutes against the credit', async () => {
-    b = setup();
-    const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 25, note: 'Telefonat' } });
+    b = await setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 25, note: 'Telefonat' } });
     assert.equal(r.status, 201);
     const body = await json<Booked>(r);
     assert.deepEqual([body.timeEntry.billable, body.timeEntry.chargedMinutes, body.timeEntry.fromCreditMinutes, body.timeEntry.uncoveredMinutes], [true, 30, 30, 0]);
@@ -110,25 +110,25 @@ describe('agent time booking', () => {
   });
 
   it('books bug time free by default; billable can be forced', async () => {
-    b = setup();
-    const free = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, json: { minutes: 45 } }));
+    b = await setup();
+    const free = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, idempotent: true, json: { minutes: 45 } }));
     assert.deepEqual([free.timeEntry.billable, free.timeEntry.chargedMinutes, free.credit.minutes], [false, 0, 150]);
-    const forced = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, json: { minutes: 5, billable: true } }));
+    const forced = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_a/time', { token: AGENT, idempotent: true, json: { minutes: 5, billable: true } }));
     assert.deepEqual([forced.timeEntry.chargedMinutes, forced.credit.minutes], [10, 140]);
   });
 
   it('credit may go below zero; at zero or below a loyalty offer is issued once and mailed with a link', async () => {
-    b = setup({ publicUrl: 'https://portal.example' });
+    b = await setup({ publicUrl: 'https://portal.example' });
     // 10001 has an open renewal offer until day 5: no new offer while it is open.
-    const first = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 160 } }));
+    const first = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 160 } }));
     assert.deepEqual([first.credit.minutes, first.timeEntry.fromCreditMinutes, first.timeEntry.uncoveredMinutes], [-10, 150, 10]);
     assert.equal(first.offer, null);
     b.manual.advance(6 * DAY_MS);
-    const second = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10 } }));
+    const second = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 10 } }));
     assert.equal(second.credit.minutes, -20);
     assert.equal(second.offer?.reason, 'credit_exhausted');
     assert.equal(new Date(second.offer!.expiresAt).getTime() - new Date(second.offer!.issuedAt).getTime(), 14 * DAY_MS);
-    const third = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10 } }));
+    const third = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 10 } }));
     assert.equal(third.offer, null, 'one open offer at a time');
     const mails = await json<{ items: Array<{ to: string; body: string; subject: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }));
     const offerMail = mails.items.find((m) => m.subject.includes('Treueangebot'));
@@ -139,8 +139,8 @@ describe('agent time booking', () => {
   });
 
   it('a customer already below zero gets an offer when none is open', async () => {
-    b = setup();
-    const r = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_h/time', { token: AGENT, json: { minutes: 10 } }));
+    b = await setup();
+    const r = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_h/time', { token: AGENT, idempotent: true, json: { minutes: 10 } }));
     assert.deepEqual([r.credit.minutes, r.timeEntry.uncoveredMinutes], [-50, 10]);
     assert.ok(r.offer);
     const order = await b.req('/v1/orders', { token: NEG, json: { offerId: r.offer.id }, idempotent: true });
@@ -149,14 +149,14 @@ describe('agent time booking', () => {
   });
 
   it('422 for minutes outside 1..600 or not an integer; 404 for unknown tickets', async () => {
-    b = setup();
+    b = await setup();
     for (const minutes of [0, 601, 2.5, '10']) {
-      const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes } });
+      const r = await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes } });
       assert.equal(r.status, 422, String(minutes));
     }
-    const typed = await json<ProblemBody>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 10, billable: 'yes', note: 3 } }));
+    const typed = await json<ProblemBody>(await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 10, billable: 'yes', note: 3 } }));
     assert.deepEqual(codes(typed), [['note', 'invalid_type'], ['billable', 'invalid_type']]);
-    assert.equal((await b.req('/v1/agent/tickets/nope/time', { token: AGENT, json: { minutes: 10 } })).status, 404);
+    assert.equal((await b.req('/v1/agent/tickets/nope/time', { token: AGENT, idempotent: true, json: { minutes: 10 } })).status, 404);
   });
 });
 
@@ -165,8 +165,8 @@ describe('agent reclassify and renewal', () => {
   afterEach(() => b.close());
 
   it('bug → user error: free time becomes billable and is charged now, with a system message', async () => {
-    b = setup();
-    const r = await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'user_error' } });
+    b = await setup();
+    const r = await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'user_error' } });
     assert.equal(r.status, 200);
     const t = await json<AgentDetail>(r);
     assert.equal(t.category, 'user_error');
@@ -179,21 +179,21 @@ describe('agent reclassify and renewal', () => {
     assert.deepEqual([sys.author, sys.kind], ['system', 'reclassified']);
     assert.match(sys.body, /Kein Programmfehler – Aufwand wird berechnet/);
     // Booking after the reclassification is billable by default.
-    const next = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_b/time', { token: AGENT, json: { minutes: 10 } }));
+    const next = await json<Booked>(await b.req('/v1/agent/tickets/tkt_demo_b/time', { token: AGENT, idempotent: true, json: { minutes: 10 } }));
     assert.equal(next.timeEntry.billable, true);
   });
 
   it('keeps the first original category; 422 for an unknown category', async () => {
-    b = setup();
-    await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'user_error' } });
-    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'concern' } }));
+    b = await setup();
+    await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'user_error' } });
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'concern' } }));
     assert.equal(t.originalCategory, 'bug');
     assert.equal(t.credit.minutes, 130, 'nothing charged twice');
-    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'feature_request' } })).status, 422);
+    assert.equal((await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'feature_request' } })).status, 422);
   });
 
   it('licence renewal issues and mails a renewal offer, 409 while one is open, 404 for unknown customers', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT });
     assert.equal(r.status, 201);
     const { offer } = await json<{ offer: { id: string; reason: string; status: string; packageId: string } }>(r);

@@ -23,7 +23,7 @@ function check(schema: string, value: unknown): void {
 
 describe('responses match api/openapi.yaml', () => {
   let b: TestBackend;
-  before(() => { b = setup(); });
+  before(async () => { b = await setup(); });
   after(() => b.close());
 
   const get = async (path: string, token?: string) => (await b.req(path, token ? { token } : {})).json() as Promise<unknown>;
@@ -55,10 +55,10 @@ describe('responses match api/openapi.yaml', () => {
     check('AgentTicketList', await get('/v1/agent/tickets', AGENT));
     check('AgentTicketDetail', await get('/v1/agent/tickets/tkt_demo_e', AGENT));
     check('AgentCustomerList', await get('/v1/agent/customers', AGENT));
-    check('TimeBooked', await (await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, json: { minutes: 200 } })).json());
-    check('MessageCreated', await (await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'x' } })).json());
-    check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, json: { category: 'concern' } })).json());
-    check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/status', { token: AGENT, json: { status: 'closed' } })).json());
+    check('TimeBooked', await (await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 200 } })).json());
+    check('MessageCreated', await (await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'x' } })).json());
+    check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'concern' } })).json());
+    check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/status', { token: AGENT, idempotent: true, json: { status: 'closed' } })).json());
     check('OfferIssued', await (await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT })).json());
     check('OutboxList', await get('/v1/agent/outbox', AGENT));
   });

@@ -27,7 +27,7 @@ describe('GET /v1/events', () => {
   });
 
   it('streams only the customer\'s own events, with retry and content type', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/events', { token: POS });
     assert.equal(r.status, 200);
     assert.match(r.headers.get('content-type') ?? '', /^text\/event-stream/);
@@ -39,7 +39,7 @@ describe('GET /v1/events', () => {
     const data = /event: credit\ndata: (.*)\n/.exec(text)?.[1];
     assert.equal((JSON.parse(data!) as { minutes: number }).minutes, 210, 'the first credit event is the own one');
     assert.doesNotMatch(text, /"minutes":20\b/, 'nothing of 10002');
-    await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, json: { body: 'Hallo' } });
+    await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'Hallo' } });
     text = await readUntil(reader, (t) => t.includes('event: ticket'), text);
     assert.match(text, /event: message\ndata: \{"ticketId":"tkt_demo_g","messageId":"msg_/);
     assert.match(text, /event: ticket\ndata: \{"id":"tkt_demo_g","status":"waiting_for_customer"/);
@@ -49,7 +49,7 @@ describe('GET /v1/events', () => {
   });
 
   it('accepts ?token= (EventSource cannot set headers); 401 without any auth', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/events?token=demo-negative');
     assert.equal(r.status, 200);
     await r.body!.cancel();
@@ -58,7 +58,7 @@ describe('GET /v1/events', () => {
   });
 
   it('the agent stream carries every customer\'s events with the customer number', async () => {
-    b = setup();
+    b = await setup();
     const reader = (await b.req('/v1/events', { token: AGENT })).body!.getReader();
     let text = await readUntil(reader, (t) => t.includes('retry:'));
     await b.req('/v1/orders', { token: NEG, json: { packageId: 'pkg-60' }, idempotent: true });
@@ -69,7 +69,7 @@ describe('GET /v1/events', () => {
 
   it('sends a comment heartbeat every 15 s', async () => {
     mock.timers.enable({ apis: ['setInterval'] });
-    b = setup();
+    b = await setup();
     const reader = (await b.req('/v1/events', { token: POS })).body!.getReader();
     const text = await readUntil(reader, (t) => t.includes('retry:'));
     await waitFor(() => b.events.size === 1);
@@ -79,7 +79,7 @@ describe('GET /v1/events', () => {
   });
 
   it('close() ends open streams', async () => {
-    b = setup();
+    b = await setup();
     const reader = (await b.req('/v1/events', { token: POS })).body!.getReader();
     await readUntil(reader, (t) => t.includes('retry:'));
     await waitFor(() => b.events.size === 1);

@@ -1,5 +1,14 @@
-/** Shared test setup: a fresh in-memory backend per test with a clock the test controls. */
+/**
+ * Shared test setup: a fresh backend per test with a clock the test controls — on a fresh
+ * in-memory SQLite database, or with TEST_DATABASE_URL=postgres://… in a fresh PostgreSQL schema
+ * of its own (dropped again by `close()`), so the same tests prove both databases.
+ */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CompiledQuery } from 'kysely';
+import pg from 'pg';
 import { type Backend, createBackend, createManualClock, type BackendOptions } from '../app.js';
 import { makePng } from '../png.js';
 
@@ -11,6 +20,40 @@ export const AGENT = 'demo-agent';
 export interface TestBackend extends Backend {
   manual: ReturnType<typeof createManualClock>;
   req(path: string, init?: ReqInit): Promise<Response>;
+  /** Raw SQL with `?` placeholders (on PostgreSQL turned into $1, $2 …): rows of a query, [] for a write. */
+  sql<T = Record<string, unknown>>(text: string, ...params: unknown[]): Promise<T[]>;
+  /** The single number a `SELECT COUNT(*) AS n …` (or any one-value query) returns. */
+  count(text: string, ...params: unknown[]): Promise<number>;
+}
+
+/** PostgreSQL for the server tests when set (scripts/test.mjs sets it for the second run). */
+export const TEST_PG = process.env.TEST_DATABASE_URL || undefined;
+
+/** Options that put a backend on the database under test: its own schema on PostgreSQL. */
+export function testDatabase(): Pick<BackendOptions, 'databaseUrl' | 'databaseSchema'> {
+  return TEST_PG ? { databaseUrl: TEST_PG, databaseSchema: `t_${randomUUID().replaceAll('-', '').slice(0, 20)}` } : {};
+}
+
+/**
+ * One database for several backends of a test (a restart, a second instance): a SQLite file or a
+ * PostgreSQL schema. `remove()` once every backend on it is closed.
+ */
+export function sharedDatabase(): { options: Pick<BackendOptions, 'databaseUrl' | 'databaseSchema' | 'dbPath'>; remove(): Promise<void> } {
+  if (TEST_PG) {
+    const options = testDatabase();
+    return { options, remove: () => dropSchema(options.databaseSchema) };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'cadia-shared-'));
+  return { options: { dbPath: join(dir, 'cadia.sqlite') }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Drops a test schema (PostgreSQL); the backend using it must be closed first. */
+export async function dropSchema(schema: string | undefined): Promise<void> {
+  if (!TEST_PG || !schema) return;
+  const client = new pg.Client({ connectionString: TEST_PG });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
 }
 
 export interface ReqInit {
@@ -30,9 +73,11 @@ export interface ReqInit {
  */
 export const TEST_LIMITS = { auth: { points: 100_000, per: 60 }, tickets: { points: 100_000, per: 60 }, replies: { points: 100_000, per: 60 }, orders: { points: 100_000, per: 60 } };
 
-export function setup(options: BackendOptions = {}): TestBackend {
+export async function setup(options: BackendOptions = {}): Promise<TestBackend> {
   const manual = createManualClock(NOW);
-  const backend = createBackend({ clock: manual, limits: TEST_LIMITS, ...options });
+  // A database named by the caller is the caller's to remove (see sharedDatabase).
+  const database = options.dbPath || options.databaseSchema ? {} : testDatabase();
+  const backend = await createBackend({ clock: manual, limits: TEST_LIMITS, ...database, ...options });
   const req = (path: string, init: ReqInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers['Authorization'] = `Bearer ${init.token}`;
@@ -49,7 +94,18 @@ export function setup(options: BackendOptions = {}): TestBackend {
     const method = init.method ?? (body === undefined ? 'GET' : 'POST');
     return Promise.resolve(backend.app.request(`http://localhost${path}`, { method, headers, body }));
   };
-  return { ...backend, manual, req };
+  const sql = async <T>(text: string, ...params: unknown[]): Promise<T[]> => {
+    let i = 0;
+    const query = backend.dialect === 'postgres' ? text.replace(/\?/g, () => `$${++i}`) : text;
+    const result = await backend.db.executeQuery<T>(CompiledQuery.raw(query, params));
+    return result.rows;
+  };
+  const count = async (text: string, ...params: unknown[]) => Number(Object.values((await sql(text, ...params))[0] ?? {})[0]);
+  const close = async () => {
+    await backend.close();
+    await dropSchema(database.databaseSchema);
+  };
+  return { ...backend, manual, req, sql, count, close };
 }
 
 export const smallPng = (w = 4, h = 3) => makePng(w, h, (x, y) => [x * 40, y * 40, 128]);
@@ -81,4 +137,21 @@ export interface ProblemBody {
   code: string;
   detail?: string;
   errors?: Array<{ field: string; code: string; message: string }>;
+}
+
+/**
+ * Sends until the answer is not "the first request with this key is still running" (409
+ * idempotency_in_progress, PostgreSQL: another connection holds the key), waiting Retry-After —
+ * as a client following the Idempotency-Key draft does. That 409 must always carry Retry-After.
+ */
+export async function retrying(send: () => Promise<Response>): Promise<Response> {
+  for (;;) {
+    const r = await send();
+    if (r.status !== 409) return r;
+    const problem = await r.clone().json() as ProblemBody;
+    if (problem.code !== 'idempotency_in_progress') return r;
+    const seconds = Number(r.headers.get('retry-after'));
+    if (!(seconds > 0)) throw new Error('409 idempotency_in_progress without Retry-After');
+    await new Promise((res) => setTimeout(res, seconds * 1000));
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * Issue 9: the loyalty-offer and billing lifecycle as the help text tells it, step by step, with
- * the clock under the test's control (createManualClock via setup()). What agent.test.ts and
+ * the clock under the test's control (createManualClock via await setup()). What agent.test.ts and
  * shop.test.ts already pin (status codes, validation, idempotency) is not repeated here; these
  * tests follow one offer or one ticket through its whole life.
  */
@@ -18,13 +18,13 @@ async function renew(b: TestBackend, customer: string): Promise<Response> {
 }
 
 async function book(b: TestBackend, ticketId: string, minutes: number, billable?: boolean): Promise<Booked> {
-  const r = await b.req(`/v1/agent/tickets/${ticketId}/time`, { token: AGENT, json: { minutes, ...(billable === undefined ? {} : { billable }) } });
+  const r = await b.req(`/v1/agent/tickets/${ticketId}/time`, { token: AGENT, idempotent: true, json: { minutes, ...(billable === undefined ? {} : { billable }) } });
   assert.equal(r.status, 201, `booking ${minutes} min on ${ticketId}`);
   return json<Booked>(r);
 }
 
 async function reclassify(b: TestBackend, ticketId: string, category = 'user_error'): Promise<AgentTicketDetail> {
-  const r = await b.req(`/v1/agent/tickets/${ticketId}/reclassify`, { token: AGENT, json: { category } });
+  const r = await b.req(`/v1/agent/tickets/${ticketId}/reclassify`, { token: AGENT, idempotent: true, json: { category } });
   assert.equal(r.status, 200);
   return json<AgentTicketDetail>(r);
 }
@@ -56,7 +56,7 @@ describe('lifecycle: offers are issued at renewal and when credit runs out, one 
   afterEach(() => b.close());
 
   it('renewal: one offer, none while it is open (even a millisecond before expiry), a new one once it expired or was ordered', async () => {
-    b = setup();
+    b = await setup();
     const first = await renew(b, '10002');
     assert.equal(first.status, 201);
     const { offer: offer1 } = await json<{ offer: Offer }>(first);
@@ -81,7 +81,7 @@ describe('lifecycle: offers are issued at renewal and when credit runs out, one 
   });
 
   it('booking that takes the credit exactly to zero issues one offer; further bookings while it is open issue none', async () => {
-    b = setup();
+    b = await setup();
     b.manual.advance(SEEDED_OPEN_OFFER_LEFT);
     assert.equal((await openOffers(b, POS)).length, 0);
 
@@ -101,7 +101,7 @@ describe('lifecycle: offers are issued at renewal and when credit runs out, one 
   });
 
   it('free time (a bug) at or below zero issues none; billable time later does', async () => {
-    b = setup();
+    b = await setup();
     const form = ticketForm({ category: 'bug', subject: 'Absturz beim Export' });
     const created = await json<{ ticket: TicketDetail }>(await b.req('/v1/tickets', { token: NEG, form, idempotent: true }));
     const free = await book(b, created.ticket.id, 30);
@@ -112,9 +112,9 @@ describe('lifecycle: offers are issued at renewal and when credit runs out, one 
   });
 
   it('a reclassification that uses up the credit issues an offer too', async () => {
-    b = setup();
+    b = await setup();
     b.manual.advance(SEEDED_OPEN_OFFER_LEFT);
-    b.db.prepare("UPDATE customers SET credit_minutes = 20 WHERE number = '10001'").run();
+    await b.sql("UPDATE customers SET credit_minutes = 20 WHERE number = '10001'");
     // tkt_demo_b: a bug with 20 minutes booked free.
     const t = await reclassify(b, 'tkt_demo_b');
     assert.equal(t.credit.minutes, 0);
@@ -128,8 +128,8 @@ describe('lifecycle: the offer mail', () => {
   afterEach(() => b.close());
 
   it('goes to the stored address with the special price, the regular price, the expiry date and a link to the shop at the offer', async () => {
-    b = setup({ publicUrl: `${PORTAL}/` });
-    b.db.prepare("UPDATE customers SET email = 'buchhaltung@schneider-partner.example' WHERE number = '10002'").run();
+    b = await setup({ publicUrl: `${PORTAL}/` });
+    await b.sql("UPDATE customers SET email = 'buchhaltung@schneider-partner.example' WHERE number = '10002'");
     const { offer } = await json<{ offer: Offer }>(await renew(b, '10002'));
     const [mail, ...more] = await offerMails(b);
     assert.equal(more.length, 0);
@@ -155,7 +155,7 @@ describe('lifecycle: the offer mail', () => {
   });
 
   it('a credit-exhausted offer is mailed with its own package and occasion', async () => {
-    b = setup({ publicUrl: PORTAL });
+    b = await setup({ publicUrl: PORTAL });
     const booked = await book(b, 'tkt_demo_h', 10);
     const mail = (await offerMails(b))[0]!;
     assert.equal(mail.to, 'kanzlei@schneider-partner.example');
@@ -170,7 +170,7 @@ describe('lifecycle: ordering the mailed offer before and after 14 days', () => 
   afterEach(() => b.close());
 
   it('a minute before expiry the order goes through at the special price and raises the credit', async () => {
-    b = setup();
+    b = await setup();
     const { offer } = await json<{ offer: Offer }>(await renew(b, '10002'));
     b.manual.advance(14 * DAY_MS - MINUTE_MS);
     const r = await order(b, NEG, offer.id);
@@ -183,7 +183,7 @@ describe('lifecycle: ordering the mailed offer before and after 14 days', () => 
   });
 
   it('at exactly 14 days: 410, nothing ordered, charged or mailed; the offer lists as expired', async () => {
-    b = setup();
+    b = await setup();
     const { offer } = await json<{ offer: Offer }>(await renew(b, '10002'));
     b.manual.advance(14 * DAY_MS);
     const mailsBefore = (await outbox(b)).length;
@@ -191,7 +191,7 @@ describe('lifecycle: ordering the mailed offer before and after 14 days', () => 
     assert.equal(r.status, 410);
     assert.equal((await json<ProblemBody>(r)).code, 'offer_expired');
     assert.equal(await credit(b, NEG), -40);
-    assert.equal(b.db.prepare('SELECT COUNT(*) AS n FROM orders WHERE offer_id = ?').pluck().get(offer.id), 0);
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM orders WHERE offer_id = ?', offer.id), 0);
     assert.equal((await outbox(b)).length, mailsBefore);
     const listed = await json<Offer>(await b.req(`/v1/offers/${offer.id}`, { token: NEG }));
     assert.equal(listed.status, 'expired');
@@ -206,7 +206,7 @@ describe('lifecycle: bugs are free until support reclassifies them', () => {
   afterEach(() => b.close());
 
   it('free bug time becomes billable, each entry rounded per started 10 minutes, and the credit drops by that', async () => {
-    b = setup();
+    b = await setup();
     for (const minutes of [7, 13, 25]) await book(b, 'tkt_demo_a', minutes);
     assert.equal(await credit(b, POS), 150, 'bug time is free');
     const before = await json<TicketDetail>(await b.req('/v1/tickets/tkt_demo_a', { token: POS }));
@@ -234,7 +234,7 @@ describe('lifecycle: bugs are free until support reclassifies them', () => {
   });
 
   it('the customer is told by mail, with the minutes charged and the credit left', async () => {
-    b = setup();
+    b = await setup();
     await reclassify(b, 'tkt_demo_b');
     const mail = (await outbox(b)).find((m) => m.subject.includes('Kein Programmfehler'));
     assert.ok(mail, 'reclassification mailed');
@@ -248,7 +248,7 @@ describe('lifecycle: bugs are free until support reclassifies them', () => {
   });
 
   it('below zero the charged time is not covered: it is owed at the pay-as-you-go price per started unit', async () => {
-    b = setup();
+    b = await setup();
     const form = ticketForm({ category: 'bug', subject: 'Umsatzsteuer falsch' });
     const { ticket } = await json<{ ticket: TicketDetail }>(await b.req('/v1/tickets', { token: NEG, form, idempotent: true }));
     await book(b, ticket.id, 25);
@@ -267,8 +267,8 @@ describe('lifecycle: bugs are free until support reclassifies them', () => {
   });
 
   it('partly covered: what credit is left covers the first entries, the rest is owed', async () => {
-    b = setup();
-    b.db.prepare("UPDATE customers SET credit_minutes = 20 WHERE number = '10001'").run();
+    b = await setup();
+    await b.sql("UPDATE customers SET credit_minutes = 20 WHERE number = '10001'");
     await book(b, 'tkt_demo_b', 15);
     const t = await reclassify(b, 'tkt_demo_b');
     // 20 free (seed) → 20 from credit; 15 → 20 charged, nothing left to cover it.

@@ -7,7 +7,7 @@ describe('GET /v1/me', () => {
   afterEach(() => b.close());
 
   it('returns customer, credit and pricing', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/me', { token: POS });
     assert.equal(r.status, 200);
     const me = await json<{ customer: { number: string }; credit: { minutes: number }; pricing: { unitMinutes: number; unitPrice: { amount: number; currency: string } } }>(r);
@@ -19,7 +19,7 @@ describe('GET /v1/me', () => {
   });
 
   it('401 problem+json without or with an unknown token, German by default, English on request', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/me');
     assert.equal(r.status, 401);
     assert.match(r.headers.get('content-type') ?? '', /^application\/problem\+json/);
@@ -32,7 +32,7 @@ describe('GET /v1/me', () => {
   });
 
   it('403 for the agent, who is not a customer', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/me', { token: AGENT });
     assert.equal(r.status, 403);
     assert.equal((await json<ProblemBody>(r)).code, 'forbidden');
@@ -44,7 +44,7 @@ describe('cookie session', () => {
   afterEach(() => b.close());
 
   it('logs in with a token, authenticates by cookie, logs out', async () => {
-    b = setup();
+    b = await setup();
     const login = await b.req('/v1/session', { json: { token: POS } });
     assert.equal(login.status, 204);
     const setCookie = login.headers.get('set-cookie') ?? '';
@@ -63,7 +63,7 @@ describe('cookie session', () => {
   });
 
   it('sets Secure when not on localhost', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.app.request('https://portal.example/v1/session', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: POS }),
     });
@@ -71,7 +71,7 @@ describe('cookie session', () => {
   });
 
   it('refuses an unknown token (401), a missing one (422) and malformed JSON (400)', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/session', { json: { token: 'guess' } })).status, 401);
     const missing = await b.req('/v1/session', { json: {} });
     assert.equal(missing.status, 422);
@@ -84,7 +84,7 @@ describe('cookie session', () => {
   });
 
   it('refuses a cookie-authenticated write from a foreign origin', async () => {
-    b = setup();
+    b = await setup();
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
     const r = await b.req('/v1/orders', {
       json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://evil.example' },
@@ -102,7 +102,7 @@ describe('GET /v1/session', () => {
   afterEach(() => b.close());
 
   it('says "signed out" without an error to a visitor with no session, or one that has ended', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/session');
     assert.equal(r.status, 200);
     assert.deepEqual(await json(r), { signedIn: false });
@@ -116,7 +116,7 @@ describe('GET /v1/session', () => {
   });
 
   it('carries the account of a signed-in customer (cookie or token), what /v1/me answers', async () => {
-    b = setup();
+    b = await setup();
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
     const me = await json(await b.req('/v1/me', { headers: { Cookie: cookie } }));
     assert.deepEqual(await json(await b.req('/v1/session', { headers: { Cookie: cookie } })), { signedIn: true, me });
@@ -126,7 +126,7 @@ describe('GET /v1/session', () => {
   });
 
   it('refuses a token that is not valid (its client asks for a new one), also for the offers', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/session', { token: 'stolen-or-expired' })).status, 401);
     assert.equal((await b.req('/v1/offers', { token: 'stolen-or-expired' })).status, 401);
   });

@@ -4,16 +4,20 @@ import { createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, it } from 'node:test';
+import Database from 'better-sqlite3';
 import { createBackend } from '../app.js';
+import { INITIAL_SCHEMA } from '../db.js';
 import { pickLang } from '../problem.js';
 import { json, POS, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
+
+const LEGACY_SCHEMA = INITIAL_SCHEMA('blob').join(';\n');
 
 describe('GET /v1/faq', () => {
   let b: TestBackend;
   afterEach(() => b.close());
 
   it('is public and matches words in title and body, at most 5', async () => {
-    b = setup();
+    b = await setup();
     const r = await json<{ items: Array<{ id: string; title: string; excerpt: string; url: string }> }>(await b.req('/v1/faq?q=Drucker+druckt+nicht'));
     assert.match(r.items[0]?.title ?? '', /Druck/);
     assert.ok(r.items[0]!.url.startsWith('https://'));
@@ -31,7 +35,7 @@ describe('CORS', () => {
   afterEach(() => b.close());
 
   it('allows only listed origins, with credentials; never "null"', async () => {
-    b = setup({ allowedOrigins: ['https://shop.example', 'null'] });
+    b = await setup({ allowedOrigins: ['https://shop.example', 'null'] });
     const pre = await b.req('/v1/orders', {
       method: 'OPTIONS',
       headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'idempotency-key, content-type' },
@@ -52,48 +56,73 @@ describe('CORS', () => {
   });
 
   it('sends no CORS headers without an allow-list', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/packages', { headers: { Origin: 'https://shop.example' } });
     assert.equal(r.headers.get('access-control-allow-origin'), null);
   });
 });
 
 describe('backend lifecycle', () => {
-  it('creates, migrates and seeds a file database once (WAL), and reopens it', () => {
+  it('creates, migrates and seeds a file database once (WAL), and reopens it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadia-'));
     try {
       const dbPath = join(dir, 'cadia.sqlite');
-      const a = createBackend({ dbPath });
-      assert.equal(a.db.pragma('journal_mode', { simple: true }), 'wal');
-      a.db.prepare("UPDATE customers SET credit_minutes = 999 WHERE number = '10001'").run();
-      a.close();
-      const c = createBackend({ dbPath });
-      const row = c.db.prepare("SELECT credit_minutes AS m FROM customers WHERE number = '10001'").get() as { m: number };
-      assert.equal(row.m, 999, 'not seeded twice');
-      const versions = c.db.prepare('SELECT version FROM schema_migrations').all();
-      assert.deepEqual(versions, [{ version: 1 }]);
-      c.close();
+      const a = await setup({ dbPath });
+      assert.deepEqual(await a.sql('PRAGMA journal_mode'), [{ journal_mode: 'wal' }]);
+      await a.sql("UPDATE customers SET credit_minutes = 999 WHERE number = '10001'");
+      await a.close();
+      const c = await setup({ dbPath });
+      assert.equal(await c.count("SELECT credit_minutes AS m FROM customers WHERE number = '10001'"), 999, 'not seeded twice');
+      const versions = await c.sql('SELECT name FROM kysely_migration ORDER BY name');
+      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }]);
+      await c.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses demo tokens in production', () => {
-    assert.throws(() => createBackend({ production: true }), /production/);
+  it('upgrades a SQLite file of the single-process backend in place (its data kept, numbers continue)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cadia-'));
     try {
       const dbPath = join(dir, 'cadia.sqlite');
-      createBackend({ dbPath }).close();
-      assert.throws(() => createBackend({ dbPath, production: true }), /demo tokens/);
-      const empty = createBackend({ production: true, seed: false });
-      empty.close();
+      // The schema as the pre-Kysely backend left it, with one ticket numbered past 99,999.
+      const legacy = new Database(dbPath);
+      legacy.exec(LEGACY_SCHEMA);
+      legacy.exec(`INSERT INTO customers VALUES ('10001', 'Alt GmbH', 'alt@example.test', 30, '2026-01-01T00:00:00.000Z');
+        INSERT INTO tokens VALUES ('legacy-token', 'customer', '10001', 'Alt GmbH');
+        INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, created_at, updated_at)
+          VALUES ('tkt_old', 'T-2026-100000', '10001', 'bug', 'new', 'normal', 'Alt', 'Alt', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+        CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL);
+        INSERT INTO schema_migrations VALUES (1, '2026-01-01T00:00:00.000Z');`);
+      legacy.close();
+      const b = await setup({ dbPath });
+      assert.equal(await b.count("SELECT credit_minutes FROM customers WHERE number = '10001'"), 30);
+      assert.equal(await b.count('SELECT COUNT(*) FROM customers'), 1, 'no demo data into a used database');
+      const r = await b.req('/v1/tickets', { token: 'legacy-token', form: ticketForm(), idempotent: true });
+      assert.equal(r.status, 201);
+      assert.equal((await json<{ ticket: { number: string } }>(r)).ticket.number, 'T-2026-100001');
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses demo tokens in production', async () => {
+    await assert.rejects(createBackend({ production: true }), /production/);
+    const dir = mkdtempSync(join(tmpdir(), 'cadia-'));
+    try {
+      const dbPath = join(dir, 'cadia.sqlite');
+      await (await createBackend({ dbPath })).close();
+      await assert.rejects(createBackend({ dbPath, production: true }), /demo tokens/);
+      const empty = await createBackend({ production: true, seed: false });
+      await empty.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('unknown routes are 404 problems; language follows Accept-Language', async () => {
-    const b = setup();
+    const b = await setup();
     const r = await b.req('/v1/nothing-here');
     assert.equal(r.status, 404);
     assert.equal((await json<ProblemBody>(r)).code, 'not_found');

@@ -148,7 +148,7 @@ describe('every scenario answers within the contract', () => {
 
 describe('the seed scenarios answer exactly as the reference backend', () => {
   let b: TestBackend;
-  before(() => { b = setup(); });
+  before(async () => { b = await setup(); });
   after(() => b.close());
 
   const frozen = (customer: 'positive' | 'negative') => createHandlers({ customer, now: () => new Date(FIXTURE_NOW) });

@@ -8,27 +8,27 @@ import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
-import { createBackend, type BackendOptions } from '../app.js';
-import { json, POS, type ProblemBody, smallPng, ticketForm } from './helpers.js';
+import type { BackendOptions } from '../app.js';
+import { json, POS, type ProblemBody, setup, smallPng, ticketForm } from './helpers.js';
 
 interface Live {
   base: string;
-  count(table: string): number;
+  count(table: string): Promise<number>;
   close(): Promise<void>;
 }
 
 async function live(options: BackendOptions = {}): Promise<Live> {
-  const backend = createBackend(options);
+  const backend = await setup(options);
   const server = serve({ fetch: backend.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   await new Promise((r) => server.once('listening', r));
   const { port } = server.address() as AddressInfo;
   return {
     base: `http://127.0.0.1:${port}`,
-    count: (t) => (backend.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n,
+    count: (t) => backend.count(`SELECT COUNT(*) AS n FROM ${t}`),
     close: async () => {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
-      backend.close();
+      await backend.close();
     },
   };
 }
@@ -57,7 +57,7 @@ describe('multipart limits while streaming', () => {
 
   it('an unknown field is refused (422 unknown_field) and nothing is stored', async () => {
     s = await live();
-    const before = s.count('tickets');
+    const before = await s.count('tickets');
     const r = await post(s.base, await encode(ticketForm({ isAdmin: 'true' })));
     assert.equal(r.status, 422);
     const p = await json<ProblemBody>(r);
@@ -68,24 +68,24 @@ describe('multipart limits while streaming', () => {
     form.append('attachment', new Blob([smallPng()]), 'a.png');
     const f = await post(s.base, await encode(form));
     assert.deepEqual((await json<ProblemBody>(f)).errors?.map((e) => e.code), ['unknown_field']);
-    assert.equal(s.count('tickets'), before);
+    assert.equal(await s.count('tickets'), before);
   });
 
   it('200,000 empty fields: 413 too_many_parts; a 12 MB field: 422 too_long — nothing stored', async () => {
     s = await live();
-    const before = s.count('tickets');
+    const before = await s.count('tickets');
     const many = await post(s.base, manyFields(200_000));
     assert.equal(many.status, 413);
     assert.equal((await json<ProblemBody>(many)).code, 'too_many_parts');
     const huge = await post(s.base, await encode(ticketForm({ description: 'x'.repeat(12 * 1024 * 1024) })));
     assert.equal(huge.status, 422);
     assert.deepEqual((await json<ProblemBody>(huge)).errors?.map((e) => [e.field, e.code]), [['description', 'too_long']]);
-    assert.equal(s.count('tickets'), before);
+    assert.equal(await s.count('tickets'), before);
   });
 
   it('huge form bodies in parallel are all refused, and a GET /v1/me sent meanwhile answers before they are done', async () => {
     s = await live();
-    const before = s.count('tickets');
+    const before = await s.count('tickets');
     const huge = await encode(ticketForm({ description: 'x'.repeat(8 * 1024 * 1024) }));
     const bodies = [...Array.from({ length: 6 }, () => manyFields(200_000)), ...Array.from({ length: 4 }, () => huge)];
     const order: string[] = [];
@@ -101,7 +101,7 @@ describe('multipart limits while streaming', () => {
     const statuses = await Promise.all(uploads);
     assert.deepEqual([...new Set(statuses)].sort(), [413, 422], 'every huge body refused');
     assert.notEqual(order.indexOf('me'), order.length - 1, `GET /v1/me was not last: ${order.join(', ')}`);
-    assert.equal(s.count('tickets'), before);
+    assert.equal(await s.count('tickets'), before);
   });
 
   it('only so many forms are read at once: beyond the queue, 503 server_busy with Retry-After; others are served meanwhile', async () => {

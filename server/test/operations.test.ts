@@ -28,20 +28,20 @@ describe('health and readiness', () => {
   afterEach(() => b.close());
 
   it('/healthz answers while the process runs; /readyz only while the database is migrated and the backend is not draining', async () => {
-    b = setup();
+    b = await setup();
     assert.deepEqual([(await b.req('/healthz')).status, await (await b.req('/readyz')).json()], [200, { status: 'ready' }]);
     b.drain();
     const r = await b.req('/readyz');
     assert.equal(r.status, 503);
     assert.deepEqual(await r.json(), { status: 'draining' });
     assert.equal((await b.req('/healthz')).status, 200);
-    b.db.close();
+    await b.db.destroy();
     assert.deepEqual(await (await b.req('/readyz')).json(), { status: 'draining' });
   });
 
   it('/readyz is 503 when the database is gone', async () => {
-    b = setup();
-    b.db.close();
+    b = await setup();
+    await b.db.destroy();
     const r = await b.req('/readyz');
     assert.equal(r.status, 503);
     assert.deepEqual(await r.json(), { status: 'database_unavailable' });
@@ -54,7 +54,7 @@ describe('request logs', () => {
 
   it('one JSON line per request with its id (also answered as X-Request-Id); no token, cookie or secret in any line', async () => {
     const log = memoryLogger();
-    b = setup({ logger: log.logger });
+    b = await setup({ logger: log.logger });
     const me = await b.req('/v1/me', { token: POS });
     const id = me.headers.get('x-request-id');
     assert.match(id ?? '', /^[0-9a-f-]{36}$/);

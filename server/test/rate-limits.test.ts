@@ -22,7 +22,7 @@ describe('rate limits (defaults)', () => {
   afterEach(() => b.close());
 
   it(`authentication: after ${DEFAULT_LIMITS.auth.points} failures from one address (wrong tokens, wrong sign-ins) every attempt from it is 429, even the right token`, async () => {
-    b = setup({ limits: DEFAULT_LIMITS });
+    b = await setup({ limits: DEFAULT_LIMITS });
     // Requests without any credential are not guesses and do not count.
     for (let i = 0; i < 40; i++) assert.equal((await b.req('/v1/me')).status, 401);
     for (let i = 0; i < DEFAULT_LIMITS.auth.points; i++) {
@@ -35,7 +35,7 @@ describe('rate limits (defaults)', () => {
   });
 
   it(`new tickets: ${DEFAULT_LIMITS.tickets.points} per customer and hour, then 429; another customer is unaffected`, async () => {
-    b = setup({ limits: DEFAULT_LIMITS });
+    b = await setup({ limits: DEFAULT_LIMITS });
     const create = (token: string) => b.req('/v1/tickets', { token, form: ticketForm(), idempotent: true });
     const statuses = await Promise.all(Array.from({ length: DEFAULT_LIMITS.tickets.points }, () => create(POS).then((r) => r.status)));
     assert.deepEqual([...new Set(statuses)], [201]);
@@ -45,7 +45,7 @@ describe('rate limits (defaults)', () => {
   });
 
   it(`replies: ${DEFAULT_LIMITS.replies.points} per customer and hour; orders: ${DEFAULT_LIMITS.orders.points}`, async () => {
-    b = setup({ limits: DEFAULT_LIMITS });
+    b = await setup({ limits: DEFAULT_LIMITS });
     const reply = () => {
       const form = new FormData();
       form.append('body', 'Noch etwas.');

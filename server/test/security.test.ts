@@ -19,30 +19,30 @@ type CustomerNumber = keyof typeof CUSTOMERS;
 const other = (n: CustomerNumber): CustomerNumber => (n === '10001' ? '10002' : '10001');
 
 /** Everything of customer `n` that has an id, straight from the database. */
-function idsOf(b: TestBackend, n: CustomerNumber) {
-  const col = (sql: string) => (b.db.prepare(sql).all(n) as Array<{ id: string }>).map((r) => r.id);
+async function idsOf(b: TestBackend, n: CustomerNumber) {
+  const col = async (sql: string) => (await b.sql<{ id: string }>(sql, n)).map((r) => r.id);
   return {
-    tickets: col('SELECT id FROM tickets WHERE customer_number = ?'),
-    attachments: col('SELECT id FROM attachments WHERE customer_number = ?'),
-    offers: col('SELECT id FROM offers WHERE customer_number = ?'),
-    orders: col('SELECT id FROM orders WHERE customer_number = ?'),
-    messages: col('SELECT m.id FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.customer_number = ?'),
+    tickets: await col('SELECT id FROM tickets WHERE customer_number = ?'),
+    attachments: await col('SELECT id FROM attachments WHERE customer_number = ?'),
+    offers: await col('SELECT id FROM offers WHERE customer_number = ?'),
+    orders: await col('SELECT id FROM orders WHERE customer_number = ?'),
+    messages: await col('SELECT m.id FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE t.customer_number = ?'),
   };
 }
 
 /** A row count per table, to prove a refused request changed nothing. */
-function snapshot(b: TestBackend) {
-  const n = (sql: string) => (b.db.prepare(sql).get() as { n: number }).n;
+async function snapshot(b: TestBackend) {
+  const n = (sql: string) => b.count(sql);
   return {
-    messages: n('SELECT COUNT(*) AS n FROM messages'),
-    attachments: n('SELECT COUNT(*) AS n FROM attachments'),
-    blobs: n('SELECT COUNT(*) AS n FROM attachment_blobs'),
-    orders: n('SELECT COUNT(*) AS n FROM orders'),
-    orderedOffers: n('SELECT COUNT(*) AS n FROM offers WHERE ordered_at IS NOT NULL'),
-    seen: n('SELECT COUNT(*) AS n FROM tickets WHERE customer_seen_at IS NOT NULL'),
-    credit: n('SELECT SUM(credit_minutes) AS n FROM customers'),
-    keys: n('SELECT COUNT(*) AS n FROM idempotency_keys'),
-    outbox: n('SELECT COUNT(*) AS n FROM outbox'),
+    messages: await n('SELECT COUNT(*) AS n FROM messages'),
+    attachments: await n('SELECT COUNT(*) AS n FROM attachments'),
+    blobs: await n('SELECT COUNT(*) AS n FROM attachment_blobs'),
+    orders: await n('SELECT COUNT(*) AS n FROM orders'),
+    orderedOffers: await n('SELECT COUNT(*) AS n FROM offers WHERE ordered_at IS NOT NULL'),
+    seen: await n('SELECT COUNT(*) AS n FROM tickets WHERE customer_seen_at IS NOT NULL'),
+    credit: await n('SELECT SUM(credit_minutes) AS n FROM customers'),
+    keys: await n('SELECT COUNT(*) AS n FROM idempotency_keys'),
+    outbox: await n('SELECT COUNT(*) AS n FROM outbox'),
   };
 }
 
@@ -56,7 +56,7 @@ const reply = (body: string) => {
 describe('who sees what: every resource id of one customer is a 404 for the other', () => {
   let b: TestBackend;
   beforeEach(async () => {
-    b = setup();
+    b = await setup();
     // Give 10002 an attachment and an order too, so both directions cover every resource.
     const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({}, [{ bytes: smallPng(), name: 'beleg.png' }]), idempotent: true });
     assert.equal(r.status, 201);
@@ -65,10 +65,10 @@ describe('who sees what: every resource id of one customer is a 404 for the othe
 
   for (const owner of ['10001', '10002'] as const) {
     it(`${other(owner)} cannot read, answer, order or download anything of ${owner}`, async () => {
-      const ids = idsOf(b, owner);
+      const ids = await idsOf(b, owner);
       for (const [kind, list] of Object.entries(ids)) assert.ok(list.length > 0, `${owner} has ${kind} to attack`);
       const intruder = CUSTOMERS[other(owner)];
-      const before = snapshot(b);
+      const before = await snapshot(b);
       // What a truly unknown id answers: a refused id must be indistinguishable from it.
       const unknown = await json<ProblemBody>(await b.req('/v1/tickets/tkt_does_not_exist', { token: intruder }));
 
@@ -91,21 +91,21 @@ describe('who sees what: every resource id of one customer is a 404 for the othe
         const p = await json<ProblemBody>(r);
         assert.deepEqual([p.code, p.title, p.detail], [unknown.code, unknown.title, unknown.detail], `${what}: same answer as an unknown id`);
       }
-      assert.deepEqual(snapshot(b), before, 'nothing written, nothing marked read, no credit moved');
+      assert.deepEqual(await snapshot(b), before, 'nothing written, nothing marked read, no credit moved');
     });
   }
 
   it('lists, search and the order history show only the caller\'s own', async () => {
     for (const owner of ['10001', '10002'] as const) {
       const token = CUSTOMERS[owner];
-      const mine = idsOf(b, owner);
-      const theirs = idsOf(b, other(owner));
+      const mine = await idsOf(b, owner);
+      const theirs = await idsOf(b, other(owner));
       const page = await json<{ items: Array<{ id: string }>; total: number }>(await b.req('/v1/tickets?limit=100', { token }));
       assert.deepEqual(page.items.map((t) => t.id).sort(), [...mine.tickets].sort(), `${owner}: exactly the own tickets`);
       assert.equal(page.total, mine.tickets.length);
       // Searching for another customer's ticket number or subject finds nothing.
       for (const id of theirs.tickets.slice(0, 3)) {
-        const t = b.db.prepare('SELECT number, subject FROM tickets WHERE id = ?').get(id) as { number: string; subject: string };
+        const t = (await b.sql<{ number: string; subject: string }>('SELECT number, subject FROM tickets WHERE id = ?', id))[0]!;
         for (const q of [t.number, t.subject]) {
           const hits = await json<{ total: number }>(await b.req(`/v1/tickets?q=${encodeURIComponent(q)}`, { token }));
           assert.equal(hits.total, 0, `${owner} searching ${q}`);
@@ -128,7 +128,7 @@ describe('who sees what: every resource id of one customer is a 404 for the othe
     }
     const status = await b.req(`/v1/tickets?status=${encodeURIComponent("new' OR 1=1 --")}`, { token: NEG });
     assert.equal(status.status, 422);
-    assert.equal((b.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n, 35);
+    assert.equal((await b.count('SELECT COUNT(*) AS n FROM tickets')), 35);
   });
 });
 
@@ -137,7 +137,7 @@ describe('who sees what: ways of proving who you are', () => {
   afterEach(() => b.close());
 
   it('?token= works only where a browser cannot send a header (attachments, events)', async () => {
-    b = setup();
+    b = await setup();
     for (const path of ['/v1/me', '/v1/tickets', '/v1/tickets/tkt_demo_a', '/v1/orders', '/v1/agent/tickets']) {
       const sep = path.includes('?') ? '&' : '?';
       assert.equal((await b.req(`${path}${sep}token=${POS}`)).status, 401, path);
@@ -148,7 +148,7 @@ describe('who sees what: ways of proving who you are', () => {
   });
 
   it('a wrong bearer token is a 401 even with a valid session cookie (no silent fallback)', async () => {
-    b = setup();
+    b = await setup();
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
     assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200);
     assert.equal((await b.req('/v1/me', { token: 'stolen-or-expired', headers: { Cookie: cookie } })).status, 401);
@@ -158,7 +158,7 @@ describe('who sees what: ways of proving who you are', () => {
   });
 
   it('the session cookie is HttpOnly, SameSite, path-wide, and holds a random id, not the token', async () => {
-    b = setup();
+    b = await setup();
     const first = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
     const second = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
     for (const c of [first, second]) {
@@ -172,22 +172,22 @@ describe('who sees what: ways of proving who you are', () => {
   });
 
   it('cookie-authenticated writes from "null" or a foreign origin are refused; reads are not exposed to them', async () => {
-    b = setup({ allowedOrigins: ['https://shop.example'] });
+    b = await setup({ allowedOrigins: ['https://shop.example'] });
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
-    const before = (b.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n;
+    const before = (await b.count('SELECT COUNT(*) AS n FROM orders'));
     for (const origin of ['null', 'https://evil.example', 'https://shop.example.evil.example', 'http://shop.example']) {
       const r = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: origin } });
       assert.equal(r.status, 403, origin);
       const read = await b.req('/v1/me', { headers: { Cookie: cookie, Origin: origin } });
       assert.equal(read.headers.get('access-control-allow-origin'), null, `${origin} may not read`);
     }
-    assert.equal((b.db.prepare('SELECT COUNT(*) AS n FROM orders').get() as { n: number }).n, before);
+    assert.equal((await b.count('SELECT COUNT(*) AS n FROM orders')), before);
     const allowed = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://shop.example' } });
     assert.equal(allowed.status, 201, 'the configured origin may order');
   });
 
   it('an idempotency key is per customer: reusing another customer\'s key never replays their answer', async () => {
-    b = setup();
+    b = await setup();
     const headers = { 'Idempotency-Key': 'shared-key-1' };
     const a = await json<{ ticket: { id: string; number: string } }>(await b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: 'Gleich' }), headers }));
     const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({ subject: 'Gleich' }), headers });
@@ -195,7 +195,7 @@ describe('who sees what: ways of proving who you are', () => {
     assert.equal(r.headers.get('idempotent-replayed'), null);
     const text = await r.text();
     assert.ok(!text.includes(a.ticket.id) && !text.includes(a.ticket.number), 'no trace of the other customer\'s ticket');
-    const owners = b.db.prepare("SELECT customer_number AS c FROM tickets WHERE subject = 'Gleich' ORDER BY c").all();
+    const owners = await b.sql("SELECT customer_number AS c FROM tickets WHERE subject = 'Gleich' ORDER BY c");
     assert.deepEqual(owners, [{ c: '10001' }, { c: '10002' }]);
   });
 });
@@ -263,7 +263,9 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
       // Support books time: the event stream (EventSource with ?token=) brings the new credit.
       await new Promise((r) => setTimeout(r, 500));
       const booked = await fetch(`${base}/api/v1/agent/tickets/tkt_demo_g/time`, {
-        method: 'POST', headers: { Authorization: 'Bearer demo-agent', 'Content-Type': 'application/json' }, body: JSON.stringify({ minutes: 25 }),
+        method: 'POST',
+        headers: { Authorization: 'Bearer demo-agent', 'Content-Type': 'application/json', 'Idempotency-Key': 'book-25' },
+        body: JSON.stringify({ minutes: 25 }),
       });
       assert.equal(booked.status, 201);
       await tab.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '3 Std.' }).filter({ hasNotText: '30' }).waitFor({ timeout: 15_000 });
@@ -291,7 +293,7 @@ describe('CORS for the ERP webview (Origin: null)', () => {
   afterEach(() => b.close());
 
   it('with allowNullOrigin a file:/sandboxed page may call with a token, never with the cookie', async () => {
-    b = setup({ allowNullOrigin: true, allowedOrigins: ['https://shop.example'] });
+    b = await setup({ allowNullOrigin: true, allowedOrigins: ['https://shop.example'] });
     const pre = await b.req('/v1/tickets', {
       method: 'OPTIONS',
       headers: { Origin: 'null', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'authorization, idempotency-key' },
@@ -324,7 +326,7 @@ describe('CORS for the ERP webview (Origin: null)', () => {
   });
 
   it('without the switch, Origin: null gets no CORS answer even with a token', async () => {
-    b = setup({ allowedOrigins: ['https://shop.example'] });
+    b = await setup({ allowedOrigins: ['https://shop.example'] });
     const me = await b.req('/v1/me', { token: POS, headers: { Origin: 'null' } });
     assert.equal(me.headers.get('access-control-allow-origin'), null);
   });

@@ -14,9 +14,9 @@ let be: TestBackend;
 let site: ReturnType<typeof createSite>;
 const get = (path: string, headers: Record<string, string> = {}) => Promise.resolve(site.request(`http://localhost${path}`, { headers }));
 
-before(() => {
+before(async () => {
   assert.ok(existsSync('dist/cadia-widgets.js'), 'dist/cadia-widgets.js is missing: run `npm run build` first');
-  be = setup();
+  be = await setup();
   site = createSite({ api: be.app.fetch });
 });
 after(() => be.close());

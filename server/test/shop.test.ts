@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { DAY_MS } from '../clock.js';
-import { AGENT, json, NEG, POS, type ProblemBody, setup, type TestBackend } from './helpers.js';
+import { AGENT, json, NEG, POS, type ProblemBody, retrying, setup, type TestBackend } from './helpers.js';
 
 interface Offer { id: string; status: string; expiresAt: string; issuedAt: string; price: { amount: number }; regularPrice: { amount: number } }
 interface OrderResult { order: { id: string; offerId: string | null; packageId: string | null; minutes: number }; credit: { minutes: number } }
@@ -11,7 +11,7 @@ describe('packages and offers', () => {
   afterEach(() => b.close());
 
   it('GET /v1/packages is public and cheaper than pay-as-you-go', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/packages');
     assert.equal(r.status, 200);
     const body = await json<{ items: Array<{ id: string; minutes: number; price: { amount: number; currency: string } }>; pricing: { unitPrice: { amount: number } } }>(r);
@@ -20,7 +20,7 @@ describe('packages and offers', () => {
   });
 
   it('GET /v1/offers lists open offers first with a 14-day expiry; status follows the clock', async () => {
-    b = setup();
+    b = await setup();
     const offers = (await json<{ items: Offer[] }>(await b.req('/v1/offers', { token: POS }))).items;
     assert.equal(offers[0]?.status, 'open');
     assert.equal(new Date(offers[0]!.expiresAt).getTime() - new Date(offers[0]!.issuedAt).getTime(), 14 * DAY_MS);
@@ -35,7 +35,7 @@ describe('packages and offers', () => {
   });
 
   it('GET /v1/offers/{id}: own offer 200, another customer\'s 404, no auth 401, agent 403', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/offers/off_demo_open', { token: POS })).status, 200);
     const other = await b.req('/v1/offers/off_demo_open', { token: NEG });
     assert.equal(other.status, 404);
@@ -50,7 +50,7 @@ describe('POST /v1/orders', () => {
   afterEach(() => b.close());
 
   it('orders a package: 201, credit rises, order listed, confirmation mailed', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-180', extra: 'ignored' }, idempotent: true });
     assert.equal(r.status, 201);
     const body = await json<OrderResult>(r);
@@ -61,12 +61,12 @@ describe('POST /v1/orders', () => {
     assert.equal(orders.items[0]?.id, body.order.id);
     const me = await json<{ credit: { minutes: number } }>(await b.req('/v1/me', { token: POS }));
     assert.equal(me.credit.minutes, 330);
-    const outbox = b.db.prepare("SELECT subject FROM outbox WHERE subject LIKE 'Bestellbestätigung%'").all();
+    const outbox = await b.sql("SELECT subject FROM outbox WHERE subject LIKE 'Bestellbestätigung%'");
     assert.equal(outbox.length, 1);
   });
 
   it('orders the open loyalty offer once: 201, then 409 offer_already_ordered', async () => {
-    b = setup();
+    b = await setup();
     const first = await b.req('/v1/orders', { token: POS, json: { offerId: 'off_demo_open' }, idempotent: true });
     assert.equal(first.status, 201);
     assert.equal((await json<OrderResult>(first)).credit.minutes, 750);
@@ -78,7 +78,7 @@ describe('POST /v1/orders', () => {
   });
 
   it('410 offer_expired for an expired offer, also once the clock passes 14 days', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/orders', { token: NEG, json: { offerId: 'off_demo_expired' }, idempotent: true });
     assert.equal(r.status, 410);
     assert.equal((await json<ProblemBody>(r)).code, 'offer_expired');
@@ -90,13 +90,13 @@ describe('POST /v1/orders', () => {
   });
 
   it('404 for another customer\'s offer and for an unknown package', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/orders', { token: NEG, json: { offerId: 'off_demo_open' }, idempotent: true })).status, 404);
     assert.equal((await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-1' }, idempotent: true })).status, 404);
   });
 
   it('400 without Idempotency-Key, 401 without auth', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' } });
     assert.equal(r.status, 400);
     assert.equal((await json<ProblemBody>(r)).code, 'idempotency_key_required');
@@ -104,7 +104,7 @@ describe('POST /v1/orders', () => {
   });
 
   it('422 field errors: neither, both, wrong type; 400 malformed JSON; 413 over 64 KB', async () => {
-    b = setup();
+    b = await setup();
     const neither = await json<ProblemBody>(await b.req('/v1/orders', { token: POS, json: {}, idempotent: true }));
     assert.equal(neither.code, 'validation_failed');
     assert.deepEqual(neither.errors?.map((e) => [e.field, e.code]), [['packageId', 'required']]);
@@ -126,7 +126,7 @@ describe('POST /v1/orders', () => {
   });
 
   it('replays the stored answer for the same key and body; 409 idempotency_conflict for another body', async () => {
-    b = setup();
+    b = await setup();
     const headers = { 'Idempotency-Key': 'order-1' };
     const first = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, headers });
     const second = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, headers });
@@ -139,26 +139,26 @@ describe('POST /v1/orders', () => {
     assert.equal((await json<ProblemBody>(conflict)).code, 'idempotency_conflict');
     // Keys are per principal: another customer may use the same key.
     assert.equal((await b.req('/v1/orders', { token: NEG, json: { packageId: 'pkg-60' }, headers })).status, 201);
-    const count = b.db.prepare("SELECT COUNT(*) AS n FROM orders WHERE customer_number = '10001' AND package_id = 'pkg-60'").get() as { n: number };
+    const count = { n: await b.count("SELECT COUNT(*) AS n FROM orders WHERE customer_number = '10001' AND package_id = 'pkg-60'") };
     assert.equal(count.n, 1);
   });
 
   it('50 parallel identical POSTs with one key create exactly one order', async () => {
-    b = setup();
+    b = await setup();
     const headers = { 'Idempotency-Key': 'burst' };
-    const responses = await Promise.all(Array.from({ length: 50 }, () => b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, headers })));
+    const responses = await Promise.all(Array.from({ length: 50 }, () => retrying(() => b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, headers }))));
     assert.ok(responses.every((r) => r.status === 201));
     assert.equal(responses.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 49);
     const ids = new Set(await Promise.all(responses.map(async (r) => (await json<OrderResult>(r)).order.id)));
     assert.equal(ids.size, 1);
-    const n = (b.db.prepare("SELECT COUNT(*) AS n FROM orders WHERE package_id = 'pkg-60' AND customer_number = '10001'").get() as { n: number }).n;
+    const n = (await b.count("SELECT COUNT(*) AS n FROM orders WHERE package_id = 'pkg-60' AND customer_number = '10001'"));
     assert.equal(n, 1);
     const me = await json<{ credit: { minutes: number } }>(await b.req('/v1/me', { token: POS }));
     assert.equal(me.credit.minutes, 210);
   });
 
   it('two orders of the same offer with different keys at once: one 201, the other 409 offer_already_ordered', async () => {
-    b = setup();
+    b = await setup();
     const [a, c] = await Promise.all([
       b.req('/v1/orders', { token: POS, json: { offerId: 'off_demo_open' }, headers: { 'Idempotency-Key': 'tab-1' } }),
       b.req('/v1/orders', { token: POS, json: { offerId: 'off_demo_open' }, headers: { 'Idempotency-Key': 'tab-2' } }),
@@ -168,7 +168,7 @@ describe('POST /v1/orders', () => {
     const p = await json<ProblemBody>(loser);
     assert.equal(p.code, 'offer_already_ordered');
     assert.ok(p.title.length > 0);
-    const n = (b.db.prepare("SELECT COUNT(*) AS n FROM orders WHERE offer_id = 'off_demo_open'").get() as { n: number }).n;
+    const n = (await b.count("SELECT COUNT(*) AS n FROM orders WHERE offer_id = 'off_demo_open'"));
     assert.equal(n, 1);
   });
 });

@@ -67,7 +67,7 @@ describe('SMTP delivery', () => {
 
   it('delivers a new ticket\'s mail to customer and CC, records it as sent; a subject cannot add header lines', async () => {
     const smtp = await smtpServer('127.0.0.1', { disabledCommands: ['STARTTLS'] });
-    const b = setup({ mailer: createSmtpMailer(`smtp://user:secret@127.0.0.1:${smtp.port}`, 'support@cadia.test') });
+    const b = await setup({ mailer: createSmtpMailer(`smtp://user:secret@127.0.0.1:${smtp.port}`, 'support@cadia.test') });
     try {
       const subject = 'Drucker – Umlaute äöü\r\nBcc: everyone@evil.example';
       const r = await b.req('/v1/tickets', { token: POS, form: ticketForm({ cc: 'it@partner.example', subject }), idempotent: true });
@@ -76,7 +76,7 @@ describe('SMTP delivery', () => {
       let row: { sent_at: string | null; error: string | null } | undefined;
       for (let i = 0; i < 200 && !(row?.sent_at || row?.error); i++) {
         await new Promise((res) => setTimeout(res, 20));
-        row = b.db.prepare("SELECT sent_at, error FROM outbox WHERE subject LIKE '%Umlaute%'").get() as typeof row;
+        row = (await b.sql<NonNullable<typeof row>>("SELECT sent_at, error FROM outbox WHERE subject LIKE '%Umlaute%'"))[0];
       }
       assert.equal(row?.error, null);
       assert.ok(row?.sent_at);
@@ -87,7 +87,7 @@ describe('SMTP delivery', () => {
       assert.doesNotMatch(m!.raw.split('\r\n\r\n')[0]!, /^Bcc:/im, 'no header line from the subject');
       assert.deepEqual(smtp.seen.auths, [{ user: 'user', secure: false }], 'plain AUTH only to localhost');
     } finally {
-      b.close();
+      await b.close();
       await smtp.close();
     }
   });

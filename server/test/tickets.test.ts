@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { MAX_IMAGE_BYTES } from '../../src/domain/images.js';
-import { AGENT, bombPng, json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
+import { AGENT, bombPng, json, NEG, POS, type ProblemBody, retrying, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 
 interface Summary { id: string; number: string; status: string; subject: string; unread: boolean; updatedAt: string }
 interface Page { items: Summary[]; nextCursor: string | null; total: number }
@@ -21,7 +21,7 @@ describe('GET /v1/tickets', () => {
   afterEach(() => b.close());
 
   it('pages newest first with an opaque cursor, no row twice, total over all pages', async () => {
-    b = setup();
+    b = await setup();
     const seen: Summary[] = [];
     let cursor: string | null = null;
     let pages = 0;
@@ -42,7 +42,7 @@ describe('GET /v1/tickets', () => {
   });
 
   it('filters by status (repeated or comma-separated) and only shows the customer\'s own', async () => {
-    b = setup();
+    b = await setup();
     const a = await json<Page>(await b.req('/v1/tickets?status=new&status=waiting_for_customer', { token: POS }));
     const c = await json<Page>(await b.req('/v1/tickets?status=new,waiting_for_customer', { token: POS }));
     assert.deepEqual(a.items.map((t) => t.id), c.items.map((t) => t.id));
@@ -54,7 +54,7 @@ describe('GET /v1/tickets', () => {
   });
 
   it('searches number, subject, description and message bodies; LIKE wildcards are literal', async () => {
-    b = setup();
+    b = await setup();
     const body = await json<Page>(await b.req(`/v1/tickets?q=${encodeURIComponent('Archiv getrennt')}`, { token: POS }));
     assert.deepEqual(body.items.map((t) => t.id), ['tkt_demo_c']);
     const pct = await json<Page>(await b.req(`/v1/tickets?q=${encodeURIComponent('%')}`, { token: POS }));
@@ -67,7 +67,7 @@ describe('GET /v1/tickets', () => {
   });
 
   it('422 for a bad status, limit or cursor; 401 without auth', async () => {
-    b = setup();
+    b = await setup();
     for (const [query, field] of [['status=open', 'status'], ['limit=0', 'limit'], ['limit=101', 'limit'], ['limit=ten', 'limit'], ['cursor=garbage', 'cursor']]) {
       const r = await b.req(`/v1/tickets?${query}`, { token: POS });
       assert.equal(r.status, 422, query);
@@ -82,7 +82,7 @@ describe('GET /v1/tickets/{id}', () => {
   afterEach(() => b.close());
 
   it('returns thread, time, billing and queue position, and marks support replies read', async () => {
-    b = setup();
+    b = await setup();
     const before = await json<Page>(await b.req('/v1/tickets?status=waiting_for_customer', { token: POS }));
     assert.equal(before.items.find((t) => t.id === 'tkt_demo_c')?.unread, true);
     const c = await json<Detail>(await b.req('/v1/tickets/tkt_demo_c', { token: POS }));
@@ -106,13 +106,13 @@ describe('GET /v1/tickets/{id}', () => {
   });
 
   it('shows owed money for time the credit did not cover', async () => {
-    b = setup();
+    b = await setup();
     const h = await json<Detail>(await b.req('/v1/tickets/tkt_demo_h', { token: NEG }));
     assert.equal(h.billing.owed.amount, 3 * 1950);
   });
 
   it('404 for another customer\'s ticket and for unknown ids', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/tickets/tkt_demo_a', { token: NEG })).status, 404);
     assert.equal((await b.req('/v1/tickets/nope', { token: POS })).status, 404);
   });
@@ -123,7 +123,7 @@ describe('POST /v1/tickets', () => {
   afterEach(() => b.close());
 
   it('creates a ticket with images, trims text, mails customer and CC', async () => {
-    b = setup();
+    b = await setup();
     const form = ticketForm(
       { category: 'bug', subject: '  Absturz beim Buchen  ', urgency: 'urgent', calledBefore: 'true', cc: 'it@partner.example', phone: '+49 (89) 123-45', program: 'Warenwirtschaft' },
       [{ bytes: smallPng(4, 3), name: 'C:\\Users\\me\\shot.png' }, { bytes: smallPng(8, 2), name: 'zwei.png', type: 'application/octet-stream' }],
@@ -141,7 +141,7 @@ describe('POST /v1/tickets', () => {
     assert.deepEqual(atts.map((a) => [a.fileName, a.contentType, a.width, a.height]), [['shot.png', 'image/png', 4, 3], ['zwei.png', 'image/png', 8, 2]]);
     assert.equal(atts[0]!.url, `v1/attachments/${atts[0]!.id}`);
     assert.deepEqual(emailedTo, ['service@mueller-haustechnik.example', 'it@partner.example']);
-    const mail = b.db.prepare('SELECT to_addr, cc, subject FROM outbox WHERE subject LIKE ?').get(`[${ticket.number}]%`) as { to_addr: string; cc: string };
+    const mail = (await b.sql<{ to_addr: string; cc: string }>('SELECT to_addr, cc, subject FROM outbox WHERE subject LIKE ?', `[${ticket.number}]%`))[0]!;
     assert.equal(mail.to_addr, 'service@mueller-haustechnik.example');
     assert.deepEqual(JSON.parse(mail.cc), ['it@partner.example']);
     const list = await json<Page>(await b.req('/v1/tickets?limit=1', { token: POS }));
@@ -149,14 +149,14 @@ describe('POST /v1/tickets', () => {
   });
 
   it('numbers tickets consecutively', async () => {
-    b = setup();
+    b = await setup();
     const n1 = (await json<{ ticket: Detail }>(await b.req('/v1/tickets', { token: POS, form: ticketForm(), idempotent: true }))).ticket.number;
     const n2 = (await json<{ ticket: Detail }>(await b.req('/v1/tickets', { token: NEG, form: ticketForm(), idempotent: true }))).ticket.number;
     assert.equal(Number(n2.slice(-5)), Number(n1.slice(-5)) + 1);
   });
 
   it('422 with every field error at once', async () => {
-    b = setup();
+    b = await setup();
     const form = new FormData();
     form.append('category', 'nonsense');
     form.append('subject', 'x'.repeat(201));
@@ -179,7 +179,7 @@ describe('POST /v1/tickets', () => {
   });
 
   it('refuses uploads by content: SVG, HTML, renamed exe, empty, image bomb, > 5 MB', async () => {
-    b = setup();
+    b = await setup();
     const png = smallPng();
     const big = Buffer.alloc(MAX_IMAGE_BYTES + 1);
     png.copy(big);
@@ -198,12 +198,12 @@ describe('POST /v1/tickets', () => {
       assert.equal(p.code, 'image_rejected', name);
       assert.deepEqual(codes(p), [['images[1]', code]], name);
     }
-    const count = (b.db.prepare('SELECT COUNT(*) AS n FROM tickets').get() as { n: number }).n;
+    const count = (await b.count('SELECT COUNT(*) AS n FROM tickets'));
     assert.equal(count, 34, 'nothing stored');
   });
 
   it('refuses a 4th image (too_many_images) and a text part named images', async () => {
-    b = setup();
+    b = await setup();
     const four = Array.from({ length: 4 }, (_, i) => ({ bytes: smallPng(), name: `${i}.png` }));
     const r = await b.req('/v1/tickets', { token: POS, form: ticketForm({}, four), idempotent: true });
     assert.equal(r.status, 422);
@@ -218,7 +218,7 @@ describe('POST /v1/tickets', () => {
   });
 
   it('413 beyond 16 MB, 415 for JSON, 400 without Idempotency-Key, 401 without auth', async () => {
-    b = setup();
+    b = await setup();
     const big = ticketForm({ description: 'x'.repeat(17 * 1024 * 1024) });
     const r = await b.req('/v1/tickets', { token: POS, form: big, idempotent: true });
     assert.equal(r.status, 413);
@@ -229,17 +229,17 @@ describe('POST /v1/tickets', () => {
   });
 
   it('50 parallel identical submissions with one key create one ticket; another form with the key is a 409', async () => {
-    b = setup();
+    b = await setup();
     const headers = { 'Idempotency-Key': 'form-once' };
     const img = smallPng();
     const responses = await Promise.all(
-      Array.from({ length: 50 }, () => b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: 'Einmal' }, [{ bytes: img, name: 'a.png' }]), headers })),
+      Array.from({ length: 50 }, () => retrying(() => b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: 'Einmal' }, [{ bytes: img, name: 'a.png' }]), headers }))),
     );
     assert.ok(responses.every((r) => r.status === 201));
     const ids = new Set(await Promise.all(responses.map(async (r) => (await json<{ ticket: Detail }>(r)).ticket.id)));
     assert.equal(ids.size, 1);
-    assert.equal((b.db.prepare("SELECT COUNT(*) AS n FROM tickets WHERE subject = 'Einmal'").get() as { n: number }).n, 1);
-    assert.equal((b.db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%Einmal'").get() as { n: number }).n, 1);
+    assert.equal((await b.count("SELECT COUNT(*) AS n FROM tickets WHERE subject = 'Einmal'")), 1);
+    assert.equal((await b.count("SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE '%Einmal'")), 1);
     const other = await b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: 'Einmal' }, [{ bytes: smallPng(5, 5), name: 'a.png' }]), headers });
     assert.equal(other.status, 409, 'same text, other image bytes');
     assert.equal((await json<ProblemBody>(other)).code, 'idempotency_conflict');
@@ -258,7 +258,7 @@ describe('POST /v1/tickets/{id}/messages', () => {
   };
 
   it('adds a reply with an image; a ticket waiting for the customer goes back in progress', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/tickets/tkt_demo_c/messages', { token: POS, form: reply('  Mit der Option klappt es.  ', [{ bytes: smallPng(), name: 'ok.png' }]), idempotent: true });
     assert.equal(r.status, 201);
     const { message } = await json<{ message: Detail['messages'][number] & { authorName: string } }>(r);
@@ -271,7 +271,7 @@ describe('POST /v1/tickets/{id}/messages', () => {
   });
 
   it('replays with the same key, 404 for another customer\'s ticket, 422 without body or with 4 images', async () => {
-    b = setup();
+    b = await setup();
     const headers = { 'Idempotency-Key': 'reply-1' };
     const a = await b.req('/v1/tickets/tkt_demo_g/messages', { token: POS, form: reply('Danke'), headers });
     const again = await b.req('/v1/tickets/tkt_demo_g/messages', { token: POS, form: reply('Danke'), headers });
@@ -291,7 +291,7 @@ describe('GET /v1/attachments/{id}', () => {
   afterEach(() => b.close());
 
   it('serves the bytes with sniffed type and safe headers', async () => {
-    b = setup();
+    b = await setup();
     const r = await b.req('/v1/attachments/att_demo_a_1', { token: POS });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('content-type'), 'image/png');
@@ -303,7 +303,7 @@ describe('GET /v1/attachments/{id}', () => {
   });
 
   it('404 for another customer, 401 without auth, ?token= and the agent allowed', async () => {
-    b = setup();
+    b = await setup();
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: NEG })).status, 404);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1')).status, 401);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1?token=demo-positive')).status, 200);

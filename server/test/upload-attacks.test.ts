@@ -15,9 +15,9 @@ type Target = 'ticket' | 'reply';
 const TARGETS: Target[] = ['ticket', 'reply'];
 
 /** Row counts of everything an upload could leave behind. */
-function stored(b: TestBackend) {
-  const n = (t: string) => (b.db.prepare(`SELECT COUNT(*) AS n FROM ${t}`).get() as { n: number }).n;
-  return { tickets: n('tickets'), messages: n('messages'), attachments: n('attachments'), blobs: n('attachment_blobs'), outbox: n('outbox'), keys: n('idempotency_keys') };
+async function stored(b: TestBackend) {
+  const n = (t: string) => b.count(`SELECT COUNT(*) AS n FROM ${t}`);
+  return { tickets: await n('tickets'), messages: await n('messages'), attachments: await n('attachments'), blobs: await n('attachment_blobs'), outbox: await n('outbox'), keys: await n('idempotency_keys') };
 }
 
 function upload(b: TestBackend, target: Target, images: Array<{ bytes: Uint8Array; name: string; type?: string }>) {
@@ -109,8 +109,8 @@ describe('upload attacks: refused by content, nothing stored', () => {
 
   for (const target of TARGETS) {
     it(`${target}: SVG, HTML, renamed exe/PDF, empty, truncated, PNG/GIF/WebP/JPEG bombs, > 5 MB — each 422, no row, no blob`, async () => {
-      b = setup();
-      const before = stored(b);
+      b = await setup();
+      const before = await stored(b);
       for (const [name, make, code] of ATTACKS) {
         // A good image next to the bad one: the good one must not be stored either.
         const r = await upload(b, target, [{ bytes: smallPng(), name: 'gut.png' }, { bytes: make(), name, type: 'image/png' }]);
@@ -118,28 +118,28 @@ describe('upload attacks: refused by content, nothing stored', () => {
         const p = await json<ProblemBody>(r);
         assert.deepEqual(p.errors?.map((e) => [e.field, e.code]), [['images[1]', code]], name);
         assert.ok(p.errors?.[0]?.message, `${name}: a sentence for the customer`);
-        assert.deepEqual(stored(b), before, `${name}: nothing stored`);
+        assert.deepEqual(await stored(b), before, `${name}: nothing stored`);
       }
     });
 
     it(`${target}: a 4th image is refused and none of the four is stored`, async () => {
-      b = setup();
-      const before = stored(b);
+      b = await setup();
+      const before = await stored(b);
       const four = Array.from({ length: 4 }, (_, i) => ({ bytes: smallPng(3 + i, 3), name: `${i}.png` }));
       const r = await upload(b, target, four);
       assert.equal(r.status, 422);
       assert.equal((await json<ProblemBody>(r)).code, 'too_many_images');
-      assert.deepEqual(stored(b), before);
+      assert.deepEqual(await stored(b), before);
     });
 
     it(`${target}: a 20 MB file is cut off at the body limit (413), nothing stored`, async () => {
-      b = setup();
-      const before = stored(b);
+      b = await setup();
+      const before = await stored(b);
       const huge = Buffer.concat([smallPng(), Buffer.alloc(20 * 1024 * 1024)]);
       const r = await upload(b, target, [{ bytes: huge, name: 'riesig.png' }]);
       assert.equal(r.status, 413);
       assert.equal((await json<ProblemBody>(r)).code, 'payload_too_large');
-      assert.deepEqual(stored(b), before);
+      assert.deepEqual(await stored(b), before);
     });
   }
 });
@@ -149,7 +149,7 @@ describe('accepted uploads are served as what they are', () => {
   afterEach(() => b.close());
 
   it('the declared type is ignored: a PNG sent as text/html is stored and served as image/png', async () => {
-    b = setup();
+    b = await setup();
     const r = await upload(b, 'reply', [{ bytes: smallPng(), name: 'bild.html', type: 'text/html' }]);
     assert.equal(r.status, 201);
     const [att] = await attachmentsOf(r);
@@ -159,7 +159,7 @@ describe('accepted uploads are served as what they are', () => {
   });
 
   it('a PNG with HTML appended (polyglot) is only ever an image: nosniff, sandbox CSP, no-store for others', async () => {
-    b = setup();
+    b = await setup();
     const polyglot = Buffer.concat([smallPng(), Buffer.from('<html><script>alert(document.domain)</script></html>')]);
     const r = await upload(b, 'ticket', [{ bytes: polyglot, name: 'poly.png', type: 'text/html' }]);
     assert.equal(r.status, 201);
@@ -176,7 +176,7 @@ describe('accepted uploads are served as what they are', () => {
   });
 
   it('hostile file names are kept as text for display but cannot break a header or a path', async () => {
-    b = setup();
+    b = await setup();
     const names: Array<[string, (stored: string) => void]> = [
       ['<img src=x onerror=alert(1)>.png', (s) => assert.equal(s, '<img src=x onerror=alert(1)>.png', 'shown literally by the widgets')],
       ['..\\..\\windows\\system32\\evil.png', (s) => assert.equal(s, 'evil.png')],
@@ -209,12 +209,12 @@ describe('location metadata is not stored', () => {
     assert.equal(r.status, 201);
     const [att] = await attachmentsOf(r);
     const bytes = new Uint8Array(await (await b.req(`/v1/attachments/${att!.id}`, { token: POS })).arrayBuffer());
-    const row = b.db.prepare('SELECT size, width, height FROM attachments WHERE id = ?').get(att!.id) as { size: number; width: number; height: number };
-    return { bytes, row };
+    const [row] = await b.sql<{ size: number; width: number; height: number }>('SELECT size, width, height FROM attachments WHERE id = ?', att!.id);
+    return { bytes, row: row! };
   };
 
   it('a JPEG sent straight to the API loses its EXIF/GPS block; the picture stays', async () => {
-    b = setup();
+    b = await setup();
     const photo = jpeg(64, 48, exifApp1());
     assert.ok(containsBytes(photo, latitudeBytes()), 'the fixture carries GPS');
     const { bytes, row } = await served(await upload(b, 'ticket', [{ bytes: photo, name: 'foto.jpg' }]));
@@ -226,7 +226,7 @@ describe('location metadata is not stored', () => {
   });
 
   it('JPEG: a second JPEG with its own EXIF after the end-of-image marker is cut off', async () => {
-    b = setup();
+    b = await setup();
     const photo = Buffer.concat([jpeg(64, 48), jpeg(32, 24, exifApp1())]);
     const { bytes, row } = await served(await upload(b, 'ticket', [{ bytes: photo, name: 'mpf.jpg' }]));
     assert.ok(!containsBytes(bytes, latitudeBytes()), 'no GPS position');
@@ -235,7 +235,7 @@ describe('location metadata is not stored', () => {
   });
 
   it('GIF: comments and XMP application blocks are dropped, the loop count and frame timing stay, trailing bytes go', async () => {
-    b = setup();
+    b = await setup();
     const timing = [0x21, 0xf9, 4, 0, 10, 0, 0, 0];
     const loop = gifExtension(0xff, 'NETSCAPE2.0', '\x01\x00\x00');
     const xmp = gifExtension(0xff, 'XMP DataXMP', '<x:xmpmeta><exif:GPSLatitude>48,8.6187N</exif:GPSLatitude></x:xmpmeta>');
@@ -247,14 +247,14 @@ describe('location metadata is not stored', () => {
   });
 
   it('WebP: bytes after the RIFF size are cut', async () => {
-    b = setup();
+    b = await setup();
     const webp = riff([['VP8L', [0x2f, 9, 0x40, 2, 0]]]);
     const { bytes } = await served(await upload(b, 'reply', [{ bytes: Buffer.concat([webp, Buffer.from('GPS 48.1436 11.5806')]), name: 'w.webp' }]));
     assert.deepEqual([...bytes], [...webp]);
   });
 
   it('PNG eXIf and text chunks, and WebP EXIF chunks, are dropped too', async () => {
-    b = setup();
+    b = await setup();
     const png = pngWith(pngChunk('eXIf', exifTiff()), pngChunk('tEXt', Buffer.from('Comment\0GPS 48.1436 11.5806')));
     const p = await served(await upload(b, 'reply', [{ bytes: png, name: 'screen.png' }]));
     assert.ok(!containsBytes(p.bytes, latitudeBytes()));

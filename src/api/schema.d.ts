@@ -229,6 +229,12 @@ export interface paths {
          *
          *     Auth by bearer, cookie, or `?token=` (EventSource cannot set headers). A customer gets only
          *     their own events; the agent gets every customer's, with `customerNumber` set.
+         *
+         *     Every event has an `id:` (increasing across all server instances); a new stream starts with
+         *     an id-only message naming the current position. A client that reconnects with
+         *     `Last-Event-ID` (EventSource does so by itself) — to any instance — first receives the events
+         *     it missed, then the live ones, each once. Events are kept for 24 hours; a client away longer
+         *     should reload what it shows.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -448,6 +454,7 @@ export interface components {
              * @example not_found
              * @example idempotency_key_required
              * @example idempotency_conflict
+             * @example idempotency_in_progress
              * @example offer_expired
              * @example offer_already_ordered
              * @example offer_open
@@ -457,6 +464,7 @@ export interface components {
              * @example too_many_parts
              * @example rate_limited
              * @example server_busy
+             * @example unavailable
              * @example internal
              */
             code: string;
@@ -781,6 +789,17 @@ export interface components {
             body: string;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * @description `queued` until the mail relay has delivered it (without SMTP configured, mails stay queued: the outbox is the record); `failed` after the relay gave up (5 attempts with growing pauses)
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "failed";
+            /** @description Delivery attempts so far */
+            attempts: number;
+            /** @description The last delivery error */
+            error: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
         };
         OutboxList: {
             items: components["schemas"]["OutboxMail"][];
@@ -823,9 +842,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `idempotency_conflict` or another conflict named by `code` */
+        /** @description `idempotency_conflict`, `idempotency_in_progress` (with `Retry-After`) or another conflict named by `code` */
         Conflict: {
             headers: {
+                /** @description With `idempotency_in_progress`, seconds to wait before sending the request again */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
@@ -873,7 +894,7 @@ export interface components {
     };
     parameters: {
         Id: string;
-        /** @description A unique key per intended action (e.g. a UUID), 1–200 characters. Same key + same request → stored answer; same key + another request → 409. */
+        /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
         IdempotencyKey: string;
         /** @description `de` (default) or `en` for problem titles and messages */
         AcceptLanguage: string;
@@ -1082,7 +1103,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters. Same key + same request → stored answer; same key + another request → 409. */
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
                 /** @description `de` (default) or `en` for problem titles and messages */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1165,7 +1186,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters. Same key + same request → stored answer; same key + another request → 409. */
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
                 /** @description `de` (default) or `en` for problem titles and messages */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1226,7 +1247,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters. Same key + same request → stored answer; same key + another request → 409. */
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
                 /** @description `de` (default) or `en` for problem titles and messages */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
@@ -1320,7 +1341,10 @@ export interface operations {
                 /** @description Auth token for clients that cannot send headers (EventSource, img) */
                 token?: components["parameters"]["TokenQuery"];
             };
-            header?: never;
+            header?: {
+                /** @description The id of the last event received; the stream resumes after it */
+                "Last-Event-ID"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1443,7 +1467,10 @@ export interface operations {
     agentReply: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -1464,16 +1491,21 @@ export interface operations {
                     "application/json": components["schemas"]["MessageCreated"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };
     agentBookTime: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -1494,16 +1526,21 @@ export interface operations {
                     "application/json": components["schemas"]["TimeBooked"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };
     agentSetStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -1524,16 +1561,21 @@ export interface operations {
                     "application/json": components["schemas"]["AgentTicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };
     agentReclassify: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -1554,9 +1596,11 @@ export interface operations {
                     "application/json": components["schemas"]["AgentTicketDetail"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
         };
     };

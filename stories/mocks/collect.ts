@@ -14,7 +14,7 @@ export type { CustomerFixture, Fixtures };
 export const FIXTURE_NOW = '2026-03-16T09:00:00.000Z';
 
 export async function collectFixtures(): Promise<Fixtures> {
-  const backend = createBackend({ clock: createManualClock(new Date(FIXTURE_NOW)) });
+  const backend = await createBackend({ clock: createManualClock(new Date(FIXTURE_NOW)) });
   try {
     const get = async <T>(path: string, token?: string): Promise<T> => {
       const r = await backend.app.request(`http://localhost${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -49,7 +49,7 @@ export async function collectFixtures(): Promise<Fixtures> {
     };
 
     // FAQ has no "list all": ask for each article by its own title and keep the union.
-    const titles = backend.db.prepare('SELECT id, title FROM faq_articles ORDER BY id').all() as Array<{ id: string; title: string }>;
+    const titles = await backend.db.selectFrom('faq_articles').select(['id', 'title']).orderBy('id').execute();
     const faq = new Map<string, FaqArticle>();
     for (const { title } of titles) {
       for (const a of (await get<{ items: FaqArticle[] }>(`/v1/faq?q=${encodeURIComponent(title)}`)).items) faq.set(a.id, a);
@@ -63,6 +63,6 @@ export async function collectFixtures(): Promise<Fixtures> {
       attachments,
     };
   } finally {
-    backend.close();
+    await backend.close();
   }
 }

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { tsImport } from 'tsx/esm/api';
 
 const { createBackend } = await tsImport('../../server/app.ts', import.meta.url);
+const { CompiledQuery } = await import('kysely');
 
 /** A clock that runs with real time plus an offset the test can move. */
 function offsetClock() {
@@ -49,14 +50,15 @@ const HARNESS_LIMITS = { auth: generous, tickets: generous, replies: generous, o
 
 export function backendPlugin() {
   const backends = new Map();
+  // The promise is kept, so requests that arrive while a backend starts share it.
   const get = (id) => {
     let s = backends.get(id);
     if (!s) {
       const clock = offsetClock();
       // The browser suites create many tickets per customer (50 at once in the exactly-once suite):
       // limits raised explicitly here; server/test/rate-limits.test.ts proves the defaults bite.
-      const backend = createBackend({ clock, publicUrl: 'http://localhost', limits: HARNESS_LIMITS });
-      s = { backend, clock, faults: [], down: false, streams: new Set() };
+      s = createBackend({ clock, publicUrl: 'http://localhost', limits: HARNESS_LIMITS })
+        .then((backend) => ({ backend, clock, faults: [], down: false, streams: new Set() }));
       backends.set(id, s);
     }
     return s;
@@ -122,12 +124,11 @@ export function backendPlugin() {
         if (body.set) state.clock.set(body.set);
         return send({ now: state.clock.now().toISOString() });
       case 'sql': {
-        const stmt = state.backend.db.prepare(body.sql);
-        const params = body.params ?? [];
-        return send(stmt.reader ? stmt.all(...params) : stmt.run(...params));
+        const result = await state.backend.db.executeQuery(CompiledQuery.raw(body.sql, body.params ?? []));
+        return send(result.numAffectedRows === undefined ? result.rows : { changes: Number(result.numAffectedRows) });
       }
       case 'exec':
-        state.backend.db.exec(body.sql);
+        await state.backend.exec(body.sql);
         return send({ ok: true });
       case 'emit':
         // Lets a test push an event as the server would after a change made elsewhere.
@@ -145,7 +146,7 @@ export function backendPlugin() {
         const m = /^\/t\/([\w-]+)\/(api|__test)(\/.*)?$/.exec(ctx.path);
         if (!m) return next();
         const [, id, kind, rest = '/'] = m;
-        const state = get(id);
+        const state = await get(id);
         ctx.respond = false;
         const { req, res } = ctx;
         try {
@@ -183,8 +184,8 @@ export function backendPlugin() {
         server.on('request', app.callback());
       }
     },
-    serverStop() {
-      for (const s of backends.values()) s.backend.close();
+    async serverStop() {
+      for (const s of backends.values()) await (await s).backend.close();
       backends.clear();
     },
   };

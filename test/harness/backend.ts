@@ -62,6 +62,8 @@ export class TestBackend {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${init.token ?? TOKENS.agent}`);
     if (init.json !== undefined) headers.set('Content-Type', 'application/json');
+    // Every write of the contract takes an Idempotency-Key (one per call here: each call is meant once).
+    if ((init.method ?? 'GET') !== 'GET' && !headers.has('Idempotency-Key')) headers.set('Idempotency-Key', crypto.randomUUID());
     const r = await fetch(`${this.apiBase}${path}`, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
     const text = await r.text();
     return { status: r.status, body: (text ? JSON.parse(text) : null) as T };
