@@ -5,8 +5,9 @@
 // `/bare/tickets` answers a canned copy of the first ticket page without touching the database:
 // the floor the backend figures are compared against.
 //
-//   PORT (0 = any free port) · DATA_DIR (required) · BUILD_DIR · BENCH_TICKETS=N (customer 10002
-//   gets N tickets in total, for the long-list bench)
+//   PORT (0 = any free port) · DATA_DIR (required) · DATABASE_URL (postgres://…: PostgreSQL instead
+//   of the SQLite file; DATABASE_SCHEMA names its schema) · BUILD_DIR · BENCH_TICKETS=N (customer
+//   10002 gets N tickets in total, for the long-list bench)
 // Prints one JSON line `{"port":…}` when it listens.
 import { readFile } from 'node:fs/promises';
 import { join, extname, normalize } from 'node:path';
@@ -20,37 +21,40 @@ const { createBackend } = await tsImport('../server/app.ts', import.meta.url);
 const { createSite } = await tsImport('../server/site.ts', import.meta.url);
 // The benches measure speed, not the rate limits (they create many tickets from one customer).
 const generous = { points: 1_000_000, per: 60 };
-const backend = createBackend({
-  dbPath: join(process.env.DATA_DIR, 'cadia.sqlite'), seed: true,
+const backend = await createBackend({
+  dbPath: join(process.env.DATA_DIR, 'cadia.sqlite'),
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  databaseSchema: process.env.DATABASE_SCHEMA || undefined,
+  seed: true,
   limits: { auth: generous, tickets: generous, replies: generous, orders: generous },
 });
 
 const many = Number(process.env.BENCH_TICKETS ?? 0);
-if (many) seedTickets(backend.db, '10002', many);
+if (many) await seedTickets(backend.db, '10002', many);
 
 /** Copies one of the customer's seeded tickets until the customer has `total`, one minute apart. */
-function seedTickets(db, customer, total) {
-  const have = db.prepare('SELECT count(*) AS n FROM tickets WHERE customer_number = ?').get(customer).n;
-  const template = db.prepare('SELECT * FROM tickets WHERE customer_number = ? LIMIT 1').get(customer);
-  const cols = Object.keys(template);
-  const insert = db.prepare(`INSERT INTO tickets (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+async function seedTickets(db, customer, total) {
+  const { n: have } = await db.selectFrom('tickets').select((eb) => eb.fn.countAll().as('n')).where('customer_number', '=', customer).executeTakeFirst();
+  const template = await db.selectFrom('tickets').selectAll().where('customer_number', '=', customer).limit(1).executeTakeFirst();
   const statuses = ['new', 'in_progress', 'waiting_for_customer', 'closed'];
   const start = Date.parse('2020-01-01T00:00:00Z');
-  db.transaction(() => {
-    for (let i = have; i < total; i++) {
-      const at = new Date(start + i * 60_000).toISOString();
-      insert.run({
-        ...template,
-        id: `tkt_bench_${i}`,
-        number: `T-B-${String(i).padStart(6, '0')}`,
-        status: statuses[i % statuses.length],
-        subject: `Bench ticket ${i}: Belegnummernkreis springt nach Jahreswechsel`,
-        created_at: at,
-        updated_at: at,
-        customer_seen_at: at,
-      });
-    }
-  })();
+  const rows = [];
+  for (let i = Number(have); i < total; i++) {
+    const at = new Date(start + i * 60_000).toISOString();
+    rows.push({
+      ...template,
+      id: `tkt_bench_${i}`,
+      number: `T-B-${String(i).padStart(6, '0')}`,
+      status: statuses[i % statuses.length],
+      subject: `Bench ticket ${i}: Belegnummernkreis springt nach Jahreswechsel`,
+      created_at: at,
+      updated_at: at,
+      customer_seen_at: at,
+    });
+  }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('tickets').values(rows.slice(i, i + 500)).execute();
+  });
 }
 
 const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json', '.css': 'text/css' };
@@ -81,8 +85,7 @@ const server = serve({ fetch: app.fetch, port: Number(process.env.PORT ?? 0), ho
 });
 const stop = () => {
   server.close();
-  backend.close();
-  process.exit(0);
+  void backend.close().finally(() => process.exit(0));
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -88,7 +88,7 @@ await serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DAT
     }
   }
   if (url) {
-    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts', 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
+    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts'], { TEST_DATABASE_URL: url });
   } else {
     failed++;
     failures.push('server tests (PostgreSQL): no PostgreSQL (set TEST_DATABASE_URL or install the postgresql package)');
