@@ -63,7 +63,7 @@ if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsc
 // stays as the loader: the server imports its modules as `./x.js` (resolved to `x.ts`), which
 // Node's own type stripping does not map.
 async function serverTests(name, globs, env) {
-  const { code, out } = await run(name, 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', '--test-reporter=spec', ...globs], { capture: true, env });
+  const { code, out } = await run(name, 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', '--test-force-exit', '--test-reporter=spec', ...globs], { capture: true, env });
   const p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   passed += p;
@@ -88,7 +88,7 @@ await serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DAT
     }
   }
   if (url) {
-    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts'], { TEST_DATABASE_URL: url });
+    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts', 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
   } else {
     failed++;
     failures.push('server tests (PostgreSQL): no PostgreSQL (set TEST_DATABASE_URL or install the postgresql package)');

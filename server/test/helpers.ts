@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after } from 'node:test';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { type Backend, createBackend, createManualClock, type BackendOptions } from '../app.js';
@@ -29,31 +30,75 @@ export interface TestBackend extends Backend {
 /** PostgreSQL for the server tests when set (scripts/test.mjs sets it for the second run). */
 export const TEST_PG = process.env.TEST_DATABASE_URL || undefined;
 
-/** Options that put a backend on the database under test: its own schema on PostgreSQL. */
-export function testDatabase(): Pick<BackendOptions, 'databaseUrl' | 'databaseSchema'> {
-  return TEST_PG ? { databaseUrl: TEST_PG, databaseSchema: `t_${randomUUID().replaceAll('-', '').slice(0, 20)}` } : {};
+/**
+ * On PostgreSQL each test process gets a database of its own (Kysely's migrator looks at every
+ * schema of a database, so a schema dropped by a test running in parallel must not be in its
+ * view), and each backend a schema in it. Schemas of closed backends are dropped before the next
+ * backend of the process starts (never while one migrates); the database is dropped when the
+ * process ends.
+ */
+let processDb: Promise<string> | undefined;
+const closedSchemas: string[] = [];
+
+function adminUrl(database?: string): string {
+  const u = new URL(TEST_PG!);
+  if (database) u.pathname = `/${database}`;
+  return u.toString();
+}
+
+async function admin<T>(database: string | undefined, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl(database) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+// After the last test of the file (a root-level hook of node:test).
+if (TEST_PG) {
+  after(async () => {
+    if (!processDb) return;
+    const name = new URL(await processDb).pathname.slice(1);
+    await admin(undefined, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);
+  });
+}
+
+function testDatabaseUrl(): Promise<string> {
+  processDb ??= (async () => {
+    const name = `cadia_test_${process.pid}_${randomUUID().slice(0, 8)}`;
+    await admin(undefined, (c) => c.query(`CREATE DATABASE ${name}`));
+    return adminUrl(name);
+  })();
+  return processDb;
+}
+
+/** Options that put a backend on the database under test: a schema of its own on PostgreSQL. */
+export async function testDatabase(): Promise<Pick<BackendOptions, 'databaseUrl' | 'databaseSchema'>> {
+  if (!TEST_PG) return {};
+  const databaseUrl = await testDatabaseUrl();
+  const dropping = closedSchemas.splice(0);
+  if (dropping.length) await admin(new URL(databaseUrl).pathname.slice(1), (c) => c.query(dropping.map((x) => `DROP SCHEMA IF EXISTS ${x} CASCADE`).join(';')));
+  return { databaseUrl, databaseSchema: `t_${randomUUID().replaceAll('-', '').slice(0, 20)}` };
+}
+
+/** Marks a test schema for removal (PostgreSQL); the backend using it must be closed first. */
+function dropSchema(schema: string | undefined): void {
+  if (TEST_PG && schema) closedSchemas.push(schema);
 }
 
 /**
  * One database for several backends of a test (a restart, a second instance): a SQLite file or a
  * PostgreSQL schema. `remove()` once every backend on it is closed.
  */
-export function sharedDatabase(): { options: Pick<BackendOptions, 'databaseUrl' | 'databaseSchema' | 'dbPath'>; remove(): Promise<void> } {
+export async function sharedDatabase(): Promise<{ options: Pick<BackendOptions, 'databaseUrl' | 'databaseSchema' | 'dbPath'>; remove(): Promise<void> }> {
   if (TEST_PG) {
-    const options = testDatabase();
-    return { options, remove: () => dropSchema(options.databaseSchema) };
+    const options = await testDatabase();
+    return { options, remove: async () => dropSchema(options.databaseSchema) };
   }
   const dir = mkdtempSync(join(tmpdir(), 'cadia-shared-'));
   return { options: { dbPath: join(dir, 'cadia.sqlite') }, remove: async () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** Drops a test schema (PostgreSQL); the backend using it must be closed first. */
-export async function dropSchema(schema: string | undefined): Promise<void> {
-  if (!TEST_PG || !schema) return;
-  const client = new pg.Client({ connectionString: TEST_PG });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
 }
 
 export interface ReqInit {
@@ -76,7 +121,7 @@ export const TEST_LIMITS = { auth: { points: 100_000, per: 60 }, tickets: { poin
 export async function setup(options: BackendOptions = {}): Promise<TestBackend> {
   const manual = createManualClock(NOW);
   // A database named by the caller is the caller's to remove (see sharedDatabase).
-  const database = options.dbPath || options.databaseSchema ? {} : testDatabase();
+  const database = options.dbPath || options.databaseSchema ? {} : await testDatabase();
   const backend = await createBackend({ clock: manual, limits: TEST_LIMITS, ...database, ...options });
   const req = (path: string, init: ReqInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
@@ -103,7 +148,7 @@ export async function setup(options: BackendOptions = {}): Promise<TestBackend> 
   const count = async (text: string, ...params: unknown[]) => Number(Object.values((await sql(text, ...params))[0] ?? {})[0]);
   const close = async () => {
     await backend.close();
-    await dropSchema(database.databaseSchema);
+    dropSchema(database.databaseSchema);
   };
   return { ...backend, manual, req, sql, count, close };
 }

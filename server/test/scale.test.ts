@@ -225,7 +225,7 @@ describe('mail outbox relay', () => {
 
   it('a mail pending when the instance stopped is sent by the next one on the same database', async () => {
     const mailer = fakeMailer();
-    const shared = sharedDatabase();
+    const shared = await sharedDatabase();
     const first = await setup({ mailer, ...shared.options });
     try {
       assert.equal((await create(first, 'Nach dem Neustart')).status, 201);
