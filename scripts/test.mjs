@@ -2,7 +2,7 @@
 // `npm test`: contract lint, type check, build, byte budgets, server tests, browser tests — then one summary line
 // `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 let passed = 0;
 let failed = 0;
@@ -88,7 +88,11 @@ await serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DAT
     }
   }
   if (url) {
-    await serverTests('server tests (PostgreSQL)', ['server/test/*.test.ts', 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
+    // The files that never touch the database under test (demo pages in Chromium on their own
+    // SQLite server process, static shipping headers, SMTP, the story mocks) run once, above.
+    const databaseFree = new Set(['console', 'embedding', 'lifecycle-link', 'msw-contract', 'shipping', 'smtp']);
+    const files = readdirSync('server/test').filter((f) => f.endsWith('.test.ts') && !databaseFree.has(f.replace('.test.ts', ''))).map((f) => `server/test/${f}`);
+    await serverTests('server tests (PostgreSQL)', [...files, 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
   } else {
     failed++;
     failures.push('server tests (PostgreSQL): no PostgreSQL (set TEST_DATABASE_URL or install the postgresql package)');
