@@ -209,7 +209,7 @@ describe('the database at start and while running', () => {
     try {
       const list = () => fetch(`${app!.base}/api/v1/tickets`, { headers: { Authorization: POS } });
       assert.equal((await list()).status, 200);
-      assert.equal((await fetch(`${app!.base}/readyz`)).status, 200);
+      assert.equal((await fetch(`${app!.base}/api/readyz`)).status, 200);
 
       execFileSync('scripts/postgres.sh', ['down', pgDir]);
       const r = await list();
@@ -217,8 +217,8 @@ describe('the database at start and while running', () => {
       assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
       assert.ok(Number(r.headers.get('retry-after')) > 0);
       assert.equal(((await r.json()) as { code: string }).code, 'unavailable');
-      assert.equal((await fetch(`${app!.base}/readyz`)).status, 503);
-      assert.equal((await fetch(`${app!.base}/healthz`)).status, 200, 'the process itself is fine');
+      assert.equal((await fetch(`${app!.base}/api/readyz`)).status, 503);
+      assert.equal((await fetch(`${app!.base}/api/healthz`)).status, 200, 'the process itself is fine');
       const create = await createTicket(app!.base, 'Während des Ausfalls', 'outage-1');
       assert.equal(create.status, 503);
 
@@ -229,7 +229,7 @@ describe('the database at start and while running', () => {
         if (back !== 200) await new Promise((res) => setTimeout(res, 200));
       }
       assert.equal(back, 200, 'recovered without a restart');
-      assert.equal((await fetch(`${app!.base}/readyz`)).status, 200);
+      assert.equal((await fetch(`${app!.base}/api/readyz`)).status, 200);
       assert.equal((await createTicket(app!.base, 'Während des Ausfalls', 'outage-1')).status, 201, 'the same key works: nothing half-written');
     } finally {
       for (const p of running.splice(0)) p.stop();
