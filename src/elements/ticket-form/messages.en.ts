@@ -1,6 +1,8 @@
-/** English for `messages.ts` and `extras.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
+/** English for `messages.ts` and the parts loaded with a category (`category-parts.ts`), loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketFormMessages } from './messages.js';
-import type { ExtrasMessages } from './extras.js';
+import type { BillingMessages } from './billing-hint.js';
+import type { ConfirmationMessages } from './confirmation.js';
+import type { FaqMessages } from './faq-suggestions.js';
 import categoryLabelsEn from '../../i18n/tickets.en.js';
 
 const en: TicketFormMessages = {
@@ -63,18 +65,22 @@ const en: TicketFormMessages = {
 
 export default en;
 
-/** English for `extras.ts` (billing hint, FAQ suggestions, confirmation). */
-export const extras: ExtrasMessages = {
+/** English for `billing-hint.ts`. */
+export const billing: BillingMessages = {
+  free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
+  fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
+  payAsYouGo: (c, u, p) => `Your support credit is ${c}; support is billed per started ${u} minutes at ${p}.`,
+  order: 'Order a support package now',
+};
+
+/** English for `faq-suggestions.ts`. */
+export const faq: FaqMessages = {
   faqTitle: 'This FAQ article may already help:',
-  billing: {
-    free: 'Program bugs are not billed and need no support credit. If it turns out not to be a bug, we will tell you.',
-    fromCredit: (c) => `The time spent is taken from your support credit (currently ${c}).`,
-    payAsYouGo: (c, u, p) => `Your support credit is ${c}; support is billed per started ${u} minutes at ${p}.`,
-    order: 'Order a support package now',
-  },
-  success: {
-    emailed: (a) => `A confirmation was emailed to ${a}.`,
-    view: 'View ticket',
-    another: 'Create another ticket',
-  },
+};
+
+/** English for `confirmation.ts`. */
+export const confirmation: ConfirmationMessages = {
+  emailed: (a) => `A confirmation was emailed to ${a}.`,
+  view: 'View ticket',
+  another: 'Create another ticket',
 };

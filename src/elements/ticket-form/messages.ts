@@ -52,7 +52,7 @@ export interface TicketFormMessages {
   sendFailed: string;
   alreadySent: string;
   sendAsNew: string;
-  /** The confirmation's first line; alone in the status line when extras.ts (the full confirmation) cannot load. */
+  /** The confirmation's first line; alone in the status line when category-parts.ts (the full confirmation) cannot load. */
   sent: (number: string) => string;
 }
 

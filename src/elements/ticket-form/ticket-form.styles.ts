@@ -161,7 +161,7 @@ export const styles = css`
     border-inline-start-color: var(--_low);
   }
   /* Empty live regions stay in the tree (so they announce) without adding a gap. (FAQ list and
-     success styles: extras.ts.) */
+     success styles: faq-suggestions.ts, confirmation.ts.) */
   .faq:empty,
   .status:empty {
     margin-block-start: calc(var(--_space) * -4);

@@ -15,7 +15,9 @@ import type { CadiaStore } from '../../context/store.js';
 import type { TicketInput } from '../../api/backend.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import type { TicketCreated } from '../../api/types.js';
-import type { TicketFormExtras } from './extras.js';
+import type { FaqSuggestions } from './faq-suggestions.js';
+
+type CategoryParts = typeof import('./category-parts.js');
 
 /** Everything the customer types; kept as one object so a draft is a copy of it. */
 export interface TicketFormValues {
@@ -52,8 +54,8 @@ const EMPTY: TicketFormValues = {
 /** The asterisk of a required field, and the word for screen readers. */
 const requiredMark = (m: TicketFormMessages) => html` <span class="req" aria-hidden="true">*</span><span class="sr-only">(${m.required})</span>`;
 
-/** Billing hint, FAQ suggestions and confirmation (extras.ts), fetched once per page. */
-const importExtras = lazyImport(() => import('./extras.js'));
+/** Billing hint, FAQ suggestions and confirmation (category-parts.ts), fetched once per page. */
+const importParts = lazyImport(() => import('./category-parts.js'));
 
 /**
  * The support ticket form ("Support anfordern"): category, what happened and where, contact, up to
@@ -146,9 +148,10 @@ export class CadiaTicketForm extends CadiaElement {
   });
 
   private prefilled: Partial<TicketFormValues> = {};
-  /** What needs a category (extras.ts), once loaded. */
-  private extras: TicketFormExtras | undefined;
-  private extrasLoading: Promise<TicketFormExtras | undefined> | undefined;
+  /** What needs a category (category-parts.ts), once loaded. */
+  private parts: CategoryParts | undefined;
+  private faq: FaqSuggestions | undefined;
+  private partsLoading: Promise<CategoryParts | undefined> | undefined;
   private lastCategory = '';
 
   /**
@@ -183,24 +186,24 @@ export class CadiaTicketForm extends CadiaElement {
     // load (offline) the next change of category tries again, not every keystroke.
     if (category !== this.lastCategory) {
       this.lastCategory = category;
-      if (category) void this.loadExtras();
+      if (category) void this.loadParts();
     }
-    this.extras?.sync(this.values);
+    this.faq?.sync(this.values);
   }
 
-  private loadExtras(): Promise<TicketFormExtras | undefined> {
-    this.extrasLoading ??= importExtras().then(
+  private loadParts(): Promise<CategoryParts | undefined> {
+    this.partsLoading ??= importParts().then(
       (mod) => {
         // Its styles join the form's; appended, as the image picker may have added its own already.
-        const sheet = mod.styles.styleSheet;
-        if (this.shadowRoot && sheet) this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, sheet];
-        this.extras = new mod.TicketFormExtras(this, () => this.store);
+        if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, ...mod.styles.map((c) => c.styleSheet!)];
+        this.faq = new mod.FaqSuggestions(this, () => this.store);
+        this.parts = mod;
         this.requestUpdate();
-        return this.extras;
+        return mod;
       },
-      () => (this.extrasLoading = undefined),
+      () => (this.partsLoading = undefined),
     );
-    return this.extrasLoading;
+    return this.partsLoading;
   }
 
   /** A prefill replaces a field only while the customer has not typed something else into it. */
@@ -319,9 +322,9 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async handleCreated(created: TicketCreated): Promise<void> {
     // Loaded since the category was chosen; if it cannot load, a plain line confirms instead.
-    const extras = await this.loadExtras();
-    this.created = extras && created;
-    this.notice = extras ? '' : this.msg(messages).sent(created.ticket.number);
+    const parts = await this.loadParts();
+    this.created = parts && created;
+    this.notice = parts ? '' : this.msg(messages).sent(created.ticket.number);
     this.resetForm();
     this.dispatchEvent(new TicketCreatedEvent(created.ticket, created.emailedTo));
     await this.updateComplete;
@@ -362,18 +365,18 @@ export class CadiaTicketForm extends CadiaElement {
 
   protected override render() {
     const m = this.msg(messages);
-    const { extras, created } = this;
-    if (created && extras) return extras.renderSuccess(m, created, this.lang_, this.handleAnother);
+    const { parts, created } = this;
+    if (created && parts) return parts.renderConfirmation(this, m, created, this.lang_, this.handleAnother);
     const v = this.values;
     const sending = this.draft.sender.state === 'sending';
     return html`<form part="base" novalidate aria-busy=${sending ? 'true' : 'false'} @submit=${this.handleSubmit} @input=${this.handleInput} @change=${this.handleInput} @paste=${this.attachments.handlePaste}>
       <p class="intro">${m.intro}</p>
       ${this.supportPhone ? html`<p class="phone-hint">${m.phoneHint(this.supportPhone)}</p>` : nothing}
       ${this.renderCategories(m)}
-      ${extras?.renderBilling(v.category, this.lang_)}
+      ${parts?.renderBillingHint(this, this.store.me.value, v.category, this.lang_)}
       ${this.renderText(m, 'subject', { required: true, max: LIMITS.subject })}
       ${this.renderText(m, 'description', { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
-      <div part="faq" class="faq" aria-live="polite">${extras?.renderFaq(this.lang_)}</div>
+      <div part="faq" class="faq" aria-live="polite">${this.faq?.render(this.lang_)}</div>
       ${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
       <div class="checks">
         ${this.renderCheck(m, 'urgent', m.urgentHint)} ${this.renderCheck(m, 'calledBefore')}
