@@ -9,7 +9,11 @@ import { shrinkImage } from './image-shrink.js';
 import { randomId } from '../base/random-id.js';
 import { type AttachmentItem, type AttachmentsController } from './attachments.js';
 
-export { imageMessages, renderThumbs, thumbStyles } from './attachments-thumbs.js';
+import { thumbStyles } from './attachments-thumbs.js';
+
+export { imageMessages, renderThumbs } from './attachments-thumbs.js';
+/** Adopted into the host's shadow root when this module loads (LazyPart). */
+export const styles = [thumbStyles];
 
 /** Bytes enough to read any header (a JPEG's size can sit behind a large EXIF block). */
 const HEADER_BYTES = 512 * 1024;

@@ -6,7 +6,7 @@
  */
 import { css, html, nothing } from 'lit';
 import { texts, type Locale } from '../i18n/index.js';
-import { processed, type AttachmentsController } from './attachments.js';
+import type { AttachmentsController } from './attachments.js';
 import { attachmentMessages } from './attachments-messages.js';
 
 export interface AttachmentsViewOptions {
@@ -51,11 +51,11 @@ export function renderAttachments(ctrl: AttachmentsController, lang: Locale, opt
     <legend>${m.label} <span class="count num">(${m.count(ctrl.items.length, ctrl.max)})</span></legend>
     <div class="dropzone" part="dropzone" @dragover=${handleDragOver} @dragleave=${handleDragLeave} @drop=${handleDrop}>
       <p class="hint" id="${id}-hint">${m.hint(ctrl.max)}</p>
-      ${ctrl.items.length && processed ? processed.renderThumbs(ctrl, lang, opts.disabled) : nothing}
+      ${ctrl.items.length && ctrl.processing.module ? ctrl.processing.module.renderThumbs(ctrl, lang, opts.disabled) : nothing}
       <button type="button" class="secondary pick" part="pick" ?disabled=${isFull || opts.disabled} @click=${handlePick}>${m.pick}</button>
       <input type="file" accept="image/*" multiple hidden @change=${handleChange} />
     </div>
-    <p class="problem" role="alert">${problem && processed ? texts(processed.imageMessages, lang).problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
+    <p class="problem" role="alert">${problem && ctrl.processing.module ? texts(ctrl.processing.module.imageMessages, lang).problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
   </fieldset>`;
 }
 

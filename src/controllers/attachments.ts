@@ -4,7 +4,7 @@
  * `attachments-process.ts`, loaded with the first image). Shared by the ticket form and the reply
  * box, so both behave the same.
  */
-import { lazyImport } from '../base/lazy.js';
+import { LazyPart, lazyImport } from '../base/lazy.js';
 import { randomId } from '../base/random-id.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_IMAGES } from '../domain/image-limits.js';
@@ -13,10 +13,7 @@ import type { ImageProblem } from '../domain/images.js';
 type Processing = typeof import('./attachments-process.js');
 
 /** Adding, checking and shrinking, the thumbnails and refusal texts (`attachments-process.ts`) load on the first image; one import for all. */
-/** That module once loaded, for the view: there are thumbnails or a refusal to show only after it ran. */
-export let processed: Processing | undefined;
-// Not loaded (offline): the next image tries again.
-const loadProcessing = lazyImport(() => import('./attachments-process.js').then((m) => (processed = m)));
+const importProcessing = lazyImport(() => import('./attachments-process.js'));
 
 export interface AttachmentItem {
   id: string;
@@ -36,6 +33,8 @@ export class AttachmentsController implements ReactiveController {
   items: readonly AttachmentItem[] = [];
   problem: AttachmentProblem | undefined;
   readonly max: number;
+  /** The checks, thumbnails and texts; there are thumbnails or a refusal to show only once it is loaded. Not loaded (offline): the next image tries again. */
+  readonly processing: LazyPart<Processing>;
   private pending = Promise.resolve();
 
   constructor(
@@ -43,6 +42,7 @@ export class AttachmentsController implements ReactiveController {
     options: { max?: number } = {},
   ) {
     this.max = options.max ?? MAX_IMAGES;
+    this.processing = new LazyPart(host, importProcessing);
     host.addController(this);
   }
 
@@ -54,14 +54,6 @@ export class AttachmentsController implements ReactiveController {
   hostDisconnected(): void {
     for (const i of this.items) if (i.url) URL.revokeObjectURL(i.url);
     this.items = this.items.map((i) => ({ ...i, url: '' }));
-  }
-
-  hostUpdate(): void {
-    // The thumbnails' styles come with their module: add them to the host's shadow root (once) when
-    // there are thumbnails to show. Appended, so styles the host added itself stay.
-    const root = this.host.shadowRoot;
-    const sheet = this.items.length ? processed?.thumbStyles.styleSheet : undefined;
-    if (root && sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
   }
 
   /** Resolves when every image added so far is ready (call before sending). */
@@ -81,7 +73,7 @@ export class AttachmentsController implements ReactiveController {
   add(files: Iterable<Blob | File>): Promise<void> {
     const list = [...files];
     this.set(this.items);
-    const run = this.pending.then(async () => (await loadProcessing()).addFiles(this, list));
+    const run = this.pending.then(async () => (await this.processing.load()).addFiles(this, list));
     this.pending = run.catch(() => undefined);
     return run;
   }
@@ -97,7 +89,7 @@ export class AttachmentsController implements ReactiveController {
   restore(blobs: readonly Blob[]): void {
     this.clear();
     // The thumbnails come with the checks (a restored draft is likely to get more images, too).
-    if (blobs.length) void loadProcessing().then(() => this.host.requestUpdate(), () => undefined);
+    if (blobs.length) void this.processing.load().catch(() => undefined);
     this.set(
       blobs.slice(0, this.max).map((blob, n) => ({
         id: randomId(),

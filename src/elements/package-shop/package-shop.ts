@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
+import { LazyPart } from '../../base/lazy.js';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './package-shop.styles.js';
@@ -98,9 +98,8 @@ export class CadiaPackageShop extends CadiaElement {
   private focusAfterRender = '';
   /** The latest pick while its step's code loads: a later pick wins. */
   private picked: Choice | undefined;
-  private orderModule: Promise<OrderModule> | undefined;
-  /** The order step's module once loaded (it also renders a mailed link's notice); null: it failed to load. */
-  private orderCode: OrderModule | null | undefined;
+  /** The order step's code (it also renders a mailed link's notice), loaded on the first pick, in idle time or for a mailed link. */
+  private readonly orderPart = new LazyPart<OrderModule>(this, () => this.importOrderStep());
   private hasPreloaded = false;
 
   private readonly ticker = new TickerController(this, () =>
@@ -136,35 +135,6 @@ export class CadiaPackageShop extends CadiaElement {
     return import('./order-step.js');
   }
 
-  /** The order step's code with its styles in this shadow root and its texts in this language; a failed load is tried again next time. */
-  private loadOrderStep() {
-    this.orderModule ??= this.importOrderStep().then(
-      async (mod) => {
-        adoptStyles(this.renderRoot as ShadowRoot, [...(this.constructor as typeof CadiaPackageShop).elementStyles, ...mod.styles]);
-        await loadLocale(this.lang_);
-        this.orderCode = mod;
-        this.renderIfConnected();
-        return mod;
-      },
-      (e: unknown) => {
-        this.orderModule = undefined;
-        this.orderCode ??= null;
-        this.renderIfConnected();
-        throw e;
-      },
-    );
-    return this.orderModule;
-  }
-
-  /**
-   * After a load that finished in the background (a preload may finish after the shop left the
-   * page): an update of a shop that is not on the page would subscribe it to the store again and
-   * open an event stream nobody closes. Back on the page, it renders anyway.
-   */
-  private renderIfConnected(): void {
-    if (this.isConnected) this.requestUpdate();
-  }
-
   protected override storeConnected(store: CadiaStore): void {
     void store.packages.ensure()?.catch((e: CadiaApiError) => this.dispatchEvent(new CadiaErrorEvent(e, 'load-packages')));
     void store.me.ensure()?.catch(() => undefined);
@@ -180,7 +150,7 @@ export class CadiaPackageShop extends CadiaElement {
     super.willUpdate(changed);
     if (changed.has('offerId')) this.handledOfferId = '';
     // A mailed link is there to be ordered, and its notice is in the order step's chunk: load it at once.
-    if (this.offerId && this.orderCode === undefined) void this.loadOrderStep().catch(() => undefined);
+    if (this.offerId && !this.orderPart.module && !this.orderPart.failed) void this.orderPart.load().catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -204,7 +174,7 @@ export class CadiaPackageShop extends CadiaElement {
       // Fetch the order step while the customer looks at the list, so that a pick (by mouse, touch
       // or keyboard) opens it at once; in idle time, so it never competes with the list's start.
       // A failed fetch is tried again on the pick.
-      (globalThis.requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500)))(() => void this.loadOrderStep().catch(() => undefined));
+      this.orderPart.prefetch();
     }
   }
 
@@ -224,7 +194,7 @@ export class CadiaPackageShop extends CadiaElement {
     const offers = this.store.offers.state;
     const meKnown = me.status === 'ready' || me.status === 'error' || !!this.store.me.value;
     const offersKnown = this.isLoggedOut || offers.status === 'ready' || offers.status === 'error' || !!this.store.offers.value;
-    return !!this.store.packages.value && meKnown && offersKnown && (!this.offerId || this.isLoggedOut || this.orderCode !== undefined);
+    return !!this.store.packages.value && meKnown && offersKnown && (!this.offerId || this.isLoggedOut || !!this.orderPart.module || this.orderPart.failed);
   }
 
   private offerState(o: Offer): Offer['status'] {
@@ -246,7 +216,9 @@ export class CadiaPackageShop extends CadiaElement {
     }
     this.picked = choice;
     try {
-      const { OrderStep } = await this.loadOrderStep();
+      const { OrderStep } = await this.orderPart.load();
+      // The step announces itself at once: in English, its texts must be there first.
+      await loadLocale(this.lang_);
       // A later pick wins; a shop that left the page meanwhile (a closed dialog) opens nothing.
       if (this.picked !== choice || !this.isConnected) return;
       this.pickError = undefined;
@@ -350,7 +322,7 @@ export class CadiaPackageShop extends CadiaElement {
     }
     if (!this.offerId || !this.store.offers.value) return nothing;
     const offer = this.targetOffer;
-    return this.orderCode?.renderLinkNotice(offer, offer && this.offerState(offer), this.store.packages.value!.items, this.loc) ?? nothing;
+    return this.orderPart.module?.renderLinkNotice(offer, offer && this.offerState(offer), this.store.packages.value!.items, this.loc) ?? nothing;
   }
 
   private renderOffers(pricing: Pricing) {

@@ -1,4 +1,4 @@
-import { lazyImport } from '../../base/lazy.js';
+import { LazyPart, lazyImport } from '../../base/lazy.js';
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
@@ -148,10 +148,9 @@ export class CadiaTicketForm extends CadiaElement {
   });
 
   private prefilled: Partial<TicketFormValues> = {};
-  /** What needs a category (category-parts.ts), once loaded. */
-  private parts: CategoryParts | undefined;
+  /** What needs a category (category-parts.ts). */
+  private readonly parts = new LazyPart<CategoryParts>(this, importParts);
   private faq: FaqSuggestions | undefined;
-  private partsLoading: Promise<CategoryParts | undefined> | undefined;
   private lastCategory = '';
 
   /**
@@ -186,24 +185,10 @@ export class CadiaTicketForm extends CadiaElement {
     // load (offline) the next change of category tries again, not every keystroke.
     if (category !== this.lastCategory) {
       this.lastCategory = category;
-      if (category) void this.loadParts();
+      if (category) void this.parts.load().catch(() => undefined);
     }
-    this.faq?.sync(this.values);
-  }
-
-  private loadParts(): Promise<CategoryParts | undefined> {
-    this.partsLoading ??= importParts().then(
-      (mod) => {
-        // Its styles join the form's; appended, as the image picker may have added its own already.
-        if (this.shadowRoot) this.shadowRoot.adoptedStyleSheets = [...this.shadowRoot.adoptedStyleSheets, ...mod.styles.map((c) => c.styleSheet!)];
-        this.faq = new mod.FaqSuggestions(this, () => this.store);
-        this.parts = mod;
-        this.requestUpdate();
-        return mod;
-      },
-      () => (this.partsLoading = undefined),
-    );
-    return this.partsLoading;
+    const mod = this.parts.module;
+    if (mod) (this.faq ??= new mod.FaqSuggestions(this, () => this.store)).sync(this.values);
   }
 
   /** A prefill replaces a field only while the customer has not typed something else into it. */
@@ -322,7 +307,7 @@ export class CadiaTicketForm extends CadiaElement {
 
   private async handleCreated(created: TicketCreated): Promise<void> {
     // Loaded since the category was chosen; if it cannot load, a plain line confirms instead.
-    const parts = await this.loadParts();
+    const parts = await this.parts.load().catch(() => undefined);
     this.created = parts && created;
     this.notice = parts ? '' : this.msg(messages).sent(created.ticket.number);
     this.resetForm();
@@ -365,7 +350,8 @@ export class CadiaTicketForm extends CadiaElement {
 
   protected override render() {
     const m = this.msg(messages);
-    const { parts, created } = this;
+    const parts = this.parts.module;
+    const { created } = this;
     if (created && parts) return parts.renderConfirmation(this, m, created, this.lang_, this.handleAnother);
     const v = this.values;
     const sending = this.draft.sender.state === 'sending';

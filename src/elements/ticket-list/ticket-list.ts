@@ -1,4 +1,4 @@
-import { lazyImport } from '../../base/lazy.js';
+import { LazyPart, lazyImport } from '../../base/lazy.js';
 import { html, nothing, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { CadiaElement } from '../../base/cadia-element.js';
@@ -8,7 +8,6 @@ import { messages } from './messages.js';
 import { errorText } from '../../i18n/common.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/categories.js';
 import { TicketSelectEvent } from '../../events/index.js';
-import { adoptStyles } from '@lit/reactive-element/css-tag.js';
 import type { CadiaStore } from '../../context/store.js';
 import { TicketPager } from './pager.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './ticket-row.js';
@@ -29,6 +28,12 @@ interface VirtualizeModule {
 
 /** The detail's code, fetched once per page. */
 const importDetailView = lazyImport(() => import('./detail-view.js'));
+/** The virtualizer, only for long histories; the layout comes along, so it does not fetch it on its own after the first render. */
+const importVirtualizer = lazyImport(() =>
+  Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
+    ([v, l]): VirtualizeModule => ({ virtualize: v.virtualize, virtualizerRef: v.virtualizerRef, flow: l.flow }),
+  ),
+);
 
 /**
  * The customer's tickets ("Dort werden die einzelnen Tickets dargestellt …"): filter, search and
@@ -68,8 +73,6 @@ export class CadiaTicketList extends CadiaElement {
     ticketId: { attribute: 'ticket-id' },
     pageSize: { type: Number, attribute: 'page-size' },
     activeIndex: { state: true, attribute: false },
-    virtualizer: { state: true, attribute: false },
-    detailView: { state: true, attribute: false },
   };
 
   /** Opens this ticket directly (deep link). Cleared when the customer goes back to the list. */
@@ -79,9 +82,6 @@ export class CadiaTicketList extends CadiaElement {
   declare pageSize: number;
 
   declare private activeIndex: number;
-  declare private virtualizer: VirtualizeModule | undefined;
-  /** The opened ticket's code, loaded on first use (see loadDetailView). */
-  declare private detailView: TicketDetailView | undefined;
 
   constructor() {
     super();
@@ -95,9 +95,11 @@ export class CadiaTicketList extends CadiaElement {
   private listScrollTop = 0;
   private restoreList = false;
   private focusDetail = false;
-  private virtualizerLoading = false;
   private detailPrefetched = false;
-  private detailViewLoading?: Promise<void>;
+  /** The opened ticket's code, loaded on first use. */
+  private readonly detailPart = new LazyPart(this, importDetailView);
+  private detailView: TicketDetailView | undefined;
+  private readonly virtualizerPart = new LazyPart(this, importVirtualizer);
 
   /** Loads the list (or the open ticket) again. */
   refresh(): void {
@@ -121,36 +123,14 @@ export class CadiaTicketList extends CadiaElement {
   }
 
   private syncData(): void {
-    const store = this.store;
-    if (this.ticketId) void this.loadDetailView();
+    if (this.ticketId) void this.detailPart.load().catch(() => undefined);
+    const mod = this.detailPart.module;
+    if (mod) this.detailView ??= new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id), () => this.lang_);
     this.detailView?.sync(this.ticketId);
     // The list loads only once it is shown: a deep link to one ticket does not fetch the list.
-    if (!this.ticketId) this.pager.sync(store);
-    if (!this.virtualizer && !this.virtualizerLoading && this.pager.total > VIRTUALIZE_ABOVE) {
-      this.virtualizerLoading = true;
-      // Loaded only for long histories, so the list's start bundle stays small.
-      // The layout comes along, so the virtualizer does not fetch it on its own after the first render.
-      void Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
-        ([v, l]) => (this.virtualizer = { virtualize: v.virtualize, virtualizerRef: v.virtualizerRef, flow: l.flow }),
-        () => (this.virtualizerLoading = false),
-      );
-    }
-  }
-
-  /** Loads the detail's module once; its styles join this shadow root's. */
-  private loadDetailView(): Promise<void> {
-    this.detailViewLoading ??= importDetailView().then(
-      (mod) => {
-        const root = this.renderRoot;
-        if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof CadiaTicketList).elementStyles, ...mod.styles]);
-        this.detailView = new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id), () => this.lang_);
-      },
-      () => {
-        // A failed chunk load (e.g. offline after a deploy) may be tried again on the next open.
-        this.detailViewLoading = undefined;
-      },
-    );
-    return this.detailViewLoading;
+    if (!this.ticketId) this.pager.sync(this.store);
+    // Loaded only for long histories, so the list's start bundle stays small.
+    if (this.pager.total > VIRTUALIZE_ABOVE && !this.virtualizerPart.module) void this.virtualizerPart.load().catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -159,8 +139,7 @@ export class CadiaTicketList extends CadiaElement {
     // instant — once there is a ticket to open (not for an empty list).
     if (!this.detailPrefetched && this.pager.items.length) {
       this.detailPrefetched = true;
-      const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 1500));
-      idle(() => void importDetailView().catch(() => undefined));
+      this.detailPart.prefetch();
     }
     this.detailView?.updated();
     if (this.focusDetail) {
@@ -252,7 +231,7 @@ export class CadiaTicketList extends CadiaElement {
         return;
       }
       const host = this.renderRoot.querySelector('.rows') as (HTMLElement & Record<symbol, { element(i: number): { scrollIntoView(o?: ScrollIntoViewOptions): void } | undefined }>) | null;
-      const ref = this.virtualizer?.virtualizerRef;
+      const ref = this.virtualizerPart.module?.virtualizerRef;
       try {
         if (host && ref) host[ref]?.element(index)?.scrollIntoView({ block: 'nearest' });
       } catch {
@@ -372,7 +351,7 @@ export class CadiaTicketList extends CadiaElement {
     const m = this.msg(messages);
     const p = this.pager;
     const ctx: RowContext = { m, lang: this.lang_, total: p.total, activeIndex: Math.min(this.activeIndex, p.items.length - 1) };
-    const v = this.virtualizer;
+    const v = this.virtualizerPart.module;
     const rows = v
       ? v.virtualize({ items: p.items, layout: v.flow(), keyFunction: (t) => t.id, renderItem: (t, i) => renderRow(t, i, ctx) })
       : repeat(p.items, (t) => t.id, (t, i) => renderRow(t, i, ctx));
