@@ -1,9 +1,10 @@
 /**
  * FAQ suggestions while a bug is described: the articles that match subject and description, 300 ms
- * after typing stops, one search at a time; none for other categories. A help, not a must: a
+ * after typing stops, the latest search only; none for other categories. A help, not a must: a
  * failed search shows none.
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { Task } from '@lit/task';
 import { catalog, texts, type Locale } from '../../i18n/index.js';
 import { suggestsFaq, type TicketCategory } from '../../domain/categories.js';
 import { safeHref } from '../../base/safe-url.js';
@@ -46,56 +47,40 @@ export const faqStyles = css`
 `;
 
 export class FaqSuggestions implements ReactiveController {
-  private faq: FaqArticle[] = [];
-  private faqQuery = '';
-  private faqTimer: ReturnType<typeof setTimeout> | undefined;
-  private faqAbort: AbortController | undefined;
+  private query = '';
+  // Lit's Task: a new query aborts the search under way, and only the latest answer shows.
+  private readonly search: Task<[string], FaqArticle[]>;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly store: () => CadiaStore,
-  ) {
+  constructor(host: ReactiveControllerHost, store: () => CadiaStore) {
     host.addController(this);
+    this.search = new Task(host, {
+      task: async ([q], { signal }) => {
+        if (!q) return [];
+        // 300 ms after typing stops: a key pressed meanwhile aborts this run before it asks.
+        await new Promise((r) => setTimeout(r, 300));
+        signal.throwIfAborted();
+        return store().searchFaq(q, signal);
+      },
+      args: () => [this.query],
+    });
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.faqTimer);
-    this.faqAbort?.abort();
+    this.search.abort();
   }
 
   /** Called before every render of the form, with what is typed. */
   sync(v: { category: TicketCategory | ''; subject: string; description: string }): void {
-    const q = v.category && suggestsFaq(v.category) ? `${v.subject} ${v.description}`.trim().slice(0, 200) : '';
-    if (q === this.faqQuery) return;
-    this.faqQuery = q;
-    clearTimeout(this.faqTimer);
-    if (!q) {
-      this.faqAbort?.abort();
-      this.faq = [];
-      return;
-    }
-    this.faqTimer = setTimeout(() => void this.loadFaq(q), 300);
+    this.query = v.category && suggestsFaq(v.category) ? `${v.subject} ${v.description}`.trim().slice(0, 200) : '';
   }
 
-  private async loadFaq(q: string): Promise<void> {
-    this.faqAbort?.abort();
-    const abort = (this.faqAbort = new AbortController());
-    try {
-      const items = await this.store().searchFaq(q, abort.signal);
-      if (abort.signal.aborted) return;
-      this.faq = items;
-      this.host.requestUpdate();
-    } catch {
-      /* suggestions are a help, not a must: a failed search shows none */
-    }
-  }
-
-  /** The inside of the form's FAQ live region (which is always there, so additions are announced). */
+  /** The inside of the form's FAQ live region (which is always there, so additions are announced). A failed search shows none. */
   render(lang: Locale) {
-    if (!this.faq.length) return nothing;
+    const faq = this.search.value;
+    if (!this.query || !faq?.length) return nothing;
     return html`<p class="faq-title">${texts(messages, lang).faqTitle}</p>
       <ul>
-        ${this.faq.map((a) => {
+        ${faq.map((a) => {
           const href = safeHref(a.url);
           const title = href ? html`<a href=${href} target="_blank" rel="noopener">${a.title}</a>` : html`<span class="title">${a.title}</span>`;
           return html`<li>${title} <span class="excerpt">${a.excerpt}</span></li>`;
