@@ -54,7 +54,7 @@ test('vite builds the React example', () => {
 let server;
 let base;
 let browser;
-const backend = createBackend({ publicUrl: 'http://localhost' });
+const backend = await createBackend({ publicUrl: 'http://localhost' });
 before(async () => {
   const app = new Hono();
   app.mount('/api', backend.app.fetch);
@@ -72,7 +72,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
-  backend.close();
+  await backend.close();
 });
 
 /**
