@@ -29,6 +29,7 @@ describe('<cadia-credit-badge>', () => {
   it('shows a skeleton of the final size while loading, then the credit as time, without layout shift', async () => {
     await be.fault({ kind: 'timeout', match: '/v1/me', ms: 600 });
     const { badge } = await mount(be);
+    await badge.updateComplete; // the first render comes in a task of its own, after the provider's
     const skeleton = part(badge, 'base')!;
     expect(skeleton.getAttribute('aria-busy')).to.equal('true');
     expect(badge.shadowRoot!.querySelector('.skeleton')).to.exist;

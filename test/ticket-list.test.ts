@@ -40,6 +40,7 @@ describe('<cadia-ticket-list> list', () => {
   it('shows a skeleton while loading, then the tickets newest first with all columns', async () => {
     await be.fault({ kind: 'timeout', match: '/v1/tickets', ms: 500 });
     const list = await mount(be, { token: TOKENS.negative });
+    await list.updateComplete; // the first render comes in a task of its own, after the provider's
     expect($(list, '.skeleton')).to.exist;
     expect($(list, '[aria-busy="true"]')).to.exist;
     await expect(list).to.be.accessible();

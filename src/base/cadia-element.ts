@@ -2,7 +2,7 @@
  * The thin base of every widget: the language, and the store from the nearest `<cadia-provider>`
  * (or the document-wide default from `configure`). It re-renders when the store changes.
  */
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, adoptStyles, type PropertyDeclarations } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { cadiaContext, type CadiaContext } from '../context/context.js';
 import { defaultContext, onConfigure } from '../context/configure.js';
@@ -61,6 +61,10 @@ export class CadiaElement extends LitElement {
   private unsubscribe?: () => void;
   private stopConfigure?: () => void;
   private warmed = false;
+  /** The first render has waited for a task of its own (see `scheduleUpdate`). */
+  private firstTaskTaken = false;
+  /** The store changed since the last render: the next one waits for a task of its own. */
+  private storeChanged = false;
 
   /** The provider's context, or the document-wide default outside any provider. */
   protected get ctx(): CadiaContext {
@@ -95,16 +99,41 @@ export class CadiaElement extends LitElement {
   }
 
   /**
+   * The shadow root at once, its style sheets with the first render: building them (parsing each
+   * element's CSS) is a good part of connecting, and every widget on a page connects in the one
+   * task that defines them.
+   */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = this.shadowRoot ?? this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+    this.renderOptions.renderBefore ??= root.firstChild;
+    return root;
+  }
+
+  /**
+   * Keeps the main thread responsive while a page full of widgets starts: the first render, and
+   * each render a store change causes, waits for a task of its own, one per element, instead of
+   * all elements rendering in one long task (the one that defined and connected them, or the one
+   * an answer several of them show arrived in). `updateComplete` still resolves only after it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const ownTask = this.hasUpdated ? this.storeChanged : !this.firstTaskTaken;
+    this.firstTaskTaken = true;
+    return ownTask ? nextTask().then(() => this.updateNow()) : this.updateNow();
+  }
+
+  /**
    * After the first render, the Intl formatters are made in a task of their own: their one-time
    * cost (tens of milliseconds for the first on a page) then falls in the wait for the server's
    * first answer instead of delaying the render of the real content. An English element first
    * waits for its texts.
    */
-  protected override scheduleUpdate(): void | Promise<unknown> {
+  private updateNow(): void | Promise<unknown> {
     // In English, the update waits for the English texts (their modules load on first use); a
     // module loaded since (the list's detail) adds its catalog, so check again after loading.
     const loadingTexts = loadLocale(this.lang_);
-    if (loadingTexts) return loadingTexts.then(() => this.scheduleUpdate());
+    if (loadingTexts) return loadingTexts.then(() => this.updateNow());
+    this.storeChanged = false;
+    if (!this.hasUpdated) adoptStyles(this.renderRoot as ShadowRoot, (this.constructor as typeof LitElement).elementStyles);
     const result = super.scheduleUpdate();
     if (!this.warmed) {
       this.warmed = true;
@@ -134,7 +163,10 @@ export class CadiaElement extends LitElement {
     if (store !== this.subscribed) {
       this.unsubscribe?.();
       this.subscribed = store;
-      this.unsubscribe = store.subscribe(() => this.requestUpdate());
+      this.unsubscribe = store.subscribe(() => {
+        this.storeChanged = true;
+        this.requestUpdate();
+      });
       this.storeConnected(store);
     }
   }
