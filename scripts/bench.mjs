@@ -9,7 +9,7 @@
 // (`--only network` also works: the section names may follow --only as the next argument.)
 // --long runs the backend load for 30 s per figure instead of 10 s.
 // Writes bench/results.json and bench/RESULTS.md (the table, and the machine it came from).
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import * as esbuild from 'esbuild';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -420,74 +421,146 @@ function load(opts) {
   });
 }
 
-async function benchBackend() {
-  log(`reference backend, 50 clients, ${LOAD_SECONDS} s per figure …`);
-  const server = await startServer();
-  const auth = { Authorization: 'Bearer demo-positive' };
-  try {
-    const bare = await load({ url: `${server.url}/bare/tickets` });
-    const list = await load({ url: `${server.url}/api/v1/tickets`, headers: auth });
-
-    // Ticket create: every 10th request repeats the previous key, as a client retry would. The
-    // check afterwards: every ticket a client was told about exists, one key never made two
-    // tickets, and every row belongs to exactly one key (requests still in flight when the time
-    // is up were answered to nobody, but still count as rows with their key).
-    const boundary = 'cadiabench';
-    const part = (k, v) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
-    const body = part('category', 'concern') + part('subject', 'Lasttest') + part('description', 'Ein Ticket aus dem Lasttest.') + `--${boundary}--\r\n`;
+/**
+ * Where the backend figures' rows are checked afterwards: the SQLite file, or the PostgreSQL
+ * database the instances share.
+ */
+async function rowsOf(server, databaseUrl) {
+  if (!databaseUrl) {
     const db = new Database(server.dbPath, { readonly: true });
-    const before = db.prepare('SELECT count(*) AS n FROM tickets').get().n;
-    let n = 0;
-    const answered = new Map();
-    const create = await load({
-      url: `${server.url}/api/v1/tickets`,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (req, context) => {
-            n++;
-            context.key = n % 10 === 0 ? `bench-${n - 1}` : `bench-${n}`;
-            return { ...req, body, headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Idempotency-Key': context.key } };
-          },
-          onResponse: (status, resBody, context) => {
-            if (status >= 300) return;
-            const ids = answered.get(context.key) ?? new Set();
-            ids.add(JSON.parse(resBody).ticket.id);
-            answered.set(context.key, ids);
-          },
-        },
-      ],
-    });
-    // Let the requests still in flight finish before counting.
-    await new Promise((r) => setTimeout(r, 2000));
-    const rows = db.prepare('SELECT count(*) AS n FROM tickets').get().n - before;
-    const keys = db.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'bench-%' AND status < 300").get().n;
-    const exists = db.prepare('SELECT 1 FROM tickets WHERE id = ?');
-    const answeredIds = [...answered.values()].flatMap((ids) => [...ids]);
-    const lost = answeredIds.filter((id) => !exists.get(id)).length;
-    const splitKeys = [...answered.values()].filter((ids) => ids.size > 1).length;
-    db.close();
-    raw.backend = {
-      bare: summary(bare),
-      list: summary(list),
-      create: { ...summary(create), keysAnswered: answered.size, keysStored: keys, rowsAdded: rows, lost, keysWithTwoTickets: splitKeys },
+    return {
+      count: async (q) => Object.values(db.prepare(q).get())[0],
+      exists: async (id) => Boolean(db.prepare('SELECT 1 FROM tickets WHERE id = ?').get(id)),
+      close: async () => db.close(),
     };
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  return {
+    count: async (q) => Number(Object.values((await client.query(q)).rows[0])[0]),
+    exists: async (id) => (await client.query('SELECT 1 FROM tickets WHERE id = $1', [id])).rowCount > 0,
+    close: () => client.end(),
+  };
+}
 
-    const g = `Reference backend: 50 concurrent clients on loopback, ${LOAD_SECONDS} s each`;
-    const baseline = (k) => ({ name: 'canned JSON, no database', value: raw.backend.bare[k] });
-    const num = (x) => String(Math.round(x));
-    for (const [name, r] of [['ticket list', raw.backend.list], ['ticket create', raw.backend.create]]) {
-      const statuses = Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(', ');
-      figure(g, `${name}: requests/s`, r.rps, baseline('rps'), num, `${r.requests} requests (${statuses}), ${r.errors} errors/non-2xx`);
-      figure(g, `${name}: p50 latency`, r.p50, baseline('p50'), ms);
-      figure(g, `${name}: p99 latency`, r.p99, baseline('p99'), ms);
+/** A PostgreSQL for the bench: TEST_DATABASE_URL if set, else a private one (scripts/postgres.sh). */
+function benchPostgres() {
+  if (process.env.TEST_DATABASE_URL) return { url: process.env.TEST_DATABASE_URL, stop: () => undefined };
+  const out = execFileSync(join(root, 'scripts/postgres.sh'), ['start'], { encoding: 'utf8' });
+  const dir = /PG_DIR=(\S+)/.exec(out)[1];
+  return { url: /TEST_DATABASE_URL=(\S+)/.exec(out)[1], stop: () => execFileSync(join(root, 'scripts/postgres.sh'), ['stop', dir]) };
+}
+
+/** A fresh database on the bench PostgreSQL (its URL); dropped by the returned function. */
+async function freshPgDatabase(serverUrl) {
+  const name = `cadia_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+/**
+ * Ticket list and ticket create with 50 clients, on SQLite (one process, the embedded default),
+ * on PostgreSQL with one instance and with two instances sharing it (the clients spread over
+ * both, as behind a load balancer) — side by side, against canned JSON as the floor.
+ * Create: every 10th request repeats the previous key, as a client retry would. The check
+ * afterwards: every ticket a client was told about exists, one key never made two tickets, and
+ * every row belongs to exactly one key (requests still in flight when the time is up were
+ * answered to nobody, but still count as rows with their key).
+ */
+async function benchBackend() {
+  log(`reference backend, 50 clients, ${LOAD_SECONDS} s per figure: SQLite, PostgreSQL × 1, PostgreSQL × 2 …`);
+  const auth = { Authorization: 'Bearer demo-positive' };
+  const g = `Reference backend: 50 concurrent clients on loopback, ${LOAD_SECONDS} s each`;
+  const num = (x) => String(Math.round(x));
+  const postgres = benchPostgres();
+  raw.backend = {};
+  try {
+    const setups = [
+      { name: 'SQLite', instances: 1, pg: false },
+      { name: 'PostgreSQL, 1 instance', instances: 1, pg: true },
+      { name: 'PostgreSQL, 2 instances', instances: 2, pg: true },
+    ];
+    for (const setup of setups) {
+      const database = setup.pg ? await freshPgDatabase(postgres.url) : undefined;
+      const env = database ? { DATABASE_URL: database.url } : {};
+      const servers = await Promise.all(Array.from({ length: setup.instances }, () => startServer(env)));
+      const urls = (path) => servers.map((x) => `${x.url}${path}`);
+      try {
+        if (!raw.backend.bare) raw.backend.bare = summary(await load({ url: urls('/bare/tickets') }));
+        const list = await load({ url: urls('/api/v1/tickets'), headers: auth });
+
+        const boundary = 'cadiabench';
+        const part = (k, v) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`;
+        const body = part('category', 'concern') + part('subject', 'Lasttest') + part('description', 'Ein Ticket aus dem Lasttest.') + `--${boundary}--\r\n`;
+        const rows = await rowsOf(servers[0], database?.url);
+        const before = await rows.count('SELECT count(*) AS n FROM tickets');
+        let n = 0;
+        const answered = new Map();
+        const create = await load({
+          url: urls('/api/v1/tickets'),
+          requests: [
+            {
+              method: 'POST',
+              setupRequest: (req, context) => {
+                n++;
+                context.key = n % 10 === 0 ? `bench-${n - 1}` : `bench-${n}`;
+                return { ...req, body, headers: { ...auth, 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Idempotency-Key': context.key } };
+              },
+              onResponse: (status, resBody, context) => {
+                if (status >= 300) return;
+                const ids = answered.get(context.key) ?? new Set();
+                ids.add(JSON.parse(resBody).ticket.id);
+                answered.set(context.key, ids);
+              },
+            },
+          ],
+        });
+        // Let the requests still in flight finish before counting.
+        await new Promise((r) => setTimeout(r, 2000));
+        const added = (await rows.count('SELECT count(*) AS n FROM tickets')) - before;
+        const keys = await rows.count("SELECT count(*) AS n FROM idempotency_keys WHERE key LIKE 'bench-%' AND status BETWEEN 200 AND 299");
+        const answeredIds = [...answered.values()].flatMap((ids) => [...ids]);
+        let lost = 0;
+        for (const id of answeredIds) if (!(await rows.exists(id))) lost++;
+        const splitKeys = [...answered.values()].filter((ids) => ids.size > 1).length;
+        await rows.close();
+        const result = {
+          list: summary(list),
+          create: { ...summary(create), keysAnswered: answered.size, keysStored: keys, rowsAdded: added, lost, keysWithTwoTickets: splitKeys },
+        };
+        raw.backend[setup.name] = result;
+
+        const baseline = (k) => ({ name: 'canned JSON, no database', value: raw.backend.bare[k] });
+        for (const [name, r] of [['ticket list', result.list], ['ticket create', result.create]]) {
+          const statuses = Object.entries(r.statuses).map(([k, v]) => `${v}× ${k}`).join(', ');
+          figure(g, `${setup.name} — ${name}: requests/s`, r.rps, baseline('rps'), num, `${r.requests} requests (${statuses}), ${r.errors} errors/non-2xx`);
+          figure(g, `${setup.name} — ${name}: p50 latency`, r.p50, baseline('p50'), ms);
+          figure(g, `${setup.name} — ${name}: p99 latency`, r.p99, baseline('p99'), ms);
+        }
+        const c = result.create;
+        const intact = c.lost === 0 && c.keysWithTwoTickets === 0 && added === keys;
+        figure(g, `${setup.name} — ticket create: rows added`, added, { name: 'idempotency keys stored', value: keys }, num,
+          `${intact ? 'nothing lost, nothing doubled' : 'MISMATCH'}: ${c.keysAnswered} keys answered 2xx, ${c.lost} answered tickets missing, ${c.keysWithTwoTickets} keys with two tickets`);
+      } finally {
+        await Promise.all(servers.map((x) => x.stop()));
+        await database?.drop();
+      }
     }
-    const c = raw.backend.create;
-    const intact = c.lost === 0 && c.keysWithTwoTickets === 0 && rows === keys;
-    figure(g, 'ticket create: rows added', rows, { name: 'idempotency keys stored', value: keys }, num,
-      `${intact ? 'nothing lost, nothing doubled' : 'MISMATCH'}: ${c.keysAnswered} keys answered 2xx, ${c.lost} answered tickets missing, ${c.keysWithTwoTickets} keys with two tickets`);
   } finally {
-    await server.stop();
+    postgres.stop();
   }
 }
 

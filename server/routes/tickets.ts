@@ -78,7 +78,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
         throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cc', code: 'cc_daily_limit', params: { max: deps.limits.ccMailsPerDay } }] });
       }
       const id = newId('tkt');
-      const number = await nextTicketNumber(trx, now);
+      const number = await nextTicketNumber(db, trx, now);
       await trx.insertInto('tickets').values({
         id, number, customer_number: p.customerNumber, category, status: 'new', urgency: input.urgency, subject: input.subject,
         description: input.description, program: input.program, program_version: input.programVersion, window: input.window,
