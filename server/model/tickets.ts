@@ -2,7 +2,7 @@
 import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
 import { type RawBuilder, sql, type SqlBool } from 'kysely';
-import { type Conn, type DB, dialectOf, type Tx } from '../db.js';
+import { type Conn, dialectOf, type Tx } from '../db.js';
 import { ApiError } from '../problem.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, toAttachment } from '../uploads.js';
@@ -242,17 +242,14 @@ export async function ticketDetail(db: Conn, id: string): Promise<TicketDetail> 
 
 /**
  * `T-<year>-<number>`, at least five digits, counting per year from a numeric counter row that is
- * bumped in one statement (upsert … returning): two instances never get the same number, and
- * T-2026-99999 is followed by T-2026-100000. On PostgreSQL the bump commits on its own (`db`, not
- * the request's transaction), so the counter row is locked for one statement instead of a whole
- * create — creates on several instances do not queue behind each other; a create that fails
- * afterwards leaves a gap in the numbers, never a duplicate. SQLite runs one transaction at a
- * time anyway (and its one connection is the transaction's), so there it is part of `trx`.
+ * bumped in one statement (upsert … returning) inside the creating transaction: two instances
+ * never get the same number, a rolled-back create leaves no gap, and T-2026-99999 is followed by
+ * T-2026-100000. The row stays locked until the transaction ends, so callers take the number as
+ * late as they can (creates on several instances queue only for the rest of theirs).
  */
-export async function nextTicketNumber(db: DB, trx: Tx, at: Date): Promise<string> {
+export async function nextTicketNumber(trx: Tx, at: Date): Promise<string> {
   const year = at.getUTCFullYear();
-  const conn = dialectOf(db) === 'postgres' ? db : trx;
-  const row = await conn.insertInto('ticket_counters').values({ year, last_number: 1 })
+  const row = await trx.insertInto('ticket_counters').values({ year, last_number: 1 })
     .onConflict((oc) => oc.column('year').doUpdateSet((eb) => ({ last_number: eb('ticket_counters.last_number', '+', 1) })))
     .returning('last_number')
     .executeTakeFirstOrThrow();

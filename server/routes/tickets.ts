@@ -78,9 +78,9 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
         throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cc', code: 'cc_daily_limit', params: { max: deps.limits.ccMailsPerDay } }] });
       }
       const id = newId('tkt');
-      const number = await nextTicketNumber(db, trx, now);
+      // A unique stand-in until the number is taken at the end (see nextTicketNumber).
       await trx.insertInto('tickets').values({
-        id, number, customer_number: p.customerNumber, category, status: 'new', urgency: input.urgency, subject: input.subject,
+        id, number: `pending-${id}`, customer_number: p.customerNumber, category, status: 'new', urgency: input.urgency, subject: input.subject,
         description: input.description, program: input.program, program_version: input.programVersion, window: input.window,
         error_message: input.errorMessage, hangs_at: input.hangsAt, last_action: input.lastAction, called_before: input.calledBefore ? 1 : 0,
         cc: input.cc, phone: input.phone, phone_availability: input.phoneAvailability, created_at: at, updated_at: at,
@@ -89,6 +89,8 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
       const messageId = newId('msg');
       await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
       await storeAttachments(trx, clock, messageId, p.customerNumber, images.images);
+      const number = await nextTicketNumber(trx, now);
+      await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 
       await queueMail(trx, clock, {
         to: customer.email,
