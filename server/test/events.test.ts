@@ -1,19 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it, mock } from 'node:test';
 import { HEARTBEAT_MS } from '../routes/events.js';
-import { AGENT, NEG, POS, setup, type TestBackend } from './helpers.js';
-
-/** Reads an SSE body until `predicate` holds for the text so far. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, sofar = ''): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = sofar;
-  while (!predicate(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
-}
+import { AGENT, NEG, POS, readUntil, setup, type TestBackend } from './helpers.js';
 
 const waitFor = async (check: () => boolean) => {
   for (let i = 0; i < 50 && !check(); i++) await new Promise((r) => setImmediate(r));

@@ -200,3 +200,16 @@ export async function retrying(send: () => Promise<Response>): Promise<Response>
     await new Promise((res) => setTimeout(res, seconds * 1000));
   }
 }
+
+/** Reads an SSE body until `predicate` holds for the text so far (or `ms` pass, or it ends). */
+export async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, sofar = '', ms = 5000): Promise<string> {
+  const decoder = new TextDecoder();
+  let text = sofar;
+  const end = Date.now() + ms;
+  while (!predicate(text) && Date.now() < end) {
+    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), end - Date.now()))]);
+    if (!chunk || chunk.done) break;
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text;
+}

@@ -11,7 +11,7 @@ import { pruneKeys } from '../idempotency.js';
 import type { Mail, Mailer } from '../mail.js';
 import { MAX_ATTEMPTS, retryDelay } from '../outbox.js';
 import type { OutboxMail } from '../types.js';
-import { AGENT, json, NEG, POS, type ProblemBody, retrying, setup, sharedDatabase, type TestBackend, ticketForm } from './helpers.js';
+import { AGENT, json, NEG, POS, type ProblemBody, readUntil, retrying, setup, sharedDatabase, type TestBackend, ticketForm } from './helpers.js';
 
 const create = (b: TestBackend, subject: string, key?: string) =>
   b.req('/v1/tickets', { token: POS, form: ticketForm({ subject }), ...(key ? { headers: { 'Idempotency-Key': key } } : { idempotent: true }) });
@@ -129,18 +129,6 @@ describe('idempotency: agent writes and expiry', () => {
     assert.equal(await b.count("SELECT COUNT(*) FROM tickets WHERE subject = 'Burst'"), 1);
   });
 });
-
-/** Reads an SSE body until `predicate` holds for the text so far. */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, sofar = ''): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = sofar;
-  while (!predicate(text)) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  return text;
-}
 
 const eventIds = (text: string, name: string) => [...text.matchAll(new RegExp(`event: ${name}\\ndata: .*\\nid: (\\d+)`, 'g'))].map((m) => Number(m[1]));
 

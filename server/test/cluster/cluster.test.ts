@@ -10,7 +10,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, describe, it } from 'node:test';
 import pg from 'pg';
-import { retrying, ticketForm } from '../helpers.js';
+import { readUntil, retrying, ticketForm } from '../helpers.js';
 import { type MainProcess, startMain } from '../main-process.js';
 
 const TEST_PG = process.env.TEST_DATABASE_URL;
@@ -54,19 +54,6 @@ async function instances(url: string, n = 2): Promise<MainProcess[]> {
 
 const createTicket = (base: string, subject: string, key: string) =>
   fetch(`${base}/api/v1/tickets`, { method: 'POST', headers: { Authorization: POS, 'Idempotency-Key': key }, body: ticketForm({ subject }) });
-
-/** Reads an SSE body until `predicate` holds for the text so far (or `ms` pass). */
-async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (text: string) => boolean, sofar = '', ms = 5000): Promise<string> {
-  const decoder = new TextDecoder();
-  let text = sofar;
-  const end = Date.now() + ms;
-  while (!predicate(text) && Date.now() < end) {
-    const chunk = await Promise.race([reader.read(), new Promise<null>((r) => setTimeout(() => r(null), end - Date.now()))]);
-    if (!chunk || chunk.done) break;
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  return text;
-}
 
 describe('two instances on one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
