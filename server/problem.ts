@@ -93,8 +93,8 @@ const FIELD_MESSAGES: Texts = {
   too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },
   exclusive: { de: 'Nur eines von {fields} angeben.', en: 'Give only one of {fields}.' },
   cc_daily_limit: {
-    de: 'Heute wurden schon {max} Tickets in Kopie an andere Adressen gesendet. Bitte senden Sie dieses Ticket ohne CC.',
-    en: 'Today {max} tickets have already been copied to other addresses. Please send this ticket without CC.',
+    de: 'Tickets mit Kopie an andere Adressen: höchstens {max} am Tag, für heute erreicht. Bitte senden Sie dieses Ticket ohne CC.',
+    en: 'Tickets copied to other addresses: at most {max} a day, reached for today. Please send this ticket without CC.',
   },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };

@@ -91,7 +91,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     credentials: 'include',
     timeout: config.timeout ?? 15_000,
     // ky's statuses (408, 413 and 429 only with Retry-After, 5xx) and its wait for Retry-After.
-    retry: { limit: config.retries ?? 2, methods: ['get'], backoffLimit: 4_000, retryOnTimeout: true },
+    // A wait of more than a minute (a per-hour limit) is not waited out behind a spinner: the
+    // error and its Retry-After reach the element, which says how long.
+    retry: {
+      limit: config.retries ?? 2, methods: ['get'], backoffLimit: 4_000, retryOnTimeout: true,
+      shouldRetry: ({ error }) => (error instanceof HTTPError && Number(error.response.headers.get('Retry-After')) > 60 ? false : undefined),
+    },
     hooks: {
       beforeRequest: [
         async (request) => {

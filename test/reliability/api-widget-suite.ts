@@ -158,6 +158,12 @@ export function runApiWidgetSuite<E extends HTMLElement>(spec: ApiWidgetSpec<E>)
       await expectErrorThenRetry(m, de.rateLimited(1));
     });
 
+    it('429 with a long Retry-After (a per-hour limit) is not waited out: the wait is said at once, in minutes', async () => {
+      const m = await start({ kind: 'status', status: 429, retryAfter: 3540, times: ATTEMPTS });
+      await waitFor(() => shadowText(m.el).includes(de.rateLimited(3540)), 8_000, 'rate-limit message without waiting');
+      expect(de.rateLimited(3540)).to.contain('59 Minuten');
+    });
+
     it('the backend gone: a clear message; back again: retry works', async () => {
       await expectErrorThenRetry(await start(() => be.down()), de.network);
     });
