@@ -143,14 +143,22 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
 
   /**
    * POST with an idempotency key: safe to retry, since the server answers a repeat with the first
-   * result. ky merges `retry` into the instance's, so only the method is added.
+   * result. ky merges `retry` into the instance's; besides the method, a `409` WITH `Retry-After` is
+   * tried again after that wait: the same request is still running (on another backend instance,
+   * say), and asking again then gets its answer. A `409` without it (the key reused for another
+   * body) is final.
    */
   const idempotent = (o: IdempotentOptions, body: Options): Options => ({
     ...body,
     method: 'post',
     signal: o.signal,
     headers: { 'Idempotency-Key': o.idempotencyKey, ...(o.locale && { 'Accept-Language': o.locale }) },
-    retry: { methods: ['post'] },
+    retry: {
+      methods: ['post'],
+      statusCodes: [408, 409, 413, 429, 500, 502, 503, 504],
+      afterStatusCodes: [409, 413, 429, 503],
+      shouldRetry: ({ error }) => (error instanceof HTTPError && error.response.status === 409 && !error.response.headers.has('Retry-After') ? false : undefined),
+    },
   });
 
   return {

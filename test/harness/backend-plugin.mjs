@@ -20,14 +20,15 @@ async function readJson(req) {
   return chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
 }
 
-function problem(res, status, extraHeaders = {}) {
+function problem(res, status, extraHeaders = {}, code = status === 429 ? 'rate_limited' : 'internal') {
   res.writeHead(status, { 'Content-Type': 'application/problem+json', ...extraHeaders });
-  res.end(JSON.stringify({ type: 'about:blank', title: `Injected ${status}`, status, code: status === 429 ? 'rate_limited' : 'internal' }));
+  res.end(JSON.stringify({ type: 'about:blank', title: `Injected ${status}`, status, code }));
 }
 
 /**
  * Faults, each for `times` matching requests (`match` is a substring of the path after /api, `method` optional):
- *  status   – answer with that status as problem+json (429 and 503 add Retry-After: `retryAfter` s)
+ *  status   – answer with that status as problem+json (`code`, default rate_limited for 429 and
+ *             internal otherwise), with Retry-After: `retryAfter` s when given
  *  html     – a 502 HTML error page, as a proxy in front of a dead server would send
  *  malformed– 200 with a body that is not JSON
  *  timeout  – hold the request for `ms` (default 20 s), then drop it
@@ -155,7 +156,7 @@ export function backendPlugin() {
           if (fault) {
             switch (fault.kind) {
               case 'status':
-                return problem(res, fault.status, fault.retryAfter ? { 'Retry-After': String(fault.retryAfter) } : {});
+                return problem(res, fault.status, fault.retryAfter ? { 'Retry-After': String(fault.retryAfter) } : {}, fault.code);
               case 'html':
                 res.writeHead(502, { 'Content-Type': 'text/html' });
                 return res.end('<!doctype html><html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>');

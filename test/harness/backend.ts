@@ -9,6 +9,8 @@ export interface Fault {
   method?: string;
   status?: number;
   retryAfter?: number;
+  /** The problem's `code` for `status` faults. */
+  code?: string;
   ms?: number;
   times?: number;
 }

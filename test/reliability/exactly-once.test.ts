@@ -91,6 +91,32 @@ describe('exactly once in the browser', function () {
     expect(row!.n, 'it was the first send\'s key that made it').to.equal(1);
   });
 
+  it('ticket form: a send the server says is still running (409 with Retry-After, as another instance answers) is asked again and confirmed once; a 409 without it is final', async () => {
+    const c = await newCustomer(be);
+    await clearDrafts(`${c.number}:`);
+    const form = await mountForm(be, c.token);
+    $<HTMLInputElement>(form, 'input[name="category"][value="training"]')!.click();
+    await typeInto(form, '[name="subject"]', 'Schulung Lager');
+    await typeInto(form, '[name="description"]', 'Bitte eine Einweisung in die Inventur.');
+    await be.fault({ kind: 'status', status: 409, code: 'idempotency_in_progress', retryAfter: 1, match: '/v1/tickets', method: 'POST', times: 1 });
+    $(form, '[part="submit"]')!.click();
+    await waitFor(() => $(form, '[part="success"]'), 12_000, 'success after asking again');
+    expect($(form, '.banner.failed'), 'no failure shown on the way').to.equal(null);
+    expect(await be.count('tickets', `customer_number = '${c.number}'`)).to.equal(1);
+
+    // The key reused for another body: 409 without Retry-After is not retried, the customer is told.
+    const other = await newCustomer(be);
+    await clearDrafts(`${other.number}:`);
+    const second = await mountForm(be, other.token);
+    $<HTMLInputElement>(second, 'input[name="category"][value="training"]')!.click();
+    await typeInto(second, '[name="subject"]', 'Schulung Kasse');
+    await typeInto(second, '[name="description"]', 'Bitte eine Einweisung in den Kassenabschluss.');
+    await be.fault({ kind: 'status', status: 409, code: 'idempotency_conflict', match: '/v1/tickets', method: 'POST', times: 1 });
+    $(second, '[part="submit"]')!.click();
+    await waitFor(() => $(second, '.banner.failed'), 12_000, 'failure shown');
+    expect(await be.count('tickets', `customer_number = '${other.number}'`), 'not sent again behind the customer\'s back').to.equal(0);
+  });
+
   it('reply: the same for a reply draft — on disk at once, kept through a failure and a reload, sent once', async () => {
     const c = await newCustomer(be);
     await clearDrafts(`${c.number}:`);
