@@ -21,15 +21,15 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.8 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '14 kB', gate: '20.5 kB' },
-  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '22 kB', gate: '27.05 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.95 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '14 kB', gate: '20.65 kB' },
+  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '22 kB', gate: '27.2 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.75 kB' },
-  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '24.85 kB' },
+  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
-  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.5 kB' },
+  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.65 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '38.15 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '38.3 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
