@@ -155,7 +155,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     allowedOrigins,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
     limits,
-    rates: new RateLimits(limits),
+    rates: new RateLimits(limits, opened.pool),
   };
 
   const v1 = new Hono<AppEnv>();

@@ -173,6 +173,8 @@ export interface OpenDatabase {
   dialect: Dialect;
   /** PostgreSQL: a connection string (with the schema) for a LISTEN connection of its own. */
   pgConfig?: pg.ClientConfig;
+  /** PostgreSQL: the pool, for stores that share state between instances (the rate limiter). */
+  pool?: pg.Pool;
   /** Runs a script of several statements without parameters (tests and maintenance). */
   exec(script: string): Promise<void>;
   close(): Promise<void>;
@@ -258,7 +260,7 @@ async function openPostgres(url: string, o: OpenOptions): Promise<OpenDatabase> 
     await pool.query(script);
   };
   // Closing twice (a test that destroyed the connection itself) is not an error.
-  return { db, dialect: 'postgres', pgConfig: config, exec, close: () => db.destroy().catch(() => undefined) };
+  return { db, dialect: 'postgres', pgConfig: config, pool, exec, close: () => db.destroy().catch(() => undefined) };
 }
 
 export function errorText(err: unknown): string {
@@ -356,6 +358,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           }
         }
         await sql`CREATE INDEX sessions_token ON sessions(token)`.execute(db);
+      },
+    },
+    // The rate limiter's counts on PostgreSQL, shared by every instance (rate-limiter-flexible's
+    // own table layout). SQLite is one process: its counts stay in memory and need no table.
+    '0003_rate_limits': {
+      async up(db) {
+        if (pgOnly) await sql`CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)`.execute(db);
       },
     },
   };

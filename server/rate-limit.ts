@@ -1,8 +1,8 @@
 /**
- * Rate limits (rate-limiter-flexible, in memory: one process). Per client address on
- * authentication failures, per customer on creating tickets, replies and orders; over the limit the
- * answer is 429 `rate_limited` with `Retry-After` in seconds. The limiter has stores for
- * PostgreSQL and others, so several instances can share the counts by swapping `RateLimiterMemory`.
+ * Rate limits (rate-limiter-flexible). Per client address on authentication failures, per customer
+ * on creating tickets, replies and orders; over the limit the answer is 429 `rate_limited` with
+ * `Retry-After` in seconds. On PostgreSQL the counts live in the `rate_limits` table, so every
+ * instance behind the proxy counts against the same allowance; on SQLite (one process) in memory.
  *
  * Client address: the TCP peer. Behind a reverse proxy that is the proxy for everyone, so the
  * authentication limit then applies to all clients together until a trusted `X-Forwarded-For` is
@@ -11,7 +11,8 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type pg from 'pg';
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { SESSION_COOKIE } from './auth.js';
 import type { Limits, Rate } from './limits.js';
 import { ApiError } from './problem.js';
@@ -19,13 +20,18 @@ import { ApiError } from './problem.js';
 export type CustomerAction = 'tickets' | 'replies' | 'orders';
 
 export class RateLimits {
-  private readonly auth: RateLimiterMemory;
-  private readonly perCustomer: Record<CustomerAction, RateLimiterMemory>;
+  private readonly auth: RateLimiterAbstract;
+  private readonly perCustomer: Record<CustomerAction, RateLimiterAbstract>;
 
-  constructor(limits: Limits) {
-    const limiter = (r: Rate) => new RateLimiterMemory({ points: r.points, duration: r.per });
-    this.auth = limiter(limits.auth);
-    this.perCustomer = { tickets: limiter(limits.tickets), replies: limiter(limits.replies), orders: limiter(limits.orders) };
+  /** `pool`: PostgreSQL's, to share the counts between instances (the table comes from a migration). */
+  constructor(limits: Limits, pool?: pg.Pool) {
+    // keyPrefix keeps the four limits apart in the one table (three of them count customer numbers).
+    const limiter = (name: string, r: Rate): RateLimiterAbstract =>
+      pool
+        ? new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points: r.points, duration: r.per })
+        : new RateLimiterMemory({ keyPrefix: name, points: r.points, duration: r.per });
+    this.auth = limiter('auth', limits.auth);
+    this.perCustomer = { tickets: limiter('tickets', limits.tickets), replies: limiter('replies', limits.replies), orders: limiter('orders', limits.orders) };
   }
 
   /** Counts one creation for the customer; 429 once the customer's allowance for this action is used up. */

@@ -46,8 +46,8 @@ async function freshDatabase(base = TEST_PG!): Promise<{ url: string; query<T>(t
 }
 
 const running: MainProcess[] = [];
-async function instances(url: string, n = 2): Promise<MainProcess[]> {
-  const started = await Promise.all(Array.from({ length: n }, () => startMain({ DATABASE_URL: url }, 'cadia-cluster-')));
+async function instances(url: string, n = 2, env: NodeJS.ProcessEnv = {}): Promise<MainProcess[]> {
+  const started = await Promise.all(Array.from({ length: n }, () => startMain({ DATABASE_URL: url, ...env }, 'cadia-cluster-')));
   running.push(...started);
   return started;
 }
@@ -65,10 +65,24 @@ describe('two instances on one PostgreSQL', () => {
   it('start together on an empty database: migrate and seed once', async () => {
     db = await freshDatabase();
     await instances(db.url, 2);
-    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 2);
+    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 3);
     assert.equal(await db.count('SELECT COUNT(*) FROM customers'), 2, 'seeded once');
     assert.equal(await db.count('SELECT COUNT(*) FROM tokens'), 3);
     assert.equal(await db.count("SELECT COUNT(*) FROM tickets WHERE id = 'tkt_demo_a'"), 1);
+  });
+
+  it('rate limits count across instances: a customer allowed 3 tickets an hour gets the 4th refused on either', async () => {
+    db = await freshDatabase();
+    const [a, b] = await instances(db.url, 2, { RATE_LIMIT_TICKETS: '3/1h' });
+    const statuses: number[] = [];
+    for (const [i, base] of [a!, b!, a!, b!].map((p, i) => [i, p.base] as const)) {
+      statuses.push((await createTicket(base, `Limit ${i}`, `cluster-limit-${i}`)).status);
+    }
+    assert.deepEqual(statuses, [201, 201, 201, 429], 'three filed, the fourth refused although each instance saw only two');
+    const refused = await createTicket(a!.base, 'Limit 5', 'cluster-limit-5');
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('retry-after')) > 0, 'Retry-After says when');
+    assert.equal(await db.count("SELECT COUNT(*) FROM tickets WHERE subject LIKE 'Limit %'"), 3);
   });
 
   it('50 identical creates spread over both: one ticket, one confirmation mail', async () => {
