@@ -7,7 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
-import { type AppEnv, authenticate } from './auth.js';
+import { type AppEnv, authenticate, pruneSessions } from './auth.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
 import {
   type DB, type Dialect, isConnectionError, isEmpty, migrate, migrationsDone, onCommit, openDatabase, withStartupLock,
@@ -140,6 +140,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const prune = async () => {
     await pruneKeys(db, clock.now()).catch(() => undefined);
     await events.prune(clock.now()).catch(() => undefined);
+    await pruneSessions(db, clock.now()).catch(() => undefined);
   };
   void prune();
   const pruneTimer = setInterval(() => void prune(), PRUNE_MS);
@@ -198,7 +199,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new ApiError(413, 'payload_too_large'); } })(c, next);
   });
   v1.use('*', deps.rates.authentication());
-  v1.use('*', authenticate(db, allowedOrigins));
+  v1.use('*', authenticate(db, clock, allowedOrigins));
   for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
   let draining = false;

@@ -4,6 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { type Clock, DAY_MS } from './clock.js';
 import type { Conn } from './db.js';
 import { ApiError } from './problem.js';
 
@@ -31,11 +32,21 @@ export async function resolveToken(db: Conn, token: string | undefined): Promise
   return row ? toPrincipal(row) : null;
 }
 
-async function resolveSession(db: Conn, sessionId: string | undefined): Promise<Principal | null> {
+/** How long a homepage session lasts from sign-in; the cookie's Max-Age says the same. */
+export const SESSION_TTL_MS = 30 * DAY_MS;
+
+/** The session's principal while it is younger than `SESSION_TTL_MS`; an older one is over. */
+async function resolveSession(db: Conn, sessionId: string | undefined, now: Date): Promise<Principal | null> {
   if (!sessionId) return null;
   const row: TokenRow | undefined = await db.selectFrom('sessions as s').innerJoin('tokens as t', 't.token', 's.token')
-    .select(['t.token', 't.kind', 't.customer_number', 't.name']).where('s.id', '=', sessionId).executeTakeFirst();
+    .select(['t.token', 't.kind', 't.customer_number', 't.name']).where('s.id', '=', sessionId)
+    .where('s.created_at', '>', new Date(now.getTime() - SESSION_TTL_MS).toISOString()).executeTakeFirst();
   return row ? toPrincipal(row) : null;
+}
+
+/** Deletes the sessions that are over (the server's prune loop). */
+export async function pruneSessions(db: Conn, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('created_at', '<=', new Date(now.getTime() - SESSION_TTL_MS).toISOString()).execute();
 }
 
 function toPrincipal(row: TokenRow): Principal {
@@ -56,12 +67,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves the principal for every request. A cookie-authenticated write from a foreign origin is
  * refused: SameSite=Lax already stops most of them, this also covers old browsers and sibling sites.
  */
-export function authenticate(db: Conn, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
+export function authenticate(db: Conn, clock: Clock, allowedOrigins: readonly string[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = bearer(c);
     let principal = token ? await resolveToken(db, token) : null;
     if (!token) {
-      principal = await resolveSession(db, getCookie(c, SESSION_COOKIE));
+      principal = await resolveSession(db, getCookie(c, SESSION_COOKIE), clock.now());
       const origin = c.req.header('origin');
       if (principal && origin && !SAFE_METHODS.has(c.req.method)) {
         const own = new URL(c.req.url).origin;

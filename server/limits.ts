@@ -8,6 +8,7 @@
  *   RATE_LIMIT_REPLIES   replies per customer                                default 60/1h
  *   RATE_LIMIT_ORDERS    orders per customer                                 default 10/1h
  *   CC_MAILS_PER_DAY     tickets mailed to a CC address per customer in 24 h default 10
+ *   UPLOAD_QUOTA_MB      files stored per customer, in MB                    default 1024
  *
  * A rate is `N/duration` with s, m, h or d (`30/15m`).
  */
@@ -24,6 +25,8 @@ export interface Limits {
   replies: Rate;
   orders: Rate;
   ccMailsPerDay: number;
+  /** Bytes of files one customer may have stored in all. */
+  uploadQuotaBytes: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +35,7 @@ export const DEFAULT_LIMITS: Limits = {
   replies: { points: 60, per: 3600 },
   orders: { points: 10, per: 3600 },
   ccMailsPerDay: 10,
+  uploadQuotaBytes: 1024 * 1024 * 1024,
 };
 
 const UNIT = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
@@ -53,11 +57,14 @@ export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>)
   };
   const cc = env.CC_MAILS_PER_DAY;
   if (cc !== undefined && !/^\d+$/.test(cc)) throw new Error(`CC_MAILS_PER_DAY must be a whole number (got ${JSON.stringify(cc)})`);
+  const quota = env.UPLOAD_QUOTA_MB;
+  if (quota !== undefined && !/^\d+$/.test(quota)) throw new Error(`UPLOAD_QUOTA_MB must be a whole number (got ${JSON.stringify(quota)})`);
   return {
     auth: rate('RATE_LIMIT_AUTH', DEFAULT_LIMITS.auth),
     tickets: rate('RATE_LIMIT_TICKETS', DEFAULT_LIMITS.tickets),
     replies: rate('RATE_LIMIT_REPLIES', DEFAULT_LIMITS.replies),
     orders: rate('RATE_LIMIT_ORDERS', DEFAULT_LIMITS.orders),
     ccMailsPerDay: cc === undefined ? DEFAULT_LIMITS.ccMailsPerDay : Number(cc),
+    uploadQuotaBytes: quota === undefined ? DEFAULT_LIMITS.uploadQuotaBytes : Number(quota) * 1024 * 1024,
   };
 }

@@ -96,6 +96,10 @@ const FIELD_MESSAGES: Texts = {
     de: 'Tickets mit Kopie an andere Adressen: höchstens {max} am Tag, für heute erreicht. Bitte senden Sie dieses Ticket ohne CC.',
     en: 'Tickets copied to other addresses: at most {max} a day, reached for today. Please send this ticket without CC.',
   },
+  storage_quota: {
+    de: 'Ihr Speicher für Dateien ({max} MB) ist voll. Bitte senden Sie ohne Bilder oder fragen Sie den Support.',
+    en: 'Your storage for files ({max} MB) is full. Please send without images or ask support.',
+  },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

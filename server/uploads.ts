@@ -225,8 +225,19 @@ export function formFingerprintParts(form: Form, images: readonly ImageUpload[])
   return [...text, ...images.flatMap((img) => [img.fileName, img.bytes])];
 }
 
-/** Stores images of one message; call inside the request's transaction. */
-export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, images: readonly ImageUpload[]): Promise<void> {
+/**
+ * Stores images of one message; call inside the request's transaction. Refused with 422
+ * `storage_quota` at the images field when the customer's stored files would exceed `quotaBytes`
+ * (a quota, not an exact meter: two uploads at the same instant may both pass at its edge).
+ */
+export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, images: readonly ImageUpload[], quotaBytes: number): Promise<void> {
+  const adding = images.reduce((sum, img) => sum + img.bytes.length, 0);
+  if (adding > 0) {
+    const stored = await trx.selectFrom('attachments').select((eb) => eb.fn.sum<number>('size').as('bytes')).where('customer_number', '=', customerNumber).executeTakeFirst();
+    if (Number(stored?.bytes ?? 0) + adding > quotaBytes) {
+      throw new ApiError(422, 'validation_failed', { errors: [{ field: 'images', code: 'storage_quota', params: { max: Math.floor(quotaBytes / 1024 / 1024) } }] });
+    }
+  }
   for (const img of images) {
     const id = newId('att');
     await trx.insertInto('attachments').values({

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { type AppEnv, requireCustomer, requirePrincipal, resolveToken, SESSION_COOKIE } from '../auth.js';
+import { type AppEnv, requireCustomer, requirePrincipal, resolveToken, SESSION_COOKIE, SESSION_TTL_MS } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { getCustomer, PRICING, toCredit } from '../model/customers.js';
@@ -45,7 +45,7 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
     if (!(await resolveToken(db, token))) throw new ApiError(401, 'unauthorized');
     const id = newId('ses');
     await db.insertInto('sessions').values({ id, token, created_at: deps.clock.now().toISOString() }).execute();
-    setCookie(c, SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c), maxAge: 30 * 86_400 });
+    setCookie(c, SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecure(c), maxAge: SESSION_TTL_MS / 1000 });
     return c.body(null, 204);
   });
 

@@ -88,7 +88,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
       // The thread starts with the request itself; it carries the ticket's images.
       const messageId = newId('msg');
       await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
-      await storeAttachments(trx, clock, messageId, p.customerNumber, images.images);
+      await storeAttachments(trx, clock, messageId, p.customerNumber, images.images, deps.limits.uploadQuotaBytes);
       const number = await nextTicketNumber(trx, now);
       await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 
@@ -131,7 +131,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
       const id = newId('msg');
       const customer = await getCustomer(trx, p.customerNumber);
       await insertMessage(trx, { id, ticketId: ticket.id, author: 'customer', authorName: customer.name, body, kind: 'message', at });
-      await storeAttachments(trx, clock, id, p.customerNumber, images.images);
+      await storeAttachments(trx, clock, id, p.customerNumber, images.images, deps.limits.uploadQuotaBytes);
       // Locked: the new status follows from the current one, which an agent may be changing right now.
       const status = statusAfterCustomerReply((await lockTicket(trx, ticket.id)).status);
       await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticket.id).execute();

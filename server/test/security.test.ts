@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../../scripts/screens/browser.mjs';
+import { pruneSessions, SESSION_TTL_MS } from '../auth.js';
 import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 import { startMain } from './main-process.js';
 
@@ -169,6 +170,20 @@ describe('who sees what: ways of proving who you are', () => {
     }
     assert.notEqual(first.split(';')[0], second.split(';')[0], 'each login gets its own session id');
     assert.match(first.split(';')[0]!, /^cadia_session=ses_[\w-]{16,}$/);
+  });
+
+  it('a session ends 30 days after sign-in (cookie Max-Age and server alike) and its row is pruned', async () => {
+    b = await setup();
+    const setCookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
+    assert.match(setCookie, /Max-Age=2592000/);
+    const cookie = setCookie.split(';')[0]!;
+    b.manual.advance(SESSION_TTL_MS - 60_000);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200, 'still signed in the day before');
+    b.manual.advance(60_000);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 401, 'over after 30 days, even if the cookie were kept');
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 1);
+    await pruneSessions(b.db, b.manual.now());
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 0, 'pruned');
   });
 
   it('cookie-authenticated writes from "null" or a foreign origin are refused; reads are not exposed to them', async () => {
