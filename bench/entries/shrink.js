@@ -3,7 +3,9 @@
 import { AttachmentsController } from '../../src/controllers/attachments.ts';
 
 export async function prepare(file) {
-  const host = { addController() {}, requestUpdate() {} };
+  // A host as the form is one: an element with a shadow root (the image parts adopt their styles there).
+  const host = Object.assign(document.createElement('div'), { addController() {}, requestUpdate() {}, updateComplete: Promise.resolve(true) });
+  host.attachShadow({ mode: 'open' });
   const attachments = new AttachmentsController(host);
   await attachments.add([file]);
   await attachments.settled();
