@@ -11,6 +11,7 @@
  */
 import pg from 'pg';
 import type { DB } from './db.js';
+import { SingleFlight } from './single-flight.js';
 
 export type EventName = 'credit' | 'ticket' | 'offer' | 'message';
 
@@ -41,8 +42,7 @@ export class EventBus {
   private readonly closers = new Set<() => void>();
   private lastSeen = 0;
   private started = false;
-  private reading: Promise<void> | null = null;
-  private again = false;
+  private readonly reader = new SingleFlight(() => this.read(), () => this.started && !this.closed);
   private timer: NodeJS.Timeout | undefined;
   private listenClient: pg.Client | undefined;
   private closed = false;
@@ -66,27 +66,14 @@ export class EventBus {
 
   /** Reads new rows and hands them out; calls while a read runs fold into one more read. */
   poke(): void {
-    if (!this.started || this.closed) return;
-    if (this.reading) {
-      this.again = true;
-      return;
-    }
-    this.reading = this.read()
-      .catch(() => undefined) // database away: the next poke (poll) tries again
-      .finally(() => {
-        this.reading = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.reader.poke();
   }
 
   /** Resolves once everything committed before the call has been handed out (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.reading) await this.reading;
+    await this.reader.idle();
     this.poke();
-    while (this.reading) await this.reading;
+    await this.reader.idle();
   }
 
   private async read(): Promise<void> {
@@ -162,7 +149,7 @@ export class EventBus {
     clearInterval(this.timer);
     this.endStreams();
     this.listeners.clear();
-    await this.reading?.catch(() => undefined);
+    await this.reader.idle();
     await this.listenClient?.end().catch(() => undefined);
   }
 

@@ -15,6 +15,7 @@ import type { Clock } from './clock.js';
 import { type DB, dialectOf, noteMail, type Tx } from './db.js';
 import { newId } from './ids.js';
 import type { Mail, Mailer } from './mail.js';
+import { SingleFlight } from './single-flight.js';
 
 export const MAX_ATTEMPTS = 5;
 /** First retry after 30 s, then doubling (30 s, 1 min, 2 min, 4 min). */
@@ -38,8 +39,7 @@ export async function queueMail(trx: Tx, clock: Clock, mail: Mail): Promise<stri
 export const retryDelay = (attempts: number): number => RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);
 
 export class OutboxRelay {
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly sender = new SingleFlight(() => this.drain(), () => !this.stopped);
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
@@ -53,25 +53,12 @@ export class OutboxRelay {
 
   /** Sends what is due now; calls during a run fold into one more run. */
   poke(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch(() => undefined) // database away: the next poll tries again
-      .finally(() => {
-        this.running = null;
-        if (this.again) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.sender.poke();
   }
 
   /** Resolves when the current run (if any) is over (tests, shutdown). */
   async settle(): Promise<void> {
-    while (this.running) await this.running;
+    await this.sender.idle();
   }
 
   async stop(): Promise<void> {
