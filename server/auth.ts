@@ -78,6 +78,10 @@ export function authenticate(db: Conn, clock: Clock, allowedOrigins: readonly st
         const own = new URL(c.req.url).origin;
         if (origin !== own && !allowedOrigins.includes(origin)) throw new ApiError(403, 'forbidden', { detail: 'cross-origin write with a cookie session' });
       }
+      // Without an Origin header the browser's own word counts: a cross-site write is refused too.
+      if (principal && !origin && !SAFE_METHODS.has(c.req.method) && c.req.header('sec-fetch-site') === 'cross-site') {
+        throw new ApiError(403, 'forbidden', { detail: 'cross-site write with a cookie session' });
+      }
     }
     c.set('principal', principal);
     await next();

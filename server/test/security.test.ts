@@ -186,6 +186,17 @@ describe('who sees what: ways of proving who you are', () => {
     assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 0, 'pruned');
   });
 
+  it('a cookie-authenticated write without Origin but with Sec-Fetch-Site: cross-site is refused; same-origin goes', async () => {
+    b = await setup();
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const before = await b.count('SELECT COUNT(*) AS n FROM orders');
+    const cross = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, 'Sec-Fetch-Site': 'cross-site' } });
+    assert.equal(cross.status, 403);
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM orders'), before, 'nothing ordered');
+    const own = await b.req('/v1/orders', { json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, 'Sec-Fetch-Site': 'same-origin' } });
+    assert.equal(own.status, 201);
+  });
+
   it('cookie-authenticated writes from "null" or a foreign origin are refused; reads are not exposed to them', async () => {
     b = await setup({ allowedOrigins: ['https://shop.example'] });
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
