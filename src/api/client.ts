@@ -91,11 +91,16 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     credentials: 'include',
     timeout: config.timeout ?? 15_000,
     // ky's statuses (408, 413 and 429 only with Retry-After, 5xx) and its wait for Retry-After.
-    // A wait of more than a minute (a per-hour limit) is not waited out behind a spinner: the
-    // error and its Retry-After reach the element, which says how long.
+    // Never tried again: a wait of more than a minute (a per-hour limit) is not waited out behind a
+    // spinner (the error and its Retry-After reach the element, which says how long), and a 409
+    // without Retry-After (an idempotency key reused for another body) is final. The keyed POSTs
+    // below keep this check: ky merges their `retry` into this one.
     retry: {
       limit: config.retries ?? 2, methods: ['get'], backoffLimit: 4_000, retryOnTimeout: true,
-      shouldRetry: ({ error }) => (error instanceof HTTPError && Number(error.response.headers.get('Retry-After')) > 60 ? false : undefined),
+      shouldRetry: ({ error }) => {
+        const after = error instanceof HTTPError ? error.response.headers.get('Retry-After') : undefined;
+        return Number(after) > 60 || (after === null && (error as HTTPError).response.status === 409) ? false : undefined;
+      },
     },
     hooks: {
       beforeRequest: [
@@ -145,8 +150,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
    * POST with an idempotency key: safe to retry, since the server answers a repeat with the first
    * result. ky merges `retry` into the instance's; besides the method, a `409` WITH `Retry-After` is
    * tried again after that wait: the same request is still running (on another backend instance,
-   * say), and asking again then gets its answer. A `409` without it (the key reused for another
-   * body) is final.
+   * say), and asking again then gets its answer.
    */
   const idempotent = (o: IdempotentOptions, body: Options): Options => ({
     ...body,
@@ -157,7 +161,6 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
       methods: ['post'],
       statusCodes: [408, 409, 413, 429, 500, 502, 503, 504],
       afterStatusCodes: [409, 413, 429, 503],
-      shouldRetry: ({ error }) => (error instanceof HTTPError && error.response.status === 409 && !error.response.headers.has('Retry-After') ? false : undefined),
     },
   });
 
