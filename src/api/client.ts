@@ -122,8 +122,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
         if (e instanceof HTTPError && e.response.status === 401 && (await retryAfter401(e.request))) return attempt();
         throw e;
       });
-      reported = false;
-      if (path === 'v1/me' || path === 'v1/session') hadSession = true;
+      // A session is proved again only by reading who is signed in: a public read (the packages)
+      // that succeeds between two refused requests of one lost session must not tell the host twice.
+      if (path === 'v1/me' || path === 'v1/session') {
+        hadSession = true;
+        reported = false;
+      }
       return result;
     } catch (e) {
       const err = await fromResponse(e);
