@@ -8,7 +8,12 @@ let passed = 0;
 let failed = 0;
 const failures = [];
 
+// Each step's wall time is printed when it ends, and all of them at the end: CI must stay under 15 minutes,
+// and this says where the time goes.
+const timings = [];
+
 function run(name, cmd, args, { env = {}, capture = false } = {}) {
+  const started = performance.now();
   return new Promise((resolve) => {
     console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
     const child = spawn(cmd, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env } });
@@ -17,7 +22,12 @@ function run(name, cmd, args, { env = {}, capture = false } = {}) {
       out += d;
       process.stdout.write(d);
     });
-    child.on('close', (code) => resolve({ code, out }));
+    child.on('close', (code) => {
+      const seconds = Math.round((performance.now() - started) / 1000);
+      timings.push(`${name} ${seconds} s`);
+      console.log(`◀ ${name}: ${seconds} s`);
+      resolve({ code, out });
+    });
   });
 }
 
@@ -36,6 +46,7 @@ async function check(name, cmd, args) {
 const serverOnly = process.argv.includes('--server-only');
 
 function finish() {
+  console.log(`\nTimes: ${timings.join(' · ')}`);
   if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(failed ? 1 : 0);
