@@ -67,6 +67,8 @@ const TITLES: Texts = {
   },
   offer_expired: { de: 'Dieses Treueangebot ist abgelaufen und kann nicht mehr bestellt werden.', en: 'This loyalty offer has expired and can no longer be ordered.' },
   offer_already_ordered: { de: 'Dieses Treueangebot wurde bereits bestellt.', en: 'This loyalty offer has already been ordered.' },
+  mail_sent: { de: 'Diese E-Mail wurde bereits zugestellt.', en: 'This e-mail was already delivered.' },
+  mail_pending: { de: 'Diese E-Mail wird noch zugestellt.', en: 'This e-mail is still being delivered.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
   too_many_images: { de: `Höchstens ${MAX_IMAGES} Bilder pro Nachricht.`, en: `At most ${MAX_IMAGES} images per message.` },
   image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
@@ -100,6 +102,8 @@ const FIELD_MESSAGES: Texts = {
     de: 'Ihr Speicher für Dateien ({max} MB) ist voll. Bitte senden Sie ohne Bilder oder fragen Sie den Support.',
     en: 'Your storage for files ({max} MB) is full. Please send without images or ask support.',
   },
+  already_reclassified: { de: 'Das Ticket wurde bereits umklassifiziert.', en: 'The ticket has already been reclassified.' },
+  unchanged: { de: 'Das Ticket hat diese Kategorie bereits.', en: 'The ticket already has this category.' },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

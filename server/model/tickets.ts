@@ -74,19 +74,34 @@ export function toSummary(r: ListRow): TicketSummary {
 export interface ListQuery {
   customerNumber?: string;
   statuses: readonly TicketStatus[];
+  /** The agent's queue filters; the customer's list leaves them unset. */
+  categories?: readonly TicketCategory[];
+  urgency?: Urgency | undefined;
   q: string;
   cursor: string | undefined;
   limit: number;
+  /**
+   * `activity` (default): newest activity first, the customer's list. `queue`: the order support
+   * works them in (help text: "der Reihe nach, … nach Wichtigkeit") — urgent first, then by arrival.
+   */
+  order?: 'activity' | 'queue';
 }
 
 export function encodeCursor(r: { updated_at: string; id: string }): string {
   return Buffer.from(JSON.stringify([r.updated_at, r.id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): [string, string] {
+/** The queue's cursor: urgency rank (0 urgent, 1 normal), arrival, id. */
+function encodeQueueCursor(r: { urgency: Urgency; created_at: string; id: string }): string {
+  return Buffer.from(JSON.stringify([urgencyRank(r.urgency), r.created_at, r.id])).toString('base64url');
+}
+
+const urgencyRank = (u: Urgency) => (u === 'urgent' ? 0 : 1);
+
+function decodeCursor(cursor: string, length = 2): string[] {
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
+    if (Array.isArray(v) && v.length === length && v.every((x) => typeof x === 'string' || typeof x === 'number')) return v.map(String);
   } catch {
     // fall through to the field error
   }
@@ -97,6 +112,8 @@ function listFilter(db: Conn, query: ListQuery): RawBuilder<SqlBool> {
   const parts = [sql`1 = 1`];
   if (query.customerNumber) parts.push(sql`t.customer_number = ${query.customerNumber}`);
   if (query.statuses.length) parts.push(sql`t.status IN (${sql.join([...query.statuses])})`);
+  if (query.categories?.length) parts.push(sql`t.category IN (${sql.join([...query.categories])})`);
+  if (query.urgency) parts.push(sql`t.urgency = ${query.urgency}`);
   if (query.q) {
     // SQLite's LIKE ignores ASCII case; PostgreSQL's needs ILIKE for the same.
     const like = dialectOf(db) === 'postgres' ? sql`ILIKE` : sql`LIKE`;
@@ -107,20 +124,52 @@ function listFilter(db: Conn, query: ListQuery): RawBuilder<SqlBool> {
   return sql<SqlBool>`${sql.join(parts, sql` AND `)}`;
 }
 
-/** Newest activity first; ties broken by id so keyset paging never skips or repeats a row. */
+const URGENCY_RANK = sql<number>`CASE WHEN t.urgency = 'urgent' THEN 0 ELSE 1 END`;
+
+/**
+ * One page in the query's order; ties broken by id so keyset paging never skips or repeats a row.
+ * `activity`: newest activity first. `queue`: urgent first, then oldest arrival first.
+ */
 export async function listTickets(db: Conn, query: ListQuery): Promise<{ rows: ListRow[]; nextCursor: string | null; total: number }> {
   const filter = listFilter(db, query);
   const total = (await db.selectFrom('tickets as t').select(sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n')).where(filter).executeTakeFirstOrThrow()).n;
   let page = summaryQuery(db).where(filter);
-  if (query.cursor) {
-    const [updatedAt, id] = decodeCursor(query.cursor);
+  const queue = query.order === 'queue';
+  if (query.cursor && queue) {
+    const [rank, createdAt, id] = decodeCursor(query.cursor, 3) as [string, string, string];
+    page = page.where(sql<SqlBool>`(${URGENCY_RANK} > ${Number(rank)} OR (${URGENCY_RANK} = ${Number(rank)}
+      AND (t.created_at > ${createdAt} OR (t.created_at = ${createdAt} AND t.id > ${id}))))`);
+  } else if (query.cursor) {
+    const [updatedAt, id] = decodeCursor(query.cursor) as [string, string];
     page = page.where((eb) => eb.or([eb('t.updated_at', '<', updatedAt), eb.and([eb('t.updated_at', '=', updatedAt), eb('t.id', '<', id)])]));
   }
-  const rows = (await page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc').limit(query.limit + 1).execute()) as ListRow[];
+  const ordered = queue
+    ? page.orderBy(URGENCY_RANK).orderBy('t.created_at').orderBy('t.id')
+    : page.orderBy('t.updated_at', 'desc').orderBy('t.id', 'desc');
+  const rows = (await ordered.limit(query.limit + 1).execute()) as ListRow[];
   const more = rows.length > query.limit;
   const items = more ? rows.slice(0, query.limit) : rows;
   const last = items[items.length - 1];
-  return { rows: items, nextCursor: more && last ? encodeCursor(last) : null, total: Number(total) };
+  const next = more && last ? (queue ? encodeQueueCursor(last) : encodeCursor(last)) : null;
+  return { rows: items, nextCursor: next, total: Number(total) };
+}
+
+/**
+ * The queue's counts under every filter but status: per status, and the urgent ones among the
+ * open (new, in progress) — what the desk shows on its status filter.
+ */
+export async function countTickets(db: Conn, query: ListQuery): Promise<{ byStatus: Record<TicketStatus, number>; urgentOpen: number }> {
+  const rows = await db.selectFrom('tickets as t').where(listFilter(db, { ...query, statuses: [] }))
+    .select(['t.status', sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n'),
+      sql<number>`CAST(SUM(CASE WHEN t.urgency = 'urgent' AND t.status IN ('new', 'in_progress') THEN 1 ELSE 0 END) AS INTEGER)`.as('urgent')])
+    .groupBy('t.status').execute();
+  const byStatus: Record<TicketStatus, number> = { new: 0, in_progress: 0, waiting_for_customer: 0, closed: 0 };
+  let urgentOpen = 0;
+  for (const r of rows) {
+    byStatus[r.status as TicketStatus] = Number(r.n);
+    urgentOpen += Number(r.urgent);
+  }
+  return { byStatus, urgentOpen };
 }
 
 export function findTicket(db: Conn, id: string): Promise<TicketRow | undefined> {

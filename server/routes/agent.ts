@@ -5,28 +5,62 @@
 import { type Context, Hono } from 'hono';
 import { chargeBooking, isFreeCategory, UNIT_MINUTES } from '../../src/domain/billing.js';
 import {
-  LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, type TicketStatus,
+  isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, type TicketStatus, URGENCIES, type Urgency,
 } from '../../src/domain/categories.js';
 import { categoryLabels } from '../../src/i18n/tickets.js';
 import { type AppEnv, requireAgent } from '../auth.js';
-import { type Conn, emitEvent, transact, type Tx } from '../db.js';
+import { type Conn, emitEvent, noteMail, transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { newId } from '../ids.js';
 import { changeCredit, getCustomer, lockCustomer, toCredit } from '../model/customers.js';
-import { issueOffer, openOffer } from '../model/offers.js';
-import { anyTicket, getMessage, insertMessage, listTickets, lockTicket, ticketDetail, toSummary, toTimeEntry } from '../model/tickets.js';
+import { issueOffer, listOffers, openOffer } from '../model/offers.js';
+import {
+  anyTicket, countTickets, getMessage, insertMessage, listTickets, lockTicket, ticketDetail, toSummary, toTimeEntry,
+} from '../model/tickets.js';
 import { queueMail } from '../outbox.js';
-import { ApiError } from '../problem.js';
+import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { throwIfFormErrors } from '../rules/tickets.js';
+import { formFingerprintParts, readForm, readImages, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Offer, OutboxMail } from '../types.js';
-import { Fields, readJsonObject } from '../validate.js';
+import { Fields, readJsonObject, type JsonObject } from '../validate.js';
 import { parseListQuery } from './tickets.js';
+
+/** The text fields of an agent's reply besides `images`. */
+const AGENT_REPLY_FIELDS = ['body', 'status'] as const;
+
+/**
+ * The queue's own filters on top of the list's (`status`, `q`, `cursor`, `limit`): `category`
+ * (repeated or comma-separated), `customer` (number), `urgency`. Throws 422 naming the field.
+ */
+function parseQueueFilters(c: Context): { categories: TicketCategory[]; customerNumber?: string; urgency?: Urgency } {
+  const errors: FieldErrorInput[] = [];
+  const categories = (c.req.queries('category') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (!categories.every(isTicketCategory)) errors.push({ field: 'category', code: 'invalid_value' });
+  const customer = c.req.query('customer')?.trim() || undefined;
+  if (customer && !/^\d{1,12}$/.test(customer)) errors.push({ field: 'customer', code: 'invalid_value' });
+  const urgency = c.req.query('urgency') || undefined;
+  if (urgency && !(URGENCIES as readonly string[]).includes(urgency)) errors.push({ field: 'urgency', code: 'invalid_value' });
+  throwIfFieldErrors(errors);
+  return { categories: categories as TicketCategory[], ...(customer && { customerNumber: customer }), ...(urgency && { urgency: urgency as Urgency }) };
+}
 
 /** The system messages and mails name categories as the widgets do. */
 const CATEGORY_DE = categoryLabels.de;
 const STATUS_DE: Record<TicketStatus, string> = {
   new: 'Neu', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Ihre Antwort', closed: 'Geschlossen',
 };
+
+interface OutboxRowView {
+  id: string; to_addr: string; cc: string; subject: string; body: string; created_at: string;
+  sent_at: string | null; failed_at: string | null; attempts: number; error: string | null;
+}
+
+/** A failed mail keeps its last error beside the state, so the desk can say why. */
+const toOutboxMail = (r: OutboxRowView): OutboxMail => ({
+  id: r.id, to: r.to_addr, cc: JSON.parse(r.cc) as string[], subject: r.subject, body: r.body, createdAt: r.created_at,
+  status: r.sent_at ? 'sent' : r.failed_at ? 'failed' : 'queued', attempts: r.attempts, error: r.error, sentAt: r.sent_at,
+});
 
 export function agentRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -55,7 +89,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   };
 
   /** An agent write: validated input first, then the effect exactly once per Idempotency-Key. */
-  const idempotent = async (c: Context<AppEnv>, path: string, parts: string[], effect: (trx: Tx) => Promise<Effect>) => {
+  const idempotent = async (c: Context<AppEnv>, path: string, parts: Array<string | Uint8Array>, effect: (trx: Tx) => Promise<Effect>) => {
     const agent = requireAgent(c);
     const key = requireIdempotencyKey(c);
     return idempotentResponse(await runIdempotent(deps, { principal: agent.key, key, fingerprint: fingerprint('POST', path, parts) }, effect));
@@ -82,11 +116,21 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ offer }, 201);
   });
 
+  /** One customer with what the desk's customer panel shows: credit, every offer (open, expired, ordered). */
+  app.get('/agent/customers/:number', async (c) => {
+    requireAgent(c);
+    const customer = await getCustomer(db, c.req.param('number'));
+    const offers = await listOffers(db, customer.number, clock.now());
+    return c.json({ customer: { number: customer.number, name: customer.name, email: customer.email }, credit: toCredit(customer), offers });
+  });
+
+  /** The queue: urgent first, then by arrival, with the counts per status under the other filters. */
   app.get('/agent/tickets', async (c) => {
     requireAgent(c);
-    const page = await listTickets(db, parseListQuery(c));
+    const query = { ...parseListQuery(c), ...parseQueueFilters(c), order: 'queue' as const };
+    const [page, counts] = await Promise.all([listTickets(db, query), countTickets(db, query)]);
     const items = page.rows.map((r) => ({ ...toSummary(r), customer: { number: r.customer_number, name: r.customer_name } }));
-    return c.json({ items, nextCursor: page.nextCursor, total: page.total });
+    return c.json({ items, nextCursor: page.nextCursor, total: page.total, counts });
   });
 
   app.get('/agent/tickets/:id', async (c) => {
@@ -94,17 +138,27 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     return c.json(await agentDetail(db, (await anyTicket(db, c.req.param('id'))).id));
   });
 
+  /**
+   * A reply: JSON `{ body, status }`, or multipart with up to 3 `images` besides (the desk). Text or
+   * images are required; two agents replying at once both get their reply in (one row each).
+   */
   app.post('/agent/tickets/:id/messages', async (c) => {
     const agent = requireAgent(c);
     const ticket = await anyTicket(db, c.req.param('id'));
-    const f = new Fields(await readJsonObject(c));
-    const body = f.string('body', { required: true, max: LIMITS.body });
+    const multipart = /^multipart\/form-data/i.test(c.req.header('content-type') ?? '');
+    const form: JsonObject | Record<string, unknown> = multipart ? await readForm(c, deps.uploads, AGENT_REPLY_FIELDS) : await readJsonObject(c);
+    const f = new Fields(form);
+    const body = f.string('body', { max: LIMITS.body });
+    const images = readImages(multipart ? form['images'] : undefined);
+    if (!body && !images.images.length && !images.errors.length) f.add('body', 'required');
     const status = f.oneOf('status', TICKET_STATUSES, { fallback: 'waiting_for_customer' }) ?? 'waiting_for_customer';
-    f.check();
-    return idempotent(c, `/v1/agent/tickets/${ticket.id}/messages`, [body, status], async (trx) => {
+    throwIfFormErrors(f, images);
+    const parts = multipart ? formFingerprintParts(form, images.images) : [body, status];
+    return idempotent(c, `/v1/agent/tickets/${ticket.id}/messages`, parts, async (trx) => {
       const at = clock.now().toISOString();
       const id = newId('msg');
       await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: agent.name, body, kind: 'message', at });
+      await storeAttachments(trx, clock, id, ticket.customer_number, images.images, deps.limits.uploadQuotaBytes);
       await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticket.id).execute();
       const customer = await getCustomer(trx, ticket.customer_number);
       await queueMail(trx, clock, {
@@ -181,7 +235,10 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     if (!category) throw new Error('unreachable: category validated');
     return idempotent(c, `/v1/agent/tickets/${ticket.id}/reclassify`, [category], async (trx) => {
       const current = await lockTicket(trx, ticket.id);
-      if (category === current.category) return { status: 200, body: await agentDetail(trx, ticket.id) };
+      // A second "not a bug" (a colleague was faster, a stale page) changes nothing and says why.
+      if (category === current.category) {
+        throw new ApiError(422, 'validation_failed', { errors: [{ field: 'category', code: current.reclassified_at ? 'already_reclassified' : 'unchanged' }] });
+      }
       const at = clock.now().toISOString();
       const number = current.customer_number;
       const from = current.category as TicketCategory;
@@ -245,12 +302,26 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/agent/outbox', async (c) => {
     requireAgent(c);
     const rows = await db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(100).execute();
-    const items: OutboxMail[] = rows.map((r) => ({
-      id: r.id, to: r.to_addr, cc: JSON.parse(r.cc) as string[], subject: r.subject, body: r.body, createdAt: r.created_at,
-      status: r.sent_at ? 'sent' : r.failed_at ? 'failed' : 'queued', attempts: r.attempts, error: r.error,
-      sentAt: r.sent_at,
-    }));
-    return c.json({ items });
+    return c.json({ items: rows.map(toOutboxMail) });
+  });
+
+  /**
+   * Sends a failed mail again: the relay takes it up with a fresh set of attempts. Only a failed
+   * mail — a queued one is still being tried, a sent one arrived.
+   */
+  app.post('/agent/outbox/:id/resend', async (c) => {
+    requireAgent(c);
+    const id = c.req.param('id');
+    const mail = await transact(db, async (trx) => {
+      const row = await trx.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) throw new ApiError(404, 'not_found');
+      if (!row.failed_at) throw new ApiError(409, row.sent_at ? 'mail_sent' : 'mail_pending');
+      const at = clock.now().toISOString();
+      await trx.updateTable('outbox').set({ failed_at: null, attempts: 0, next_attempt_at: at, claimed_until: null }).where('id', '=', id).execute();
+      noteMail(trx);
+      return toOutboxMail({ ...row, failed_at: null, attempts: 0 });
+    });
+    return c.json(mail);
   });
 
   return app;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { DAY_MS } from '../clock.js';
-import { AGENT, json, NEG, POS, type ProblemBody, setup, type TestBackend } from './helpers.js';
+import { AGENT, json, NEG, NOW, POS, type ProblemBody, setup, smallPng, type TestBackend } from './helpers.js';
 
 interface Credit { minutes: number; updatedAt: string }
 interface TimeEntry { minutes: number; billable: boolean; chargedMinutes: number; fromCreditMinutes: number; uncoveredMinutes: number }
@@ -206,5 +206,122 @@ describe('agent reclassify and renewal', () => {
     const mails = await json<{ items: Array<{ to: string; body: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }));
     assert.equal(mails.items[0]?.to, 'kanzlei@schneider-partner.example');
     assert.match(mails.items[0]?.body ?? '', new RegExp(`/\\?offer=${offer.id}`));
+  });
+});
+
+interface QueuePage {
+  items: Array<{ id: string; urgency: string; createdAt: string; category: string; status: string; customer: { number: string } }>;
+  nextCursor: string | null; total: number;
+  counts: { byStatus: Record<string, number>; urgentOpen: number };
+}
+
+describe('the desk: queue, replies with images, bad input, two agents at once', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('the queue is urgent first, then by arrival, pages without gaps, filters and counts', async () => {
+    b = await setup();
+    const all: QueuePage['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const page: QueuePage = await json<QueuePage>(await b.req(`/v1/agent/tickets?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: AGENT }));
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.equal(all.length, 34);
+    assert.equal(new Set(all.map((t) => t.id)).size, 34);
+    const firstNormal = all.findIndex((t) => t.urgency === 'normal');
+    assert.ok(firstNormal > 0 && all.slice(firstNormal).every((t) => t.urgency === 'normal'), 'urgent ones first');
+    const normal = all.slice(firstNormal).map((t) => t.createdAt);
+    assert.deepEqual(normal, [...normal].sort(), 'then by arrival');
+
+    const open = await json<QueuePage>(await b.req('/v1/agent/tickets?status=new,in_progress&category=bug&customer=10001&urgency=urgent', { token: AGENT }));
+    assert.deepEqual(open.items.map((t) => t.id), ['tkt_demo_a']);
+    // Counts ignore the status filter (they label it) but honour the others.
+    const counts = (await json<QueuePage>(await b.req('/v1/agent/tickets?status=closed', { token: AGENT }))).counts;
+    assert.equal(Object.values(counts.byStatus).reduce((a, n) => a + n, 0), 34);
+    assert.equal(counts.byStatus.new, 3);
+    assert.ok(counts.urgentOpen >= 1);
+    const bad = await b.req('/v1/agent/tickets?category=bugs&urgency=later&customer=x', { token: AGENT });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(codes(await json<ProblemBody>(bad)).map(([f]) => f).sort(), ['category', 'customer', 'urgency']);
+  });
+
+  it('a reply carries images; one without text and images is refused at the field and writes nothing', async () => {
+    b = await setup();
+    const form = new FormData();
+    form.set('body', '');
+    form.append('images', new Blob([smallPng()], { type: 'image/png' }), 'fix.png');
+    const r = await b.req('/v1/agent/tickets/tkt_demo_a/messages', { token: AGENT, idempotent: true, form });
+    assert.equal(r.status, 201);
+    const { message } = await json<{ message: { author: string; attachments: Array<{ fileName: string }> } }>(r);
+    assert.deepEqual([message.author, message.attachments.map((a) => a.fileName)], ['support', ['fix.png']]);
+
+    const before = await b.count('SELECT COUNT(*) FROM messages');
+    const empty = new FormData();
+    empty.set('body', '   ');
+    const refused = await b.req('/v1/agent/tickets/tkt_demo_a/messages', { token: AGENT, idempotent: true, form: empty, headers: { 'Accept-Language': 'en' } });
+    assert.equal(refused.status, 422);
+    const p = await json<ProblemBody>(refused);
+    assert.deepEqual(codes(p), [['body', 'required']]);
+    assert.equal(p.errors?.[0]?.message, 'Required.');
+    assert.equal(await b.count('SELECT COUNT(*) FROM messages'), before);
+  });
+
+  it('booking 0 or 601 minutes and reclassifying twice are refused at the field; nothing changes', async () => {
+    b = await setup();
+    for (const minutes of [0, 601]) {
+      const r = await b.req('/v1/agent/tickets/tkt_demo_d/time', { token: AGENT, idempotent: true, json: { minutes } });
+      assert.equal(r.status, 422);
+      assert.deepEqual(codes(await json<ProblemBody>(r)), [['minutes', 'out_of_range']]);
+    }
+    assert.equal(await b.count("SELECT COUNT(*) FROM time_entries WHERE ticket_id = 'tkt_demo_d'"), 0);
+    const first = await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'user_error' } });
+    assert.equal(first.status, 200);
+    const again = await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'user_error' } });
+    assert.equal(again.status, 422);
+    assert.deepEqual(codes(await json<ProblemBody>(again)), [['category', 'already_reclassified']]);
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_b', { token: AGENT }));
+    assert.equal(t.credit.minutes, 130, 'charged once');
+    assert.equal(t.messages.filter((m) => m.kind === 'reclassified').length, 1);
+  });
+
+  it('two agents replying and booking at once: both replies kept, both bookings charged once each', async () => {
+    b = await setup();
+    const before = await b.count('SELECT COUNT(*) FROM messages WHERE ticket_id = ?', 'tkt_demo_c');
+    const replies = await Promise.all(['Erste Antwort', 'Zweite Antwort'].map((body) =>
+      b.req('/v1/agent/tickets/tkt_demo_c/messages', { token: AGENT, idempotent: true, json: { body } })));
+    assert.deepEqual(replies.map((r) => r.status), [201, 201]);
+    assert.equal(await b.count('SELECT COUNT(*) FROM messages WHERE ticket_id = ?', 'tkt_demo_c'), before + 2);
+    // 150 min credit; 25 min → 30 charged, 5 min → 10 charged.
+    const booked = await Promise.all([25, 5].map((minutes) =>
+      b.req('/v1/agent/tickets/tkt_demo_c/time', { token: AGENT, idempotent: true, json: { minutes } })));
+    assert.deepEqual(booked.map((r) => r.status), [201, 201]);
+    const t = await json<AgentDetail>(await b.req('/v1/agent/tickets/tkt_demo_c', { token: AGENT }));
+    assert.equal(t.credit.minutes, 150 - 30 - 10);
+    assert.deepEqual(t.timeEntries.slice(-2).map((e) => e.chargedMinutes).sort(), [10, 30]);
+    assert.equal(await b.count("SELECT COUNT(*) FROM events WHERE name = 'credit'"), 2);
+  });
+
+  it('a customer with every offer; a failed mail is sent again, a queued one is not', async () => {
+    b = await setup();
+    const c = await json<{ customer: { number: string }; credit: Credit; offers: Array<{ status: string }> }>(await b.req('/v1/agent/customers/10002', { token: AGENT }));
+    assert.equal(c.credit.minutes, -40);
+    assert.deepEqual(c.offers.map((o) => o.status), ['expired']);
+    assert.equal((await b.req('/v1/agent/customers/99999', { token: AGENT })).status, 404);
+
+    await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT });
+    const [mail] = (await json<{ items: Array<{ id: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }))).items;
+    assert.ok(mail);
+    assert.equal((await b.req(`/v1/agent/outbox/${mail.id}/resend`, { method: 'POST', token: AGENT })).status, 409, 'still queued');
+    await b.sql("UPDATE outbox SET failed_at = ?, attempts = 5, error = '550 mailbox unavailable' WHERE id = ?", NOW.toISOString(), mail.id);
+    const failed = (await json<{ items: Array<{ id: string; status: string; error: string }> }>(await b.req('/v1/agent/outbox', { token: AGENT }))).items[0];
+    assert.deepEqual([failed?.status, failed?.error], ['failed', '550 mailbox unavailable']);
+    const r = await b.req(`/v1/agent/outbox/${mail.id}/resend`, { method: 'POST', token: AGENT });
+    assert.equal(r.status, 200);
+    assert.equal((await json<{ status: string }>(r)).status, 'queued');
+    const row = (await b.sql<{ failed_at: string | null; attempts: number }>('SELECT failed_at, attempts FROM outbox WHERE id = ?', mail.id))[0];
+    assert.deepEqual([row?.failed_at, Number(row?.attempts)], [null, 0]);
+    assert.equal((await b.req('/v1/agent/outbox/mail_nope/resend', { method: 'POST', token: AGENT })).status, 404);
   });
 });

@@ -182,7 +182,7 @@ export interface paths {
          * The bytes of an image attached to one of the customer's tickets
          * @description `Attachment.url` is the relative path `v1/attachments/{id}`; resolve it against `api-base`
          *     (with a trailing slash). Sent with the sniffed `Content-Type`, `X-Content-Type-Options:
-         *     nosniff`, `Content-Disposition: inline; filename*=UTF-8''…` and `Cache-Control: private`.
+         *     nosniff`, `Content-Disposition: inline; filename*=UTF-8''…` and `Cache-Control: private, no-store` (never kept in a shared cache, nor in the browser's after sign-out).
          *     Because `<img>` cannot send a bearer header, the cookie session or `?token=` is accepted.
          */
         get: operations["getAttachment"];
@@ -262,6 +262,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agent/customers/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One customer with credit and every loyalty offer (open, expired, ordered) */
+        get: operations["agentGetCustomer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/customers/{number}/renewal": {
         parameters: {
             query?: never;
@@ -286,7 +303,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every customer's tickets (agent only) */
+        /**
+         * The support queue — every customer's tickets, urgent first, then by arrival (agent only)
+         * @description Ordered as support works them (help text: "der Reihe nach, … nach Wichtigkeit"): urgent
+         *     tickets first, then the oldest arrival first. `counts` apply every filter except `status`,
+         *     so a desk can label its status filter with them.
+         */
         get: operations["agentListTickets"];
         put?: never;
         post?: never;
@@ -322,7 +344,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Support reply; sets the status to `waiting_for_customer` unless `status` is given */
+        /**
+         * Support reply; sets the status to `waiting_for_customer` unless `status` is given
+         * @description JSON, or `multipart/form-data` with up to 3 `images` (checked as the customer's are). Text or
+         *     at least one image is required (`body`: `required`). Two agents replying at once both get
+         *     their reply in.
+         */
         post: operations["agentReply"];
         delete?: never;
         options?: never;
@@ -378,7 +405,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the category; bug → other makes earlier free time billable and charges it now */
+        /**
+         * Change the category; bug → other makes earlier free time billable and charges it now
+         * @description A request for the category the ticket already has changes nothing and is refused at the
+         *     field: `category` `already_reclassified` (a colleague was faster) or `unchanged`.
+         */
         post: operations["agentReclassify"];
         delete?: never;
         options?: never;
@@ -397,6 +428,23 @@ export interface paths {
         get: operations["agentOutbox"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/outbox/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a failed mail again (the relay starts over with a fresh set of attempts) */
+        post: operations["agentResendMail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -429,6 +477,7 @@ export interface components {
              * @example invalid_type
              * @example unknown_field
              * @example cc_daily_limit
+             * @example storage_quota
              * @example not_an_image
              * @example too_large
              * @example too_many_pixels
@@ -753,14 +802,37 @@ export interface components {
             items: components["schemas"]["AgentTicketSummary"][];
             nextCursor: string | null;
             total: number;
+            counts: components["schemas"]["QueueCounts"];
+        };
+        /** @description Under every filter but `status` */
+        QueueCounts: {
+            byStatus: {
+                new: number;
+                in_progress: number;
+                waiting_for_customer: number;
+                closed: number;
+            };
+            /** @description Urgent tickets that are new or in progress */
+            urgentOpen: number;
+        };
+        AgentCustomerDetail: {
+            customer: components["schemas"]["Customer"];
+            credit: components["schemas"]["Credit"];
+            /** @description Open ones first (soonest expiry first), then the rest newest first */
+            offers: components["schemas"]["Offer"][];
         };
         AgentTicketDetail: components["schemas"]["TicketDetail"] & {
             customer: components["schemas"]["Customer"];
             credit: components["schemas"]["Credit"];
         };
         AgentMessageRequest: {
-            body: string;
+            body?: string;
             status?: components["schemas"]["TicketStatus"];
+        };
+        AgentMessageForm: {
+            body?: string;
+            status?: components["schemas"]["TicketStatus"];
+            images?: string[];
         };
         TimeBookingRequest: {
             minutes: number;
@@ -1384,6 +1456,31 @@ export interface operations {
             403: components["responses"]["Forbidden"];
         };
     };
+    agentGetCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentCustomerDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     agentRenewLicence: {
         parameters: {
             query?: never;
@@ -1415,6 +1512,11 @@ export interface operations {
             query?: {
                 /** @description One or more statuses; repeat the parameter or separate with commas */
                 status?: components["parameters"]["StatusFilter"];
+                /** @description Categories, repeated or comma-separated */
+                category?: string;
+                /** @description A customer number */
+                customer?: string;
+                urgency?: components["schemas"]["Urgency"];
                 q?: components["parameters"]["Query"];
                 /** @description Opaque `nextCursor` from the previous page */
                 cursor?: components["parameters"]["Cursor"];
@@ -1479,6 +1581,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["AgentMessageRequest"];
+                "multipart/form-data": components["schemas"]["AgentMessageForm"];
             };
         };
         responses: {
@@ -1624,6 +1727,40 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    agentResendMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxMail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `mail_sent` (delivered already) or `mail_pending` (still being tried): only a failed mail is sent again */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
 }
