@@ -11,6 +11,7 @@ import terser from '@rollup/plugin-terser';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { minifyTemplates } from './build/minify-templates.mjs';
+import { precompress } from './build/precompress.mjs';
 
 /**
  * Writes, for each entry, the files a browser loads at start (the entry and its static imports,
@@ -72,6 +73,7 @@ const plugins = () => [
   typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, declaration: false, sourceMap: true, outDir: 'dist', rootDir: 'src' }),
   minifyTemplates(),
   terser({ ecma: 2022, module: true, format: { comments: false } }),
+  precompress(),
 ];
 
 const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];

@@ -34,8 +34,10 @@ export interface SiteOptions {
 const HASHED = /^\/dist\/(chunks|aio|cdn\/chunks|cdn\/all)\//;
 
 /**
- * How the SDK and the pages travel, as a CDN would send them: compressed (gzip, for every
- * compressible type; the API compresses its own answers), content-hashed files cached for good,
+ * How the SDK and the pages travel, as a CDN would send them: compressed (the SDK's files as the
+ * build's brotli or gzip copies, see /dist below; whatever else is compressible — pages, demo
+ * files — gzip on the fly, which leaves an answer that is already encoded alone; the API
+ * compresses its own answers), content-hashed files cached for good,
  * everything else — entry files whose URL hosts write into their pages, the pages themselves —
  * stored but revalidated on every use (ETag → 304, no body, when nothing changed).
  */
@@ -70,7 +72,10 @@ export function createSite({ api, root: dir = '.' }: SiteOptions): Hono {
     await next();
     c.header('Access-Control-Allow-Origin', '*');
   });
-  root.use('/dist/*', serveStatic({ root: join(dir, 'dist'), rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
+  // `precompressed`: the build writes a .br and a .gz copy next to each JS, CSS and JSON file
+  // (build/precompress.mjs); a browser that accepts brotli gets the .br, else one that accepts
+  // gzip the .gz, else the file itself, with `Vary: Accept-Encoding`. Each copy gets its own ETag.
+  root.use('/dist/*', serveStatic({ root: join(dir, 'dist'), precompressed: true, rewriteRequestPath: (p) => p.replace(/^\/dist/, '') }));
   root.use('/demo/*', serveStatic({ root: join(dir, 'demo'), rewriteRequestPath: (p) => p.replace(/^\/demo/, '') }));
 
   const page = (file: string) => async (c: Context) => {

@@ -4,8 +4,8 @@
  * API reads answered 304 when nothing changed. Needs `npm run build` first (the built dist/).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { createSite } from '../site.js';
 import { POS, setup, type TestBackend } from './helpers.js';
@@ -21,16 +21,43 @@ before(async () => {
 });
 after(() => be.close());
 
-/** A content-hashed chunk of the all-in-one build that is big enough to be compressed. */
+/** The largest content-hashed chunk of the all-in-one build (big enough to be compressed). */
 const hashedChunk = () => {
-  const name = readdirSync('dist/aio').find((f) => /-[\w-]{8}\.js$/.test(f));
+  const names = readdirSync('dist/aio').filter((f) => /-[\w-]{8}\.js$/.test(f));
+  const name = names.sort((a, b) => statSync(`dist/aio/${b}`).size - statSync(`dist/aio/${a}`).size)[0];
   assert.ok(name, 'a hashed chunk in dist/aio');
   return `/dist/aio/${name}`;
 };
 
 describe('the SDK and the pages', () => {
-  it('sends JS, CSS and HTML gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
-    for (const path of ['/dist/cadia-widgets.js', '/demo/demo.css', '/erp']) {
+  it('sends the SDK\'s JS and CSS as brotli when the client accepts it, gzip when it accepts only that, and plain otherwise', async () => {
+    for (const path of ['/dist/cadia-widgets.js', hashedChunk(), '/dist/themes/light.css']) {
+      const plain = await get(path);
+      assert.equal(plain.status, 200, path);
+      assert.equal(plain.headers.get('Content-Encoding'), null, path);
+      const body = Buffer.from(await plain.arrayBuffer());
+      const type = plain.headers.get('Content-Type');
+      const cases = [['gzip, deflate, br, zstd', 'br', brotliDecompressSync], ['gzip, deflate', 'gzip', gunzipSync]] as const;
+      for (const [accepted, encoding, decode] of cases) {
+        const res = await get(path, { 'Accept-Encoding': accepted });
+        assert.equal(res.headers.get('Content-Encoding'), encoding, `${path} for ${accepted}`);
+        assert.equal(res.headers.get('Content-Type'), type, path);
+        assert.match(res.headers.get('Vary') ?? '', /Accept-Encoding/, path);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        assert.ok(bytes.length < body.length * 0.6, `${path} ${encoding}: ${bytes.length} of ${body.length} bytes`);
+        assert.deepEqual(decode(bytes), body, `${path} ${encoding}`);
+      }
+    }
+  });
+
+  it('sends brotli smaller than gzip', async () => {
+    const size = async (encoding: string) => (await (await get('/dist/cadia-widgets.js', { 'Accept-Encoding': encoding })).arrayBuffer()).byteLength;
+    const [br, gzip] = [await size('br'), await size('gzip')];
+    assert.ok(br < gzip * 0.95, `brotli ${br} B, gzip ${gzip} B`);
+  });
+
+  it('sends pages and demo files gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+    for (const path of ['/demo/demo.css', '/erp']) {
       const plain = await get(path);
       const body = Buffer.from(await plain.arrayBuffer());
       assert.equal(plain.headers.get('Content-Encoding'), null, path);
@@ -43,11 +70,31 @@ describe('the SDK and the pages', () => {
     }
   });
 
-  it('lets browsers and CDNs keep content-hashed files for a year without asking again', async () => {
-    const res = await get(hashedChunk());
-    assert.equal(res.status, 200);
-    assert.equal(res.headers.get('Cache-Control'), 'public, max-age=31536000, immutable');
-    assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*');
+  it('lets browsers and CDNs keep content-hashed files for a year without asking again, compressed or not', async () => {
+    for (const encoding of ['br', 'gzip', '']) {
+      const res = await get(hashedChunk(), encoding ? { 'Accept-Encoding': encoding } : {});
+      assert.equal(res.status, 200, encoding);
+      assert.equal(res.headers.get('Content-Encoding'), encoding || null);
+      assert.equal(res.headers.get('Cache-Control'), 'public, max-age=31536000, immutable', encoding);
+      assert.equal(res.headers.get('Access-Control-Allow-Origin'), '*', encoding);
+    }
+  });
+
+  it('revalidates a compressed entry file: each encoding has its own ETag and a 304 when unchanged', async () => {
+    const tags = new Set<string>();
+    for (const encoding of ['br', 'gzip', '']) {
+      const headers: Record<string, string> = encoding ? { 'Accept-Encoding': encoding } : {};
+      const first = await get('/dist/cadia-widgets.js', headers);
+      assert.equal(first.headers.get('Cache-Control'), 'no-cache', encoding);
+      const tag = first.headers.get('ETag');
+      assert.ok(tag, `${encoding || 'identity'} has an ETag`);
+      tags.add(tag);
+      const again = await get('/dist/cadia-widgets.js', { ...headers, 'If-None-Match': tag });
+      assert.equal(again.status, 304, encoding);
+      assert.equal((await again.arrayBuffer()).byteLength, 0, encoding);
+    }
+    // A cache that stored the brotli body must not be told that it is still the gzip one.
+    assert.equal(tags.size, 3);
   });
 
   it('revalidates entry files and pages: ETag, no-cache, and 304 without a body when unchanged', async () => {
