@@ -1,5 +1,6 @@
 /** English for `messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketListMessages } from './messages.js';
+import statusLabelsEn from '../../i18n/statuses.en.js';
 import categoryLabelsEn from '../../i18n/tickets.en.js';
 
 const en: TicketListMessages = {
@@ -25,12 +26,7 @@ const en: TicketListMessages = {
   lastChange: 'Last change',
   booked: 'Booked',
   categories: categoryLabelsEn,
-  statuses: {
-    new: 'New',
-    in_progress: 'In progress',
-    waiting_for_customer: 'Waiting for your reply',
-    closed: 'Closed',
-  },
+  statuses: statusLabelsEn,
   urgencies: { normal: 'Normal', urgent: 'Urgent – I cannot work' },
 
   back: 'Back to the list',

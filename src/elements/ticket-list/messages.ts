@@ -1,6 +1,7 @@
 /** Texts of <cadia-ticket-list>'s list (the detail's texts load with it: detail-messages.ts). */
 import { catalog } from '../../i18n/index.js';
-import type { TicketStatus, Urgency } from '../../domain/categories.js';
+import type { Urgency } from '../../domain/categories.js';
+import { statusLabels, type StatusLabels } from '../../i18n/statuses.js';
 import { categoryLabels, type CategoryLabels } from '../../i18n/tickets.js';
 
 export interface TicketListMessages {
@@ -27,7 +28,8 @@ export interface TicketListMessages {
   booked: string;
   /** Shared with the ticket form (src/i18n/tickets.ts). */
   categories: CategoryLabels;
-  statuses: Record<TicketStatus, string>;
+  /** Shared with the server's notices and mails (src/i18n/statuses.ts). */
+  statuses: StatusLabels;
   urgencies: Record<Urgency, string>;
 
   back: string;
@@ -57,12 +59,7 @@ export const messages = catalog<TicketListMessages>(
     lastChange: 'Letzte Änderung',
     booked: 'Gebucht',
     categories: categoryLabels.de,
-    statuses: {
-      new: 'Neu',
-      in_progress: 'In Bearbeitung',
-      waiting_for_customer: 'Wartet auf Ihre Antwort',
-      closed: 'Abgeschlossen',
-    },
+    statuses: statusLabels,
     urgencies: { normal: 'Normal', urgent: 'Dringend – ich kann nicht weiterarbeiten' },
 
     back: 'Zurück zur Liste',
