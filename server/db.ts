@@ -33,6 +33,8 @@ export interface TicketsTable {
   description: string; program: string; program_version: string; window: string; error_message: string; hangs_at: string;
   last_action: string; called_before: number; cc: string; phone: string; phone_availability: string;
   original_category: string | null; reclassified_at: string | null; customer_seen_at: string | null; created_at: string; updated_at: string;
+  /** The language the ticket was written in ('de' | 'en'): its mails and notices are in it. */
+  lang: Generated<string>;
 }
 /** `seq` orders rows written in the same instant (PostgreSQL has no rowid). */
 export interface MessagesTable {
@@ -365,6 +367,12 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0003_rate_limits': {
       async up(db) {
         if (pgOnly) await sql`CREATE TABLE rate_limits (key VARCHAR(255) PRIMARY KEY, points INTEGER NOT NULL DEFAULT 0, expire BIGINT)`.execute(db);
+      },
+    },
+    // The language a ticket was written in, so support's mails about it reach the customer in it.
+    '0004_ticket_lang': {
+      async up(db) {
+        await sql`ALTER TABLE tickets ADD COLUMN lang TEXT NOT NULL DEFAULT 'de'`.execute(db);
       },
     },
   };

@@ -1,6 +1,6 @@
 /** Customers, their support credit and the pay-as-you-go price. */
 import { UNIT_MINUTES } from '../../src/domain/billing.js';
-import { type Conn, dialectOf, type Tx } from '../db.js';
+import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
 import { ApiError } from '../problem.js';
 import type { Credit, Pricing } from '../types.js';
 
@@ -53,4 +53,9 @@ export async function changeCredit(trx: Tx, number: string, delta: number, at: s
     .executeTakeFirst();
   if (!row) throw new ApiError(404, 'not_found');
   return { minutes: row.credit_minutes, updatedAt: row.credit_updated_at };
+}
+
+/** The live event of a credit change (the badge updates on it). */
+export function creditChanged(trx: Tx, number: string, credit: Credit): void {
+  emitEvent(trx, { name: 'credit', customerNumber: number, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } }, credit.updatedAt);
 }

@@ -1,10 +1,11 @@
 /** Packages and loyalty offers (Treueangebote): personal, cheaper, orderable for 14 days. */
-import { OFFER_VALIDITY_DAYS, offerExpiresAt } from '../../src/domain/offers.js';
+import { offerExpiresAt } from '../../src/domain/offers.js';
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { queueMail } from '../outbox.js';
-import { ApiError } from '../problem.js';
+import { offerIssuedMail } from '../mail-texts.js';
+import { ApiError, type Lang } from '../problem.js';
 import { assertOfferOrderable, offerStatusAt } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
 import { CURRENCY, getCustomer } from './customers.js';
@@ -91,11 +92,19 @@ export function loyaltyPrice(packagePrice: number): number {
   return Math.floor((packagePrice * (1 - LOYALTY_DISCOUNT)) / 100) * 100;
 }
 
+/** The live event of an offer issued or ordered (the shop reloads its offers on it). */
+export function offerChanged(trx: Tx, customerNumber: string, id: string, at: string): void {
+  emitEvent(trx, { name: 'offer', customerNumber, data: { id } }, at);
+}
+
 /**
- * Issues an offer, queues its mail and its event. Call inside a transaction that holds the
- * customer's lock (lockCustomer) and has checked that no offer is open.
+ * Issues an offer, queues its mail (in `lang`, the customer's language where known) and its event.
+ * Call inside a transaction that holds the customer's lock (lockCustomer) and has checked that no
+ * offer is open.
  */
-export async function issueOffer(trx: Tx, deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date): Promise<Offer> {
+export async function issueOffer(
+  trx: Tx, deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date, lang: Lang,
+): Promise<Offer> {
   const pkg = await findPackage(trx, OFFER_PACKAGE[reason]);
   if (!pkg) throw new Error(`offer package ${OFFER_PACKAGE[reason]} missing`);
   const id = newId('off');
@@ -114,25 +123,12 @@ export async function issueOffer(trx: Tx, deps: Deps, customerNumber: string, re
   await trx.insertInto('offers').values(row).execute();
   const customer = await getCustomer(trx, customerNumber);
   const offer = toOffer(row, issuedAt, new Map([[pkg.id, pkg.price_amount]]));
-  const euros = (cents: number) => (cents / 100).toLocaleString('de-DE', { style: 'currency', currency: CURRENCY });
-  const occasion = reason === 'renewal' ? 'zur Verlängerung Ihrer Lizenzen' : 'weil Ihr Supportguthaben aufgebraucht ist';
-  await queueMail(trx, deps.clock, {
-    to: customer.email,
-    cc: [],
-    subject: `Ihr persönliches Treueangebot: ${pkg.minutes} Minuten Support`,
-    body: [
-      `Guten Tag ${customer.name},`,
-      '',
-      `${occasion} erhalten Sie ein persönliches Treueangebot:`,
-      `${row.name}: ${pkg.minutes} Minuten für ${euros(row.price_amount)} statt ${euros(pkg.price_amount)}.`,
-      '',
-      `Das Angebot ist ${OFFER_VALIDITY_DAYS} Tage gültig, bis ${new Date(row.expires_at).toLocaleDateString('de-DE', { timeZone: 'Europe/Berlin' })}.`,
-      `Bestellen: ${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
-      '',
-      'Ihr Cadia-Team',
-    ].join('\n'),
+  const text = offerIssuedMail(lang, {
+    name: customer.name, reason, offerName: row.name, minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
+    currency: CURRENCY, expiresAt: row.expires_at, orderUrl: `${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
   });
-  emitEvent(trx, { name: 'offer', customerNumber, data: { id } }, row.issued_at);
+  await queueMail(trx, deps.clock, { to: customer.email, cc: [], ...text });
+  offerChanged(trx, customerNumber, id, row.issued_at);
   return offer;
 }
 

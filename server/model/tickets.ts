@@ -1,13 +1,23 @@
-/** Tickets: listing with keyset paging, the detail view (thread, time, billing, queue), numbering. */
+/**
+ * Tickets: listing with keyset paging, the detail view (thread, time, billing, queue), numbering,
+ * and what a customer writes (a new ticket, a reply) with its mail and events. Support's writes
+ * are in support.ts.
+ */
 import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
 import { type RawBuilder, sql, type SqlBool } from 'kysely';
-import { type Conn, dialectOf, type Tx } from '../db.js';
-import { ApiError } from '../problem.js';
+import { DAY_MS } from '../clock.js';
+import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
+import type { Deps } from '../deps.js';
+import { newId } from '../ids.js';
+import { ticketReceivedMail } from '../mail-texts.js';
+import { queueMail } from '../outbox.js';
+import { ApiError, type Lang } from '../problem.js';
+import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
-import { type AttachmentRow, toAttachment } from '../uploads.js';
+import { type AttachmentRow, type ImageUpload, storeAttachments, toAttachment } from '../uploads.js';
 import { likePattern } from '../validate.js';
-import { CURRENCY, UNIT_PRICE_AMOUNT } from './customers.js';
+import { CURRENCY, getCustomer, lockCustomer, UNIT_PRICE_AMOUNT } from './customers.js';
 
 export interface TicketRow {
   id: string;
@@ -33,6 +43,7 @@ export interface TicketRow {
   customer_seen_at: string | null;
   created_at: string;
   updated_at: string;
+  lang: Lang;
 }
 
 /** Row plus the computed list columns. */
@@ -312,4 +323,101 @@ export async function insertMessage(
   await trx.insertInto('messages')
     .values({ id: m.id, ticket_id: m.ticketId, author: m.author, author_name: m.authorName, body: m.body, kind: m.kind, created_at: m.at })
     .execute();
+}
+
+/** The live events of a ticket's change and of a new message in its thread (the widgets reload on them). */
+export function ticketChanged(trx: Tx, t: { id: string; customer_number: string }, status: TicketStatus, at: string): void {
+  emitEvent(trx, { name: 'ticket', customerNumber: t.customer_number, data: { id: t.id, status, updatedAt: at } }, at);
+}
+
+export function messageAdded(trx: Tx, t: { id: string; customer_number: string }, messageId: string, at: string): void {
+  emitEvent(trx, { name: 'message', customerNumber: t.customer_number, data: { ticketId: t.id, messageId } }, at);
+}
+
+/** Viewing the ticket is what makes support's replies "read". */
+export async function markSeen(db: Conn, id: string, at: string): Promise<void> {
+  await db.updateTable('tickets').set({ customer_seen_at: at }).where('id', '=', id).execute();
+}
+
+/** Tickets of the customer since `since` whose confirmation was mailed to a CC address. */
+async function ccMailsSince(trx: Tx, customerNumber: string, since: Date): Promise<number> {
+  const row = await trx.selectFrom('tickets as t').innerJoin('customers as c', 'c.number', 't.customer_number')
+    .select(sql<number>`CAST(COUNT(*) AS INTEGER)`.as('n'))
+    .where('t.customer_number', '=', customerNumber).where('t.cc', '<>', '')
+    .where(sql<SqlBool>`lower(t.cc) <> lower(c.email)`).where('t.created_at', '>=', since.toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export interface NewTicket {
+  customerNumber: string;
+  /** Validated (readTicketInput + throwIfFormErrors): the category is set. */
+  input: TicketInput & { category: TicketCategory };
+  images: readonly ImageUpload[];
+  /** The language the customer wrote in; the confirmation and later mails use it. */
+  lang: Lang;
+}
+
+/**
+ * Creates the ticket with its first message (the request itself, carrying the images), takes its
+ * number, queues the confirmation (to the CC address too) and the event. Inside the request's
+ * transaction (runIdempotent).
+ */
+export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{ ticket: TicketDetail; emailedTo: string[] }> {
+  const { input } = t;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const customer = await getCustomer(trx, t.customerNumber);
+  const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
+  // The confirmation goes to the CC address from the vendor's mail server with a subject the
+  // customer chose: capped, so a customer account cannot be used to mail strangers in bulk.
+  // The customer's lock makes count and insert one step across instances.
+  if (cc.length) await lockCustomer(trx, t.customerNumber);
+  if (cc.length && (await ccMailsSince(trx, t.customerNumber, new Date(now.getTime() - DAY_MS))) >= deps.limits.ccMailsPerDay) {
+    throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cc', code: 'cc_daily_limit', params: { max: deps.limits.ccMailsPerDay } }] });
+  }
+  const id = newId('tkt');
+  // A unique stand-in until the number is taken at the end (see nextTicketNumber).
+  await trx.insertInto('tickets').values({
+    id, number: `pending-${id}`, customer_number: t.customerNumber, category: input.category, status: 'new', urgency: input.urgency,
+    subject: input.subject, description: input.description, program: input.program, program_version: input.programVersion,
+    window: input.window, error_message: input.errorMessage, hangs_at: input.hangsAt, last_action: input.lastAction,
+    called_before: input.calledBefore ? 1 : 0, cc: input.cc, phone: input.phone, phone_availability: input.phoneAvailability,
+    lang: t.lang, created_at: at, updated_at: at,
+  }).execute();
+  const messageId = newId('msg');
+  await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
+  await storeAttachments(trx, deps.clock, messageId, t.customerNumber, t.images, deps.limits.uploadQuotaBytes);
+  const number = await nextTicketNumber(trx, now);
+  await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
+
+  const text = ticketReceivedMail(t.lang, { name: customer.name, number, subject: input.subject, urgent: input.urgency === 'urgent' });
+  await queueMail(trx, deps.clock, { to: customer.email, cc, ...text });
+  ticketChanged(trx, { id, customer_number: t.customerNumber }, 'new', at);
+  return { ticket: await ticketDetail(trx, id), emailedTo: [customer.email, ...cc] };
+}
+
+/** The customer's reply: the message with its images, the status it leads to, the events. */
+export async function addCustomerReply(
+  trx: Tx, deps: Deps, r: { ticket: TicketRow; body: string; images: readonly ImageUpload[] },
+): Promise<Message> {
+  const at = deps.clock.now().toISOString();
+  const id = newId('msg');
+  const customer = await getCustomer(trx, r.ticket.customer_number);
+  await insertMessage(trx, { id, ticketId: r.ticket.id, author: 'customer', authorName: customer.name, body: r.body, kind: 'message', at });
+  await storeAttachments(trx, deps.clock, id, customer.number, r.images, deps.limits.uploadQuotaBytes);
+  // Locked: the new status follows from the current one, which an agent may be changing right now.
+  const status = statusAfterCustomerReply((await lockTicket(trx, r.ticket.id)).status);
+  await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', r.ticket.id).execute();
+  messageAdded(trx, r.ticket, id, at);
+  ticketChanged(trx, r.ticket, status, at);
+  return getMessage(trx, id);
+}
+
+/** An attachment's row and bytes, if the principal may see it (a customer only their own; support all). */
+export async function readAttachment(db: Conn, id: string, customerNumber: string | null): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+  const row: AttachmentRow | undefined = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || (customerNumber !== null && row.customer_number !== customerNumber)) throw new ApiError(404, 'not_found');
+  const blob = await db.selectFrom('attachment_blobs').select('bytes').where('attachment_id', '=', row.id).executeTakeFirstOrThrow();
+  return { row, bytes: blob.bytes };
 }

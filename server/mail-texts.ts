@@ -1,0 +1,141 @@
+/**
+ * Every text the server writes for a person: the mails (German or English, in the recipient's
+ * language where it is known — the language a ticket was written in, the one an order was placed
+ * in — German otherwise) and the system notices in a ticket's thread. Models decide *that* a mail
+ * goes out; the words are here and nowhere else. Category and status names are the widgets' own
+ * (src/i18n), so a mail calls a status what the customer sees on screen.
+ */
+import { UNIT_MINUTES } from '../src/domain/billing.js';
+import type { TicketCategory, TicketStatus } from '../src/domain/categories.js';
+import { OFFER_VALIDITY_DAYS } from '../src/domain/offers.js';
+import { statusLabels } from '../src/i18n/statuses.js';
+import statusLabelsEn from '../src/i18n/statuses.en.js';
+import { categoryLabels } from '../src/i18n/tickets.js';
+import categoryLabelsEn from '../src/i18n/tickets.en.js';
+import type { Lang } from './problem.js';
+
+export interface MailText {
+  subject: string;
+  body: string;
+}
+
+const CATEGORY: Record<Lang, Record<TicketCategory, string>> = { de: categoryLabels.de, en: categoryLabelsEn };
+const STATUS: Record<Lang, Record<TicketStatus, string>> = { de: statusLabels, en: statusLabelsEn };
+const INTL: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+
+const hello = (lang: Lang, name: string) => (lang === 'en' ? `Hello ${name},` : `Guten Tag ${name},`);
+const signature = (lang: Lang) => (lang === 'en' ? 'Your Cadia team' : 'Ihr Cadia-Team');
+const portal = (lang: Lang) => (lang === 'en' ? 'the customer portal (Help → Request support → Support tickets)' : 'Kundenportal (Hilfe → Support anfordern → Support-Tickets)');
+const mail = (lang: Lang, name: string, subject: string, lines: string[]): MailText => ({
+  subject,
+  body: [hello(lang, name), '', ...lines, '', signature(lang)].join('\n'),
+});
+
+/** Confirmation of a new ticket (to the customer, and to the CC address if one was given). */
+export function ticketReceivedMail(lang: Lang, t: { name: string; number: string; subject: string; urgent: boolean }): MailText {
+  return lang === 'en'
+    ? mail(lang, t.name, `[${t.number}] Your ticket: ${t.subject}`, [
+      `We have received your ticket ${t.number} and will deal with it in turn${t.urgent ? ' (marked as urgent)' : ''}.`,
+      '',
+      `Subject: ${t.subject}`,
+      '',
+      `Please do not reply to this e-mail; reply in ${portal(lang)}.`,
+    ])
+    : mail(lang, t.name, `[${t.number}] Ihr Ticket: ${t.subject}`, [
+      `wir haben Ihr Ticket ${t.number} erhalten und bearbeiten es der Reihe nach${t.urgent ? ' (als dringend markiert)' : ''}.`,
+      '',
+      `Betreff: ${t.subject}`,
+      '',
+      `Antworten Sie bitte nicht auf diese E-Mail, sondern über das ${portal(lang)}.`,
+    ]);
+}
+
+/** Support answered in the ticket's thread. */
+export function supportRepliedMail(lang: Lang, t: { name: string; number: string; subject: string }): MailText {
+  return lang === 'en'
+    ? mail(lang, t.name, `[${t.number}] New reply: ${t.subject}`, [
+      `There is a new reply from the Cadia team to your ticket ${t.number}.`,
+      `Please read and answer it in ${portal(lang)}.`,
+    ])
+    : mail(lang, t.name, `[${t.number}] Neue Antwort: ${t.subject}`, [
+      `zu Ihrem Ticket ${t.number} gibt es eine neue Antwort des Cadia-Teams.`,
+      `Bitte lesen und beantworten Sie sie im ${portal(lang)}.`,
+    ]);
+}
+
+/** Help text: "Wenn es kein Programmfehler sein sollte, teilt Ihnen das Cadia-Team dies mit" — from now on the ticket costs credit. */
+export function becameBillableMail(
+  lang: Lang,
+  t: { name: string; number: string; subject: string; category: TicketCategory; chargedMinutes: number; creditMinutes: number },
+): MailText {
+  const category = CATEGORY[lang][t.category];
+  return lang === 'en'
+    ? mail(lang, t.name, `[${t.number}] Not a program bug – time will be charged`, [
+      `We have looked into your ticket ${t.number} “${t.subject}”: it is not a program bug.`,
+      `New category: ${category}. Support time on this ticket is charged from now on (per started ${UNIT_MINUTES} minutes).`,
+      t.chargedMinutes > 0 ? `${t.chargedMinutes} minutes were charged for the time booked so far.` : 'No time has been booked on this ticket so far.',
+      `Your support credit is now ${t.creditMinutes} minutes.`,
+      '',
+      `You will find the details in ${portal(lang)}.`,
+    ])
+    : mail(lang, t.name, `[${t.number}] Kein Programmfehler – Aufwand wird berechnet`, [
+      `wir haben Ihr Ticket ${t.number} „${t.subject}“ geprüft: Es handelt sich nicht um einen Programmfehler.`,
+      `Neue Kategorie: ${category}. Die Supportzeit zu diesem Ticket wird ab jetzt berechnet (pro angefangene ${UNIT_MINUTES} Minuten).`,
+      t.chargedMinutes > 0 ? `Für die bisher gebuchte Zeit wurden ${t.chargedMinutes} Minuten berechnet.` : 'Bisher wurde zu diesem Ticket keine Zeit gebucht.',
+      `Ihr Supportguthaben beträgt jetzt ${t.creditMinutes} Minuten.`,
+      '',
+      `Details finden Sie im ${portal(lang)}.`,
+    ]);
+}
+
+/** An order of a package or an offer raised the credit. */
+export function orderConfirmedMail(lang: Lang, o: { name: string; item: string; minutes: number; creditMinutes: number }): MailText {
+  return lang === 'en'
+    ? mail(lang, o.name, `Order confirmation: ${o.item}`, [
+      `Thank you for your order “${o.item}” (${o.minutes} minutes).`,
+      `Your support credit is now ${o.creditMinutes} minutes.`,
+    ])
+    : mail(lang, o.name, `Bestellbestätigung: ${o.item}`, [
+      `vielen Dank für Ihre Bestellung „${o.item}“ (${o.minutes} Minuten).`,
+      `Ihr Supportguthaben beträgt jetzt ${o.creditMinutes} Minuten.`,
+    ]);
+}
+
+/** A personal loyalty offer (Treueangebot), with the link that opens it in the shop. */
+export function offerIssuedMail(
+  lang: Lang,
+  o: {
+    name: string; reason: 'renewal' | 'credit_exhausted'; offerName: string; minutes: number;
+    price: number; regularPrice: number; currency: string; expiresAt: string; orderUrl: string;
+  },
+): MailText {
+  const money = (cents: number) => (cents / 100).toLocaleString(INTL[lang], { style: 'currency', currency: o.currency });
+  const until = new Date(o.expiresAt).toLocaleDateString(INTL[lang], { timeZone: 'Europe/Berlin' });
+  return lang === 'en'
+    ? mail(lang, o.name, `Your personal loyalty offer: ${o.minutes} minutes of support`, [
+      `${o.reason === 'renewal' ? 'For the renewal of your licences' : 'Because your support credit is used up'} you receive a personal loyalty offer:`,
+      `${o.offerName}: ${o.minutes} minutes for ${money(o.price)} instead of ${money(o.regularPrice)}.`,
+      '',
+      `The offer is valid for ${OFFER_VALIDITY_DAYS} days, until ${until}.`,
+      `Order: ${o.orderUrl}`,
+    ])
+    : mail(lang, o.name, `Ihr persönliches Treueangebot: ${o.minutes} Minuten Support`, [
+      `${o.reason === 'renewal' ? 'zur Verlängerung Ihrer Lizenzen' : 'weil Ihr Supportguthaben aufgebraucht ist,'} erhalten Sie ein persönliches Treueangebot:`,
+      `${o.offerName}: ${o.minutes} Minuten für ${money(o.price)} statt ${money(o.regularPrice)}.`,
+      '',
+      `Das Angebot ist ${OFFER_VALIDITY_DAYS} Tage gültig, bis ${until}.`,
+      `Bestellen: ${o.orderUrl}`,
+    ]);
+}
+
+/** The thread's notice when support changes the status. */
+export function statusNotice(lang: Lang, status: TicketStatus): string {
+  return `Status: ${STATUS[lang][status]}`;
+}
+
+/** The thread's notice when support changes the category; `billable`: it was free and now costs credit. */
+export function reclassifiedNotice(lang: Lang, from: TicketCategory, to: TicketCategory, billable: boolean): string {
+  const c = CATEGORY[lang];
+  if (lang === 'en') return billable ? `Not a program bug – time will be charged. New category: ${c[to]}.` : `Category changed: ${c[from]} → ${c[to]}.`;
+  return billable ? `Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: ${c[to]}.` : `Kategorie geändert: ${c[from]} → ${c[to]}.`;
+}
