@@ -16,6 +16,7 @@ const read = (name) => JSON.parse(readFileSync(`dist/size-manifest-${name}.json`
 const cdn = read('cdn');
 const all = read('all');
 const cdnAll = read('cdn-all');
+const agent = read('agent');
 const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manifest[e]))].map((f) => `dist/${f}`);
 // With the loader (dist/cadia-loader.js) a page loads the loader, then what its tags need.
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
@@ -29,6 +30,9 @@ const budgets = [
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
   { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.65 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
+  // The support desk's page (/agent): its own file, never loaded by a customer page; lit, context, ky,
+  // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks) not counted.
+  { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.5 kB' },
   { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '38.3 kB' },
 ];
 

@@ -138,6 +138,15 @@ export default [
     output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'cdn/all/[name]-[hash].js' },
     plugins: [...plugins(), sizeManifest('cdn-all')],
   },
+  // The support desk for the agent page: one file of its own (dependencies bundled), so no customer
+  // entry, the loader or the all-in-one ever includes it; gated in .size-limit.cjs.
+  {
+    input: { 'cadia-agent-desk': 'src/define/cadia-agent-desk.ts' },
+    // One file, not a facade plus a chunk (its lazy English texts and image checks stay chunks).
+    preserveEntrySignatures: 'allow-extension',
+    output: { dir: 'dist', format: 'es', sourcemap: true, chunkFileNames: 'agent/[name]-[hash].js' },
+    plugins: [...plugins(), sizeManifest('agent')],
+  },
   // CDN: the all-in-one dist/cadia-widgets.js for a plain <script type="module">, with the API exports.
   {
     input: 'src/define.ts',

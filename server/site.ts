@@ -28,10 +28,10 @@ export interface SiteOptions {
 
 /**
  * Files whose names carry a hash of their content (rollup.config.mjs names every chunk
- * `chunks/`, `aio/`, `cdn/chunks/` or `cdn/all/` + `[name]-[hash].js`, source maps beside them): a
+ * `chunks/`, `aio/`, `agent/`, `cdn/chunks/` or `cdn/all/` + `[name]-[hash].js`, source maps beside them): a
  * new build gives them new names, so a browser or CDN may keep them for a year without asking again.
  */
-const HASHED = /^\/dist\/(chunks|aio|cdn\/chunks|cdn\/all)\//;
+const HASHED = /^\/dist\/(chunks|aio|agent|cdn\/chunks|cdn\/all)\//;
 
 /**
  * How the SDK and the pages travel, as a CDN would send them: compressed (the SDK's files as the

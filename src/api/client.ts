@@ -23,7 +23,13 @@ export interface HttpBackendConfig {
   onUnauthorized?: () => void;
 }
 
-export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
+/**
+ * The HTTP core every backend of this SDK sends through: one ky instance with the token handling
+ * (getToken before the first request, once more after a 401), problem+json errors, retries, and
+ * the event stream. The customer backend below and the support desk's agent backend
+ * (src/api/agent-backend.ts) are thin maps of the contract's routes onto it.
+ */
+export function createHttp(config: HttpBackendConfig) {
   // With a trailing slash, resolved against the page, so `/api` and `https://…/api/` both work.
   const base = new URL(config.apiBase || '.', document.baseURI).href.replace(/\/?$/, '/');
   let token = config.token ?? undefined;
@@ -169,7 +175,22 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   });
 
   return {
-    getMe: (o) => (cookieOnly ? loadSession() : get<Me>('v1/me', o)),
+    send, json, get, idempotent,
+    getMe: (o?: RequestOptions) => (cookieOnly ? loadSession() : get<Me>('v1/me', o)),
+    subscribe: (listener: (e: BackendEvent) => void) =>
+      subscribeEvents(base, async () => {
+        if (cookieOnly && !(await (session ?? loadSession()).catch(() => 0))) return null;
+        return currentToken();
+      }, listener),
+  };
+}
+
+export type Http = ReturnType<typeof createHttp>;
+
+export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
+  const { send, json, get, idempotent, getMe, subscribe } = createHttp(config);
+  return {
+    getMe,
     getPackages: (o) => get<PackageList>('v1/packages', o),
     getOffers: async (o) => (await get<{ items: Offer[] }>('v1/offers', o)).items,
     getOffer: (id, o) => get<Offer>(`v1/offers/${encodeURIComponent(id)}`, o),
@@ -192,15 +213,11 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     },
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
-    subscribe: (listener) =>
-      subscribeEvents(base, async () => {
-        if (cookieOnly && !(await (session ?? loadSession()).catch(() => 0))) return null;
-        return currentToken();
-      }, listener),
+    subscribe,
   };
 }
 
-function appendImages(form: FormData, images: Blob[] | undefined): void {
+export function appendImages(form: FormData, images: Blob[] | undefined): void {
   images?.forEach((img, i) => form.append('images', img, img instanceof File ? img.name : `image-${i + 1}.png`));
 }
 

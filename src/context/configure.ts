@@ -33,6 +33,7 @@ export function configure(config: CadiaConfig): CadiaContext {
   // Without a locale each element follows the page's `lang` and names its own with each action;
   // the page's language is what loads ask for.
   const ctx: CadiaContext = {
+    config,
     locale: config.locale ? resolveLocale(config.locale) : undefined,
     store: createStore(config, () => ctx.locale ?? resolveLocale(document.documentElement.lang)),
   };

@@ -89,12 +89,9 @@ export class CadiaProvider extends LitElement {
   }
 
   private makeContext(): CadiaContext {
-    const store = createStore(
-      { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend, timeout: this.timeout },
-      () => this.context?.locale ?? resolveLocale(this.locale),
-      () => this.dispatchEvent(new LoginRequiredEvent('session-expired')),
-    );
-    return { store, locale: resolveLocale(this.locale) };
+    const config = { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend, timeout: this.timeout };
+    const store = createStore(config, () => this.context?.locale ?? resolveLocale(this.locale), () => this.dispatchEvent(new LoginRequiredEvent('session-expired')));
+    return { store, locale: resolveLocale(this.locale), config };
   }
 
   protected override render() {

@@ -3,8 +3,12 @@
  * (no token in an image URL); the URLs are revoked when the element leaves the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CadiaStore } from '../../context/store.js';
 import type { Attachment } from '../../api/types.js';
+
+/** Whatever loads an attachment's bytes with the session's credentials: the customer store, the desk's agent backend. */
+interface AttachmentSource {
+  loadAttachment(url: string, signal?: AbortSignal): Promise<Blob>;
+}
 
 export type ImageState = { status: 'loading' } | { status: 'ready'; url: string } | { status: 'error' };
 
@@ -17,7 +21,7 @@ export class AttachmentUrls implements ReactiveController {
   }
 
   /** The image's state; starts loading it the first time it is asked for. */
-  get(store: CadiaStore, att: Attachment): ImageState {
+  get(store: AttachmentSource, att: Attachment): ImageState {
     const known = this.images.get(att.id);
     if (known) return known;
     const loading: ImageState = { status: 'loading' };

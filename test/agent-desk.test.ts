@@ -1,0 +1,214 @@
+/**
+ * The support desk against the reference backend, as an agent would use it: the queue in working
+ * order with filters, counts and the keyboard; a ticket's thread with images; reply, book time
+ * (charge shown before saving), reclassify, status; customers and the mail outbox; bad input
+ * refused at the field; two agents on one ticket seeing each other live.
+ */
+import { sendKeys } from '@web/test-runner-commands';
+import { fixture, html, expect } from '@open-wc/testing';
+import '../src/define/cadia-agent-desk.js';
+import type { CadiaAgentDesk } from '../src/elements/agent-desk/agent-desk.js';
+import type { CadiaProvider } from '../src/context/provider.js';
+import { freshBackend, waitFor, TOKENS, type TestBackend } from './harness/backend.js';
+import { pickImages, typeInto } from './harness/dom.js';
+
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
+const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** The agent's sign-in, through the provider's one seam. */
+const agentToken = async () => TOKENS.agent;
+
+async function mountDesk(be: TestBackend, locale = 'de'): Promise<CadiaAgentDesk> {
+  const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} locale=${locale} .getToken=${agentToken}>
+    <cadia-agent-desk style="height: 760px"></cadia-agent-desk>
+  </cadia-provider>`);
+  const desk = provider.querySelector('cadia-agent-desk')!;
+  await waitFor(() => $$(desk, '[role=option]').length > 0, 8000, 'the queue');
+  await waitFor(() => desk.shadowRoot!.querySelector('.live.on'), 8000, 'the live stream');
+  return desk;
+}
+
+const rowIds = (desk: Element) => $$(desk, '[role=option]').map((o) => o.id.replace(/^q-/, ''));
+const heading = (desk: Element) => text($(desk, '#t-h'));
+
+async function openTicket(desk: CadiaAgentDesk, id: string, subject: RegExp) {
+  await waitFor(() => $(desk, `#q-${id}`), 5000, `row ${id}`);
+  $(desk, `#q-${id}`)!.click();
+  await waitFor(() => subject.test(heading(desk)), 5000, `ticket ${id}`);
+}
+
+/** Presses the status filter chip whose label starts with `label`. */
+async function statusFilter(desk: CadiaAgentDesk, label: string) {
+  $$(desk, '.chip').find((c) => text(c).startsWith(label))!.click();
+  await desk.updateComplete;
+}
+
+async function submit(desk: CadiaAgentDesk, formHeading: string) {
+  $(desk, `form[aria-labelledby="${formHeading}"] button[type=submit]`)!.click();
+  await desk.updateComplete;
+}
+
+describe('<cadia-agent-desk>', () => {
+  // One backend for the file: each test works on tickets the others leave alone.
+  const be = freshBackend();
+
+  it('queue: urgent first, then by arrival; counts, filters, search; keyboard opens and jumps to the reply', async () => {
+    const desk = await mountDesk(be);
+    // Open = new + in progress; the urgent bug leads, the rest by arrival.
+    expect(rowIds(desk)[0]).to.equal('tkt_demo_a');
+    expect(text($(desk, '.chip[aria-pressed=true]'))).to.match(/^Offen \d+$/);
+    expect(text($(desk, '#queue-h'))).to.contain('1 dringend');
+
+    const category = $$<HTMLSelectElement>(desk, '.filters select')[0]!;
+    category.value = 'feature';
+    category.dispatchEvent(new Event('change'));
+    await waitFor(() => rowIds(desk).join() === 'tkt_demo_d', 5000, 'category filter');
+    category.value = '';
+    category.dispatchEvent(new Event('change'));
+    await typeInto(desk, '#q', 'DATEV');
+    await waitFor(() => rowIds(desk).length === 1 && /DATEV/.test(text($(desk, '[role=option]'))), 5000, 'search');
+    await typeInto(desk, '#q', '');
+    await waitFor(() => rowIds(desk).length > 1, 5000, 'search cleared');
+
+    // Keyboard only: into the list, down one, Enter opens it, R goes to the reply.
+    $(desk, '[role=listbox]')!.focus();
+    await sendKeys({ press: 'j' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'k' });
+    const second = rowIds(desk)[1]!;
+    expect($(desk, '[role=listbox]')!.getAttribute('aria-activedescendant')).to.equal(`q-${second}`);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => $(desk, `#q-${second}[aria-selected=true]`) && heading(desk), 5000, 'opened by Enter');
+    await sendKeys({ press: 'r' });
+    expect(desk.shadowRoot!.activeElement?.id).to.equal('reply-body');
+    await expect(desk).to.be.accessible();
+  });
+
+  it('ticket: context, CC, thread image; booking shows the charge first, refuses 0 and 601 at the field, then books once', async () => {
+    const desk = await mountDesk(be);
+    await openTicket(desk, 'tkt_demo_a', /Lieferscheinen/);
+    expect(text($(desk, '.context'))).to.contain('Zugriffsverletzung');
+    await waitFor(() => $(desk, '.thread .thumb img'), 5000, 'the customer’s screenshot');
+
+    // A bug: free, whatever the minutes.
+    await typeInto(desk, '#t-min', '25');
+    expect(text($(desk, '#t-preview'))).to.contain('Kostenlos');
+
+    await openTicket(desk, 'tkt_demo_d', /Lagerort/);
+    await typeInto(desk, '#t-min', '25');
+    expect(text($(desk, '#t-preview'))).to.contain('Berechnet werden 30 Min. (3 angefangene 10 Minuten)');
+    expect(text($(desk, '#t-preview'))).to.contain('Guthaben 2 Std. 30 Min. → 2 Std.');
+    expect(text($(desk, '.facts'))).to.contain('it@partner-edv.example');
+
+    for (const bad of ['0', '601']) {
+      await typeInto(desk, '#t-min', bad);
+      await submit(desk, 'time-h');
+      expect($(desk, '#t-min')!.getAttribute('aria-invalid')).to.equal('true');
+      expect(text($(desk, '#time-out'))).to.equal('Bitte 1 bis 600 Minuten angeben.');
+    }
+    expect(await be.count('time_entries', "ticket_id = 'tkt_demo_d'")).to.equal(0);
+
+    await typeInto(desk, '#t-min', '25');
+    await submit(desk, 'time-h');
+    await waitFor(() => /gebucht/.test(text($(desk, '#time-out'))), 5000, 'booked');
+    expect(text($(desk, '#time-out'))).to.contain('Guthaben jetzt 2 Std.');
+    await waitFor(() => $(desk, '.ledger tbody tr'), 5000, 'the ledger row');
+    const [credit] = await be.sql<{ credit_minutes: number }>("SELECT credit_minutes FROM customers WHERE number = '10001'");
+    expect(credit!.credit_minutes).to.equal(120);
+    await expect(desk).to.be.accessible();
+  });
+
+  it('reply with an image; one without text and images is refused at the field; status and reclassify, the second refused', async () => {
+    const desk = await mountDesk(be);
+    await openTicket(desk, 'tkt_demo_b', /Mehrwertsteuer/);
+    const before = await be.count('messages', "ticket_id = 'tkt_demo_b'");
+    await submit(desk, 'reply-h');
+    expect(text($(desk, '#reply-out'))).to.equal('Bitte schreiben Sie eine Antwort oder hängen Sie ein Bild an.');
+    expect($(desk, '#reply-body')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(await be.count('messages', "ticket_id = 'tkt_demo_b'")).to.equal(before);
+
+    const c = document.createElement('canvas');
+    c.width = 40;
+    c.height = 30;
+    const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+    await pickImages(desk, [new File([blob], 'korrektur.png', { type: 'image/png' })]);
+    await typeInto(desk, '#reply-body', 'Das Korrektur-Update ist da.');
+    await submit(desk, 'reply-h');
+    await waitFor(() => /Antwort gesendet/.test(text($(desk, '#reply-out'))), 8000, 'reply sent');
+    await waitFor(() => $$(desk, '.thread .msg.support').some((m) => /Korrektur-Update ist da/.test(text(m)) && m.querySelector('.thumb')), 5000, 'reply with image in the thread');
+    expect(await be.count('attachments a JOIN messages m ON m.id = a.message_id', "m.ticket_id = 'tkt_demo_b' AND m.author = 'support'")).to.equal(1);
+
+    // Reclassify the "bug": its 20 free minutes are charged now, the customer is told.
+    $(desk, '#rc-cat')!.dispatchEvent(new Event('change'));
+    await submit(desk, 'rc-h');
+    await waitFor(() => /Umklassifiziert in „Anwenderfehler“/.test(text($(desk, '#rc-out'))), 5000, 'reclassified');
+    await waitFor(() => $$(desk, '.thread .msg.system').some((m) => /Kein Programmfehler/.test(text(m))), 5000, 'the notice in the thread');
+    // A colleague's stale page tries the same: refused at the field, nothing charged twice.
+    const again = await be.api<{ errors: Array<{ field: string; message: string }> }>('/v1/agent/tickets/tkt_demo_b/reclassify', {
+      method: 'POST', json: { category: 'user_error' }, headers: { 'Accept-Language': 'de' },
+    });
+    expect([again.status, again.body.errors[0]?.field, again.body.errors[0]?.message]).to.deep.equal([422, 'category', 'Das Ticket wurde bereits umklassifiziert.']);
+
+    const status = $<HTMLSelectElement>(desk, 'select[name=status]')!;
+    status.value = 'closed';
+    await submit(desk, 'st-h');
+    await waitFor(() => text($(desk, '#st-out')) === 'Status: Geschlossen', 5000, 'status set');
+    await expect(desk).to.be.accessible();
+  });
+
+  it('two agents on one ticket: both replies kept and seen live by the other, both bookings charged once each', async () => {
+    const one = await mountDesk(be);
+    const two = await mountDesk(be);
+    for (const desk of [one, two]) {
+      await statusFilter(desk, 'Wartet auf Kunde');
+      await openTicket(desk, 'tkt_demo_c', /Datensicherung/);
+    }
+    const [{ credit_minutes: before }] = (await be.sql<{ credit_minutes: number }>("SELECT credit_minutes FROM customers WHERE number = '10001'")) as [{ credit_minutes: number }];
+
+    await typeInto(one, '#reply-body', 'Antwort von Agent eins');
+    await typeInto(two, '#reply-body', 'Antwort von Agent zwei');
+    await Promise.all([submit(one, 'reply-h'), submit(two, 'reply-h')]);
+    for (const desk of [one, two]) {
+      await waitFor(() => ['eins', 'zwei'].every((w) => $$(desk, '.thread .msg.support').some((m) => text(m).includes(`Agent ${w}`))), 8000, 'both replies, live');
+    }
+
+    await typeInto(one, '#t-min', '25');
+    await typeInto(two, '#t-min', '5');
+    await Promise.all([submit(one, 'time-h'), submit(two, 'time-h')]);
+    await waitFor(async () => (await be.count('time_entries', "ticket_id = 'tkt_demo_c'")) === 4, 5000, 'both bookings');
+    const [{ credit_minutes: after }] = (await be.sql<{ credit_minutes: number }>("SELECT credit_minutes FROM customers WHERE number = '10001'")) as [{ credit_minutes: number }];
+    expect(before - after).to.equal(30 + 10);
+    // Each desk shows the other's booking too.
+    for (const desk of [one, two]) await waitFor(() => $$(desk, '.ledger tbody tr').length === 4, 5000, 'the other agent’s booking, live');
+  });
+
+  it('customers: credit and offers, licence renewal issues the offer and a second is refused; outbox: why it failed, resend', async () => {
+    const desk = await mountDesk(be, 'en');
+    $(desk, '#tab-customers')!.click();
+    await waitFor(() => $$(desk, 'table.customers button.link').length === 2, 5000, 'customers');
+    $$(desk, 'table.customers button.link')[1]!.click();
+    await waitFor(() => /Schneider/.test(text($(desk, '#c-h'))), 5000, 'customer 10002');
+    expect(text($(desk, '.facts'))).to.contain('−40 min');
+    expect(text($(desk, '.offers'))).to.contain('expired');
+    const renew = () => [...$$(desk, 'button.primary')].find((b) => text(b) === 'Renew licence')!.click();
+    renew();
+    await waitFor(() => /Licence renewed/.test(text($(desk, '.outcome.ok'))), 5000, 'renewed');
+    await waitFor(() => $(desk, '.offer.open'), 5000, 'the open offer');
+    renew();
+    await waitFor(() => /only ever one at a time/.test(text($(desk, '.outcome.bad'))), 5000, 'second renewal refused');
+    await expect(desk).to.be.accessible();
+
+    const [mail] = await be.sql<{ id: string }>("SELECT id FROM outbox WHERE subject LIKE '%Treueangebot%' OR to_addr LIKE '%schneider%' ORDER BY seq DESC LIMIT 1");
+    await be.sql("UPDATE outbox SET failed_at = '2026-12-06T10:00:00.000Z', attempts = 5, error = '550 5.1.1 mailbox unavailable' WHERE id = ?", mail!.id);
+    $(desk, '#tab-outbox')!.click();
+    await waitFor(() => $(desk, '.mail.failed'), 5000, 'the failed mail');
+    expect(text($(desk, '.mail.failed'))).to.contain('Delivery given up after 5 attempts: 550 5.1.1 mailbox unavailable');
+    expect(text($(desk, '#tab-outbox'))).to.contain('1 failed');
+    await expect(desk).to.be.accessible();
+    [...$$(desk, '.mail.failed button')].find((b) => text(b) === 'Send again')!.click();
+    await waitFor(() => !$(desk, '.mail.failed'), 5000, 'queued again');
+    const [row] = await be.sql<{ failed_at: string | null }>('SELECT failed_at FROM outbox WHERE id = ?', mail!.id);
+    expect(row!.failed_at).to.equal(null);
+  });
+});
