@@ -10,6 +10,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { getResponse, type HttpHandler } from 'msw';
 import { collectFixtures, FIXTURE_NOW } from '../../stories/mocks/collect.js';
 import { createHandlers, handlers, resetMocks, type Scenario } from '../../stories/mocks/handlers.js';
+import { agentHandlers } from '../../stories/mocks/agent-handlers.js';
 import type { Me, Message, Offer, OrderResult, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
 import { checkResponse } from './openapi.js';
 import { NOW, POS, NEG, setup, smallPng, type TestBackend } from './helpers.js';
@@ -318,5 +319,58 @@ describe('tickets and replies', () => {
     const empty = await call(set, '/v1/tickets/tkt_demo_c/messages', { form: ticketForm({ body: '' }), key: 'm2' });
     assert.deepEqual([empty.status, empty.body.errors?.[0]?.field], [422, 'body']);
     assert.equal((await call(set, '/v1/tickets/tkt_nope/messages', { form: ticketForm({ body: 'x' }), key: 'm3' })).status, 404);
+  });
+});
+
+describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {
+  let b: TestBackend;
+  before(async () => {
+    b = await setup();
+  });
+  after(() => b.close());
+  const AGENT_TOKEN = 'demo-agent';
+  const codesOf = (p: Problem) => (p.errors ?? []).map((e) => [e.field, e.code]);
+
+  it('the queue, a ticket and the customers are the server\'s, within the contract', async () => {
+    const set = agentHandlers.ok;
+    for (const path of ['/v1/agent/tickets?limit=100', '/v1/agent/tickets?status=new,in_progress&category=bug&urgency=urgent', '/v1/agent/customers/10002']) {
+      const mock = await call<{ items?: Array<{ id: string }>; counts?: unknown; offers?: Array<{ status: string }> }>(set, path, { token: AGENT_TOKEN });
+      const real = (await (await b.req(path, { token: AGENT_TOKEN })).json()) as typeof mock.body;
+      assert.equal(mock.status, 200, path);
+      assert.deepEqual(mock.body.items?.map((t) => t.id), real.items?.map((t) => t.id), `${path}: same tickets in the same order`);
+      assert.deepEqual(mock.body.counts, real.counts, `${path}: same counts`);
+      assert.deepEqual(mock.body.offers?.map((o) => o.status), real.offers?.map((o) => o.status), `${path}: same offers`);
+    }
+    for (const path of ['/v1/agent/tickets/tkt_demo_a', '/v1/agent/customers', '/v1/agent/outbox', '/v1/events']) {
+      assert.equal((await call(set, path, { token: AGENT_TOKEN })).status, 200, path);
+    }
+    assert.equal((await call(agentHandlers.error, '/v1/agent/tickets', { token: AGENT_TOKEN })).status, 500);
+    assert.equal((await call<{ total: number }>(agentHandlers.emptyQueue, '/v1/agent/tickets', { token: AGENT_TOKEN })).body.total, 0);
+  });
+
+  it('writes: the charge as the server bills it; refusals as the server refuses them', async () => {
+    const set = agentHandlers.ok;
+    const booked = await call<{ timeEntry: { chargedMinutes: number }; credit: { minutes: number } }>(set, '/v1/agent/tickets/tkt_demo_d/time', { token: AGENT_TOKEN, key: 'k1', json: { minutes: 25 } });
+    assert.deepEqual([booked.status, booked.body.timeEntry.chargedMinutes, booked.body.credit.minutes], [201, 30, 120]);
+    for (const [path, json, form] of [
+      ['/v1/agent/tickets/tkt_demo_d/time', { minutes: 601 }, undefined],
+      ['/v1/agent/tickets/tkt_demo_d/messages', undefined, ticketForm({ body: ' ' })],
+    ] as const) {
+      const mock = await call(set, path, { token: AGENT_TOKEN, key: 'k2', json, form, lang: 'en' });
+      const real = await b.req(path, { token: AGENT_TOKEN, idempotent: true, json, form, headers: { 'Accept-Language': 'en' } });
+      const realBody = (await real.json()) as Problem;
+      assert.deepEqual([mock.status, codesOf(mock.body), mock.body.errors?.[0]?.message], [real.status, codesOf(realBody), realBody.errors?.[0]?.message], path);
+    }
+    const replied = await call<{ message: Message }>(set, '/v1/agent/tickets/tkt_demo_d/messages', { token: AGENT_TOKEN, key: 'k3', form: ticketForm({ body: '' }, [{ bytes: smallPng(), name: 'a.png' }]) });
+    assert.deepEqual([replied.status, replied.body.message.attachments.length], [201, 1]);
+    assert.equal((await call(set, '/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT_TOKEN, key: 'k4', json: { category: 'user_error' } })).status, 200);
+    const again = await call(set, '/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT_TOKEN, key: 'k5', json: { category: 'user_error' } });
+    assert.deepEqual([again.status, codesOf(again.body)], [422, [['category', 'already_reclassified']]]);
+    assert.equal((await call(set, '/v1/agent/customers/10002/renewal', { token: AGENT_TOKEN, method: 'POST' })).status, 201);
+    assert.equal((await call(set, '/v1/agent/customers/10002/renewal', { token: AGENT_TOKEN, method: 'POST' })).status, 409);
+    const failed = await call<{ items: Array<{ id: string; status: string }> }>(agentHandlers.failedMail, '/v1/agent/outbox', { token: AGENT_TOKEN });
+    const mail = failed.body.items.find((m) => m.status === 'failed')!;
+    assert.equal((await call(agentHandlers.failedMail, `/v1/agent/outbox/${mail.id}/resend`, { token: AGENT_TOKEN, method: 'POST' })).status, 200);
+    assert.equal((await call(agentHandlers.failedMail, `/v1/agent/outbox/${mail.id}/resend`, { token: AGENT_TOKEN, method: 'POST' })).status, 409);
   });
 });

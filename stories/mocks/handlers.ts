@@ -43,12 +43,12 @@ export interface MockOptions {
   now?: () => Date;
 }
 
-const API = '*/api/v1';
+export const API = '*/api/v1';
 const DAY = 86_400_000;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 /** A deep copy with every RFC 3339 instant moved by `ms`. */
-function shifted<T>(value: T, ms: number): T {
+export function shifted<T>(value: T, ms: number): T {
   return JSON.parse(JSON.stringify(value), (_k, v: unknown) =>
     typeof v === 'string' && ISO.test(v) ? new Date(Date.parse(v) + ms).toISOString() : v,
   ) as T;
@@ -57,7 +57,7 @@ function shifted<T>(value: T, ms: number): T {
 // ---------------------------------------------------------------------------------------------
 // State: each handler set owns one, rebuilt on first use after `resetMocks()` (every story load).
 
-interface StoredAnswer { fingerprint: string; status: number; body: string }
+export interface StoredAnswer { fingerprint: string; status: number; body: string }
 
 interface State {
   me: Me;
@@ -73,12 +73,17 @@ interface State {
 
 const resets = new Set<() => void>();
 
+/** Registers a handler set's reset (the desk's mocks, stories/mocks/agent-handlers.ts, keep their own state). */
+export function onResetMocks(reset: () => void): void {
+  resets.add(reset);
+}
+
 /** Drops every handler set's state, so each story starts from the seed. Called by the preview's loader. */
 export function resetMocks(): void {
   for (const reset of resets) reset();
 }
 
-function decodeBase64(b64: string): Uint8Array {
+export function decodeBase64(b64: string): Uint8Array {
   const bin = atob(b64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
@@ -153,14 +158,14 @@ function initialState(o: MockOptions, now: Date): State {
 // ---------------------------------------------------------------------------------------------
 // Answers
 
-function problem(request: Request, err: ApiError): Response {
+export function problem(request: Request, err: ApiError): Response {
   return new HttpResponse(...problemAnswer(err, request.headers.get('accept-language')));
 }
 
-type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Response | Promise<Response>;
+export type Resolver = (info: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => Response | Promise<Response>;
 
 /** Turns a thrown `ApiError` into the server's problem+json and waits `latencyMs` first. */
-function answer(o: MockOptions, fn: Resolver): Resolver {
+export function answer(o: MockOptions, fn: Resolver): Resolver {
   return async (info) => {
     if (o.latencyMs) await delay(o.latencyMs);
     try {
@@ -172,7 +177,7 @@ function answer(o: MockOptions, fn: Resolver): Resolver {
   };
 }
 
-function token(request: Request, queryToken = false): string | undefined {
+export function token(request: Request, queryToken = false): string | undefined {
   const header = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
   return header ?? (queryToken ? new URL(request.url).searchParams.get('token') ?? undefined : undefined);
 }
@@ -181,12 +186,12 @@ function requireCustomer(request: Request, queryToken = false): void {
   if (!token(request, queryToken)) throw new ApiError(401, 'unauthorized');
 }
 
-function requireIdempotencyKey(request: Request): string {
+export function requireIdempotencyKey(request: Request): string {
   return checkIdempotencyKey(request.headers.get('idempotency-key'));
 }
 
 /** Same key + same request → the stored answer; same key + another request → 409 (as server/idempotency.ts). */
-function idempotent(state: State, key: string, fingerprint: string, effect: () => { status: number; body: unknown }): Response {
+export function idempotent(state: { idempotency: Map<string, StoredAnswer> }, key: string, fingerprint: string, effect: () => { status: number; body: unknown }): Response {
   const stored = state.idempotency.get(key);
   if (stored && stored.fingerprint !== fingerprint) throw new ApiError(409, 'idempotency_conflict');
   if (stored) return new HttpResponse(stored.body, { status: stored.status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Idempotent-Replayed': 'true' } });
@@ -196,7 +201,7 @@ function idempotent(state: State, key: string, fingerprint: string, effect: () =
   return new HttpResponse(body, { status: result.status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-async function readJson(request: Request): Promise<Record<string, unknown>> {
+export async function readJson(request: Request): Promise<Record<string, unknown>> {
   requireJsonType(request.headers.get('content-type'));
   return parseJsonObject(await request.text());
 }
@@ -204,7 +209,7 @@ async function readJson(request: Request): Promise<Record<string, unknown>> {
 interface ImagePart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width: number; height: number }
 
 /** Multipart fields as the server reads them: text by name, `images` as a list of files. */
-async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: ImagePart[]; imageErrors: FieldErrorInput[]; imageCode: string }> {
+export async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: ImagePart[]; imageErrors: FieldErrorInput[]; imageCode: string }> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -232,7 +237,7 @@ async function readForm(request: Request): Promise<{ fields: Record<string, unkn
   return { fields, images, imageErrors, imageCode: 'image_rejected' };
 }
 
-function fingerprintOf(fields: Record<string, unknown>, images: readonly ImagePart[]): string {
+export function fingerprintOf(fields: Record<string, unknown>, images: readonly ImagePart[]): string {
   // FNV-1a over the bytes: enough to tell two uploads apart in a mock.
   const hash = (b: Uint8Array) => b.reduce((h, x) => Math.imul(h ^ x, 16_777_619) >>> 0, 2_166_136_261).toString(16);
   return JSON.stringify([Object.keys(fields).sort().map((k) => [k, fields[k]]), images.map((i) => [i.fileName, i.bytes.length, hash(i.bytes)])]);
@@ -260,7 +265,7 @@ function touch(state: State, summary: TicketSummary): void {
   state.tickets = [summary, ...state.tickets.filter((t) => t.id !== summary.id)];
 }
 
-function attachmentsOf(state: State, images: readonly ImagePart[]): Attachment[] {
+export function attachmentsOf(state: { seq: number; attachments: Map<string, { contentType: string; bytes: Uint8Array }> }, images: readonly ImagePart[]): Attachment[] {
   return images.map((img) => {
     const id = `att_mock_${++state.seq}`;
     state.attachments.set(id, { contentType: img.type, bytes: img.bytes });

@@ -1,0 +1,293 @@
+/**
+ * MSW handlers for the support desk's stories (`/v1/agent/…`), answering as the contract says:
+ * the queue, tickets and customers are the recorded seed answers of both demo customers
+ * (`fixtures.json`, the same the customer stories replay) seen from the agent's side; the writes
+ * check their input with the server's own rules and texts (1..600 minutes, text or images, one
+ * reclassification, one open offer) and bill with src/domain's rules. The outbox holds what the
+ * writes queued, plus — in the `failedMail` scenario — one mail the relay gave up on.
+ * `server/test/msw-contract.test.ts` checks the scenarios against api/openapi.yaml.
+ */
+import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import type { AgentCustomer, AgentCustomerDetail, AgentTicketDetail, AgentTicketSummary, OutboxMail, QueueCounts } from '../../src/api/agent-backend.js';
+import type { Message, Offer } from '../../src/api/types.js';
+import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
+import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { ApiError } from '../../server/problem.js';
+import { throwIfFormErrors } from '../../server/rules/tickets.js';
+import { Fields } from '../../server/validate.js';
+import {
+  API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
+  shifted, type MockOptions, type Resolver, type StoredAnswer,
+} from './handlers.js';
+
+const DAY = 86_400_000;
+
+export interface AgentMockOptions {
+  mode?: 'ok' | 'loading' | 'error' | 'emptyQueue';
+  /** An outbox with one mail the relay gave up on (550 from the receiving server). */
+  failedMail?: boolean;
+  now?: () => Date;
+}
+
+interface AgentState {
+  tickets: Map<string, AgentTicketDetail>;
+  customers: Map<string, AgentCustomerDetail>;
+  outbox: OutboxMail[];
+  attachments: Map<string, { contentType: string; bytes: Uint8Array }>;
+  idempotency: Map<string, StoredAnswer>;
+  seq: number;
+}
+
+function initialState(o: AgentMockOptions, now: Date): AgentState {
+  const tickets = new Map<string, AgentTicketDetail>();
+  const customers = new Map<string, AgentCustomerDetail>();
+  const ms = now.getTime() - Date.parse(fixtures.generatedAt);
+  for (const c of [fixtures.customers.positive, fixtures.customers.negative].map((f) => shifted(f, ms))) {
+    customers.set(c.me.customer.number, { customer: c.me.customer, credit: c.me.credit, offers: c.offers });
+    if (o.mode === 'emptyQueue') continue;
+    for (const d of Object.values(c.details)) tickets.set(d.id, { ...d, customer: c.me.customer, credit: c.me.credit });
+  }
+  const outbox: OutboxMail[] = o.failedMail
+    ? [{
+        id: 'mail_mock_failed', to: 'kanzlei@schneider-partner.example', cc: [], subject: '[T-2026-00071] Neue Antwort: DATEV-Export bricht bei 45 % ab',
+        body: 'Guten Tag Schneider & Partner Steuerberatung,\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team',
+        createdAt: new Date(now.getTime() - DAY / 4).toISOString(), status: 'failed', attempts: 5,
+        error: '550 5.1.1 <kanzlei@schneider-partner.example>: mailbox unavailable', sentAt: null,
+      }]
+    : [];
+  const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
+  return { tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0 };
+}
+
+const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
+
+function summaryOf(t: AgentTicketDetail): AgentTicketSummary {
+  const { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread } = t;
+  return { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, customer: { number: t.customer.number, name: t.customer.name } };
+}
+
+function requireAgent(request: Request): void {
+  if (!/^Bearer\s+\S+$/i.test(request.headers.get('authorization') ?? '') && !new URL(request.url).searchParams.get('token')) throw new ApiError(401, 'unauthorized');
+}
+
+export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
+  const now = o.now ?? (() => new Date());
+  let current: AgentState | undefined;
+  const state = () => (current ??= initialState(o, now()));
+  onResetMocks(() => {
+    current = undefined;
+  });
+  const mode = o.mode ?? 'ok';
+  if (mode === 'loading') return [http.all(`${API}/*`, async () => { await delay('infinite'); return new HttpResponse(null, { status: 204 }); })];
+  if (mode === 'error') return [http.all(`${API}/*`, ({ request }) => problem(request, new ApiError(500, 'internal')))];
+  const mock: MockOptions = {};
+  const agent = (fn: Resolver): Resolver => answer(mock, (info) => {
+    requireAgent(info.request);
+    return fn(info);
+  });
+  const ticketOf = (info: Parameters<Resolver>[0]) => {
+    const t = state().tickets.get(String(info.params['id']));
+    if (!t) throw new ApiError(404, 'not_found');
+    return t;
+  };
+  const setCredit = (s: AgentState, number: string, minutes: number, at: string) => {
+    const c = s.customers.get(number)!;
+    c.credit = { minutes, updatedAt: at };
+    for (const t of s.tickets.values()) if (t.customer.number === number) t.credit = c.credit;
+  };
+  const mail = (s: AgentState, to: string, subject: string, body: string) =>
+    s.outbox.unshift({ id: `mail_mock_${++s.seq}`, to, cc: [], subject, body, createdAt: now().toISOString(), status: 'queued', attempts: 0, error: null, sentAt: null });
+  const keyed = async (request: Request, parts: unknown[], effect: () => { status: number; body: unknown }) =>
+    idempotent(state(), requireIdempotencyKey(request), `${new URL(request.url).pathname} ${JSON.stringify(parts)}`, effect);
+
+  return [
+    http.get(`${API}/agent/tickets`, agent(({ request }) => {
+      const p = new URL(request.url).searchParams;
+      const list = (k: string) => (p.get(k) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+      const statuses = list('status');
+      const categories = list('category');
+      const errors = [
+        ...(statuses.every((v) => (TICKET_STATUSES as readonly string[]).includes(v)) ? [] : [{ field: 'status', code: 'invalid_value' }]),
+        ...(categories.every(isTicketCategory) ? [] : [{ field: 'category', code: 'invalid_value' }]),
+        ...(!p.get('urgency') || (URGENCIES as readonly string[]).includes(p.get('urgency')!) ? [] : [{ field: 'urgency', code: 'invalid_value' }]),
+      ];
+      if (errors.length) throw new ApiError(422, 'validation_failed', { errors });
+      const q = (p.get('q') ?? '').toLocaleLowerCase('de');
+      const others = [...state().tickets.values()].filter((t) =>
+        (!categories.length || categories.includes(t.category)) && (!p.get('customer') || t.customer.number === p.get('customer'))
+        && (!p.get('urgency') || t.urgency === p.get('urgency'))
+        && (!q || [t.number, t.subject, t.description, ...t.messages.map((m) => m.body)].some((v) => v.toLocaleLowerCase('de').includes(q))));
+      const counts: QueueCounts = { byStatus: { new: 0, in_progress: 0, waiting_for_customer: 0, closed: 0 }, urgentOpen: 0 };
+      for (const t of others) {
+        counts.byStatus[t.status]++;
+        if (t.urgency === 'urgent' && (t.status === 'new' || t.status === 'in_progress')) counts.urgentOpen++;
+      }
+      const items = others.filter((t) => !statuses.length || statuses.includes(t.status)).map(summaryOf)
+        .sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+      const limit = Math.min(100, Number(p.get('limit') ?? 25) || 25);
+      // The stories' queue fits one page; a cursor is never handed out.
+      return HttpResponse.json({ items: items.slice(0, limit), nextCursor: null, total: items.length, counts });
+    })),
+
+    http.get(`${API}/agent/tickets/:id`, agent((info) => HttpResponse.json(ticketOf(info)))),
+
+    http.post(`${API}/agent/tickets/:id/messages`, agent(async (info) => {
+      const t = ticketOf(info);
+      const { fields, images, imageErrors, imageCode } = await readForm(info.request);
+      const f = new Fields(fields);
+      const body = f.string('body', { max: LIMITS.body });
+      if (!body && !images.length && !imageErrors.length) f.add('body', 'required');
+      const status = f.oneOf('status', TICKET_STATUSES, { fallback: 'waiting_for_customer' }) ?? 'waiting_for_customer';
+      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
+      return idempotent(state(), requireIdempotencyKey(info.request), fingerprintOf(fields, images), () => {
+        const s = state();
+        const at = now().toISOString();
+        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Cadia Support', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message' };
+        s.tickets.set(t.id, { ...t, status, updatedAt: at, messages: [...t.messages, message] });
+        mail(s, t.customer.email, `[${t.number}] Neue Antwort: ${t.subject}`, `Guten Tag ${t.customer.name},\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team`);
+        return { status: 201, body: { message } };
+      });
+    })),
+
+    http.post(`${API}/agent/tickets/:id/time`, agent(async (info) => {
+      const t = ticketOf(info);
+      const f = new Fields(await readJson(info.request));
+      const minutes = f.integer('minutes', { required: true, min: 1, max: 600 });
+      const note = f.string('note', { max: LIMITS.shortText });
+      const billableInput = f.boolean('billable');
+      f.check();
+      return keyed(info.request, [minutes, note, billableInput], () => {
+        const s = state();
+        const at = now().toISOString();
+        const billable = billableInput ?? !isFreeCategory(t.category);
+        const charge = chargeBooking({ minutes: minutes!, billable }, t.credit.minutes);
+        const timeEntry = { id: `tim_mock_${++s.seq}`, date: at, minutes: minutes!, billable, note, chargedMinutes: charge.charged, fromCreditMinutes: charge.fromCredit, uncoveredMinutes: charge.uncovered };
+        setCredit(s, t.customer.number, t.credit.minutes - charge.charged, at);
+        const timeEntries = [...t.timeEntries, timeEntry];
+        const b = t.billing;
+        const billing = {
+          ...b, bookedMinutes: b.bookedMinutes + minutes!, freeMinutes: b.freeMinutes + (billable ? 0 : minutes!), billableMinutes: b.billableMinutes + (billable ? minutes! : 0),
+          chargedMinutes: b.chargedMinutes + charge.charged, fromCreditMinutes: b.fromCreditMinutes + charge.fromCredit, uncoveredMinutes: b.uncoveredMinutes + charge.uncovered,
+        };
+        const ticket = { ...s.tickets.get(t.id)!, timeEntries, billing, bookedMinutes: t.bookedMinutes + minutes!, updatedAt: at };
+        s.tickets.set(t.id, ticket);
+        return { status: 201, body: { timeEntry, credit: ticket.credit, offer: null, ticket } };
+      });
+    })),
+
+    http.post(`${API}/agent/tickets/:id/status`, agent(async (info) => {
+      const t = ticketOf(info);
+      const f = new Fields(await readJson(info.request));
+      const status = f.oneOf('status', TICKET_STATUSES, { required: true }) as TicketStatus;
+      f.check();
+      return keyed(info.request, [status], () => {
+        const ticket = { ...t, status, updatedAt: now().toISOString() };
+        state().tickets.set(t.id, ticket);
+        return { status: 200, body: ticket };
+      });
+    })),
+
+    http.post(`${API}/agent/tickets/:id/reclassify`, agent(async (info) => {
+      const t = ticketOf(info);
+      const f = new Fields(await readJson(info.request));
+      const category = f.oneOf('category', TICKET_CATEGORIES, { required: true })!;
+      f.check();
+      if (category === t.category) {
+        throw new ApiError(422, 'validation_failed', { errors: [{ field: 'category', code: t.reclassifiedAt ? 'already_reclassified' : 'unchanged' }] });
+      }
+      return keyed(info.request, [category], () => {
+        const s = state();
+        const at = now().toISOString();
+        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: 'Kein Programmfehler – Aufwand wird berechnet.', createdAt: at, attachments: [], kind: 'reclassified' };
+        // Free time becomes billable and is charged now, entry by entry, against the credit as it goes.
+        let credit = t.credit.minutes;
+        const timeEntries = t.timeEntries.map((e) => {
+          if (e.billable || !isFreeCategory(t.category)) return e;
+          const c = chargeBooking({ minutes: e.minutes, billable: true }, credit);
+          credit -= c.charged;
+          return { ...e, billable: true, chargedMinutes: c.charged, fromCreditMinutes: c.fromCredit, uncoveredMinutes: c.uncovered };
+        });
+        setCredit(s, t.customer.number, credit, at);
+        const charged = timeEntries.reduce((n, e) => n + e.chargedMinutes, 0);
+        const billing = { ...t.billing, freeMinutes: 0, billableMinutes: t.billing.bookedMinutes, chargedMinutes: charged };
+        const ticket = { ...s.tickets.get(t.id)!, category, originalCategory: t.originalCategory ?? t.category, reclassifiedAt: at, updatedAt: at, timeEntries, billing, messages: [...t.messages, message] };
+        s.tickets.set(t.id, ticket);
+        mail(s, t.customer.email, `[${t.number}] Kein Programmfehler – Aufwand wird berechnet`, `Guten Tag ${t.customer.name},\n\nes handelt sich nicht um einen Programmfehler.\n\nIhr Cadia-Team`);
+        return { status: 200, body: ticket };
+      });
+    })),
+
+    http.get(`${API}/agent/customers`, agent(() => {
+      const items: AgentCustomer[] = [...state().customers.values()].map((c) => ({
+        ...c.customer, credit: c.credit, openOfferId: c.offers.find((x) => x.status === 'open')?.id ?? null,
+      }));
+      return HttpResponse.json({ items });
+    })),
+
+    http.get(`${API}/agent/customers/:number`, agent((info) => {
+      const c = state().customers.get(String(info.params['number']));
+      if (!c) throw new ApiError(404, 'not_found');
+      return HttpResponse.json(c);
+    })),
+
+    http.post(`${API}/agent/customers/:number/renewal`, agent((info) => {
+      const s = state();
+      const c = s.customers.get(String(info.params['number']));
+      if (!c) throw new ApiError(404, 'not_found');
+      if (c.offers.some((x) => x.status === 'open')) throw new ApiError(409, 'offer_open');
+      const pkg = fixtures.packages.items.find((p) => p.id === 'pkg-600') ?? fixtures.packages.items[0]!;
+      const issued = now();
+      const offer: Offer = {
+        id: `off_mock_${++s.seq}`, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
+        price: { amount: Math.round(pkg.price.amount * 0.85), currency: pkg.price.currency }, regularPrice: pkg.price, packageId: pkg.id,
+        reason: 'renewal', issuedAt: issued.toISOString(), expiresAt: new Date(issued.getTime() + 14 * DAY).toISOString(), status: 'open',
+      };
+      c.offers = [offer, ...c.offers];
+      mail(s, c.customer.email, 'Ihr persönliches Treueangebot', `Guten Tag ${c.customer.name},\n\nvielen Dank für die Verlängerung Ihrer Lizenz.\n\nIhr Cadia-Team`);
+      return HttpResponse.json({ offer }, { status: 201 });
+    })),
+
+    http.get(`${API}/agent/outbox`, agent(() => HttpResponse.json({ items: state().outbox }))),
+
+    http.post(`${API}/agent/outbox/:id/resend`, agent((info) => {
+      const m = state().outbox.find((x) => x.id === info.params['id']);
+      if (!m) throw new ApiError(404, 'not_found');
+      if (m.status !== 'failed') throw new ApiError(409, m.status === 'sent' ? 'mail_sent' : 'mail_pending');
+      Object.assign(m, { status: 'queued', attempts: 0 });
+      return HttpResponse.json(m);
+    })),
+
+    http.get(`${API}/attachments/:id`, answer(mock, (info) => {
+      requireAgent(info.request);
+      const a = state().attachments.get(String(info.params['id']));
+      if (!a) throw new ApiError(404, 'not_found');
+      return new HttpResponse(a.bytes, { headers: { 'Content-Type': a.contentType, 'X-Content-Type-Options': 'nosniff' } });
+    })),
+
+    http.get(`${API}/events`, answer(mock, ({ request }) => {
+      requireAgent(request);
+      // An open stream that stays quiet: the desk shows "Live", and nothing changes under the story.
+      const stream = new ReadableStream<Uint8Array>({ start: (c) => c.enqueue(new TextEncoder().encode('retry: 3000\n: connected\n\n')) });
+      return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' } });
+    })),
+
+    http.all(`${API}/*`, ({ request }) => {
+      console.error(`[mocks] no handler for ${request.method} ${new URL(request.url).pathname}`);
+      return problem(request, new ApiError(404, 'not_found'));
+    }),
+  ];
+}
+
+/** The desk's scenarios: `parameters: { msw: { handlers: agentHandlers.ok } }`. */
+export const agentHandlers = {
+  /** Both demo customers' tickets, customers and offers, as the seeded backend has them. */
+  ok: createAgentHandlers(),
+  /** Nothing ever answers. */
+  loading: createAgentHandlers({ mode: 'loading' }),
+  /** Every endpoint answers 500. */
+  error: createAgentHandlers({ mode: 'error' }),
+  /** No tickets at all. */
+  emptyQueue: createAgentHandlers({ mode: 'emptyQueue' }),
+  /** An outbox with a mail the relay gave up on. */
+  failedMail: createAgentHandlers({ failedMail: true }),
+} satisfies Record<string, HttpHandler[]>;
