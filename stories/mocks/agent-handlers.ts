@@ -8,7 +8,8 @@
  * `server/test/msw-contract.test.ts` checks the scenarios against api/openapi.yaml.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
-import type { AgentCustomer, AgentCustomerDetail, AgentTicketDetail, AgentTicketSummary, OutboxMail, QueueCounts } from '../../src/api/agent-backend.js';
+// From the contract's types, not src/api/agent-backend.ts: the server's type check (msw-contract.test.ts) must not pull in the browser client.
+import type { components } from '../../src/api/schema.js';
 import type { Message, Offer } from '../../src/api/types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
@@ -21,6 +22,14 @@ import {
 } from './handlers.js';
 
 const DAY = 86_400_000;
+
+type S = components['schemas'];
+type AgentCustomer = S['AgentCustomer'];
+type AgentCustomerDetail = S['AgentCustomerDetail'];
+type AgentTicketDetail = S['AgentTicketDetail'];
+type AgentTicketSummary = S['AgentTicketSummary'];
+type OutboxMail = S['OutboxMail'];
+type QueueCounts = S['QueueCounts'];
 
 export interface AgentMockOptions {
   mode?: 'ok' | 'loading' | 'error' | 'emptyQueue';
