@@ -12,7 +12,7 @@ import type { CadiaAgentDesk } from '../src/elements/agent-desk/agent-desk.js';
 
 interface DeskArgs {
   locale: 'de' | 'en';
-  view: 'queue' | 'customers' | 'outbox';
+  view: 'queue' | 'customers' | 'outbox' | 'notices';
   ticketId: string;
   theme: '' | 'light' | 'dark';
 }
@@ -39,7 +39,7 @@ const meta = {
   args: { locale: 'de', view: 'queue', ticketId: 'tkt_demo_a', theme: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['de', 'en'] },
-    view: { control: 'inline-radio', options: ['queue', 'customers', 'outbox'] },
+    view: { control: 'inline-radio', options: ['queue', 'customers', 'outbox', 'notices'] },
     theme: { control: 'inline-radio', options: ['', 'light', 'dark'] },
   },
   parameters: { layout: 'fullscreen', msw: { handlers: agentHandlers.ok } },

@@ -153,7 +153,7 @@ describe('<cadia-agent-desk>', () => {
     const status = $<HTMLSelectElement>(desk, 'select[name=status]')!;
     status.value = 'closed';
     await submit(desk, 'st-h');
-    await waitFor(() => text($(desk, '#st-out')) === 'Status: Geschlossen', 5000, 'status set');
+    await waitFor(() => text($(desk, '#st-out')) === 'Status: Abgeschlossen', 5000, 'status set');
     await expect(desk).to.be.accessible();
   });
 
@@ -198,6 +198,9 @@ describe('<cadia-agent-desk>', () => {
     renew();
     await waitFor(() => /only ever one at a time/.test(text($(desk, '.outcome.bad'))), 5000, 'second renewal refused');
     await expect(desk).to.be.accessible();
+    // From the customer to their tickets: the queue, every status, this customer only.
+    [...$$(desk, 'button.secondary')].find((b) => text(b) === 'This customer’s tickets')!.click();
+    await waitFor(() => rowIds(desk).length === 3 && $$(desk, '[role=option] .meta').every((m) => text(m).startsWith('Schneider')), 5000, 'the customer’s tickets');
 
     const [mail] = await be.sql<{ id: string }>("SELECT id FROM outbox WHERE subject LIKE '%Treueangebot%' OR to_addr LIKE '%schneider%' ORDER BY seq DESC LIMIT 1");
     await be.sql("UPDATE outbox SET failed_at = '2026-12-06T10:00:00.000Z', attempts = 5, error = '550 5.1.1 mailbox unavailable' WHERE id = ?", mail!.id);

@@ -28,44 +28,52 @@ const shot = async (page, name) => {
   await page.screenshot({ path: `.screens/lifecycle-${name}-${width}.png`, fullPage: true });
   console.log(`.screens/lifecycle-${name}-${width}.png`);
 };
-const status = (page) => page.locator('#agent-status').textContent();
+// The desk (<cadia-agent-desk>) renders in its shadow root; playwright's CSS locators pierce it.
+const desk = (page) => page.locator('cadia-agent-desk');
+const said = async (page, sel, pattern) => {
+  const el = desk(page).locator(sel, { hasText: pattern });
+  await el.waitFor();
+  return el.textContent();
+};
 
 const agent = await context.newPage();
 await agent.goto(`${base}/agent`);
-await agent.locator('#customers tr').first().waitFor();
+await desk(agent).locator('[role=option]').first().waitFor();
 await shot(agent, '1-agent-start');
 
 // Licence renewal for 10002 (no open offer): issued and mailed.
-await agent.getByRole('button', { name: 'Lizenz von Schneider & Partner Steuerberatung verlängern' }).click();
-await agent.locator('#agent-status:has-text("Treueangebot")').waitFor();
-console.log('renewal:', await status(agent));
+await desk(agent).getByRole('tab', { name: 'Kunden' }).click();
+await desk(agent).getByRole('button', { name: 'Schneider & Partner Steuerberatung' }).click();
+await desk(agent).getByRole('button', { name: 'Lizenz verlängern' }).click();
+console.log('renewal:', await said(agent, '.outcome.ok', 'Treueangebot'));
 await shot(agent, '2-renewal');
 // Again: one open offer at a time.
-await agent.getByRole('button', { name: 'Lizenz von Schneider & Partner Steuerberatung verlängern' }).click();
-await agent.locator('#agent-status:has-text("kein neues")').waitFor();
-console.log('renewal again:', await status(agent));
+await desk(agent).getByRole('button', { name: 'Lizenz verlängern' }).click();
+console.log('renewal again:', await said(agent, '.outcome.bad', 'nur eines zur Zeit'));
 await shot(agent, '3-renewal-refused');
 
 // Reclassify the VAT bug of 10001 (20 minutes booked free).
-await agent.locator('#tickets tr', { hasText: 'falsche Mehrwertsteuer' }).click();
-await agent.locator('#reclassify:not([hidden])').waitFor();
+await desk(agent).getByRole('tab', { name: /Warteschlange/ }).click();
+await desk(agent).locator('[role=option]', { hasText: 'falsche Mehrwertsteuer' }).click();
+await desk(agent).locator('#rc-cat').waitFor();
 await shot(agent, '4-bug-selected');
-await agent.locator('#reclassify button').click();
-await agent.locator('#agent-status:has-text("Umklassifiziert")').waitFor();
-console.log('reclassify:', await status(agent));
+await desk(agent).getByRole('button', { name: 'Umklassifizieren' }).click();
+console.log('reclassify:', await said(agent, '#rc-out', 'Umklassifiziert'));
 await shot(agent, '5-reclassified');
 
 // Book time on 10002's ticket: below zero, owed.
-await agent.locator('#tickets tr', { hasText: 'DATEV-Export' }).click();
-await agent.locator('#time input[name="minutes"]').fill('25');
-await agent.locator('#time button').click();
-await agent.locator('#agent-status:has-text("gebucht")').waitFor();
-console.log('booking:', await status(agent));
+await desk(agent).locator('[role=option]', { hasText: 'DATEV-Export' }).click();
+await desk(agent).locator('#t-min').fill('25');
+await desk(agent).getByRole('button', { name: 'Zeit buchen' }).click();
+console.log('booking:', await said(agent, '#time-out', 'gebucht'));
 await shot(agent, '6-booked-below-zero');
 
-// The customer clicks the link in the offer mail (the agent page adds the demo login for that customer).
-const link = agent.locator('#outbox .msg', { hasText: 'Ihr persönliches Treueangebot' }).first().locator('a');
-const href = await link.getAttribute('href');
+// The customer clicks the link in the offer mail (the demo login for that customer added here).
+await desk(agent).getByRole('tab', { name: 'E-Mail-Ausgang' }).click();
+const body = await desk(agent).locator('.mail', { hasText: 'Ihr persönliches Treueangebot' }).first().locator('.mail-body').textContent();
+const offerUrl = new URL(/https?:\/\/\S+/.exec(body)[0]);
+offerUrl.searchParams.set('customer', 'negative');
+const href = offerUrl.pathname + offerUrl.search;
 console.log('mailed link:', href);
 for (const lang of ['de', 'en']) {
   const home = await context.newPage();
@@ -79,21 +87,17 @@ for (const lang of ['de', 'en']) {
   await home.close();
 }
 
-// The customer's view of the reclassified ticket in the ERP window.
-await agent.locator('#tickets tr', { hasText: 'falsche Mehrwertsteuer' }).click();
-const erpHref = await agent.getByRole('link', { name: /So sieht es der Kunde/ }).getAttribute('href');
+// The customer's view of the reclassified ticket in the ERP window (the demo ERP page's sign-in).
 for (const lang of ['de', 'en']) {
   const erp = await context.newPage();
-  await erp.goto(`${base}${erpHref}&lang=${lang}`);
+  await erp.goto(`${base}/erp?token=demo-positive&ticket=tkt_demo_b&lang=${lang}`);
   await erp.locator('cadia-ticket-list .banner.reclassified').waitFor();
   await shot(erp, `9-erp-reclassified-${lang}`);
   await erp.close();
 }
 // And 10002's DATEV ticket: booked below zero, the amount owed.
-await agent.locator('#tickets tr', { hasText: 'DATEV-Export' }).click();
-const owedHref = await agent.getByRole('link', { name: /So sieht es der Kunde/ }).getAttribute('href');
 const erp = await context.newPage();
-await erp.goto(`${base}${owedHref}`);
+await erp.goto(`${base}/erp?token=demo-negative&ticket=tkt_demo_j`);
 await erp.locator('cadia-ticket-list [data-total="owed"]').waitFor();
 await shot(erp, '10-erp-owed');
 

@@ -59,7 +59,7 @@ const desk = css`
   }
   .chip[aria-pressed='true'] { background: var(--_primary); color: var(--_on-primary); border-color: var(--_primary); }
   .row { display: flex; flex-wrap: wrap; gap: calc(var(--_space) * 2); align-items: end; }
-  .row.end { justify-content: flex-end; }
+  .row.to-end { justify-content: flex-end; }
   .row > label { flex: 1 1 90px; min-width: 0; }
   .row > label.narrow { flex: 0 1 100px; }
   .grow { flex: 1 1 auto; }
@@ -128,6 +128,7 @@ const desk = css`
   th { text-align: start !important; font-weight: 600 !important; font-size: 0.85em; color: var(--_muted); }
   th, td { padding-block: calc(var(--_space) * 1.5); padding-inline: var(--_space); border-block-end: 1px solid var(--_border); vertical-align: top; }
   .end { text-align: end !important; }
+  .nowrap { white-space: nowrap !important; }
   tr.active { background: var(--_surface-2); }
   button.link { font: inherit; color: var(--_primary); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; min-height: 24px; text-align: start !important; }
   .offers { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }

@@ -21,9 +21,9 @@ import { DeskStore, type DeskTopic } from './desk-store.js';
 import { deskMessages, type DeskMessages } from './messages.js';
 import { deskStyles } from './agent-desk.styles.js';
 import { renderTicket, type TicketForms } from './ticket-view.js';
-import { renderCustomers, renderOutbox } from './side-views.js';
+import { renderCustomers, renderNotices, renderOutbox } from './side-views.js';
 
-export type DeskView = 'queue' | 'customers' | 'outbox';
+export type DeskView = 'queue' | 'customers' | 'outbox' | 'notices';
 
 /** Desks per provider configuration: one agent client and one event stream per page. */
 const stores = new WeakMap<object, DeskStore>();
@@ -54,7 +54,7 @@ export class CadiaAgentDesk extends CadiaElement {
     ticketId: { attribute: 'ticket-id' },
   };
 
-  /** Which part is shown: `queue` (default), `customers`, `outbox`. */
+  /** Which part is shown: `queue` (default), `customers`, `outbox`, `notices`. */
   declare view: DeskView;
   /** The open ticket's id. */
   declare ticketId: string;
@@ -143,8 +143,13 @@ export class CadiaAgentDesk extends CadiaElement {
     this.unwatch();
   }
 
+  /**
+   * Deliberately without `super.willUpdate`: the base would subscribe this element to the customer
+   * store, whose event stream would be a second one beside the desk's, and which reloads the
+   * signed-in customer's offers on every offer event (an agent may not read `/v1/offers`: 403). The
+   * desk reads only through its DeskStore; from the base it takes the language, texts and context.
+   */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     // Opening a tab shows its state now, not as it was when the desk started (a mail may have failed since).
     if (changed.has('view') && changed.get('view') !== undefined && this.view !== 'queue') {
       const topic = this.view === 'outbox' ? 'outbox' : 'customers';
@@ -214,6 +219,12 @@ export class CadiaAgentDesk extends CadiaElement {
     if (i >= 0) this.active = i;
   }
 
+  /** The queue with this customer's tickets, every status. */
+  showCustomerTickets(number: string): void {
+    this.setQuery({ customer: number, status: [] });
+    this.view = 'queue';
+  }
+
   private setQuery(patch: Partial<QueueQuery>): void {
     this.query = { ...this.query, ...patch };
     this.active = 0;
@@ -268,18 +279,19 @@ export class CadiaAgentDesk extends CadiaElement {
           ${tab('queue', html`${m.tabs.queue} <span class="pill num">${this.queue ? this.queue.counts.byStatus.new + this.queue.counts.byStatus.in_progress : '–'}</span>`)}
           ${tab('customers', m.tabs.customers)}
           ${tab('outbox', html`${m.tabs.outbox}${failed ? html` <span class="pill danger num">${m.outbox.failedCount(failed)}</span>` : nothing}`)}
+          ${tab('notices', m.notices.heading)}
         </div>
         <p class="live ${this.desk.live ? 'on' : ''}" role="status">${this.desk.live ? m.live.open : m.live.reconnecting}</p>
       </header>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.view}" class="panel">
-        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? renderCustomers(this) : renderOutbox(this)}
+        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? renderCustomers(this) : this.view === 'outbox' ? renderOutbox(this) : renderNotices(this)}
       </div>
       <p class="shortcuts muted">${m.shortcuts}</p>
     </div>`;
   }
 
   private readonly handleTabKey = (e: KeyboardEvent): void => {
-    const order: DeskView[] = ['queue', 'customers', 'outbox'];
+    const order: DeskView[] = ['queue', 'customers', 'outbox', 'notices'];
     const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!d) return;
     e.preventDefault();

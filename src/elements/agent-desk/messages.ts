@@ -7,6 +7,10 @@ export interface DeskMessages {
   tabs: { queue: string; customers: string; outbox: string };
   shortcuts: string;
   live: { open: string; reconnecting: string };
+  /**
+   * The agent's names for the statuses. Not src/i18n/statuses.ts: that one speaks to the customer
+   * ("Wartet auf Ihre Antwort"); the desk names the same status from support's side.
+   */
   statuses: Record<TicketStatus, string>;
   /** The agent's words for the status filter: "open" is new + in progress. */
   statusFilter: { open: string; all: string };
@@ -52,7 +56,10 @@ export interface DeskMessages {
     free: string;
     book: string;
     booking: string;
-    booked: (minutes: string, charged: string, credit: string) => string;
+    /** `charge`: `chargedAs(…)` or `free`. */
+    booked: (minutes: string, charge: string, credit: string) => string;
+    chargedAs: (minutes: string) => string;
+    bookedFree: string;
     range: string;
     preview: (charged: string, units: number) => string;
     previewFree: string;
@@ -115,7 +122,7 @@ export const deskMessages = catalog<DeskMessages>(
     tabs: { queue: 'Warteschlange', customers: 'Kunden', outbox: 'E-Mail-Ausgang' },
     shortcuts: 'Tastatur: J/K oder ↑/↓ wählen · Enter öffnet · R antwortet · / sucht',
     live: { open: 'Live', reconnecting: 'Verbindung wird wiederhergestellt …' },
-    statuses: { new: 'Neu', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Kunde', closed: 'Geschlossen' },
+    statuses: { new: 'Neu', in_progress: 'In Bearbeitung', waiting_for_customer: 'Wartet auf Kunde', closed: 'Abgeschlossen' },
     statusFilter: { open: 'Offen', all: 'Alle' },
     urgencies: { normal: 'Normal', urgent: 'Dringend' },
     filters: {
@@ -171,9 +178,11 @@ export const deskMessages = catalog<DeskMessages>(
       byCategory: (free) => (free ? 'Kategorie: kostenlos' : 'Kategorie: berechnet'),
       charge: 'Berechnen',
       free: 'Kostenlos',
+      bookedFree: 'kostenlos',
       book: 'Zeit buchen',
       booking: 'Wird gebucht …',
-      booked: (minutes, charged, credit) => `${minutes} gebucht (${charged}). Guthaben jetzt ${credit}.`,
+      booked: (minutes, charge, credit) => `${minutes} gebucht, ${charge} – Guthaben jetzt ${credit}`,
+      chargedAs: (minutes) => `berechnet ${minutes}`,
       range: 'Bitte 1 bis 600 Minuten angeben.',
       preview: (charged, units) => `Berechnet werden ${charged} (${units} angefangene 10 Minuten).`,
       previewFree: 'Kostenlos – Programmfehler werden nicht berechnet.',

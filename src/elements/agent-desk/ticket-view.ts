@@ -159,7 +159,7 @@ function renderReply(desk: CadiaAgentDesk, t: AgentTicketDetail) {
     <textarea id="reply-body" rows="5" .value=${f.body} aria-invalid=${bad && f.outcome?.field === 'body' ? 'true' : 'false'} aria-describedby="reply-out"
       ?disabled=${f.busy} @input=${(e: Event) => ((f.body = (e.target as HTMLTextAreaElement).value), (f.outcome = undefined), desk.requestUpdate())}></textarea>
     ${renderAttachments(desk.replyImages, desk.language, { id: 'reply-img', disabled: !!f.busy })}
-    <div class="row end">
+    <div class="row to-end">
       <label>${m.reply.statusAfter}
         <select @change=${(e: Event) => (f.status = (e.target as HTMLSelectElement).value as TicketStatus)}>
           ${TICKET_STATUSES.filter((s) => s !== 'new').map((s) => html`<option value=${s} ?selected=${f.status === s}>${m.statuses[s]}</option>`)}
@@ -191,7 +191,7 @@ function renderBooking(desk: CadiaAgentDesk, t: AgentTicketDetail) {
     const booking = { minutes, note: f.note.trim(), ...(f.billing !== 'auto' && { billable: f.billing === 'bill' }) };
     const booked = await perform(desk, f, ['minutes', 'note', 'billable'], ['ticket', 'queue', 'customers', 'outbox'],
       (key) => desk.desk.api.bookTime(t.id, booking, { idempotencyKey: key, locale: lang }),
-      (r) => `${m.time.booked(d(r.timeEntry.minutes), r.timeEntry.billable ? `${m.time.charged} ${d(r.timeEntry.chargedMinutes)}` : m.time.free, d(r.credit.minutes))}${r.offer ? ` ${m.time.offerIssued}` : ''}`);
+      (r) => `${m.time.booked(d(r.timeEntry.minutes), r.timeEntry.billable ? m.time.chargedAs(d(r.timeEntry.chargedMinutes)) : m.time.bookedFree, d(r.credit.minutes))}${r.offer ? `. ${m.time.offerIssued}` : ''}`);
     if (booked) {
       f.minutes = '';
       f.note = '';
@@ -224,7 +224,7 @@ function renderBooking(desk: CadiaAgentDesk, t: AgentTicketDetail) {
           : html`<p><strong>${m.time.previewFree}</strong></p>`
         : nothing}
     </div>
-    <div class="row end"><button type="submit" class="primary" ?disabled=${f.busy}>${f.busy ? m.time.booking : m.time.book}</button></div>
+    <div class="row to-end"><button type="submit" class="primary" ?disabled=${f.busy}>${f.busy ? m.time.booking : m.time.book}</button></div>
     ${outcomeLine(f.outcome, 'time-out')}
   </form>`;
 }
@@ -244,7 +244,7 @@ function renderReclassify(desk: CadiaAgentDesk, t: AgentTicketDetail) {
   return html`<form class="card" aria-labelledby="rc-h" novalidate @submit=${submit}>
     <h3 id="rc-h">${m.reclassify.heading}</h3>
     <p class="muted small">${t.billing.freeMinutes ? m.reclassify.hint(formatDuration(t.billing.freeMinutes, desk.language)) : m.reclassify.hintNoTime}</p>
-    ${isFreeCategory(t.category) ? html`<div class="row end">
+    ${isFreeCategory(t.category) ? html`<div class="row to-end">
       <label>${m.reclassify.to}
         <select id="rc-cat" aria-invalid=${bad ? 'true' : 'false'} aria-describedby="rc-out" @change=${(e: Event) => (f.category = (e.target as HTMLSelectElement).value as TicketCategory)}>
           ${TICKET_CATEGORIES.filter((c) => !isFreeCategory(c)).map((c) => html`<option value=${c} ?selected=${f.category === c}>${cats[c]}</option>`)}
@@ -266,7 +266,7 @@ function renderStatus(desk: CadiaAgentDesk, t: AgentTicketDetail) {
   };
   return html`<form class="card" aria-labelledby="st-h" @submit=${submit}>
     <h3 id="st-h">${m.status.heading}</h3>
-    <div class="row end">
+    <div class="row to-end">
       <label>${m.status.label}
         <select name="status">${TICKET_STATUSES.map((s) => html`<option value=${s} ?selected=${t.status === s}>${m.statuses[s]}</option>`)}</select></label>
       <button type="submit" class="secondary" ?disabled=${f.busy}>${m.status.set}</button>
