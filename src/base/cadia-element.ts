@@ -122,7 +122,7 @@ export class CadiaElement extends LitElement {
   }
 
   /**
-   * After the first render, the Intl formatters are made in a task of their own: their one-time
+   * After the first render, the Intl formatters are made, each in a task of its own: their one-time
    * cost (tens of milliseconds for the first on a page) then falls in the wait for the server's
    * first answer instead of delaying the render of the real content. An English element first
    * waits for its texts.
@@ -137,7 +137,12 @@ export class CadiaElement extends LitElement {
     const result = super.scheduleUpdate();
     if (!this.warmed) {
       this.warmed = true;
-      void nextTask().then(() => warmFormatters(this.lang_));
+      void (async () => {
+        for (const warm of warmFormatters(this.lang_)) {
+          await nextTask();
+          warm();
+        }
+      })();
     }
     return result;
   }

@@ -1,4 +1,4 @@
-import { LazyPart, lazyImport } from '../../base/lazy.js';
+import { LazyPart, lazyImport, nextTask } from '../../base/lazy.js';
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
@@ -166,6 +166,30 @@ export class CadiaTicketForm extends CadiaElement {
     const { images, ...fields } = data;
     this.applyPrefill(fields);
     return images?.length ? this.attachments.add(images) : Promise.resolve();
+  }
+
+  /**
+   * The first render shows the top of the form (categories, subject, description, the submit
+   * button), the rest follows in a task of its own: the whole form's first render, creating ~80
+   * elements, was the longest task of an ERP window on a slow PC (~100 ms at 4× CPU, issue 20).
+   */
+  private restShown = false;
+  private restTask: Promise<void> | undefined;
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    this.restTask = nextTask().then(() => {
+      this.restShown = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** Complete means the whole form is rendered, also after the first render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.restShown || !this.restTask) return done;
+    await this.restTask;
+    return super.getUpdateComplete();
   }
 
   protected override storeConnected(store: CadiaStore): void {
@@ -363,7 +387,20 @@ export class CadiaTicketForm extends CadiaElement {
       ${this.renderText(m, 'subject', { required: true, max: LIMITS.subject })}
       ${this.renderText(m, 'description', { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
       <div part="faq" class="faq" aria-live="polite">${this.faq?.render(this.lang_)}</div>
-      ${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
+      ${this.restShown ? this.renderRest(m) : nothing}
+      ${this.renderSendState(m)}
+      <div class="actions">
+        <button part="submit" class="primary" type="submit">${sending ? m.sending : m.submit}</button>
+        ${this.hasContent ? html`<button class="secondary" type="button" @click=${this.handleDiscard}>${m.discard}</button>` : nothing}
+      </div>
+      <div part="status" class="status" role="status">${this.notice}</div>
+    </form>`;
+  }
+
+  /** Below the description: context, checks, contact and images (the first render leaves them out: `restShown`). */
+  private renderRest(m: TicketFormMessages) {
+    const v = this.values;
+    return html`${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
       <div class="checks">
         ${this.renderCheck(m, 'urgent', m.urgentHint)} ${this.renderCheck(m, 'calledBefore')}
       </div>
@@ -375,14 +412,7 @@ export class CadiaTicketForm extends CadiaElement {
           ${this.renderText(m, 'phoneAvailability', { hint: m.phoneAvailabilityHint })}
         </div>
       </fieldset>
-      ${renderAttachments(this.attachments, this.lang_, { id: 'img' })}
-      ${this.renderSendState(m)}
-      <div class="actions">
-        <button part="submit" class="primary" type="submit">${sending ? m.sending : m.submit}</button>
-        ${this.hasContent ? html`<button class="secondary" type="button" @click=${this.handleDiscard}>${m.discard}</button>` : nothing}
-      </div>
-      <div part="status" class="status" role="status">${this.notice}</div>
-    </form>`;
+      ${renderAttachments(this.attachments, this.lang_, { id: 'img' })}`;
   }
 
   private renderCategories(m: TicketFormMessages) {
