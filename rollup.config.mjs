@@ -39,6 +39,17 @@ function sizeManifest(name) {
 const PROVIDER_ONLY = /\/src\/context\/provider\.ts$|@lit\/context\/lib\/(controllers\/context-provider|decorators\/provide|value-notifier)\.js$/;
 
 /**
+ * Small modules that are loaded together anyway, kept in one chunk: left to rollup, each would be
+ * a file of its own (its importers differ by a lazy chunk), and each file at start costs its own
+ * gzip overhead, ~0.1 kB. The offer and clock helpers (badge and shop at start); the id helper
+ * with the draft and send controllers (form at start, the list's detail).
+ */
+const SMALL_GROUPS = [
+  ['offers', /\/src\/(domain\/offers|controllers\/ticker)\.ts$/],
+  ['drafts', /\/src\/(controllers\/(drafts|idempotent-submit|attachments|attachments-view|attachments-messages)|base\/random-id|domain\/image-limits)\.ts$/],
+];
+
+/**
  * One `core` chunk with what every element needs (lit, ky, store, base, tokens …): the modules in
  * the static import closure of all four element entries. Left to rollup they split into several
  * chunks along entry sets, and each extra file costs its own gzip overhead.
@@ -63,7 +74,8 @@ function coreChunk() {
       core = new Set([...sets[0]].filter((m) => sets.every((s) => s.has(m)) && !m.includes('/src/define/')));
     }
     if (PROVIDER_ONLY.test(id)) return 'provider';
-    return core.has(id) ? 'core' : undefined;
+    if (core.has(id)) return 'core';
+    return SMALL_GROUPS.find(([, re]) => re.test(id))?.[0];
   };
 }
 
