@@ -5,10 +5,11 @@
 // npm build leaves those to the host's bundler.
 //
 // `target` is the budget the product aims for; `gate` is what CI enforces today, just above the
-// measured size so that nothing grows unnoticed (lower it as bytes go). The targets are not all
-// met: lit + @lit/context + ky are ~10.9 kB gzip of every budget (fixed by the stack), and the
-// badge's 14 kB leaves ~3 kB for everything else it needs at start — see bench/size-report.mjs for
-// where each budget's bytes come from. A gate is raised only within the rule in docs/architecture.md
+// measured size so that nothing grows unnoticed (lower it as bytes go). The targets are not met:
+// lit + @lit/context + ky alone are 11.1 kB gzip as one file (fixed by the stack), and the shared
+// core chunk every element loads (that plus store, HTTP client, base element, tokens, texts,
+// events) is 16.7 kB, more than the badge's 16 kB target before the badge's own 3.5 kB — see
+// bench/size-report.mjs for where each budget's bytes come from, and README "Size and speed". A gate is raised only within the rule in docs/architecture.md
 // ("Bytes and structure": a shared abstraction may cost up to 0.3 kB gzip), never to make room silently.
 const { readFileSync } = require('node:fs');
 
@@ -22,18 +23,18 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.95 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.65 kB' },
-  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.2 kB' },
-  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.75 kB' },
-  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.75 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.2 kB' },
+  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '26.9 kB' },
+  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.35 kB' },
+  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '24.65 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
-  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.65 kB' },
+  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.2 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
   // The support desk's page (/agent): its own file, never loaded by a customer page; lit, context, ky,
   // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks) not counted.
   { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.5 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '38.3 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '38.1 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
