@@ -91,7 +91,7 @@ const plugins = () => [
 const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
 
 /** The runtime dependencies: imports in the npm build (the host's bundler keeps one copy), bundled for the CDN. */
-const DEPENDENCIES = /^(lit|ky|react|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
+const DEPENDENCIES = /^(lit|ky|react|fetch-event-stream|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;
 
 /** Ships the theme token files (src/themes/*.css) as dist/themes/, for hosts to link or copy. */
 function copyThemes() {

@@ -47,7 +47,7 @@ export interface BackendOptions {
   allowedOrigins?: string[];
   /**
    * Lets pages with an opaque origin (`Origin: null`: a `file:` page, a sandboxed ERP webview) call
-   * with a bearer token (or `?token=` for the event stream) — never with the cookie session.
+   * with a bearer token — never with the cookie session.
    */
   allowNullOrigin?: boolean;
   /** Default: outbox only, plus delivery by the outbox relay through SMTP when SMTP_URL is set. */
@@ -86,10 +86,10 @@ export interface Backend {
   close(): Promise<void>;
 }
 
-/** A bearer header, `?token=` or a preflight announcing `Authorization` — and no cookie. */
+/** A bearer header or a preflight announcing `Authorization` — and no cookie. */
 function carriesTokenOnly(c: Context): boolean {
   if (c.req.header('cookie')) return false;
-  if (/^Bearer\s/i.test(c.req.header('authorization') ?? '') || c.req.query('token')) return true;
+  if (/^Bearer\s/i.test(c.req.header('authorization') ?? '')) return true;
   const asked = (c.req.header('access-control-request-headers') ?? '').toLowerCase().split(',').map((h) => h.trim());
   return c.req.method === 'OPTIONS' && asked.includes('authorization');
 }
@@ -166,7 +166,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
       // at most, when allowed, for a request that proves itself with a token and carries no cookie.
       origin: (origin, c) => (allowedOrigins.includes(origin) || (origin === 'null' && o.allowNullOrigin && carriesTokenOnly(c)) ? origin : null),
       credentials: true,
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language'],
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
       allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
       maxAge: 600,

@@ -1,6 +1,7 @@
 /**
- * Who is calling: a bearer token (ERP), the `cadia_session` cookie (homepage) or, only where a
- * browser cannot send headers (EventSource, <img>), a `?token=` query parameter.
+ * Who is calling: a bearer token (ERP) or the `cadia_session` cookie (homepage). Never a token in
+ * the URL (`?token=`): URLs end up in server and proxy logs and the browser's history. The widgets
+ * read the event stream and images with fetch, which sends the header.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -88,7 +89,8 @@ export function authenticate(db: Conn, clock: Clock, allowedOrigins: readonly st
   };
 }
 
-function principalOrThrow(c: Context<AppEnv>): Principal {
+/** The caller, or 401. */
+export function requirePrincipal(c: Context<AppEnv>): Principal {
   const p = c.get('principal');
   if (!p) throw unauthorized();
   return p;
@@ -96,22 +98,14 @@ function principalOrThrow(c: Context<AppEnv>): Principal {
 
 const unauthorized = () => new ApiError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="cadia"' } });
 
-/** The caller, or 401. `queryToken` admits `?token=` for clients that cannot set headers. */
-export async function requirePrincipal(c: Context<AppEnv>, opts: { queryToken?: boolean; db?: Conn } = {}): Promise<Principal> {
-  let p = c.get('principal');
-  if (!p && opts.queryToken && opts.db) p = await resolveToken(opts.db, c.req.query('token'));
-  if (!p) throw unauthorized();
-  return p;
-}
-
 export function requireCustomer(c: Context<AppEnv>): CustomerPrincipal {
-  const p = principalOrThrow(c);
+  const p = requirePrincipal(c);
   if (p.kind !== 'customer') throw new ApiError(403, 'forbidden');
   return p;
 }
 
 export function requireAgent(c: Context<AppEnv>): Extract<Principal, { kind: 'agent' }> {
-  const p = principalOrThrow(c);
+  const p = requirePrincipal(c);
   if (p.kind !== 'agent') throw new ApiError(403, 'forbidden');
   return p;
 }

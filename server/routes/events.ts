@@ -1,6 +1,6 @@
 /**
- * `GET /v1/events`: server-sent events. EventSource cannot send an Authorization header, so
- * `?token=` is accepted here besides bearer and cookie.
+ * `GET /v1/events`: server-sent events, for a bearer token or the cookie session like every other
+ * route (the widgets read it with fetch: src/api/event-stream.ts). A token in the URL is refused.
  *
  * Every event carries `id:`; a client that reconnects with `Last-Event-ID` — to this instance or
  * another — first gets what it missed (see events.ts), then the live events, each exactly once.
@@ -19,7 +19,7 @@ export function eventRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.get('/events', async (c) => {
-    const p = await requirePrincipal(c, { queryToken: true, db: deps.db });
+    const p = requirePrincipal(c);
     const lastId = Number(c.req.header('last-event-id') ?? '');
     const resume = Number.isSafeInteger(lastId) && lastId >= 0 && c.req.header('last-event-id') !== undefined ? lastId : null;
     c.header('Cache-Control', 'no-store');

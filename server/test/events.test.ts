@@ -36,13 +36,15 @@ describe('GET /v1/events', () => {
     assert.equal(b.events.size, 0, 'unsubscribed after the client left');
   });
 
-  it('accepts ?token= (EventSource cannot set headers); 401 without any auth', async () => {
+  it('takes the bearer header, and refuses a token in the URL (401): no credential in any URL', async () => {
     b = await setup();
-    const r = await b.req('/v1/events?token=demo-negative');
+    const r = await b.req('/v1/events', { token: NEG });
     assert.equal(r.status, 200);
     await r.body!.cancel();
     assert.equal((await b.req('/v1/events')).status, 401);
-    assert.equal((await b.req('/v1/events?token=wrong')).status, 401);
+    const query = await b.req(`/v1/events?token=${NEG}`);
+    assert.equal(query.status, 401);
+    assert.equal(query.headers.get('content-type'), 'application/problem+json; charset=utf-8');
   });
 
   it('the agent stream carries every customer\'s events with the customer number', async () => {

@@ -275,7 +275,7 @@ describe('tickets and replies', () => {
     const list = await call<TicketPage>(set, '/v1/tickets');
     assert.equal(list.body.items[0]?.id, t.id);
     assert.equal(list.body.total, 32);
-    const bytes = await getResponse(set, new Request(`${BASE}/${att.url}?token=${POS}`));
+    const bytes = await getResponse(set, new Request(`${BASE}/${att.url}`, { headers: { Authorization: `Bearer ${POS}` } }));
     assert.deepEqual(new Uint8Array(await bytes!.arrayBuffer()), new Uint8Array(png));
     const again = await call<TicketCreated>(set, '/v1/tickets', { form: ticketForm(fields, [{ bytes: png, name: 'shot.png' }]), key: 't1' });
     assert.equal(again.headers.get('Idempotent-Replayed'), 'true');

@@ -80,11 +80,11 @@ describe('request logs', () => {
 });
 
 /** Reads an event stream until the server ends it; resolves with everything received. */
-function readStream(url: string): { opened: Promise<void>; ended: Promise<string> } {
+function readStream(url: string, token: string): { opened: Promise<void>; ended: Promise<string> } {
   let opened!: () => void;
   const openedP = new Promise<void>((r) => { opened = r; });
   const ended = new Promise<string>((resolve, reject) => {
-    httpRequest(url, (res) => {
+    httpRequest(url, { headers: { Authorization: `Bearer ${token}` } }, (res) => {
       let text = '';
       res.on('data', (d: Buffer) => {
         text += d.toString();
@@ -107,7 +107,7 @@ describe('the server process', () => {
   it('SIGTERM: event streams end with a reconnect hint, a request in flight still completes, new connections are refused, exit 0', { timeout: 60_000 }, async () => {
     server = await startMain({}, 'cadia-shutdown-');
     const { base } = server;
-    const events = readStream(`${base}/api/v1/events?token=${POS}`);
+    const events = readStream(`${base}/api/v1/events`, POS);
     await events.opened;
     // A reply whose body is only half sent when the signal comes.
     const form = new FormData();

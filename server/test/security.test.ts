@@ -137,9 +137,9 @@ describe('who sees what: ways of proving who you are', () => {
   let b: TestBackend;
   afterEach(() => b.close());
 
-  it('?token= works only where a browser cannot send a header (attachments, events)', async () => {
+  it('a token in the URL (?token=) is refused everywhere, the event stream and images included', async () => {
     b = await setup();
-    for (const path of ['/v1/me', '/v1/tickets', '/v1/tickets/tkt_demo_a', '/v1/orders', '/v1/agent/tickets']) {
+    for (const path of ['/v1/me', '/v1/tickets', '/v1/tickets/tkt_demo_a', '/v1/orders', '/v1/agent/tickets', '/v1/events', '/v1/attachments/att_demo_a_1']) {
       const sep = path.includes('?') ? '&' : '?';
       assert.equal((await b.req(`${path}${sep}token=${POS}`)).status, 401, path);
     }
@@ -286,7 +286,7 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
       await shop.locator('[part~="submit"]').click();
       await shop.locator('[part~="success"]').waitFor({ timeout: 15_000 });
       await tab.locator('cadia-credit-badge [part~="value"]').filter({ hasText: '3 Std. 30 Min.' }).waitFor({ timeout: 10_000 });
-      // Support books time: the event stream (EventSource with ?token=) brings the new credit.
+      // Support books time: the event stream (fetch with the bearer header) brings the new credit.
       await new Promise((r) => setTimeout(r, 500));
       const booked = await fetch(`${base}/api/v1/agent/tickets/tkt_demo_g/time`, {
         method: 'POST',
@@ -330,8 +330,8 @@ describe('CORS for the ERP webview (Origin: null)', () => {
     const me = await b.req('/v1/me', { token: POS, headers: { Origin: 'null' } });
     assert.equal(me.status, 200);
     assert.equal(me.headers.get('access-control-allow-origin'), 'null');
-    const events = await b.req(`/v1/events?token=${POS}`, { headers: { Origin: 'null' } });
-    assert.equal(events.headers.get('access-control-allow-origin'), 'null', 'EventSource sends ?token=');
+    const events = await b.req('/v1/events', { token: POS, headers: { Origin: 'null' } });
+    assert.equal(events.headers.get('access-control-allow-origin'), 'null', 'the event stream is read with the header');
     await events.body?.cancel();
     const order = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, idempotent: true, headers: { Origin: 'null' } });
     assert.equal(order.status, 201);

@@ -302,11 +302,12 @@ describe('GET /v1/attachments/{id}', () => {
     assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
   });
 
-  it('404 for another customer, 401 without auth, ?token= and the agent allowed', async () => {
+  it('404 for another customer, 401 without auth or with the token in the URL, the agent allowed', async () => {
     b = await setup();
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: NEG })).status, 404);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1')).status, 401);
-    assert.equal((await b.req('/v1/attachments/att_demo_a_1?token=demo-positive')).status, 200);
+    assert.equal((await b.req('/v1/attachments/att_demo_a_1?token=demo-positive')).status, 401);
+    assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: POS })).status, 200);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: AGENT })).status, 200);
   });
 });

@@ -81,8 +81,7 @@ export function createHttp(config: HttpBackendConfig) {
    * token share one `getToken` call; one that failed with a token already replaced just tries the
    * new one; a token a fresh one was already asked for is not asked for again.
    */
-  async function retryAfter401(request: Request): Promise<boolean> {
-    const used = (request.headers.get('Authorization') ?? '').replace(/^Bearer /, '');
+  async function retryAfter401(used: string): Promise<boolean> {
     if (asking) return (await asking, true);
     if (used !== (token ?? '')) return true;
     if (!config.getToken || refreshedFrom.has(used)) return false;
@@ -125,7 +124,7 @@ export function createHttp(config: HttpBackendConfig) {
     const attempt = async () => read(await http(path, options));
     try {
       const result = await attempt().catch(async (e: unknown) => {
-        if (e instanceof HTTPError && e.response.status === 401 && (await retryAfter401(e.request))) return attempt();
+        if (e instanceof HTTPError && e.response.status === 401 && (await retryAfter401((e.request.headers.get('Authorization') ?? '').slice(7)))) return attempt();
         throw e;
       });
       // A session is proved again only by reading who is signed in: a public read (the packages)
@@ -177,11 +176,24 @@ export function createHttp(config: HttpBackendConfig) {
   return {
     send, json, get, idempotent,
     getMe: (o?: RequestOptions) => (cookieOnly ? loadSession() : get<Me>('v1/me', o)),
-    subscribe: (listener: (e: BackendEvent) => void) =>
-      subscribeEvents(base, async () => {
+    // The reader is its own chunk (src/api/event-stream.ts), loaded when something listens.
+    subscribe: (listener: (e: BackendEvent) => void) => {
+      let stop: (() => void) | undefined;
+      let closed = false;
+      const headers = async (): Promise<Record<string, string> | null> => {
         if (cookieOnly && !(await (session ?? loadSession()).catch(() => 0))) return null;
-        return currentToken();
-      }, listener),
+        const t = await currentToken();
+        return t ? { Authorization: `Bearer ${t}` } : {};
+      };
+      import('./event-stream.js').then(
+        (m) => closed || (stop = m.openEventStream(`${base}v1/events`, headers, retryAfter401, listener)),
+        () => listener({ type: 'connection', state: 'reconnecting' }),
+      );
+      return () => {
+        closed = true;
+        stop?.();
+      };
+    },
   };
 }
 
@@ -241,37 +253,4 @@ async function fromResponse(e: unknown): Promise<CadiaApiError> {
     (r.headers.get('Content-Type')?.includes('json') && (await r.json().catch(() => null))) || {};
   const status = r.status;
   return new CadiaApiError('http', p.detail || p.title || r.statusText || `HTTP ${status}`, status, p.code ?? `http_${status}`, p.errors ?? [], Number(r.headers.get('Retry-After')) || undefined);
-}
-
-/**
- * Server-sent events. EventSource cannot send headers, so a bearer token goes as `?token=`;
- * a cookie session rides along with `withCredentials`. EventSource reconnects by itself.
- * `credentials` resolves to the token (undefined: the cookie), or null: nobody to listen for.
- */
-function subscribeEvents(base: string, credentials: () => Promise<string | undefined | null>, listener: (e: BackendEvent) => void): () => void {
-  let source: EventSource | undefined;
-  let closed = false;
-  void credentials().then((t) => {
-    if (closed || t === null || typeof EventSource === 'undefined') return;
-    const url = new URL('v1/events', base);
-    if (t) url.searchParams.set('token', t);
-    const es = (source = new EventSource(url, { withCredentials: !t }));
-    // The event's data is the payload; a credit event's data is the credit itself.
-    for (const type of ['credit', 'ticket', 'message', 'offer'] as const) {
-      es.addEventListener(type, (ev) => {
-        try {
-          const data = JSON.parse((ev as MessageEvent<string>).data) as object;
-          listener((type === 'credit' ? { type, credit: data } : { type, ...data }) as BackendEvent);
-        } catch {
-          /* an event we cannot read is skipped; the next load fetches the truth */
-        }
-      });
-    }
-    es.addEventListener('open', () => listener({ type: 'connection', state: 'open' }));
-    es.addEventListener('error', () => listener({ type: 'connection', state: 'reconnecting' }));
-  });
-  return () => {
-    closed = true;
-    source?.close();
-  };
 }

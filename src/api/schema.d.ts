@@ -183,7 +183,8 @@ export interface paths {
          * @description `Attachment.url` is the relative path `v1/attachments/{id}`; resolve it against `api-base`
          *     (with a trailing slash). Sent with the sniffed `Content-Type`, `X-Content-Type-Options:
          *     nosniff`, `Content-Disposition: inline; filename*=UTF-8''…` and `Cache-Control: private, no-store` (never kept in a shared cache, nor in the browser's after sign-out).
-         *     Because `<img>` cannot send a bearer header, the cookie session or `?token=` is accepted.
+         *     Auth by bearer or cookie, never `?token=`: an `<img>` cannot send the header, so clients
+         *     fetch the bytes and show them as a `blob:` URL.
          */
         get: operations["getAttachment"];
         put?: never;
@@ -227,12 +228,13 @@ export interface paths {
          *     - `offer` → `OfferEvent`
          *     - `message` → `MessageEvent`
          *
-         *     Auth by bearer, cookie, or `?token=` (EventSource cannot set headers). A customer gets only
+         *     Auth by bearer or cookie, never `?token=` (`EventSource` cannot send the header, so clients
+         *     read the stream with `fetch`; the widgets do). A customer gets only
          *     their own events; the agent gets every customer's, with `customerNumber` set.
          *
          *     Every event has an `id:` (increasing across all server instances); a new stream starts with
          *     an id-only message naming the current position. A client that reconnects with
-         *     `Last-Event-ID` (EventSource does so by itself) — to any instance — first receives the events
+         *     `Last-Event-ID` (EventSource does so by itself; a fetch-based reader sends it) — to any instance — first receives the events
          *     it missed, then the live ones, each once. Events are kept for 24 hours; a client away longer
          *     should reload what it shows.
          */
@@ -976,8 +978,6 @@ export interface components {
         /** @description Opaque `nextCursor` from the previous page */
         Cursor: string;
         Limit: number;
-        /** @description Auth token for clients that cannot send headers (EventSource, img) */
-        TokenQuery: string;
     };
     requestBodies: never;
     headers: {
@@ -1357,10 +1357,7 @@ export interface operations {
     };
     getAttachment: {
         parameters: {
-            query?: {
-                /** @description Auth token for clients that cannot send headers (EventSource, img) */
-                token?: components["parameters"]["TokenQuery"];
-            };
+            query?: never;
             header?: never;
             path: {
                 id: components["parameters"]["Id"];
@@ -1409,10 +1406,7 @@ export interface operations {
     };
     streamEvents: {
         parameters: {
-            query?: {
-                /** @description Auth token for clients that cannot send headers (EventSource, img) */
-                token?: components["parameters"]["TokenQuery"];
-            };
+            query?: never;
             header?: {
                 /** @description The id of the last event received; the stream resumes after it */
                 "Last-Event-ID"?: string;

@@ -41,7 +41,7 @@ export async function collectFixtures(): Promise<Fixtures> {
         // Keep the flag as the list showed it: the mock marks it read when the story opens it.
         details[t.id] = { ...d, unread: t.unread };
         for (const a of d.messages.flatMap((m) => m.attachments)) {
-          const r = await backend.app.request(`http://localhost/v1/${a.url.replace(/^v1\//, '')}?token=${token}`);
+          const r = await backend.app.request(`http://localhost/v1/${a.url.replace(/^v1\//, '')}`, { headers: { Authorization: `Bearer ${token}` } });
           attachments[a.id] = { contentType: r.headers.get('content-type') ?? a.contentType, base64: Buffer.from(await r.arrayBuffer()).toString('base64') };
         }
       }

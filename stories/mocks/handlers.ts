@@ -177,13 +177,13 @@ export function answer(o: MockOptions, fn: Resolver): Resolver {
   };
 }
 
-export function token(request: Request, queryToken = false): string | undefined {
-  const header = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
-  return header ?? (queryToken ? new URL(request.url).searchParams.get('token') ?? undefined : undefined);
+/** The bearer token; as on the server, never one from the URL. */
+export function token(request: Request): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1];
 }
 
-function requireCustomer(request: Request, queryToken = false): void {
-  if (!token(request, queryToken)) throw new ApiError(401, 'unauthorized');
+function requireCustomer(request: Request): void {
+  if (!token(request)) throw new ApiError(401, 'unauthorized');
 }
 
 export function requireIdempotencyKey(request: Request): string {
@@ -454,7 +454,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/attachments/:id`, answer(o, (info) => {
       if (mode === 'loggedOut') throw new ApiError(401, 'unauthorized');
-      requireCustomer(info.request, true);
+      requireCustomer(info.request);
       const a = state().attachments.get(param(info, 'id'));
       if (!a) throw new ApiError(404, 'not_found');
       return new HttpResponse(a.bytes, { headers: { 'Content-Type': a.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' } });
@@ -462,7 +462,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/events`, answer(o, ({ request }) => {
       if (mode === 'loggedOut') throw new ApiError(401, 'unauthorized');
-      requireCustomer(request, true);
+      requireCustomer(request);
       // An open stream that stays quiet: the widgets see "connected", and nothing changes under the story.
       const stream = new ReadableStream<Uint8Array>({
         start: (controller) => controller.enqueue(new TextEncoder().encode('retry: 3000\n: connected\n\n')),

@@ -122,7 +122,7 @@ describe('EXIF/GPS is removed before upload', () => {
     expect(sent.length).to.be.greaterThan(0);
     for (const body of sent) expect(containsBytes(body, latitudeBytes()), 'the request body has no GPS position').to.equal(false);
     const [att] = await be.sql<{ id: string }>(`SELECT a.id FROM attachments a WHERE a.customer_number = '${c.number}'`);
-    const r = await fetch(`${be.apiBase}/v1/attachments/${att!.id}?token=${c.token}`);
+    const r = await fetch(`${be.apiBase}/v1/attachments/${att!.id}`, { headers: { Authorization: `Bearer ${c.token}` } });
     expect(containsBytes(await bytesOf(await r.blob()), latitudeBytes())).to.equal(false);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Tokens live in memory only: after a full session with every widget (credit, list and detail with
- * an image, a draft typed, an order placed) the token is in no web storage, no IndexedDB record, no
- * cookie and no URL on the page; only the event stream carries it as `?token=` (EventSource cannot
- * send headers). Drafts are keyed by customer: another customer on the same browser sees none.
+ * an image, a draft typed, an order placed, a live update over the event stream) the token is in no
+ * web storage, no IndexedDB record, no cookie, no URL on the page and no request URL — the event
+ * stream and the image bytes are fetched with the header. An image's blob: URL is let go when its
+ * ticket is left. Drafts are keyed by customer: another customer on the same browser sees none.
  */
 import { expect, fixture, fixtureSync, html } from '@open-wc/testing';
 import '../../src/define.js';
@@ -38,10 +39,15 @@ async function allIndexedDbText(): Promise<string> {
   return parts.join('\n');
 }
 
+const realFetch = window.fetch;
+
 describe('who sees what in the browser', function () {
   this.timeout(40_000);
+  afterEach(() => {
+    window.fetch = realFetch;
+  });
 
-  it('the token is kept in memory only: not in storage, IndexedDB, cookies or URLs (except the event stream)', async () => {
+  it('the token is kept in memory only: not in storage, IndexedDB, cookies, or any URL on the page or requested', async () => {
     const be = freshBackend();
     const c = await newCustomer(be, 200);
     await clearDrafts(`${c.number}:`);
@@ -53,6 +59,9 @@ describe('who sees what in the browser', function () {
     form.append('images', await canvas.convertToBlob({ type: 'image/png' }), 'bild.png');
     const created = await be.api<{ ticket: { id: string } }>('/v1/tickets', { method: 'POST', token: c.token, body: form, headers: { 'Idempotency-Key': crypto.randomUUID() } });
     const since = performance.now();
+    // Every request the widgets start, as it starts (a streaming response has no timing entry until it ends).
+    const started: string[] = [];
+    window.fetch = (input, init) => (started.push(input instanceof Request ? input.url : String(input)), realFetch(input, init));
     // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab never gets.
     const page = fixtureSync<HTMLElement>(html`<div>
       <cadia-provider api-base=${be.apiBase} .token=${c.token}>
@@ -75,6 +84,11 @@ describe('who sees what in the browser', function () {
     $(shop!, '[part~="submit"]')!.click();
     await waitFor(() => $(shop!, '[part~="success"]'), 8000, 'ordered');
     await new Promise((r) => setTimeout(r, 800)); // drafts are saved after a short pause
+    // A change by support arrives over the event stream (so the stream was open, with the header).
+    const ticket = created.body.ticket.id;
+    const replied = await be.api(`/v1/agent/tickets/${ticket}/messages`, { method: 'POST', json: { body: 'Live-Antwort' } });
+    expect(replied.status).to.equal(201);
+    await waitFor(() => list!.shadowRoot!.textContent!.includes('Live-Antwort'), 8000, 'the reply arrives live');
 
     const stored = await allIndexedDbText();
     expect(stored, 'the drafts were saved').to.contain('Ein Entwurf');
@@ -85,11 +99,20 @@ describe('who sees what in the browser', function () {
     expect(document.cookie).not.to.contain(c.token);
     const urls = deepElements(document.body).flatMap((el) => ['src', 'href', 'action', 'srcset'].map((a) => el.getAttribute(a) ?? ''));
     expect(urls.filter((u) => u.includes(c.token)), 'no URL on the page carries the token').to.deep.equal([]);
-    const requested = performance.getEntriesByType('resource').filter((e) => e.startTime >= since).map((e) => e.name);
-    expect(requested.filter((u) => u.includes(c.token)).map((u) => new URL(u).pathname.replace(/^.*\/api/, ''))).to.satisfy(
-      (paths: string[]) => paths.every((p) => p === '/v1/events'),
-      'only the event stream sends the token in its URL',
-    );
+    const requested = [...started, ...performance.getEntriesByType('resource').filter((e) => e.startTime >= since).map((e) => e.name)];
+    expect(requested.some((u) => u.includes('/v1/events')), 'the event stream was requested').to.be.true;
+    expect(requested.some((u) => u.includes('/v1/attachments/')), 'the image was requested').to.be.true;
+    expect(requested.filter((u) => u.includes(c.token) || /[?&]token=/.test(u)), 'no request URL carries a token').to.deep.equal([]);
+
+    // Back to the list: the image's blob: URL is revoked, its bytes let go.
+    const src = list!.shadowRoot!.querySelector<HTMLImageElement>('[part~="thread"] img')!.src;
+    expect(src).to.match(/^blob:/);
+    expect((await fetch(src)).ok, 'readable while shown').to.be.true;
+    (list as HTMLElement & { ticketId: string }).ticketId = '';
+    await waitFor(() => !list!.shadowRoot!.querySelector('[part~="thread"]'), 5000, 'back to the list');
+    let gone = false;
+    await fetch(src).catch(() => (gone = true));
+    expect(gone, 'the blob: URL was revoked').to.be.true;
   });
 
   it('drafts are per customer: another customer on the same browser sees none of them', async () => {

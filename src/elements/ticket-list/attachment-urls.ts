@@ -1,6 +1,7 @@
 /**
  * Object URLs for the thread's images. The bytes come through the backend with the auth header
- * (no token in an image URL); the URLs are revoked when the element leaves the page.
+ * (no token in an image URL); the URLs are revoked when their ticket is no longer shown (`clear`)
+ * and when the element leaves the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Attachment } from '../../api/types.js';
@@ -43,16 +44,14 @@ export class AttachmentUrls implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    this.clear();
+  }
+
+  /** Stops loading and revokes every URL: the images' bytes are let go. */
+  clear(): void {
     this.ctrl.abort();
     this.ctrl = new AbortController();
     for (const s of this.images.values()) if (s.status === 'ready') URL.revokeObjectURL(s.url);
     this.images.clear();
-  }
-
-  /** How many object URLs are alive (for tests and leak checks). */
-  get liveUrls(): number {
-    let n = 0;
-    for (const s of this.images.values()) if (s.status === 'ready') n++;
-    return n;
   }
 }

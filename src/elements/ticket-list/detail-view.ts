@@ -27,6 +27,8 @@ export class TicketDetailView {
   private readonly images: AttachmentUrls;
   private readonly reply: ReplyBox;
   private lightbox: LightboxImage | undefined;
+  /** The ticket whose images are held. */
+  private shown = '';
 
   constructor(
     private readonly host: Host,
@@ -44,7 +46,12 @@ export class TicketDetailView {
   sync(ticketId: string): void {
     this.loader.sync(this.store(), ticketId);
     this.reply.sync(ticketId);
-    if (!ticketId) this.lightbox = undefined;
+    // Another ticket, or back to the list: the images of the one left are let go.
+    if (ticketId !== this.shown) {
+      this.shown = ticketId;
+      this.images.clear();
+      this.lightbox = undefined;
+    }
   }
 
   reload(): void {
