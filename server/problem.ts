@@ -4,6 +4,9 @@
  */
 import type { Context } from 'hono';
 import { MAX_IMAGES, MAX_IMAGE_BYTES } from '../src/domain/image-limits.js';
+import { MAX_FILES, type FileProblem } from '../src/domain/files.js';
+import { fileMessages } from '../src/controllers/file-messages.js';
+import fileMessagesEn from '../src/controllers/file-messages.en.js';
 
 const MAX_MB = MAX_IMAGE_BYTES / (1024 * 1024);
 
@@ -72,6 +75,8 @@ const TITLES: Texts = {
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
   too_many_images: { de: `Höchstens ${MAX_IMAGES} Bilder pro Nachricht.`, en: `At most ${MAX_IMAGES} images per message.` },
   image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
+  too_many_files: { de: `Höchstens ${MAX_FILES} Dateien pro Nachricht.`, en: `At most ${MAX_FILES} files per message.` },
+  file_rejected: { de: 'Eine Datei wurde abgelehnt.', en: 'A file was rejected.' },
   payload_too_large: { de: 'Die Anfrage ist zu groß.', en: 'The request is too large.' },
   too_many_parts: { de: 'Das Formular hat zu viele Teile.', en: 'The form has too many parts.' },
   server_busy: { de: 'Der Server ist gerade ausgelastet. Bitte versuchen Sie es gleich noch einmal.', en: 'The server is busy. Please try again in a moment.' },
@@ -126,6 +131,15 @@ export function pickLang(acceptLanguage: string | undefined): Lang {
   return ranked[0]?.base === 'en' ? 'en' : 'de';
 }
 
+/** `file_<problem>` field errors: the widgets' own texts (src/controllers/file-messages.ts), naming the file. */
+const FILE_TEXTS = { de: fileMessages.de, en: fileMessagesEn };
+
+function fieldMessage(e: FieldErrorInput, lang: Lang): string {
+  const file = e.code.startsWith('file_') ? FILE_TEXTS[lang].problem[e.code.slice(5) as FileProblem] : undefined;
+  if (file) return file(String(e.params?.name ?? ''));
+  return fill(FIELD_MESSAGES[e.code]?.[lang] ?? e.code, e.params);
+}
+
 export function toProblem(err: ApiError, lang: Lang): Problem {
   const title = TITLES[err.code]?.[lang] ?? err.code;
   const problem: Problem = { type: `urn:cadia:problem:${err.code}`, title, status: err.status, code: err.code };
@@ -134,7 +148,7 @@ export function toProblem(err: ApiError, lang: Lang): Problem {
     problem.errors = err.options.errors.map((e) => ({
       field: e.field,
       code: e.code,
-      message: fill(FIELD_MESSAGES[e.code]?.[lang] ?? e.code, e.params),
+      message: fieldMessage(e, lang),
     }));
   }
   return problem;

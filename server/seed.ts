@@ -35,7 +35,7 @@ const FAQ: Array<[slug: string, title: string, body: string]> = [
   ['schulung', 'Schulungen und Einweisungen buchen', 'Schulungen (training) für neue Mitarbeiter, z. B. zu Mahnwesen, Lager oder Auftragsbearbeitung, buchen Sie über ein Ticket der Kategorie Schulungsanfrage. Die Zeit wird vom Supportguthaben abgerechnet.'],
 ];
 
-interface SeedMessage { author: 'customer' | 'support' | 'system'; body: string; at: number; image?: boolean; kind?: 'message' | 'reclassified' | 'status' }
+interface SeedMessage { author: 'customer' | 'support' | 'system'; body: string; at: number; image?: boolean; log?: boolean; kind?: 'message' | 'reclassified' | 'status' }
 interface SeedTicket {
   id: string;
   customer: string;
@@ -58,6 +58,14 @@ const WW = 'CadiaOFFICE Warenwirtschaft';
 const H = 3_600_000;
 const D = DAY_MS;
 
+/** A print log the customer of the crashing delivery note attached. */
+const DEMO_LOG = Buffer.from([
+  '2026-03-16 07:58:12 INFO  Druckauftrag 4711 gestartet (Lieferschein LS-2026-0815)',
+  '2026-03-16 07:58:13 INFO  Drucker: \\\\srv-druck\\Lager-HP',
+  "2026-03-16 07:58:14 ERROR Zugriffsverletzung bei Adresse 0041A2F3 in Modul 'cadia.exe'",
+  '',
+].join('\n'), 'utf8');
+
 function tickets(): SeedTicket[] {
   const list: SeedTicket[] = [
     {
@@ -66,7 +74,7 @@ function tickets(): SeedTicket[] {
       description: 'Seit heute Morgen stürzt die Warenwirtschaft ab, sobald wir einen Lieferschein drucken wollen. Wir können keine Ware mehr ausliefern.',
       context: { program: WW, program_version: '24.3.1', window: 'Lieferschein erfassen', error_message: "Zugriffsverletzung bei Adresse 0041A2F3 in Modul 'cadia.exe'", last_action: 'Drucken → Lieferschein (Vorschau)', phone: '+49 89 1234567', phone_availability: 'Mo–Fr 8–12 Uhr' },
       calledBefore: true, created: 2 * H,
-      messages: [{ author: 'customer', body: '', at: 2 * H, image: true }],
+      messages: [{ author: 'customer', body: '', at: 2 * H, image: true, log: true }],
     },
     {
       id: 'tkt_demo_b', customer: '10001', category: 'bug', status: 'in_progress',
@@ -290,6 +298,14 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
           size: png.length, width: 48, height: 32, created_at: iso(m.at),
         });
         add('attachment_blobs', { attachment_id: attId, bytes: png });
+      }
+      if (m.log) {
+        const attId = `att_${t.id.slice(4)}_${i + 1}_log`;
+        add('attachments', {
+          id: attId, message_id: id, customer_number: t.customer, file_name: 'druck.log', content_type: 'text/plain; charset=utf-8',
+          size: DEMO_LOG.length, width: 0, height: 0, created_at: iso(m.at),
+        });
+        add('attachment_blobs', { attachment_id: attId, bytes: DEMO_LOG });
       }
     });
   }

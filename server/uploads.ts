@@ -1,12 +1,15 @@
 /**
- * Multipart forms and image uploads. Images are judged by their bytes (`checkImage` from
- * src/domain, the same code the widgets run), never by file name or the client's Content-Type:
- * an SVG, an HTML page or an .exe renamed to .png is refused.
+ * Multipart forms and their files. Images (`images` parts) and other files (`files` parts: PDF, text,
+ * CSV, ZIP) are judged by their bytes (`checkImage` and `checkFile` from src/domain, the same code
+ * the widgets run; PDFs and ZIPs also looked into by file-checks.ts), never by the client's
+ * Content-Type: an SVG, an HTML page or an .exe renamed to .png or .pdf is refused.
  */
 import { Readable } from 'node:stream';
 import { Busboy } from '@fastify/busboy';
 import type { Context } from 'hono';
+import { checkFile, isImageBytes, MAX_FILE_BYTES, MAX_FILES, type FileProblem } from '../src/domain/files.js';
 import { checkImage, MAX_IMAGE_BYTES, MAX_IMAGES, type ImageType } from '../src/domain/images.js';
+import { inspectFile } from './file-checks.js';
 import type { Clock } from './clock.js';
 import { cleanImage } from './image-metadata.js';
 import type { Tx } from './db.js';
@@ -14,17 +17,23 @@ import { newId } from './ids.js';
 import { ApiError, type FieldErrorInput } from './problem.js';
 import type { Attachment } from './types.js';
 
-/** A file part as received: the client's name (for display only) and at most MAX_IMAGE_BYTES + 1 bytes. */
+/** A file part as received: the client's name (for display only) and at most the largest file's limit + 1 bytes. */
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
 }
 
-/** Text fields as strings (a repeated field as an array), `images` as UploadedFile parts. */
+/** Text fields as strings (a repeated field as an array), `images` and `files` as UploadedFile parts. */
 export type Form = Record<string, unknown>;
 
-// Three images of 5 MB plus the text fields and multipart overhead.
-export const MULTIPART_LIMIT = 16 * 1024 * 1024;
+/** The form fields that carry files. */
+const FILE_FIELDS = { images: MAX_IMAGES, files: MAX_FILES } as const;
+type FileField = keyof typeof FILE_FIELDS;
+const isFileField = (name: string): name is FileField => name in FILE_FIELDS;
+const FILE_PARTS = MAX_IMAGES + MAX_FILES;
+
+// Three images of 5 MB, three files of up to 10 MB, the text fields and multipart overhead.
+export const MULTIPART_LIMIT = MAX_IMAGES * MAX_IMAGE_BYTES + MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
 /**
  * Largest text field in bytes: the longest text (20,000 characters) is at most 60,000 bytes of
  * UTF-8. A longer value is cut here, while streaming, and then fails its own `too_long` check.
@@ -59,9 +68,9 @@ export class UploadGate {
 
 /**
  * Reads a multipart (or URL-encoded) form while it streams in, within limits: only the named text
- * fields and `images` parts (unknown fields are refused with 422 `unknown_field`), each field at
- * most FIELD_BYTES, at most MAX_IMAGES + 1 file parts (the extra one is the empty part an HTML file
- * input sends), 16 MB in all. Reading stops at the first breach, so a body of 200,000 fields costs
+ * fields and `images` and `files` parts (unknown fields are refused with 422 `unknown_field`), each
+ * field at most FIELD_BYTES, at most MAX_IMAGES + 1 images and MAX_FILES + 1 files (the extra one is
+ * the empty part an HTML file input sends), MULTIPART_LIMIT in all. Reading stops at the first breach, so a body of 200,000 fields costs
  * a few of them, not the whole parse.
  */
 export async function readForm(c: Context, gate: UploadGate, fields: readonly string[]): Promise<Form> {
@@ -104,11 +113,11 @@ function parseForm(body: ReadableStream<Uint8Array>, contentType: string, allowe
         limits: {
           fieldNameSize: 100,
           fieldSize: FIELD_BYTES,
-          fields: allowed.size + MAX_IMAGES + 1,
-          files: MAX_IMAGES + 1,
-          // A file is kept up to one byte past the limit, so the image check can say `too_large`.
-          fileSize: MAX_IMAGE_BYTES + 1,
-          parts: allowed.size + MAX_IMAGES + 1,
+          fields: allowed.size + FILE_PARTS + 2,
+          files: FILE_PARTS + 2,
+          // A file is kept up to one byte past the largest limit, so the checks can say `too_large`.
+          fileSize: Math.max(MAX_IMAGE_BYTES, MAX_FILE_BYTES) + 1,
+          parts: allowed.size + FILE_PARTS + 2,
           headerPairs: 20,
         },
       });
@@ -116,15 +125,22 @@ function parseForm(body: ReadableStream<Uint8Array>, contentType: string, allowe
       reject(new ApiError(400, 'invalid_multipart'));
       return;
     }
+    const tooMany = (field: FileField) =>
+      new ApiError(422, field === 'images' ? 'too_many_images' : 'too_many_files', { errors: [{ field, code: field === 'images' ? 'too_many' : 'file_too_many', params: { max: FILE_FIELDS[field] } }] });
+    const counts: Record<FileField, number> = { images: 0, files: 0 };
     parser.on('field', (name: string, value: string) => {
-      // `images` as text is answered per image (`not_an_image`), like any other non-file part.
-      if (!allowed.has(name) && name !== 'images') return fail(unknown(name));
+      // `images` or `files` as text is answered per part (`not_an_image`, `not_allowed`), like any other non-file part.
+      if (!allowed.has(name) && !isFileField(name)) return fail(unknown(name));
       add(name, value);
     });
     parser.on('file', (name: string, stream: import('node:stream').Readable, fileName: string) => {
-      if (name !== 'images') {
+      if (!isFileField(name)) {
         stream.resume();
         return fail(unknown(name));
+      }
+      if (++counts[name] > FILE_FIELDS[name] + 1) {
+        stream.resume();
+        return fail(tooMany(name));
       }
       openFiles++;
       const chunks: Buffer[] = [];
@@ -135,10 +151,10 @@ function parseForm(body: ReadableStream<Uint8Array>, contentType: string, allowe
         finish();
       });
     });
-    parser.on('filesLimit', () => fail(new ApiError(422, 'too_many_images', { errors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }] })));
-    const tooMany = () => fail(new ApiError(413, 'too_many_parts'));
-    parser.on('fieldsLimit', tooMany);
-    parser.on('partsLimit', tooMany);
+    const tooManyParts = () => fail(new ApiError(413, 'too_many_parts'));
+    parser.on('filesLimit', tooManyParts);
+    parser.on('fieldsLimit', tooManyParts);
+    parser.on('partsLimit', tooManyParts);
     parser.on('error', () => fail(new ApiError(400, 'invalid_multipart')));
     parser.on('finish', () => {
       parsed = true;
@@ -207,44 +223,106 @@ export function readImages(value: unknown): ImageCheck {
 
 const EXT: Record<ImageType, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' };
 
+/** A file other than an image, checked by its bytes and looked into (PDF, ZIP). */
+export interface FileUpload {
+  fileName: string;
+  bytes: Uint8Array;
+  contentType: string;
+}
+
+export interface FileChecks {
+  files: FileUpload[];
+  errors: FieldErrorInput[];
+  code: 'too_many_files' | 'file_rejected';
+}
+
+/**
+ * Checks the `files` parts read by readForm: by their bytes (`checkFile`), then inside (file-checks.ts).
+ * Field names are `files` (count) and `files[i]` (0-based). An image sent here is refused: it
+ * belongs in `images`, where its metadata is removed.
+ */
+export async function readFiles(value: unknown): Promise<FileChecks> {
+  const all = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
+  const parts = all.filter((p) => !(isFile(p) && p.name === '' && p.bytes.length === 0));
+  if (parts.length > MAX_FILES) return { files: [], errors: [{ field: 'files', code: 'file_too_many', params: { max: MAX_FILES } }], code: 'too_many_files' };
+  const files: FileUpload[] = [];
+  const errors: FieldErrorInput[] = [];
+  for (const [i, part] of parts.entries()) {
+    const field = `files[${i}]`;
+    const refuse = (code: FileProblem) => errors.push({ field, code: `file_${code}`, params: { name: isFile(part) ? safeFileName(part.name, 'datei') : '' } });
+    if (!isFile(part) || isImageBytes(part.bytes)) {
+      refuse('not_allowed');
+      continue;
+    }
+    const name = safeFileName(part.name, '');
+    const check = checkFile(part.bytes, name);
+    if (!check.ok) {
+      refuse(check.problem);
+      continue;
+    }
+    const inside = await inspectFile(check.file.kind, part.bytes);
+    if (inside) {
+      refuse(inside);
+      continue;
+    }
+    files.push({ fileName: check.file.fileName, bytes: part.bytes, contentType: check.file.contentType });
+  }
+  return { files, errors, code: 'file_rejected' };
+}
+
 /**
  * Keeps the user's name for display but drops paths, control characters and the bidirectional
- * controls that make "\u202Egnp.exe" read as "exe.png".
+ * controls that make "\u202Egnp.exe" read as "exe.png"; `fallback` when nothing is left.
  */
-export function safeFileName(name: string, type: ImageType): string {
+export function safeFileName(name: string, fallback: ImageType | string): string {
   const base = (name.split(/[\\/]/).pop() ?? '').replace(/[\x00-\x1f\x7f"\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '').trim().slice(0, 200);
-  return base || `bild.${EXT[type]}`;
+  return base || (fallback in EXT ? `bild.${EXT[fallback as ImageType]}` : fallback);
 }
 
 /** The parts that make two form submissions "the same request" for idempotency. */
-export function formFingerprintParts(form: Form, images: readonly ImageUpload[]): Array<string | Uint8Array> {
+export function formFingerprintParts(form: Form, uploads: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>): Array<string | Uint8Array> {
   const text = Object.keys(form)
-    .filter((k) => k !== 'images')
+    .filter((k) => k !== 'images' && k !== 'files')
     .sort()
     .map((k) => `${k}=${typeof form[k] === 'string' ? form[k] : '[non-text]'}`);
-  return [...text, ...images.flatMap((img) => [img.fileName, img.bytes])];
+  return [...text, ...uploads.flatMap((u) => [u.fileName, u.bytes])];
+}
+
+/** What is stored of one image or file. */
+export interface StoredUpload {
+  fileName: string;
+  bytes: Uint8Array;
+  contentType: string;
+  /** Images only; 0 for other files. */
+  width?: number;
+  height?: number;
+}
+
+/** Images and files of one message, in the order they are stored and shown. */
+export function toStored(images: readonly ImageUpload[], files: readonly FileUpload[] = []): StoredUpload[] {
+  return [...images.map((i) => ({ fileName: i.fileName, bytes: i.bytes, contentType: i.type, width: i.width, height: i.height })), ...files];
 }
 
 /**
- * Stores images of one message; call inside the request's transaction. Refused with 422
- * `storage_quota` at the images field when the customer's stored files would exceed `quotaBytes`
- * (a quota, not an exact meter: two uploads at the same instant may both pass at its edge).
+ * Stores the images and files of one message; call inside the request's transaction. Refused with
+ * 422 `storage_quota` at the `images` field when the customer's stored files would exceed
+ * `quotaBytes` (a quota, not an exact meter: two uploads at the same instant may both pass at its edge).
  */
-export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, images: readonly ImageUpload[], quotaBytes: number): Promise<void> {
-  const adding = images.reduce((sum, img) => sum + img.bytes.length, 0);
+export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, uploads: readonly StoredUpload[], quotaBytes: number): Promise<void> {
+  const adding = uploads.reduce((sum, u) => sum + u.bytes.length, 0);
   if (adding > 0) {
     const stored = await trx.selectFrom('attachments').select((eb) => eb.fn.sum<number>('size').as('bytes')).where('customer_number', '=', customerNumber).executeTakeFirst();
     if (Number(stored?.bytes ?? 0) + adding > quotaBytes) {
       throw new ApiError(422, 'validation_failed', { errors: [{ field: 'images', code: 'storage_quota', params: { max: Math.floor(quotaBytes / 1024 / 1024) } }] });
     }
   }
-  for (const img of images) {
+  for (const u of uploads) {
     const id = newId('att');
     await trx.insertInto('attachments').values({
-      id, message_id: messageId, customer_number: customerNumber, file_name: img.fileName, content_type: img.type,
-      size: img.bytes.length, width: img.width, height: img.height, created_at: clock.now().toISOString(),
+      id, message_id: messageId, customer_number: customerNumber, file_name: u.fileName, content_type: u.contentType,
+      size: u.bytes.length, width: u.width ?? 0, height: u.height ?? 0, created_at: clock.now().toISOString(),
     }).execute();
-    await trx.insertInto('attachment_blobs').values({ attachment_id: id, bytes: Buffer.from(img.bytes.buffer, img.bytes.byteOffset, img.bytes.byteLength) }).execute();
+    await trx.insertInto('attachment_blobs').values({ attachment_id: id, bytes: Buffer.from(u.bytes.buffer, u.bytes.byteOffset, u.bytes.byteLength) }).execute();
   }
 }
 
@@ -260,19 +338,17 @@ export interface AttachmentRow {
 }
 
 export function toAttachment(r: AttachmentRow): Attachment {
-  return {
-    id: r.id,
-    fileName: r.file_name,
-    contentType: r.content_type as Attachment['contentType'],
-    size: r.size,
-    width: r.width,
-    height: r.height,
-    url: `v1/attachments/${r.id}`,
-  };
+  const common = { id: r.id, fileName: r.file_name, size: r.size, url: `v1/attachments/${r.id}` };
+  return r.content_type.startsWith('image/')
+    ? { ...common, kind: 'image', contentType: r.content_type as Attachment['contentType'], width: r.width, height: r.height }
+    : { ...common, kind: 'file', contentType: r.content_type as Attachment['contentType'] };
 }
 
-/** RFC 5987 filename* value: only attr-chars stay literal. */
+/**
+ * Always a download (`attachment`), never shown in the browser's own viewer, where a PDF's or a
+ * text's content would run or render with the portal's origin. RFC 5987 filename*: only attr-chars stay literal.
+ */
 export function contentDisposition(fileName: string): string {
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `inline; filename*=UTF-8''${encoded}`;
+  return `attachment; filename*=UTF-8''${encoded}`;
 }

@@ -15,7 +15,7 @@ import { queueMail } from '../outbox.js';
 import { ApiError, type Lang } from '../problem.js';
 import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
-import { type AttachmentRow, type ImageUpload, storeAttachments, toAttachment } from '../uploads.js';
+import { type AttachmentRow, type StoredUpload, storeAttachments, toAttachment } from '../uploads.js';
 import { likePattern } from '../validate.js';
 import { CURRENCY, getCustomer, lockCustomer, UNIT_PRICE_AMOUNT } from './customers.js';
 
@@ -353,13 +353,14 @@ export interface NewTicket {
   customerNumber: string;
   /** Validated (readTicketInput + throwIfFormErrors): the category is set. */
   input: TicketInput & { category: TicketCategory };
-  images: readonly ImageUpload[];
+  /** Images and files, in the order they are shown. */
+  uploads: readonly StoredUpload[];
   /** The language the customer wrote in; the confirmation and later mails use it. */
   lang: Lang;
 }
 
 /**
- * Creates the ticket with its first message (the request itself, carrying the images), takes its
+ * Creates the ticket with its first message (the request itself, carrying the images and files), takes its
  * number, queues the confirmation (to the CC address too) and the event. Inside the request's
  * transaction (runIdempotent).
  */
@@ -387,7 +388,7 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   }).execute();
   const messageId = newId('msg');
   await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
-  await storeAttachments(trx, deps.clock, messageId, t.customerNumber, t.images, deps.limits.uploadQuotaBytes);
+  await storeAttachments(trx, deps.clock, messageId, t.customerNumber, t.uploads, deps.limits.uploadQuotaBytes);
   const number = await nextTicketNumber(trx, now);
   await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 
@@ -397,15 +398,15 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   return { ticket: await ticketDetail(trx, id), emailedTo: [customer.email, ...cc] };
 }
 
-/** The customer's reply: the message with its images, the status it leads to, the events. */
+/** The customer's reply: the message with its images and files, the status it leads to, the events. */
 export async function addCustomerReply(
-  trx: Tx, deps: Deps, r: { ticket: TicketRow; body: string; images: readonly ImageUpload[] },
+  trx: Tx, deps: Deps, r: { ticket: TicketRow; body: string; uploads: readonly StoredUpload[] },
 ): Promise<Message> {
   const at = deps.clock.now().toISOString();
   const id = newId('msg');
   const customer = await getCustomer(trx, r.ticket.customer_number);
   await insertMessage(trx, { id, ticketId: r.ticket.id, author: 'customer', authorName: customer.name, body: r.body, kind: 'message', at });
-  await storeAttachments(trx, deps.clock, id, customer.number, r.images, deps.limits.uploadQuotaBytes);
+  await storeAttachments(trx, deps.clock, id, customer.number, r.uploads, deps.limits.uploadQuotaBytes);
   // Locked: the new status follows from the current one, which an agent may be changing right now.
   const status = statusAfterCustomerReply((await lockTicket(trx, r.ticket.id)).status);
   await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', r.ticket.id).execute();

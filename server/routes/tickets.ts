@@ -1,4 +1,4 @@
-/** The customer's tickets: list, detail, create (multipart, ≤ 3 images), reply, attachment bytes. */
+/** The customer's tickets: list, detail, create (multipart, ≤ 3 images and ≤ 3 files), reply, attachment bytes. */
 import { type Context, Hono } from 'hono';
 import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
@@ -8,7 +8,7 @@ import {
 } from '../model/tickets.js';
 import { pickLang } from '../problem.js';
 import { parseListParams, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
-import { contentDisposition, formFingerprintParts, readForm, readImages } from '../uploads.js';
+import { contentDisposition, formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields } from '../validate.js';
 
 /** `status` (repeated or comma-separated), `q`, `cursor`, `limit` — shared with the agent list. */
@@ -42,12 +42,14 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(form);
     const input = readTicketInput(f);
     const images = readImages(form['images']);
-    throwIfFormErrors(f, images);
+    const files = await readFiles(form['files']);
+    throwIfFormErrors(f, images, files);
     const category = input.category;
     if (!category) throw new Error('unreachable: category validated');
+    const uploads = toStored(images.images, files.files);
 
-    const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, images.images));
-    const ticket = { customerNumber: p.customerNumber, input: { ...input, category }, images: images.images, lang: pickLang(c.req.header('accept-language')) };
+    const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, uploads));
+    const ticket = { customerNumber: p.customerNumber, input: { ...input, category }, uploads, lang: pickLang(c.req.header('accept-language')) };
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({ status: 201, body: await createTicket(trx, deps, ticket) }));
     return idempotentResponse(result);
   });
@@ -61,11 +63,13 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(form);
     const body = readReplyBody(f);
     const images = readImages(form['images']);
-    throwIfFormErrors(f, images);
+    const files = await readFiles(form['files']);
+    throwIfFormErrors(f, images, files);
+    const uploads = toStored(images.images, files.files);
 
-    const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, images.images));
+    const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, uploads));
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({
-      status: 201, body: { message: await addCustomerReply(trx, deps, { ticket, body, images: images.images }) },
+      status: 201, body: { message: await addCustomerReply(trx, deps, { ticket, body, uploads }) },
     }));
     return idempotentResponse(result);
   });

@@ -52,11 +52,13 @@ export function readReplyBody(f: Fields): string {
 }
 
 /**
- * Throws 422 with the field and image errors together. The problem code is `validation_failed`
- * when any text field is wrong, otherwise the images' own code (`too_many_images`, `image_rejected`).
+ * Throws 422 with the field, image and file errors together. The problem code is `validation_failed`
+ * when any text field is wrong, otherwise the images' own code (`too_many_images`, `image_rejected`)
+ * and then the files' (`too_many_files`, `file_rejected`).
  */
-export function throwIfFormErrors(f: Fields, images: { errors: readonly FieldErrorInput[]; code: string }): void {
-  throwIfFieldErrors([...f.errors, ...images.errors], f.errors.length ? 'validation_failed' : images.code);
+export function throwIfFormErrors(f: Fields, ...uploads: Array<{ errors: readonly FieldErrorInput[]; code: string }>): void {
+  const failed = uploads.find((u) => u.errors.length);
+  throwIfFieldErrors([...f.errors, ...uploads.flatMap((u) => u.errors)], f.errors.length || !failed ? 'validation_failed' : failed.code);
 }
 
 export interface ListParams {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { MAX_IMAGE_BYTES } from '../../src/domain/images.js';
+import { MULTIPART_LIMIT } from '../uploads.js';
 import { AGENT, bombPng, json, NEG, POS, type ProblemBody, retrying, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 
 interface Summary { id: string; number: string; status: string; subject: string; unread: boolean; updatedAt: string }
@@ -95,7 +96,7 @@ describe('GET /v1/tickets/{id}', () => {
 
     const a = await json<Detail>(await b.req('/v1/tickets/tkt_demo_a', { token: POS }));
     assert.equal(a.queuePosition, 1, 'urgent first');
-    assert.equal(a.messages[0]?.attachments.length, 1);
+    assert.deepEqual(a.messages[0]?.attachments.map((x) => x.fileName), ['Fehlermeldung Lieferschein.png', 'druck.log'], 'a screenshot and a log');
     const bug = await json<Detail>(await b.req('/v1/tickets/tkt_demo_b', { token: POS }));
     assert.equal(bug.queuePosition, 3, 'then by arrival: G, B');
     assert.deepEqual([bug.billing.bookedMinutes, bug.billing.freeMinutes, bug.billing.chargedMinutes], [20, 20, 0]);
@@ -217,9 +218,9 @@ describe('POST /v1/tickets', () => {
     assert.equal(mixed.errors?.length, 2);
   });
 
-  it('413 beyond 16 MB, 415 for JSON, 400 without Idempotency-Key, 401 without auth', async () => {
+  it('413 beyond the multipart limit (46 MB), 415 for JSON, 400 without Idempotency-Key, 401 without auth', async () => {
     b = await setup();
-    const big = ticketForm({ description: 'x'.repeat(17 * 1024 * 1024) });
+    const big = ticketForm({ description: 'x'.repeat(MULTIPART_LIMIT + 1) });
     const r = await b.req('/v1/tickets', { token: POS, form: big, idempotent: true });
     assert.equal(r.status, 413);
     assert.equal((await b.req('/v1/tickets', { token: POS, json: { subject: 'x' }, idempotent: true })).status, 415);
@@ -297,7 +298,7 @@ describe('GET /v1/attachments/{id}', () => {
     assert.equal(r.headers.get('content-type'), 'image/png');
     assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
     assert.match(r.headers.get('cache-control') ?? '', /^private/);
-    assert.equal(r.headers.get('content-disposition'), "inline; filename*=UTF-8''Fehlermeldung%20Lieferschein.png");
+    assert.equal(r.headers.get('content-disposition'), "attachment; filename*=UTF-8''Fehlermeldung%20Lieferschein.png");
     const bytes = new Uint8Array(await r.arrayBuffer());
     assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
   });

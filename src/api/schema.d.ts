@@ -129,7 +129,7 @@ export interface paths {
         /** The customer's tickets, newest activity first, keyset paged */
         get: operations["listTickets"];
         put?: never;
-        /** Create a ticket with up to three images; the customer and the CC address are emailed */
+        /** Create a ticket with up to three images and three files; the customer and the CC address are emailed */
         post: operations["createTicket"];
         delete?: never;
         options?: never;
@@ -163,7 +163,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply to a ticket with up to three images; a reply to a ticket waiting for the customer sets it in progress */
+        /** Reply to a ticket with up to three images and three files; a reply to a ticket waiting for the customer sets it in progress */
         post: operations["createMessage"];
         delete?: never;
         options?: never;
@@ -179,10 +179,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The bytes of an image attached to one of the customer's tickets
+         * The bytes of an image or file attached to one of the customer's tickets
          * @description `Attachment.url` is the relative path `v1/attachments/{id}`; resolve it against `api-base`
-         *     (with a trailing slash). Sent with the sniffed `Content-Type`, `X-Content-Type-Options:
-         *     nosniff`, `Content-Disposition: inline; filename*=UTF-8''…` and `Cache-Control: private, no-store` (never kept in a shared cache, nor in the browser's after sign-out).
+         *     (with a trailing slash). Sent with the type found in the bytes (`Attachment.contentType`), `X-Content-Type-Options:
+         *     nosniff`, `Content-Disposition: attachment; filename*=UTF-8''…` (a download, never shown inline), `Content-Security-Policy: default-src 'none'; sandbox`
+         *     and `Cache-Control: private, no-store` (never kept in a shared cache, nor in the browser's after sign-out).
          *     Auth by bearer or cookie, never `?token=`: an `<img>` cannot send the header, so clients
          *     fetch the bytes and show them as a `blob:` URL.
          */
@@ -467,10 +468,14 @@ export interface components {
             currency: string;
         };
         FieldError: {
-            /** @description Form or JSON field name; images as `images` or `images[1]` (0-based) */
+            /** @description Form or JSON field name; images as `images` or `images[1]`, files as `files` or `files[0]` (0-based) */
             field: string;
             /**
-             * @description Stable machine code
+             * @description Stable machine code. A refused file (`files[i]`) has `file_` and the reason: `file_empty`, `file_too_large`,
+             *     `file_too_many`, `file_not_allowed` (not a PDF, text, CSV or ZIP), `file_type_mismatch` (the bytes are not what the
+             *     extension says, e.g. HTML named `.pdf`), `file_binary_text` (NUL or other binary bytes in text), `file_pdf_javascript`
+             *     (`/JS`, `/JavaScript`, `/Launch`, XFA), `file_pdf_embedded_file`, `file_pdf_unreadable` (broken or encrypted),
+             *     `file_zip_unsafe_path` (`../`, absolute or backslash names), `file_zip_bomb`, `file_zip_unreadable`; its `message` names the file and says what is allowed.
              * @example required
              * @example too_long
              * @example invalid_email
@@ -485,6 +490,8 @@ export interface components {
              * @example too_many_pixels
              * @example empty
              * @example too_many
+             * @example file_pdf_javascript
+             * @example file_zip_bomb
              */
             code: string;
             /** @description Localised text */
@@ -511,6 +518,8 @@ export interface components {
              * @example offer_open
              * @example too_many_images
              * @example image_rejected
+             * @example too_many_files
+             * @example file_rejected
              * @example payload_too_large
              * @example too_many_parts
              * @example rate_limited
@@ -622,16 +631,24 @@ export interface components {
         };
         Attachment: {
             id: string;
-            fileName: string;
             /**
-             * @description Sniffed from the bytes
+             * @description `image`: shown as a picture (has `width` and `height`); `file`: offered as a download
              * @enum {string}
              */
-            contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp";
+            kind: "image" | "file";
+            /** @description As sent, without path; a file whose extension did not match its bytes got the right one added */
+            fileName: string;
+            /**
+             * @description Found in the bytes
+             * @enum {string}
+             */
+            contentType: "image/png" | "image/jpeg" | "image/gif" | "image/webp" | "application/pdf" | "application/zip" | "text/plain; charset=utf-8" | "text/plain; charset=iso-8859-1" | "text/csv; charset=utf-8" | "text/csv; charset=iso-8859-1";
             /** @description Bytes */
             size: number;
-            width: number;
-            height: number;
+            /** @description Images only */
+            width?: number;
+            /** @description Images only */
+            height?: number;
             /**
              * @description Relative path `v1/attachments/{id}`; resolve against `api-base` + `/`
              * @example v1/attachments/att_0001
@@ -739,6 +756,7 @@ export interface components {
             phoneAvailability?: string;
             /** @description PNG, JPEG, GIF or WebP, each ≤ 5 MB and ≤ 50 megapixels; checked by content */
             images?: string[];
+            files?: components["schemas"]["FileParts"];
         };
         TicketCreated: {
             ticket: components["schemas"]["TicketDetail"];
@@ -747,7 +765,15 @@ export interface components {
         MessageForm: {
             body: string;
             images?: string[];
+            files?: components["schemas"]["FileParts"];
         };
+        /**
+         * @description Files besides the images (limits in `src/domain/files.ts`), each judged by its bytes, the extension only saying
+         *     what it claims to be: PDF (`%PDF-`, ≤ 10 MB, without JavaScript, launch actions or embedded files), text and
+         *     logs (`.txt`, `.log`, ≤ 5 MB) and CSV (`.csv`, ≤ 5 MB) in UTF-8 or Latin-1 without NUL bytes, ZIP (≤ 10 MB,
+         *     ≤ 1000 entries, ≤ 200 MB unpacked, no `../` or absolute names). A refused file is a field error at `files[i]`; nothing is stored.
+         */
+        FileParts: string[];
         MessageCreated: {
             message: components["schemas"]["Message"];
         };
@@ -927,7 +953,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `payload_too_large`: JSON over 64 KB or a form over 16 MB; `too_many_parts`: a form with more parts than its fields and three images */
+        /** @description `payload_too_large`: JSON over 64 KB or a form over 46 MB; `too_many_parts`: a form with more parts than its fields, three images and three files */
         TooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -936,7 +962,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `validation_failed` (with `errors[]`; a form field the operation does not know is `unknown_field`), `too_many_images` or `image_rejected` */
+        /** @description `validation_failed` (with `errors[]`; a form field the operation does not know is `unknown_field`), `too_many_images`, `image_rejected`, `too_many_files` or `file_rejected` (each with the refused part in `errors[]`) */
         ValidationFailed: {
             headers: {
                 [name: string]: unknown;
@@ -1366,7 +1392,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Image bytes */
+            /** @description The stored bytes */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1376,6 +1402,10 @@ export interface operations {
                     "image/jpeg": string;
                     "image/gif": string;
                     "image/webp": string;
+                    "application/pdf": string;
+                    "application/zip": string;
+                    "text/plain": string;
+                    "text/csv": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

@@ -142,12 +142,12 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
 
     http.post(`${API}/agent/tickets/:id/messages`, agent(async (info) => {
       const t = ticketOf(info);
-      const { fields, images, imageErrors, imageCode } = await readForm(info.request);
+      const { fields, images, uploadErrors } = await readForm(info.request);
       const f = new Fields(fields);
       const body = f.string('body', { max: LIMITS.body });
-      if (!body && !images.length && !imageErrors.length) f.add('body', 'required');
+      if (!body && !images.length && !uploadErrors.some((u) => u.errors.length)) f.add('body', 'required');
       const status = f.oneOf('status', TICKET_STATUSES, { fallback: 'waiting_for_customer' }) ?? 'waiting_for_customer';
-      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
+      throwIfFormErrors(f, ...uploadErrors);
       return idempotent(state(), requireIdempotencyKey(info.request), fingerprintOf(fields, images), () => {
         const s = state();
         const at = now().toISOString();

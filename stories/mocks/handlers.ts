@@ -12,6 +12,7 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
+import { checkFile, isImageBytes, MAX_FILES } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
 import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
@@ -206,10 +207,10 @@ export async function readJson(request: Request): Promise<Record<string, unknown
   return parseJsonObject(await request.text());
 }
 
-interface ImagePart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width: number; height: number }
+interface UploadPart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width?: number; height?: number }
 
-/** Multipart fields as the server reads them: text by name, `images` as a list of files. */
-export async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: ImagePart[]; imageErrors: FieldErrorInput[]; imageCode: string }> {
+/** Multipart fields as the server reads them: text by name, `images` and `files` as lists of files. */
+export async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: UploadPart[]; uploadErrors: Array<{ errors: FieldErrorInput[]; code: string }> }> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -217,12 +218,13 @@ export async function readForm(request: Request): Promise<{ fields: Record<strin
     throw new ApiError(400, 'invalid_multipart');
   }
   const fields: Record<string, unknown> = {};
-  for (const [k, v] of form.entries()) if (k !== 'images' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
+  for (const [k, v] of form.entries()) if (k !== 'images' && k !== 'files' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
   const parts = form.getAll('images').filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
+  const files = await readFiles(form.getAll('files'));
   if (parts.length > MAX_IMAGES) {
-    return { fields, images: [], imageErrors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }], imageCode: 'too_many_images' };
+    return { fields, images: [], uploadErrors: [{ errors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }], code: 'too_many_images' }, files] };
   }
-  const images: ImagePart[] = [];
+  const images: UploadPart[] = [];
   const imageErrors: FieldErrorInput[] = [];
   for (const [i, part] of parts.entries()) {
     if (typeof part === 'string') {
@@ -234,10 +236,29 @@ export async function readForm(request: Request): Promise<{ fields: Record<strin
     if (!check.ok) imageErrors.push({ field: `images[${i}]`, code: check.problem });
     else images.push({ fileName: part.name || 'bild', bytes, ...check.image });
   }
-  return { fields, images, imageErrors, imageCode: 'image_rejected' };
+  return { fields, images: [...images, ...files.files], uploadErrors: [{ errors: imageErrors, code: 'image_rejected' }, files] };
 }
 
-export function fingerprintOf(fields: Record<string, unknown>, images: readonly ImagePart[]): string {
+/**
+ * `files` parts by the shared rules (`checkFile`: kind, size, text, the names in a PDF's bytes); the
+ * server's parser checks of PDFs and ZIPs (server/file-checks.ts) need Node and are not mocked.
+ */
+async function readFiles(all: Array<string | File>): Promise<{ files: UploadPart[]; errors: FieldErrorInput[]; code: string }> {
+  const parts = all.filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
+  if (parts.length > MAX_FILES) return { files: [], errors: [{ field: 'files', code: 'file_too_many' }], code: 'too_many_files' };
+  const files: UploadPart[] = [];
+  const errors: FieldErrorInput[] = [];
+  for (const [i, part] of parts.entries()) {
+    const name = typeof part === 'string' ? '' : part.name;
+    const bytes = typeof part === 'string' ? new Uint8Array(0) : new Uint8Array(await part.arrayBuffer());
+    const check = typeof part === 'string' || isImageBytes(bytes) ? ({ ok: false, problem: 'not_allowed' } as const) : checkFile(bytes, name);
+    if (!check.ok) errors.push({ field: `files[${i}]`, code: `file_${check.problem}`, params: { name } });
+    else files.push({ fileName: check.file.fileName, bytes, type: check.file.contentType as Attachment['contentType'] });
+  }
+  return { files, errors, code: 'file_rejected' };
+}
+
+export function fingerprintOf(fields: Record<string, unknown>, images: readonly UploadPart[]): string {
   // FNV-1a over the bytes: enough to tell two uploads apart in a mock.
   const hash = (b: Uint8Array) => b.reduce((h, x) => Math.imul(h ^ x, 16_777_619) >>> 0, 2_166_136_261).toString(16);
   return JSON.stringify([Object.keys(fields).sort().map((k) => [k, fields[k]]), images.map((i) => [i.fileName, i.bytes.length, hash(i.bytes)])]);
@@ -265,11 +286,12 @@ function touch(state: State, summary: TicketSummary): void {
   state.tickets = [summary, ...state.tickets.filter((t) => t.id !== summary.id)];
 }
 
-export function attachmentsOf(state: { seq: number; attachments: Map<string, { contentType: string; bytes: Uint8Array }> }, images: readonly ImagePart[]): Attachment[] {
+export function attachmentsOf(state: { seq: number; attachments: Map<string, { contentType: string; bytes: Uint8Array }> }, images: readonly UploadPart[]): Attachment[] {
   return images.map((img) => {
     const id = `att_mock_${++state.seq}`;
     state.attachments.set(id, { contentType: img.type, bytes: img.bytes });
-    return { id, fileName: img.fileName, contentType: img.type, size: img.bytes.length, width: img.width, height: img.height, url: `v1/attachments/${id}` };
+    const common = { id, fileName: img.fileName, contentType: img.type, size: img.bytes.length, url: `v1/attachments/${id}` };
+    return img.width ? { ...common, kind: 'image' as const, width: img.width, height: img.height } : { ...common, kind: 'file' as const };
   });
 }
 
@@ -394,10 +416,10 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.post(`${API}/tickets`, authed(async ({ request }) => {
       const key = requireIdempotencyKey(request);
-      const { fields, images, imageErrors, imageCode } = await readForm(request);
+      const { fields, images, uploadErrors } = await readForm(request);
       const f = new Fields(fields);
       const input = readTicketInput(f);
-      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
+      throwIfFormErrors(f, ...uploadErrors);
       const category = input.category ?? 'concern';
 
       const s = state();
@@ -433,10 +455,10 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const summary = s.tickets.find((t) => t.id === id);
       if (!summary) throw new ApiError(404, 'not_found');
       const key = requireIdempotencyKey(info.request);
-      const { fields, images, imageErrors, imageCode } = await readForm(info.request);
+      const { fields, images, uploadErrors } = await readForm(info.request);
       const f = new Fields(fields);
       const body = readReplyBody(f);
-      throwIfFormErrors(f, { errors: imageErrors, code: imageCode });
+      throwIfFormErrors(f, ...uploadErrors);
 
       return idempotent(s, key, fingerprintOf({ ...fields, ticket: id }, images), () => {
         const at = now().toISOString();
@@ -457,7 +479,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       requireCustomer(info.request);
       const a = state().attachments.get(param(info, 'id'));
       if (!a) throw new ApiError(404, 'not_found');
-      return new HttpResponse(a.bytes, { headers: { 'Content-Type': a.contentType, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=3600' } });
+      return new HttpResponse(a.bytes, { headers: { 'Content-Type': a.contentType, 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': 'attachment', 'Cache-Control': 'private, max-age=3600' } });
     })),
 
     http.get(`${API}/events`, answer(o, ({ request }) => {
