@@ -34,7 +34,13 @@ export default {
   testsFinishTimeout: 900_000,
   browserStartTimeout: 60_000,
   testFramework: { config: { timeout: 15_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), backendPlugin()],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    backendPlugin(),
+    // The upload tests make PDFs with pdf-lib, whose module build imports CommonJS (pako); its
+    // bundled ES module has everything inside.
+    { name: 'pdf-lib-bundle', resolveImport: ({ source }) => (source === 'pdf-lib' ? '/node_modules/pdf-lib/dist/pdf-lib.esm.js' : undefined) },
+  ],
   browsers: [
     chromeLauncher({
       // Every test page believes it has focus, as a foreground tab would: with two files side by

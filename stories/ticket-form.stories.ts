@@ -1,6 +1,6 @@
 /**
  * `<cadia-ticket-form>` in every state: empty, per category (bug with FAQ suggestions, training),
- * validation errors, images, credit exhausted, offline queue, send failed, success, prefilled by the
+ * validation errors, images, files (PDF, log, CSV, ZIP) and their refusals, credit exhausted, offline queue, send failed, success, prefilled by the
  * ERP, loading, English and dark. The MSW handlers answer as the contract says.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -105,6 +105,40 @@ export const WithImages: Story = {
     const form = await formIn(canvasElement);
     const files = await Promise.all([1, 2, 3, 4].map((n) => screenshotPng(800, 500, `screenshot-${n}.png`)));
     await form.prefill({ ...filled, category: 'user_error', images: files });
+  },
+};
+
+const enc = new TextEncoder();
+/** Files as the ERP's customers send them: an invoice PDF, a log, a CSV export, a ZIP of logs (its first bytes are what the widgets check). */
+const invoicePdf = () => new File([enc.encode('%PDF-1.7\n%\xe2\xe3\n1 0 obj <</Type/Catalog>> endobj\n')], 'Rechnung RE-2026-0113.pdf', { type: 'application/pdf' });
+const printLog = () => new File([enc.encode('2026-03-16 07:58:14 ERROR Zugriffsverletzung bei Adresse 0041A2F3\n'.repeat(40))], 'druck.log');
+const articleCsv = () => new File([enc.encode('Artikel;Menge;Preis\n4711;2;19,90\n')], 'artikel.csv', { type: 'text/csv' });
+const logZip = () => new File([new Uint8Array([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)])], 'logs.zip', { type: 'application/zip' });
+
+/** A screenshot and three files: each with its icon, name and size; a fourth file was refused. */
+export const WithFiles: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    const shot = await screenshotPng(800, 500, 'screenshot.png');
+    await form.prefill({ ...filled, images: [shot, invoicePdf(), printLog(), articleCsv(), logZip()] });
+  },
+};
+
+/** A log with NUL bytes (a binary file named .log) is refused at once, saying why and what is allowed. */
+export const FileRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    await form.prefill({ ...filled, images: [new File([new Uint8Array([0x49, 0x4e, 0x46, 0x4f, 0, 0, 0, 0x0a])], 'server.log')] });
+  },
+};
+
+/** The server looked inside the ZIP and refused it (a bomb): the sentence is at that file, nothing was stored. */
+export const FileRefusedByServer: Story = {
+  parameters: { msw: { handlers: handlers.zipBomb } },
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    await form.prefill({ ...filled, images: [printLog(), logZip()] });
+    submit(form);
   },
 };
 

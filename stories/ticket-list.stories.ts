@@ -90,7 +90,7 @@ export const TenThousandTickets: Story = { parameters: { msw: { handlers: handle
 /** demo-negative: three tickets, one waiting for the customer's answer. */
 export const FewTickets: Story = { args: { token: 'demo-negative' }, parameters: { msw: { handlers: handlers.negative } } };
 
-/** An urgent bug report: queue position, the filed fields and the screenshot (opens large). */
+/** An urgent bug report: queue position, the filed fields, the screenshot (opens large) and a print log (a download with icon, name and size). */
 export const DetailWithImage: Story = { args: { ticketId: 'tkt_demo_a' } };
 
 /** A thread with replies, and the booked time: per entry, total, charged per started 10 minutes. */

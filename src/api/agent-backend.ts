@@ -4,7 +4,7 @@
  * imports it, so no customer page ships these routes.
  */
 import type { components } from './schema.js';
-import { appendImages, createHttp, type HttpBackendConfig } from './client.js';
+import { appendFiles, createHttp, type HttpBackendConfig } from './client.js';
 import type { BackendEvent, IdempotentOptions, RequestOptions } from './backend.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
 
@@ -60,7 +60,7 @@ export function createAgentBackend(config: HttpBackendConfig) {
       const form = new FormData();
       form.set('body', input.body);
       form.set('status', input.status);
-      appendImages(form, input.images);
+      appendFiles(form, input);
       return (await json<{ message: Message }>(`${ticket(id)}/messages`, idempotent(o, { body: form }))).message;
     },
     bookTime: (id: string, input: Booking, o: IdempotentOptions) => json<TimeBooked>(`${ticket(id)}/time`, idempotent(o, { json: input })),

@@ -44,11 +44,14 @@ export interface TicketInput {
   phone?: string;
   phoneAvailability?: string;
   images?: Blob[];
+  /** PDF, text, log, CSV or ZIP (≤ 3), checked by `checkFile` in `domain/files.ts`. */
+  files?: Blob[];
 }
 
 export interface ReplyInput {
   body: string;
   images?: Blob[];
+  files?: Blob[];
 }
 
 export type OrderInput = { packageId: string } | { offerId: string };

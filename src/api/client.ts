@@ -220,7 +220,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     replyToTicket: async (id, input, o) => {
       const form = new FormData();
       form.set('body', input.body);
-      appendImages(form, input.images);
+      appendFiles(form, input);
       return (await json<{ message: Message }>(`v1/tickets/${encodeURIComponent(id)}/messages`, idempotent(o, { body: form }))).message;
     },
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
@@ -229,16 +229,18 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
   };
 }
 
-export function appendImages(form: FormData, images: Blob[] | undefined): void {
-  images?.forEach((img, i) => form.append('images', img, img instanceof File ? img.name : `image-${i + 1}.png`));
+/** The `images` parts (and, for the customer's forms, the `files` parts: PDF, text, CSV, ZIP). */
+export function appendFiles(form: FormData, input: { images?: Blob[]; files?: Blob[] }): void {
+  input.images?.forEach((img, i) => form.append('images', img, img instanceof File ? img.name : `image-${i + 1}.png`));
+  input.files?.forEach((f) => form.append('files', f));
 }
 
 function ticketForm(input: TicketInput): FormData {
   const form = new FormData();
-  const { images, calledBefore, ...text } = input;
+  const { images, files, calledBefore, ...text } = input;
   for (const [k, v] of Object.entries(text)) if (v !== undefined && v !== '') form.set(k, String(v));
   form.set('calledBefore', calledBefore ? 'true' : 'false');
-  appendImages(form, images);
+  appendFiles(form, { images, files });
   return form;
 }
 

@@ -3,9 +3,9 @@ import type { AttachmentMessages } from './attachments-messages.js';
 import type { ImageMessages } from './attachments-thumbs.js';
 
 const en: AttachmentMessages = {
-  label: 'Images',
-  hint: (max) => `Up to ${max} images (PNG, JPEG, WebP, GIF). You can also paste a screenshot with Ctrl+V or drag files here.`,
-  pick: 'Choose images …',
+  label: 'Attachments',
+  hint: (max, files) => `Up to ${max} images (PNG, JPEG, WebP, GIF) and ${files} files (PDF, TXT, LOG, CSV, ZIP). Paste screenshots with Ctrl+V, drag files here.`,
+  pick: 'Choose files …',
   count: (n, max) => `${n} of ${max} images`,
 };
 

@@ -1,12 +1,14 @@
 /**
- * The image picker's markup and styles, shared by the ticket form and the reply box so both look
- * and behave the same: a picker button over a hidden file input, a drop zone, the thumbnails and
- * the refusal message (those two come with the image checks: attachments-thumbs.ts). The host adds
+ * The picker's markup and styles, shared by the ticket form and the reply box so both look and
+ * behave the same: a picker button over a hidden file input (images, PDF, text, log, CSV, ZIP), a
+ * drop zone, the thumbnails and file chips and the refusal message (those come with the checks:
+ * attachments-thumbs.ts). The host adds
  * `@paste=${ctrl.handlePaste}` on its form, so a screenshot pasted into any field lands here.
  */
 import { css, html, nothing } from 'lit';
 import { texts, type Locale } from '../i18n/index.js';
 import type { AttachmentsController } from './attachments.js';
+import { MAX_FILES } from '../domain/image-limits.js';
 import { attachmentMessages } from './attachments-messages.js';
 
 export interface AttachmentsViewOptions {
@@ -29,7 +31,8 @@ function handleDragLeave(e: DragEvent): void {
 export function renderAttachments(ctrl: AttachmentsController, lang: Locale, opts: AttachmentsViewOptions) {
   const { id } = opts;
   const m = texts(attachmentMessages, lang);
-  const isFull = ctrl.items.length >= ctrl.max;
+  // Full when both the images and the other files are.
+  const isFull = ctrl.items.length >= ctrl.max + MAX_FILES;
   const problem = ctrl.problem;
   const handleDrop = (e: DragEvent) => {
     (e.currentTarget as HTMLElement).classList.remove('dragover');
@@ -48,14 +51,14 @@ export function renderAttachments(ctrl: AttachmentsController, lang: Locale, opt
     void ctrl.add(files);
   };
   return html`<fieldset class="attachments" part="attachments" aria-describedby="${id}-hint">
-    <legend>${m.label} <span class="count num">(${m.count(ctrl.items.length, ctrl.max)})</span></legend>
+    <legend>${m.label} <span class="count num">(${m.count(ctrl.blobs(false).length, ctrl.max)})</span></legend>
     <div class="dropzone" part="dropzone" @dragover=${handleDragOver} @dragleave=${handleDragLeave} @drop=${handleDrop}>
-      <p class="hint" id="${id}-hint">${m.hint(ctrl.max)}</p>
-      ${ctrl.items.length && ctrl.processing.module ? ctrl.processing.module.renderThumbs(ctrl, lang, opts.disabled) : nothing}
+      <p class="hint" id="${id}-hint">${m.hint(ctrl.max, MAX_FILES)}</p>
+      ${ctrl.items.length && ctrl.processing.module ? ctrl.processing.module.renderThumbs(ctrl, lang, opts.disabled, `${id}-problem`) : nothing}
       <button type="button" class="secondary pick" part="pick" ?disabled=${isFull || opts.disabled} @click=${handlePick}>${m.pick}</button>
-      <input type="file" accept="image/*" multiple hidden @change=${handleChange} />
+      <input type="file" accept="image/*,.pdf,.txt,.log,.csv,.zip" multiple hidden @change=${handleChange} />
     </div>
-    <p class="problem" role="alert">${problem && ctrl.processing.module ? texts(ctrl.processing.module.imageMessages, lang).problem[problem.code](problem.fileName, ctrl.max) : nothing}</p>
+    <p class="problem" id="${id}-problem" role="alert">${problem && ctrl.processing.module ? ctrl.processing.module.problemText(problem, lang, ctrl.max) : nothing}</p>
   </fieldset>`;
 }
 

@@ -1,14 +1,17 @@
 /**
- * The images of a ticket or a reply (≤ 3): picked, dropped or pasted; checked by their bytes, never
- * by name or MIME type; large ones scaled down and re-encoded before upload (all that in
- * `attachments-process.ts`, loaded with the first image). Shared by the ticket form and the reply
- * box, so both behave the same.
+ * The images (≤ 3) and other files (PDF, text, log, CSV, ZIP; ≤ 3) of a ticket or a reply: picked,
+ * dropped or pasted; checked by their bytes, never by name or MIME type; large images scaled down
+ * and re-encoded before upload (all that in `attachments-process.ts`, loaded with the first file).
+ * Shared by the ticket form and the reply box, so both behave the same. An item is an image when its
+ * blob's type is `image/…` (the checks set the type of every file they let through).
  */
 import { LazyPart, lazyImport } from '../base/lazy.js';
 import { randomId } from '../base/random-id.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { MAX_IMAGES } from '../domain/image-limits.js';
 import type { ImageProblem } from '../domain/images.js';
+import type { FileProblem } from '../domain/files.js';
+import type { FieldError } from '../api/errors.js';
 
 type Processing = typeof import('./attachments-process.js');
 
@@ -25,9 +28,15 @@ export interface AttachmentItem {
 }
 
 export interface AttachmentProblem {
-  code: ImageProblem;
+  /** Refused here; the text comes with the checks. */
+  code?: ImageProblem | `file_${FileProblem}`;
   fileName: string;
+  /** Refused by the server: its sentence, and the item it is about. */
+  text?: string;
+  id?: string;
 }
+
+export const isImage = (i: AttachmentItem): boolean => i.blob.type.startsWith('image/');
 
 export class AttachmentsController implements ReactiveController {
   items: readonly AttachmentItem[] = [];
@@ -61,9 +70,14 @@ export class AttachmentsController implements ReactiveController {
     return this.pending;
   }
 
-  /** The ready images, in order, for the upload. */
-  blobs(): Blob[] {
-    return this.items.filter((i) => i.status === 'ready').map((i) => i.blob);
+  /** The ready images and files in order (for the draft); `false`: only the images, `true`: only the other files (for the upload). */
+  blobs(files?: boolean): Blob[] {
+    return this.items.filter((i) => i.status === 'ready' && isImage(i) !== files).map((i) => i.blob);
+  }
+
+  /** The server refused a part (`images[1]`, `files[0]`): its sentence shows at the picker, at that item (`attachments-process.ts`). */
+  refuse(errors: readonly FieldError[]): void {
+    if (this.items.length) void this.processing.load().then((m) => m.refuse(this, errors), () => undefined);
   }
 
   /**
@@ -85,13 +99,13 @@ export class AttachmentsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Puts back images saved in a draft; they were checked when first added. */
+  /** Puts back images and files saved in a draft; they were checked when first added. */
   restore(blobs: readonly Blob[]): void {
     this.clear();
     // The thumbnails come with the checks (a restored draft is likely to get more images, too).
     if (blobs.length) void this.processing.load().catch(() => undefined);
     this.set(
-      blobs.slice(0, this.max).map((blob, n) => ({
+      blobs.map((blob, n) => ({
         id: randomId(),
         name: blob instanceof File ? blob.name : `image-${n + 1}.png`,
         blob,

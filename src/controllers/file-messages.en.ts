@@ -6,7 +6,8 @@ const ALLOWED = 'Allowed are images (PNG, JPEG, WebP, GIF), PDF, text and logs (
 
 const en: FileMessages = {
   kinds: { pdf: 'PDF', text: 'Text', csv: 'CSV', zip: 'ZIP' },
-  processing: 'Checking file …',
+  download: 'Download:',
+  downloadFailed: (n) => `“${n}” could not be loaded. Please try again.`,
   problem: {
     empty: (f) => `“${f}” is empty.`,
     too_large: (f) => `“${f}” is too large. Allowed are PDF up to ${mb('pdf')} MB, ZIP up to ${mb('zip')} MB, text, log and CSV up to ${mb('text')} MB.`,

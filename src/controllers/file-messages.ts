@@ -6,13 +6,21 @@
 import { catalog } from '../i18n/index.js';
 import { FILE_RULES, MAX_FILES, ZIP_LIMITS, type FileKind, type FileProblem } from '../domain/files.js';
 
+/** A file's size as people read it: "830 Byte", "12 kB", "1,4 MB" (1024-based, as the limits are). */
+export function formatSize(bytes: number, lang: string): string {
+  const [n, unit] = bytes < 1024 ? [bytes, 'byte'] : bytes < 1024 * 1024 ? [bytes / 1024, 'kilobyte'] : [bytes / 1024 / 1024, 'megabyte'];
+  return new Intl.NumberFormat(lang, { style: 'unit', unit, maximumFractionDigits: n < 10 && unit !== 'byte' ? 1 : 0 }).format(n);
+}
+
 /** A kind's size limit in MB, for the texts. */
 export const mb = (k: FileKind | number): number => (typeof k === 'number' ? k : FILE_RULES[k].maxBytes) / (1024 * 1024);
 
 export interface FileMessages {
   /** Read out before a file's name (its icon says the same). */
   kinds: Record<FileKind, string>;
-  processing: string;
+  /** Read out before a stored file's name and size on its download button. */
+  download: string;
+  downloadFailed: (name: string) => string;
   problem: Record<FileProblem, (fileName: string) => string>;
 }
 
@@ -21,7 +29,8 @@ const ALLOWED = 'Erlaubt sind Bilder (PNG, JPEG, WebP, GIF), PDF, Text und Logs 
 export const fileMessages = catalog<FileMessages>(
   {
     kinds: { pdf: 'PDF', text: 'Text', csv: 'CSV', zip: 'ZIP' },
-    processing: 'Datei wird geprüft …',
+    download: 'Herunterladen:',
+    downloadFailed: (n) => `„${n}“ konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.`,
     problem: {
       empty: (f) => `„${f}“ ist leer.`,
       too_large: (f) => `„${f}“ ist zu groß. Erlaubt sind PDF bis ${mb('pdf')} MB, ZIP bis ${mb('zip')} MB, Text, Log und CSV bis ${mb('text')} MB.`,

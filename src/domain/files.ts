@@ -10,8 +10,7 @@ import { sniffImage } from './images.js';
 
 export type FileKind = 'pdf' | 'text' | 'csv' | 'zip';
 
-/** How many files other than images one ticket or reply may carry. */
-export const MAX_FILES = 3;
+export { MAX_FILES } from './image-limits.js';
 
 export interface FileRule {
   /** Largest upload in bytes. */

@@ -12,7 +12,7 @@
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
-import { checkFile, isImageBytes, MAX_FILES } from '../../src/domain/files.js';
+import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
 import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
@@ -33,6 +33,11 @@ export interface MockOptions {
   tickets?: 'seed' | 'none' | number;
   /** `seed` (default), `none`, or `expired` (the open offer is moved 20 days back). */
   offers?: 'seed' | 'none' | 'expired';
+  /**
+   * Stands in for the server's look inside PDFs and ZIPs (server/file-checks.ts needs Node): what
+   * it finds in a file of that kind, e.g. every ZIP is a bomb. Default: nothing.
+   */
+  inspectFile?: (kind: FileKind) => FileProblem | null;
   /**
    * `ok` (default); `loggedOut`: 401 on every authed endpoint; `loading`: nothing ever answers;
    * `error`: every endpoint answers 500 `internal`.
@@ -210,7 +215,7 @@ export async function readJson(request: Request): Promise<Record<string, unknown
 interface UploadPart { fileName: string; bytes: Uint8Array; type: Attachment['contentType']; width?: number; height?: number }
 
 /** Multipart fields as the server reads them: text by name, `images` and `files` as lists of files. */
-export async function readForm(request: Request): Promise<{ fields: Record<string, unknown>; images: UploadPart[]; uploadErrors: Array<{ errors: FieldErrorInput[]; code: string }> }> {
+export async function readForm(request: Request, o: MockOptions = {}): Promise<{ fields: Record<string, unknown>; images: UploadPart[]; uploadErrors: Array<{ errors: FieldErrorInput[]; code: string }> }> {
   let form: FormData;
   try {
     form = await request.formData();
@@ -220,7 +225,7 @@ export async function readForm(request: Request): Promise<{ fields: Record<strin
   const fields: Record<string, unknown> = {};
   for (const [k, v] of form.entries()) if (k !== 'images' && k !== 'files' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
   const parts = form.getAll('images').filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
-  const files = await readFiles(form.getAll('files'));
+  const files = await readFiles(form.getAll('files'), o);
   if (parts.length > MAX_IMAGES) {
     return { fields, images: [], uploadErrors: [{ errors: [{ field: 'images', code: 'too_many', params: { max: MAX_IMAGES } }], code: 'too_many_images' }, files] };
   }
@@ -243,7 +248,7 @@ export async function readForm(request: Request): Promise<{ fields: Record<strin
  * `files` parts by the shared rules (`checkFile`: kind, size, text, the names in a PDF's bytes); the
  * server's parser checks of PDFs and ZIPs (server/file-checks.ts) need Node and are not mocked.
  */
-async function readFiles(all: Array<string | File>): Promise<{ files: UploadPart[]; errors: FieldErrorInput[]; code: string }> {
+async function readFiles(all: Array<string | File>, o: MockOptions): Promise<{ files: UploadPart[]; errors: FieldErrorInput[]; code: string }> {
   const parts = all.filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
   if (parts.length > MAX_FILES) return { files: [], errors: [{ field: 'files', code: 'file_too_many' }], code: 'too_many_files' };
   const files: UploadPart[] = [];
@@ -252,7 +257,8 @@ async function readFiles(all: Array<string | File>): Promise<{ files: UploadPart
     const name = typeof part === 'string' ? '' : part.name;
     const bytes = typeof part === 'string' ? new Uint8Array(0) : new Uint8Array(await part.arrayBuffer());
     const check = typeof part === 'string' || isImageBytes(bytes) ? ({ ok: false, problem: 'not_allowed' } as const) : checkFile(bytes, name);
-    if (!check.ok) errors.push({ field: `files[${i}]`, code: `file_${check.problem}`, params: { name } });
+    const inside = check.ok ? o.inspectFile?.(check.file.kind) : null;
+    if (!check.ok || inside) errors.push({ field: `files[${i}]`, code: `file_${check.ok ? inside : check.problem}`, params: { name } });
     else files.push({ fileName: check.file.fileName, bytes, type: check.file.contentType as Attachment['contentType'] });
   }
   return { files, errors, code: 'file_rejected' };
@@ -416,7 +422,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.post(`${API}/tickets`, authed(async ({ request }) => {
       const key = requireIdempotencyKey(request);
-      const { fields, images, uploadErrors } = await readForm(request);
+      const { fields, images, uploadErrors } = await readForm(request, o);
       const f = new Fields(fields);
       const input = readTicketInput(f);
       throwIfFormErrors(f, ...uploadErrors);
@@ -455,7 +461,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const summary = s.tickets.find((t) => t.id === id);
       if (!summary) throw new ApiError(404, 'not_found');
       const key = requireIdempotencyKey(info.request);
-      const { fields, images, uploadErrors } = await readForm(info.request);
+      const { fields, images, uploadErrors } = await readForm(info.request, o);
       const f = new Fields(fields);
       const body = readReplyBody(f);
       throwIfFormErrors(f, ...uploadErrors);
@@ -520,6 +526,8 @@ export const handlers = {
   empty: createHandlers({ customer: 'positive', tickets: 'none', offers: 'none' }),
   /** demo-positive with 10,000 generated tickets, paged by cursor. */
   manyTickets: createHandlers({ customer: 'positive', tickets: 10_000 }),
+  /** demo-positive; every ZIP sent is refused as a bomb (`file_rejected` at `files[i]`), as the server answers one. */
+  zipBomb: createHandlers({ customer: 'positive', inspectFile: (kind) => (kind === 'zip' ? 'zip_bomb' : null) }),
   /** demo-positive whose open offer expired (issued 29 days ago); ordering it answers 410. */
   expiredOffer: createHandlers({ customer: 'positive', offers: 'expired' }),
 } satisfies Record<string, HttpHandler[]>;

@@ -276,7 +276,8 @@ export class CadiaTicketForm extends CadiaElement {
       cc: v.cc.trim(),
       phone: v.phone.trim(),
       phoneAvailability: v.phoneAvailability.trim(),
-      images: this.attachments.blobs(),
+      images: this.attachments.blobs(false),
+      files: this.attachments.blobs(true),
     };
   }
 
@@ -342,6 +343,7 @@ export class CadiaTicketForm extends CadiaElement {
 
   private handleSendError(err: CadiaApiError): void {
     this.dispatchEvent(new CadiaErrorEvent(err, 'create-ticket'));
+    this.attachments.refuse(err.fieldErrors);
     if (err.fieldErrors.length) {
       const errors: Partial<Record<string, string>> = {};
       for (const f of err.fieldErrors) errors[f.field] ??= f.message;

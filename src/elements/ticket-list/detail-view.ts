@@ -9,6 +9,7 @@ import type { Attachment, TicketDetail } from '../../api/types.js';
 import type { CommonMessages } from '../../i18n/common.js';
 import { texts, type Locale } from '../../i18n/index.js';
 import { attachmentStyles } from '../../controllers/attachments-view.js';
+import { fileIconStyles } from '../../controllers/file-icon.js';
 import { TicketDetailLoader } from './detail-loader.js';
 import { AttachmentUrls } from './attachment-urls.js';
 import { ReplyBox } from './reply-box.js';
@@ -18,7 +19,7 @@ import { detailMessages } from './detail-messages.js';
 import { detailStyles } from './detail.styles.js';
 import type { TicketListMessages } from './messages.js';
 
-export const styles = [attachmentStyles, detailStyles];
+export const styles = [attachmentStyles, fileIconStyles, detailStyles];
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -29,6 +30,7 @@ export class TicketDetailView {
   private lightbox: LightboxImage | undefined;
   /** The ticket whose images are held. */
   private shown = '';
+  private failedDownload: string | undefined;
 
   constructor(
     private readonly host: Host,
@@ -70,6 +72,25 @@ export class TicketDetailView {
     this.host.requestUpdate();
   }
 
+  /**
+   * Fetches the file with the auth header (no credential in a URL) and hands it to the browser as a
+   * download named as stored: an `<a download>` on an object URL, revoked once the browser has it.
+   */
+  private async handleDownload(att: Attachment): Promise<void> {
+    this.failedDownload = undefined;
+    try {
+      const url = URL.createObjectURL(await this.store().loadAttachment(att.url));
+      const a = Object.assign(document.createElement('a'), { href: url, download: att.fileName, hidden: true });
+      this.host.renderRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch {
+      this.failedDownload = att.id;
+    }
+    this.host.requestUpdate();
+  }
+
   private async handleLightboxClose(): Promise<void> {
     const id = this.lightbox?.att.id;
     this.lightbox = undefined;
@@ -87,6 +108,8 @@ export class TicketDetailView {
       common,
       image: (att) => this.images.get(store, att),
       onOpenImage: (att, trigger) => this.handleOpenImage(att, trigger),
+      onDownload: (att) => void this.handleDownload(att),
+      failedDownload: this.failedDownload,
       renderReply: (t) => this.reply.render(t, m, lang, common),
     })}
     ${renderLightbox(this.lightbox, { label: m.lightboxLabel, close: common.close, onClose: () => void this.handleLightboxClose() })}`;

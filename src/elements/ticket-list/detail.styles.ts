@@ -125,6 +125,38 @@ export const detailStyles = css`
     height: 100%;
     object-fit: cover;
   }
+  .thread-file-wrap {
+    display: inline-flex;
+    flex-direction: column;
+    gap: var(--_space);
+    max-width: 100%;
+  }
+  .thread-file {
+    display: inline-flex;
+    align-items: center;
+    gap: calc(var(--_space) * 2);
+    max-width: 100%;
+    min-height: 44px;
+    padding: var(--_space) calc(var(--_space) * 3) var(--_space) var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    font-size: 0.875em;
+    text-align: start;
+    cursor: pointer;
+  }
+  .thread-file .name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    min-width: 0;
+  }
+  .thread-file .size {
+    color: var(--_muted);
+    white-space: nowrap;
+  }
 
   /* booked time */
   .entries {

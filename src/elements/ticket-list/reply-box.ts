@@ -62,8 +62,9 @@ export class ReplyBox {
         this.isSent = false;
         this.attachments.clear();
       },
-      send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs() }, key, this.options.lang()),
+      send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs(false), files: this.attachments.blobs(true) }, key, this.options.lang()),
       onSent: (message) => this.handleSent(message),
+      onError: (err) => this.attachments.refuse(err.fieldErrors),
     });
   }
 

@@ -1,16 +1,22 @@
 /** The ticket's thread, oldest first: the customer's messages, support's replies, system notices. */
 import { html, nothing } from 'lit';
 import type { Attachment, Message, TicketDetail } from '../../api/types.js';
-import { formatDateTime, type Locale } from '../../i18n/index.js';
+import { formatDateTime, texts, type Locale } from '../../i18n/index.js';
 import { isFreeCategory } from '../../domain/billing.js';
 import type { ImageState } from './attachment-urls.js';
 import type { DetailMessages } from './detail-messages.js';
+import { fileMessages, formatSize } from '../../controllers/file-messages.js';
+import { renderFileIcon } from '../../controllers/file-icon.js';
 
 export interface ThreadContext {
   m: DetailMessages;
   lang: Locale;
   image: (att: Attachment) => ImageState;
   onOpenImage: (att: Attachment, trigger: HTMLElement) => void;
+  /** A file (not an image) is downloaded, never shown. */
+  onDownload: (att: Attachment) => void;
+  /** The file whose download just failed. */
+  failedDownload?: string;
 }
 
 /** Filed as a program bug (free), found not to be one: its time is billed ("Wenn es kein Programmfehler sein sollte"). */
@@ -50,8 +56,21 @@ function renderMessage(msg: Message, t: TicketDetail, c: ThreadContext) {
   return html`<article class="message ${mine ? 'mine' : 'theirs'}" part="message">
     <p class="meta"><span class="author">${who}</span> ${time}</p>
     <p class="body">${msg.body}</p>
-    ${msg.attachments.length ? html`<div class="thread-thumbs">${msg.attachments.map((a) => renderThumb(a, c))}</div>` : nothing}
+    ${msg.attachments.length ? html`<div class="thread-thumbs">${msg.attachments.map((a) => (a.kind === 'file' ? renderFile(a, c) : renderThumb(a, c)))}</div>` : nothing}
   </article>`;
+}
+
+function renderFile(att: Attachment, c: ThreadContext) {
+  const fm = texts(fileMessages, c.lang);
+  const failed = c.failedDownload === att.id;
+  return html`<span class="thread-file-wrap">
+    <button class="thread-file" part="file" data-att=${att.id} @click=${() => c.onDownload(att)}>
+      ${renderFileIcon(att.contentType)}<span class="sr-only">${fm.download}</span>
+      <span class="name">${att.fileName}</span>
+      <span class="size num">${formatSize(att.size, c.lang)}</span>
+    </button>
+    ${failed ? html`<span class="msg-error" role="alert">${fm.downloadFailed(att.fileName)}</span>` : nothing}
+  </span>`;
 }
 
 function renderThumb(att: Attachment, c: ThreadContext) {
