@@ -75,6 +75,9 @@ export const thumbStyles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
     flex: 1 1 100%;
+    /* A long file name is cut (ellipsis), never widens the form: the list's width comes from the form, not from the names. */
+    min-width: 0;
+    contain: inline-size;
     margin: 0;
     padding: 0;
     list-style: none;

@@ -103,6 +103,8 @@ export const detailStyles = css`
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) * 2);
+    /* A long file name is cut, never widens the thread. */
+    contain: inline-size;
   }
   .thread-thumb {
     display: inline-flex;
