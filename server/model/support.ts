@@ -11,7 +11,7 @@ import { newId } from '../ids.js';
 import { becameBillableMail, reclassifiedNotice, statusNotice, supportRepliedMail } from '../mail-texts.js';
 import { queueMail } from '../outbox.js';
 import { ApiError } from '../problem.js';
-import { type ImageUpload, storeAttachments, toStored } from '../uploads.js';
+import { type StoredUpload, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMail, TimeEntry } from '../types.js';
 import { changeCredit, creditChanged, getCustomer, lockCustomer, toCredit } from './customers.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
@@ -89,15 +89,15 @@ async function offerIfExhausted(trx: Tx, deps: Deps, t: TicketRow, credit: Credi
   return issueOffer(trx, deps, t.customer_number, 'credit_exhausted', now, t.lang);
 }
 
-/** Support's answer in the thread (text and/or images); the ticket takes `status` and the customer gets a mail. */
+/** Support's answer in the thread (text and/or images and files); the ticket takes `status` and the customer gets a mail. */
 export async function addSupportReply(
-  trx: Tx, deps: Deps, r: { ticket: TicketRow; agentName: string; body: string; status: TicketStatus; images: readonly ImageUpload[] },
+  trx: Tx, deps: Deps, r: { ticket: TicketRow; agentName: string; body: string; status: TicketStatus; uploads: readonly StoredUpload[] },
 ): Promise<Message> {
   const { ticket } = r;
   const at = deps.clock.now().toISOString();
   const id = newId('msg');
   await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agentName, body: r.body, kind: 'message', at });
-  await storeAttachments(trx, deps.clock, id, ticket.customer_number, toStored(r.images), deps.limits.uploadQuotaBytes);
+  await storeAttachments(trx, deps.clock, id, ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
   await trx.updateTable('tickets').set({ status: r.status, updated_at: at }).where('id', '=', ticket.id).execute();
   const customer = await getCustomer(trx, ticket.customer_number);
   const text = supportRepliedMail(ticket.lang, { name: customer.name, number: ticket.number, subject: ticket.subject });

@@ -17,11 +17,11 @@ import {
 import { anyTicket, countTickets, listTickets, toSummary } from '../model/tickets.js';
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { throwIfFormErrors } from '../rules/tickets.js';
-import { formFingerprintParts, readForm, readImages } from '../uploads.js';
+import { formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields, type JsonObject, readJsonObject } from '../validate.js';
 import { parseListQuery } from './tickets.js';
 
-/** The text fields of an agent's reply besides `images`. */
+/** The text fields of an agent's reply besides `images` and `files`. */
 const AGENT_REPLY_FIELDS = ['body', 'status'] as const;
 
 /**
@@ -83,8 +83,8 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   });
 
   /**
-   * A reply: JSON `{ body, status }`, or multipart with up to 3 `images` besides (the desk). Text or
-   * images are required; two agents replying at once both get their reply in (one row each).
+   * A reply: JSON `{ body, status }`, or multipart with up to 3 `images` and 3 `files` besides (the
+   * desk). Text or an image or file is required; two agents replying at once both get their reply in (one row each).
    */
   app.post('/agent/tickets/:id/messages', async (c) => {
     const agent = requireAgent(c);
@@ -94,12 +94,14 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(form);
     const body = f.string('body', { max: LIMITS.body });
     const images = readImages(multipart ? form['images'] : undefined);
-    if (!body && !images.images.length && !images.errors.length) f.add('body', 'required');
+    const files = await readFiles(multipart ? form['files'] : undefined);
+    const uploads = toStored(images.images, files.files);
+    if (!body && !uploads.length && !images.errors.length && !files.errors.length) f.add('body', 'required');
     const status = f.oneOf('status', TICKET_STATUSES, { fallback: 'waiting_for_customer' }) ?? 'waiting_for_customer';
-    throwIfFormErrors(f, images);
-    const parts = multipart ? formFingerprintParts(form, images.images) : [body, status];
+    throwIfFormErrors(f, images, files);
+    const parts = multipart ? formFingerprintParts(form, uploads) : [body, status];
     return idempotent(c, `/v1/agent/tickets/${ticket.id}/messages`, parts, async (trx) => ({
-      status: 201, body: { message: await addSupportReply(trx, deps, { ticket, agentName: agent.name, body, status, images: images.images }) },
+      status: 201, body: { message: await addSupportReply(trx, deps, { ticket, agentName: agent.name, body, status, uploads }) },
     }));
   });
 

@@ -35,6 +35,8 @@ export interface AgentReply {
   body: string;
   status: TicketStatus;
   images: Blob[];
+  /** PDF, text, log, CSV or ZIP, as the customer's forms take them. */
+  files?: Blob[];
 }
 
 export interface Booking {

@@ -349,8 +349,8 @@ export interface paths {
         put?: never;
         /**
          * Support reply; sets the status to `waiting_for_customer` unless `status` is given
-         * @description JSON, or `multipart/form-data` with up to 3 `images` (checked as the customer's are). Text or
-         *     at least one image is required (`body`: `required`). Two agents replying at once both get
+         * @description JSON, or `multipart/form-data` with up to 3 `images` and 3 `files` (checked as the customer's are). Text or
+         *     at least one image or file is required (`body`: `required`). Two agents replying at once both get
          *     their reply in.
          */
         post: operations["agentReply"];
@@ -861,6 +861,7 @@ export interface components {
             body?: string;
             status?: components["schemas"]["TicketStatus"];
             images?: string[];
+            files?: components["schemas"]["FileParts"];
         };
         TimeBookingRequest: {
             minutes: number;

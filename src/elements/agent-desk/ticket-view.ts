@@ -139,15 +139,15 @@ function renderReply(desk: CadiaAgentDesk, t: AgentTicketDetail) {
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     await desk.replyImages.settled();
-    const images = desk.replyImages.blobs();
-    if (!f.body.trim() && !images.length) {
+    const [images, files] = [desk.replyImages.blobs(false), desk.replyImages.blobs(true)];
+    if (!f.body.trim() && !images.length && !files.length) {
       f.outcome = { ok: false, text: m.reply.empty, field: 'body' };
       desk.requestUpdate();
       desk.shadowRoot?.getElementById('reply-body')?.focus();
       return;
     }
-    const sent = await perform(desk, f, ['body', 'images'], ['ticket', 'queue', 'outbox'],
-      (key) => desk.desk.api.reply(t.id, { body: f.body.trim(), status: f.status, images }, { idempotencyKey: key, locale: desk.language }), () => m.reply.sent);
+    const sent = await perform(desk, f, ['body', 'images', 'files'], ['ticket', 'queue', 'outbox'],
+      (key) => desk.desk.api.reply(t.id, { body: f.body.trim(), status: f.status, images, files }, { idempotencyKey: key, locale: desk.language }), () => m.reply.sent);
     if (sent) {
       f.body = '';
       desk.replyImages.clear();
