@@ -23,7 +23,7 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.75 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '38.8 kB' },
   { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.2 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '26.9 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.35 kB' },

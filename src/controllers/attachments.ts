@@ -77,7 +77,8 @@ export class AttachmentsController implements ReactiveController {
 
   /** The server refused a part (`images[1]`, `files[0]`): its sentence shows at the picker, at that item (`attachments-process.ts`). */
   refuse(errors: readonly FieldError[]): void {
-    if (this.items.length) void this.processing.load().then((m) => m.refuse(this, errors), () => undefined);
+    // Loaded: the refused part was added through it.
+    this.processing.module?.refuse(this, errors);
   }
 
   /**
