@@ -21,6 +21,7 @@ import { createSmtpMailer, type Mailer } from './mail.js';
 import { OutboxRelay } from './outbox.js';
 import { ApiError, problemResponse } from './problem.js';
 import { RateLimits } from './rate-limit.js';
+import { accountRoutes } from './routes/account.js';
 import { agentRoutes } from './routes/agent.js';
 import { eventRoutes } from './routes/events.js';
 import { faqRoutes } from './routes/faq.js';
@@ -200,7 +201,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   });
   v1.use('*', deps.rates.authentication());
   v1.use('*', authenticate(db, clock, allowedOrigins));
-  for (const routes of [meRoutes, shopRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
+  for (const routes of [meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
   let draining = false;
   const app = new Hono<LogEnv>();

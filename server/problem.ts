@@ -59,6 +59,7 @@ const TITLES: Texts = {
   unauthorized: { de: 'Bitte melden Sie sich an.', en: 'Please log in.' },
   forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
+  not_acceptable: { de: 'Dieses Antwortformat wird nicht angeboten.', en: 'This response format is not offered.' },
   idempotency_key_required: { de: 'Der Header Idempotency-Key fehlt oder ist ungültig.', en: 'The Idempotency-Key header is missing or invalid.' },
   idempotency_conflict: {
     de: 'Dieser Idempotency-Key wurde bereits für eine andere Anfrage verwendet.',
@@ -98,6 +99,8 @@ const FIELD_MESSAGES: Texts = {
   too_many_pixels: { de: 'Das Bild hat zu viele Pixel.', en: 'The image has too many pixels.' },
   empty: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
   too_many: { de: 'Höchstens {max} Bilder.', en: 'At most {max} images.' },
+  invalid_month: { de: 'Bitte einen Monat als JJJJ-MM angeben, z. B. 2026-03.', en: 'Give a month as YYYY-MM, e.g. 2026-03.' },
+  future_month: { de: 'Dieser Monat liegt in der Zukunft (aktuell: {current}).', en: 'This month is in the future (current: {current}).' },
   exclusive: { de: 'Nur eines von {fields} angeben.', en: 'Give only one of {fields}.' },
   cc_daily_limit: {
     de: 'Tickets mit Kopie an andere Adressen: höchstens {max} am Tag, für heute erreicht. Bitte senden Sie dieses Ticket ohne CC.',

@@ -8,6 +8,7 @@ import { offerExpiresAt } from '../src/domain/offers.js';
 import { DAY_MS } from './clock.js';
 import type { Conn, Tables, Tx } from './db.js';
 import type { Insertable } from 'kysely';
+import { reconstructLedger } from './model/ledger.js';
 import { loyaltyPrice } from './model/offers.js';
 import { demoScreenshotPng } from './png.js';
 
@@ -344,6 +345,8 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   for (const [number, credit] of finalCredit) {
     await trx.updateTable('customers').set({ credit_minutes: credit, credit_updated_at: iso(1 * D) }).where('number', '=', number).execute();
   }
+  // The statement's history of the demo customers, made from the orders and bookings above.
+  await reconstructLedger(trx);
 }
 
 /** Demo tokens must never exist in production: they are public in the docs. */

@@ -44,17 +44,6 @@ export async function lockCustomer(trx: Tx, number: string): Promise<CustomerRow
 
 export const toCredit = (c: CustomerRow): Credit => ({ minutes: c.credit_minutes, updatedAt: c.credit_updated_at });
 
-/** Adds (or with a negative delta subtracts) minutes in one statement; credit may go below zero. */
-export async function changeCredit(trx: Tx, number: string, delta: number, at: string): Promise<Credit> {
-  const row = await trx.updateTable('customers')
-    .set((eb) => ({ credit_minutes: eb('credit_minutes', '+', delta), credit_updated_at: at }))
-    .where('number', '=', number)
-    .returning(['credit_minutes', 'credit_updated_at'])
-    .executeTakeFirst();
-  if (!row) throw new ApiError(404, 'not_found');
-  return { minutes: row.credit_minutes, updatedAt: row.credit_updated_at };
-}
-
 /** The live event of a credit change (the badge updates on it). */
 export function creditChanged(trx: Tx, number: string, credit: Credit): void {
   emitEvent(trx, { name: 'credit', customerNumber: number, data: { minutes: credit.minutes, updatedAt: credit.updatedAt } }, credit.updatedAt);

@@ -6,7 +6,8 @@ import { orderConfirmedMail } from '../mail-texts.js';
 import { queueMail } from '../outbox.js';
 import { ApiError, type Lang } from '../problem.js';
 import type { Credit, Order } from '../types.js';
-import { changeCredit, creditChanged, CURRENCY, getCustomer } from './customers.js';
+import { creditChanged, CURRENCY, getCustomer } from './customers.js';
+import { moveCredit } from './ledger.js';
 import { findPackage, offerChanged, takeOffer } from './offers.js';
 
 interface OrderRow {
@@ -48,7 +49,7 @@ export async function placeOrder(
     name: item.name, minutes: item.minutes, price_amount: item.price, created_at: at,
   };
   await trx.insertInto('orders').values(row).execute();
-  const credit = await changeCredit(trx, o.customerNumber, item.minutes, at);
+  const credit = await moveCredit(trx, { customerNumber: o.customerNumber, kind: 'order', minutes: item.minutes, at, orderId: row.id });
   const customer = await getCustomer(trx, o.customerNumber);
   const text = orderConfirmedMail(o.lang, { name: customer.name, item: item.name, minutes: item.minutes, creditMinutes: credit.minutes });
   await queueMail(trx, deps.clock, { to: customer.email, cc: [], ...text });

@@ -13,7 +13,8 @@ import { queueMail } from '../outbox.js';
 import { ApiError } from '../problem.js';
 import { type StoredUpload, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMail, TimeEntry } from '../types.js';
-import { changeCredit, creditChanged, getCustomer, lockCustomer, toCredit } from './customers.js';
+import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.js';
+import { moveCredit } from './ledger.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
 import { anyTicket, getMessage, insertMessage, lockTicket, messageAdded, ticketChanged, ticketDetail, type TicketRow, toTimeEntry } from './tickets.js';
 
@@ -126,9 +127,10 @@ export async function bookTime(
   };
   await trx.insertInto('time_entries').values(entry).execute();
   await trx.updateTable('tickets').set({ updated_at: at }).where('id', '=', current.id).execute();
-  const credit = charge.charged > 0
-    ? await changeCredit(trx, current.customer_number, -charge.charged, at)
-    : toCredit(await getCustomer(trx, current.customer_number));
+  // A free booking is a movement too (0 minutes): the statement shows the work and that it was free.
+  const credit = await moveCredit(trx, {
+    customerNumber: current.customer_number, kind: billable ? 'booking' : 'free', minutes: -charge.charged, at, workedMinutes: b.minutes, ticketId: current.id,
+  });
   if (charge.charged > 0) creditChanged(trx, current.customer_number, credit);
   ticketChanged(trx, current, current.status, at);
   const offer = await offerIfExhausted(trx, deps, current, credit, charge.charged);
@@ -163,6 +165,7 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
   const from = current.category;
   const becomesBillable = isFreeCategory(from) && !isFreeCategory(category);
   let charged = 0;
+  let worked = 0;
   if (becomesBillable) {
     let credit = (await lockCustomer(trx, number)).credit_minutes;
     const free = await trx.selectFrom('time_entries').select(['id', 'minutes']).where('ticket_id', '=', ticketId).where('billable', '=', 0)
@@ -174,6 +177,7 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
         .where('id', '=', e.id).execute();
       credit -= charge.charged;
       charged += charge.charged;
+      worked += e.minutes;
     }
   }
   await trx.updateTable('tickets')
@@ -181,7 +185,10 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
     .where('id', '=', ticketId).execute();
   const body = reclassifiedNotice(current.lang, from, category, becomesBillable);
   await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body, kind: 'reclassified', at });
-  const credit = charged > 0 ? await changeCredit(trx, number, -charged, at) : toCredit(await getCustomer(trx, number));
+  // One movement for the ticket's time charged afterwards; its free bookings stay in the ledger as they were.
+  const credit = worked > 0
+    ? await moveCredit(trx, { customerNumber: number, kind: 'reclassification', minutes: -charged, at, workedMinutes: worked, ticketId })
+    : toCredit(await getCustomer(trx, number));
   if (charged > 0) {
     creditChanged(trx, number, credit);
     await offerIfExhausted(trx, deps, current, credit, charged);
@@ -195,4 +202,12 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
   }
   ticketChanged(trx, current, current.status, at);
   return agentDetail(trx, ticketId);
+}
+
+/** A correction of the credit by the support team (a goodwill refund, time booked on the wrong customer), with its reason for the statement. */
+export async function correctCredit(trx: Tx, deps: Deps, c: { customerNumber: string; minutes: number; note: string }): Promise<Credit> {
+  const at = deps.clock.now().toISOString();
+  const credit = await moveCredit(trx, { customerNumber: c.customerNumber, kind: 'correction', minutes: c.minutes, at, note: c.note });
+  creditChanged(trx, c.customerNumber, credit);
+  return credit;
 }

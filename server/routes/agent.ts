@@ -11,8 +11,9 @@ import { type AppEnv, requireAgent } from '../auth.js';
 import { transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
+import { getCustomer } from '../model/customers.js';
 import {
-  addSupportReply, agentDetail, bookTime, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
+  addSupportReply, agentDetail, bookTime, correctCredit, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
 } from '../model/support.js';
 import { anyTicket, countTickets, listTickets, toSummary } from '../model/tickets.js';
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
@@ -66,6 +67,22 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/agent/customers/:number', async (c) => {
     requireAgent(c);
     return c.json(await customerView(db, c.req.param('number'), clock.now()));
+  });
+
+  /** A correction of the credit by the support team, with the reason the customer reads on the statement. */
+  app.post('/agent/customers/:number/corrections', async (c) => {
+    requireAgent(c);
+    // An unknown customer is 404 before the body is looked at.
+    const number = (await getCustomer(db, c.req.param('number'))).number;
+    const f = new Fields(await readJsonObject(c));
+    const minutes = f.integer('minutes', { required: true, min: -6000, max: 6000 });
+    const note = f.string('note', { required: true, max: LIMITS.shortText });
+    if (minutes === 0) f.add('minutes', 'invalid_value');
+    f.check();
+    if (minutes === undefined) throw new Error('unreachable: minutes validated');
+    return idempotent(c, `/v1/agent/customers/${number}/corrections`, [String(minutes), note], async (trx) => ({
+      status: 201, body: { credit: await correctCredit(trx, deps, { customerNumber: number, minutes, note }) },
+    }));
   });
 
   /** The queue: urgent first, then by arrival, with the counts per status under the other filters. */

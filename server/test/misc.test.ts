@@ -74,7 +74,7 @@ describe('backend lifecycle', () => {
       const c = await setup({ dbPath });
       assert.equal(await c.count("SELECT credit_minutes AS m FROM customers WHERE number = '10001'"), 999, 'not seeded twice');
       const versions = await c.sql('SELECT name FROM kysely_migration ORDER BY name');
-      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }]);
+      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }]);
       await c.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,6 +98,9 @@ describe('backend lifecycle', () => {
       const b = await setup({ dbPath });
       assert.equal(await b.count("SELECT credit_minutes FROM customers WHERE number = '10001'"), 30);
       assert.equal(await b.count('SELECT COUNT(*) FROM customers'), 1, 'no demo data into a used database');
+      // The credit it held is carried forward into the statement's ledger.
+      const statement = await json<{ openingMinutes: number; closingMinutes: number }>(await b.req('/v1/statement?month=2026-03', { token: 'legacy-token' }));
+      assert.deepEqual([statement.openingMinutes, statement.closingMinutes], [30, 30]);
       const r = await b.req('/v1/tickets', { token: 'legacy-token', form: ticketForm(), idempotent: true });
       assert.equal(r.status, 201);
       assert.equal((await json<{ ticket: { number: string } }>(r)).ticket.number, 'T-2026-100001');

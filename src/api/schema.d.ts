@@ -248,6 +248,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The monthly statement of the support credit — every movement with the running balance
+         * @description Every movement of the customer's support credit in one calendar month, in German time
+         *     (`Europe/Berlin`: a booking at 00:30 on 1 December belongs to December): packages and offers
+         *     bought (`order`, +), support time charged per started 10 minutes (`booking`, −, the minutes
+         *     worked in `workedMinutes`), program-bug time (`free`, 0), time charged after a ticket was found
+         *     not to be a bug (`reclassification`, −), corrections by the support team (`correction`, ±) and,
+         *     once, the credit carried over from before the ledger existed (`opening`).
+         *     `openingMinutes` is the balance before the month, each entry's `balanceAfter` the balance after
+         *     it, `closingMinutes` the balance at the end; for the current month it equals the credit of
+         *     `GET /v1/me`.
+         *
+         *     The answer follows `Accept`: `application/json` (default), `text/csv` (UTF-8 with BOM; `;`-separated
+         *     in German, `,` in English; opening and closing as first and last rows; text cells beginning
+         *     with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'` so a spreadsheet does not run
+         *     them as formulas — the signed minutes are written as plain integers), or `application/pdf`
+         *     (a printable statement). CSV and PDF come as an attachment with a file name; their language is
+         *     `lang`, else `Accept-Language` (German by default).
+         */
+        get: operations["getStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/customers": {
         parameters: {
             query?: never;
@@ -293,6 +328,23 @@ export interface paths {
         put?: never;
         /** Yearly licence renewal — issue and mail a renewal loyalty offer unless one is open */
         post: operations["agentRenewLicence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/customers/{number}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct a customer's credit by signed minutes, with a reason the customer reads on the statement */
+        post: operations["agentCorrectCredit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +658,58 @@ export interface components {
         };
         OfferIssued: {
             offer: components["schemas"]["Offer"];
+        };
+        StatementEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "opening" | "order" | "booking" | "free" | "reclassification" | "correction";
+            /** @description Signed: + bought or corrected up, − charged, 0 free */
+            minutes: number;
+            /** @description The credit after this movement, in minutes */
+            balanceAfter: number;
+            /** @description Minutes worked behind a booking, free booking or reclassification (before rounding) */
+            workedMinutes: number | null;
+            ticketId: string | null;
+            ticketNumber: string | null;
+            ticketSubject: string | null;
+            orderId: string | null;
+            orderName: string | null;
+            /** @description The support team's reason for a correction; otherwise empty */
+            note: string;
+        };
+        Statement: {
+            /** @example 2026-03 */
+            month: string;
+            /** @constant */
+            timeZone: "Europe/Berlin";
+            /**
+             * Format: date-time
+             * @description The month's first instant
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description The next month's first instant (exclusive)
+             */
+            to: string;
+            customer: {
+                number: string;
+                name: string;
+            };
+            openingMinutes: number;
+            closingMinutes: number;
+            totals: {
+                /** @description Sum of the month's positive movements */
+                creditedMinutes: number;
+                /** @description Sum of the month's negative movements, as a positive number */
+                chargedMinutes: number;
+                /** @description Minutes worked free of charge (program bugs) */
+                freeMinutes: number;
+            };
+            /** @description Oldest first, in the order the balance moved */
+            entries: components["schemas"]["StatementEntry"][];
         };
         Order: {
             id: string;
@@ -1459,6 +1563,56 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
         };
     };
+    getStatement: {
+        parameters: {
+            query?: {
+                /** @description The month, `YYYY-MM`; default the current one. A month after the current one is refused. */
+                month?: string;
+                /** @description Language of the CSV and PDF (overrides `Accept-Language`) */
+                lang?: "de" | "en";
+            };
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description `validation_failed` with `errors[]` naming `month` (`invalid_month`: not `YYYY-MM`; `future_month`: after the current month) or `lang` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description `not_acceptable`: `Accept` names none of JSON, CSV and PDF */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     agentListCustomers: {
         parameters: {
             query?: never;
@@ -1530,6 +1684,48 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    agentCorrectCredit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Signed, not 0: + gives minutes back, − takes them */
+                    minutes: number;
+                    /** @description The reason, shown on the statement */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Corrected */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credit: components["schemas"]["Credit"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     agentListTickets: {

@@ -19,6 +19,8 @@ export type TimeEntry = S['TimeEntry'];
 export type TicketBilling = S['TicketBilling'];
 export type FaqArticle = S['FaqArticle'];
 export type Problem = S['Problem'];
+export type Statement = S['Statement'];
+export type StatementEntry = S['StatementEntry'];
 
 export interface PackageList {
   items: Package[];

@@ -3,3 +3,4 @@ export * from './billing.js';
 export * from './categories.js';
 export * from './images.js';
 export * from './offers.js';
+export * from './statement.js';
