@@ -88,7 +88,7 @@ const plugins = () => [
   precompress(),
 ];
 
-const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
+const elements = ['cadia-provider', 'cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop', 'cadia-account'];
 
 /** The runtime dependencies: imports in the npm build (the host's bundler keeps one copy), bundled for the CDN. */
 const DEPENDENCIES = /^(lit|ky|react|fetch-event-stream|@lit\/[^/]+|@lit-labs\/[^/]+)(\/|$)/;

@@ -88,6 +88,7 @@ export function createSite({ api, root: dir = '.' }: SiteOptions): Hono {
   root.get('/', page('index.html'));
   root.get('/erp', page('erp.html'));
   root.get('/agent', page('agent.html'));
+  root.get('/account', page('account.html'));
   root.get('/csp', page('csp.html'));
   root.get('/hostile', page('hostile.html'));
   root.notFound((c) => c.text('Not found', 404));

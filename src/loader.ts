@@ -14,7 +14,10 @@ const ELEMENTS: Record<string, () => Promise<unknown>> = {
   'cadia-ticket-form': () => import('./define/cadia-ticket-form.js'),
   'cadia-ticket-list': () => import('./define/cadia-ticket-list.js'),
   'cadia-package-shop': () => import('./define/cadia-package-shop.js'),
+  'cadia-account': () => import('./define/cadia-account.js'),
 };
+/** Not in the all-elements file: the account view lives on a page of its own, so it loads by itself. */
+const ALONE = new Set(['cadia-account']);
 const SELECTOR = Object.keys(ELEMENTS).join();
 const ALL_AT = 3;
 
@@ -31,12 +34,14 @@ function load(tags: Set<string>): void {
     for (const t of tags) requested.delete(t);
     console.error('[cadia] could not load', tags.join(', '), e);
   };
-  if (first && missing.filter((t) => t !== 'cadia-provider').length >= ALL_AT) {
-    for (const tag of Object.keys(ELEMENTS)) requested.add(tag);
-    import('./register-all.js').catch(retryLater(Object.keys(ELEMENTS)));
-    return;
+  let separately = missing;
+  if (first && missing.filter((t) => t !== 'cadia-provider' && !ALONE.has(t)).length >= ALL_AT) {
+    const all = Object.keys(ELEMENTS).filter((t) => !ALONE.has(t));
+    for (const tag of all) requested.add(tag);
+    import('./register-all.js').catch(retryLater(all));
+    separately = missing.filter((t) => ALONE.has(t));
   }
-  for (const tag of missing) ELEMENTS[tag]!().catch(retryLater([tag]));
+  for (const tag of separately) ELEMENTS[tag]!().catch(retryLater([tag]));
 }
 
 function collect(root: ParentNode, into: Set<string>): void {

@@ -71,10 +71,11 @@ export async function reconstructLedger(db: Conn): Promise<void> {
     const opening = c.credit_minutes - moves.reduce((s, m) => s + m.minutes, 0);
     if (opening !== 0) moves.unshift({ kind: 'opening', minutes: opening, at: moves[0]?.at ?? c.credit_updated_at });
     let balance = 0;
-    const rows = moves.map((m) => {
+    // Ids by customer and place (stable, so the Storybook fixtures recorded from the seed stay the same).
+    const rows = moves.map((m, i) => {
       balance += m.minutes;
       return {
-        id: newId('mov'), customer_number: c.number, at: m.at, kind: m.kind, minutes: m.minutes, balance_after: balance,
+        id: `mov_${c.number}_${i + 1}`, customer_number: c.number, at: m.at, kind: m.kind, minutes: m.minutes, balance_after: balance,
         worked_minutes: m.workedMinutes ?? null, ticket_id: m.ticketId ?? null, order_id: m.orderId ?? null, note: '',
       };
     });

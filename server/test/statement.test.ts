@@ -194,6 +194,9 @@ describe('statement of the credit', () => {
     }
     assert.equal((await b.req('/v1/statement?lang=fr', { token: POS })).status, 400);
     assert.equal((await b.req('/v1/statement', { token: POS, headers: { Accept: 'text/html' } })).status, 406);
+    // A browser's `*/*` and q-values are understood.
+    assert.match((await b.req('/v1/statement', { token: POS, headers: { Accept: '*/*' } })).headers.get('content-type') ?? '', /application\/json/);
+    assert.equal((await b.req('/v1/statement', { token: POS, headers: { Accept: 'application/json;q=0.5, application/pdf' } })).headers.get('content-type'), 'application/pdf');
     assert.equal((await b.req('/v1/statement', { token: AGENT })).status, 403);
     assert.equal((await b.req('/v1/statement')).status, 401);
     // Without a month: the current one.

@@ -54,6 +54,13 @@ export interface ReplyInput {
   files?: Blob[];
 }
 
+export interface ReadOptions {
+  signal?: AbortSignal;
+  searchParams?: Record<string, string>;
+  /** The `Accept` header (default JSON). */
+  accept?: string;
+}
+
 export type OrderInput = { packageId: string } | { offerId: string };
 
 /** Something that changed on the server, pushed while an element is on screen. */
@@ -77,6 +84,13 @@ export interface CadiaBackend {
   searchFaq(q: string, o?: RequestOptions): Promise<FaqArticle[]>;
   /** An attachment's bytes (with auth, so no token ever lands in an image URL). */
   loadAttachment(url: string, o?: RequestOptions): Promise<Blob>;
+  /**
+   * A GET of the contract by path (`v1/statement`), answered as the raw response: what only
+   * `<cadia-account>` reads (the statement as JSON, CSV or PDF, the orders) goes through this one
+   * call, typed in src/elements/account/account-api.ts, so the other widgets do not carry it.
+   * Optional for a host's own backend; without it the account element shows an error.
+   */
+  read?(path: string, o?: ReadOptions): Promise<Response>;
   /** Pushes server changes to `listener`; returns a function that stops listening. */
   subscribe?(listener: (e: BackendEvent) => void): () => void;
 }

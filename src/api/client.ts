@@ -2,7 +2,9 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { CadiaApiError, isAbort, toApiError, type FieldError } from './errors.js';
 import type { BackendEvent, CadiaBackend, IdempotentOptions, RequestOptions, TicketInput } from './backend.js';
-import type { FaqArticle, Me, Message, Offer, OrderResult, PackageList, SessionState, TicketCreated, TicketDetail, TicketPage } from './types.js';
+import type {
+  FaqArticle, Me, Message, Offer, OrderResult, PackageList, SessionState, TicketCreated, TicketDetail, TicketPage,
+} from './types.js';
 
 export type TokenSource = () => string | undefined | null | Promise<string | undefined | null>;
 
@@ -225,6 +227,8 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     },
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
+    read: (path, o) =>
+      send(path, { searchParams: o?.searchParams, headers: { Accept: o?.accept ?? 'application/json' }, signal: o?.signal }, async (r) => r),
     subscribe,
   };
 }

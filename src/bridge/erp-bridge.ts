@@ -22,6 +22,7 @@ const FORWARDED: Record<keyof CadiaEventMap, true> = {
   'cadia-ticket-select': true,
   'cadia-order-requested': true,
   'cadia-order-completed': true,
+  'cadia-statement-requested': true,
   'cadia-login-required': true,
   'cadia-error': true,
 };

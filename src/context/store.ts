@@ -4,7 +4,7 @@
  * order raises every badge and a new ticket shows in every list at once. Concurrent loads of the
  * same thing share one request. What changed on the server is told per topic (`watch`).
  */
-import type { BackendEvent, CadiaBackend, OrderInput, ReplyInput, TicketInput, TicketQuery } from '../api/backend.js';
+import type { BackendEvent, CadiaBackend, OrderInput, ReadOptions, ReplyInput, TicketInput, TicketQuery } from '../api/backend.js';
 import { toApiError, type CadiaApiError } from '../api/errors.js';
 import type { FaqArticle, Me, Message, OrderResult, TicketCreated, TicketDetail, TicketPage } from '../api/types.js';
 
@@ -66,8 +66,11 @@ const reload = <T>(r: Resource<T>) => void r.load().catch(() => undefined);
 
 export type StoreListener = (store: CadiaStore) => void;
 
-/** What may have changed on the server: `tickets` (the list), `ticket:<id>` (one ticket, its thread). */
-export type Topic = 'tickets' | `ticket:${string}`;
+/**
+ * What may have changed on the server: `tickets` (the list), `ticket:<id>` (one ticket, its thread),
+ * `account` (the credit moved: statement and orders).
+ */
+export type Topic = 'tickets' | `ticket:${string}` | 'account';
 
 export class CadiaStore {
   readonly me = new Resource(() => this.#backend.getMe(), () => this.#notify());
@@ -122,6 +125,7 @@ export class CadiaStore {
     const result = await this.#backend.createOrder(input, { idempotencyKey, locale });
     this.#setCredit(result.credit);
     reload(this.offers);
+    this.#ownWrite('account');
     return result;
   }
 
@@ -161,6 +165,11 @@ export class CadiaStore {
     return this.#backend.loadAttachment(url, { signal });
   }
 
+  /** A GET the backend answers with the raw response (see `CadiaBackend.read`; a backend without it fails the promise). */
+  async read(path: string, o?: ReadOptions): Promise<Response> {
+    return this.#backend.read!(path, o);
+  }
+
   #setCredit(credit: Me['credit']): void {
     const me = this.me.value;
     if (me) this.me.set({ ...me, credit });
@@ -179,7 +188,10 @@ export class CadiaStore {
   }
 
   #handleEvent(e: BackendEvent): void {
-    if (e.type === 'credit') this.#setCredit(e.credit);
+    if (e.type === 'credit') {
+      this.#setCredit(e.credit);
+      this.#invalidate('account');
+    }
     else if (e.type === 'ticket') this.#invalidate('tickets', `ticket:${e.id}`);
     else if (e.type === 'message') this.#invalidate(`ticket:${e.ticketId}`);
     else if (e.type === 'offer') reload(this.offers);

@@ -37,6 +37,14 @@ export class OrderRequestedEvent extends CadiaEvent {
   }
 }
 
+/** The customer wants to see the statement of the credit (the badge's link). Cancel it to show it your own way. */
+export class StatementRequestedEvent extends CadiaEvent {
+  static override readonly eventName = 'cadia-statement-requested';
+  constructor() {
+    super(true);
+  }
+}
+
 /** An order went through; `credit` is the new credit. */
 export class OrderCompletedEvent extends CadiaEvent {
   static override readonly eventName = 'cadia-order-completed';
@@ -67,6 +75,7 @@ export interface CadiaEventMap {
   'cadia-ticket-select': TicketSelectEvent;
   'cadia-order-requested': OrderRequestedEvent;
   'cadia-order-completed': OrderCompletedEvent;
+  'cadia-statement-requested': StatementRequestedEvent;
   'cadia-login-required': LoginRequiredEvent;
   'cadia-error': CadiaErrorEvent;
 }

@@ -7,10 +7,11 @@ import type { CadiaEventMap } from '../events/index.js';
 
 export const EVENTS_BY_TAG = {
   'cadia-provider': ['cadia-login-required'],
-  'cadia-credit-badge': ['cadia-order-requested', 'cadia-error'],
+  'cadia-credit-badge': ['cadia-order-requested', 'cadia-statement-requested', 'cadia-error'],
   'cadia-ticket-form': ['cadia-ticket-created', 'cadia-ticket-select', 'cadia-order-requested', 'cadia-error'],
   'cadia-ticket-list': ['cadia-ticket-select'],
   'cadia-package-shop': ['cadia-order-completed', 'cadia-login-required', 'cadia-error'],
+  'cadia-account': ['cadia-error'],
 } as const satisfies Record<string, readonly (keyof CadiaEventMap)[]>;
 
 type Pascal<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Capitalize<Head>}${Pascal<Tail>}` : Capitalize<S>;

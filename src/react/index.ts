@@ -11,6 +11,7 @@ import { CadiaCreditBadge as CreditBadgeElement } from '../define/cadia-credit-b
 import { CadiaTicketForm as TicketFormElement } from '../define/cadia-ticket-form.js';
 import { CadiaTicketList as TicketListElement } from '../define/cadia-ticket-list.js';
 import { CadiaPackageShop as PackageShopElement } from '../define/cadia-package-shop.js';
+import { CadiaAccount as AccountElement } from '../define/cadia-account.js';
 import type { CadiaEventMap } from '../events/index.js';
 import { EVENTS_BY_TAG, eventProp, type EventProp } from './events.js';
 
@@ -27,3 +28,4 @@ export const CadiaCreditBadge = wrap('cadia-credit-badge', CreditBadgeElement);
 export const CadiaTicketForm = wrap('cadia-ticket-form', TicketFormElement);
 export const CadiaTicketList = wrap('cadia-ticket-list', TicketListElement);
 export const CadiaPackageShop = wrap('cadia-package-shop', PackageShopElement);
+export const CadiaAccount = wrap('cadia-account', AccountElement);

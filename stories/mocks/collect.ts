@@ -5,7 +5,8 @@
  * compares that file with a new collection, so a seed change that was not regenerated is caught.
  */
 import { createBackend, createManualClock } from '../../server/app.js';
-import type { FaqArticle, Me, Offer, Order, PackageList, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import { addMonths, monthOf } from '../../src/domain/statement.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 
 export type { CustomerFixture, Fixtures };
@@ -45,7 +46,11 @@ export async function collectFixtures(): Promise<Fixtures> {
           attachments[a.id] = { contentType: r.headers.get('content-type') ?? a.contentType, base64: Buffer.from(await r.arrayBuffer()).toString('base64') };
         }
       }
-      return { token, me, offers, orders, tickets, details };
+      // The statement's movements month by month, oldest first, so the mock can answer any of these months.
+      const months = Array.from({ length: 13 }, (_, i) => addMonths(monthOf(FIXTURE_NOW), i - 12));
+      const statements = await Promise.all(months.map((m) => get<Statement>(`/v1/statement?month=${m}`, token)));
+      const ledger = { customer: statements[0]!.customer, openingMinutes: statements[0]!.openingMinutes, entries: statements.flatMap((s) => s.entries) };
+      return { token, me, offers, orders, tickets, details, ledger };
     };
 
     // FAQ has no "list all": ask for each article by its own title and keep the union.

@@ -1,5 +1,5 @@
 /** Shape of `fixtures.json` (written by `scripts/gen-story-fixtures.mjs`). */
-import type { FaqArticle, Me, Offer, Order, PackageList, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
 
 export interface CustomerFixture {
   token: string;
@@ -9,6 +9,8 @@ export interface CustomerFixture {
   /** Every ticket of the customer, in the server's list order (newest activity first). */
   tickets: TicketSummary[];
   details: Record<string, TicketDetail>;
+  /** The credit's ledger: the balance before `entries`, then every movement of the last 13 months in order. */
+  ledger: { customer: Statement['customer']; openingMinutes: number; entries: Statement['entries'] };
 }
 
 export interface Fixtures {

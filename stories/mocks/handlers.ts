@@ -14,7 +14,10 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
-import type { Attachment, Me, Message, Offer, Order, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { Attachment, Me, Message, Offer, Order, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import { monthBounds } from '../../src/domain/statement.js';
+import { readStatementQuery } from '../../server/rules/statement.js';
+import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
 import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
@@ -75,6 +78,7 @@ interface State {
   attachments: Map<string, { contentType: string; bytes: Uint8Array }>;
   idempotency: Map<string, StoredAnswer>;
   seq: number;
+  ledger: CustomerFixture['ledger'];
 }
 
 const resets = new Set<() => void>();
@@ -155,11 +159,57 @@ function initialState(o: MockOptions, now: Date): State {
   const tickets = o.tickets === 'none' ? [] : typeof o.tickets === 'number' ? generatedTickets(o.tickets, now.getTime()) : c.tickets;
   const details = new Map(o.tickets === undefined || o.tickets === 'seed' ? Object.entries(c.details) : []);
   const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
+  // A credit set by the scenario moves every balance of the ledger by the same amount, so the statement still ends at it.
+  const delta = me.credit.minutes - c.me.credit.minutes;
+  const ledger = o.tickets === 'none'
+    ? { customer: c.ledger.customer, openingMinutes: me.credit.minutes, entries: [] }
+    : { ...c.ledger, openingMinutes: c.ledger.openingMinutes + delta, entries: c.ledger.entries.map((e) => ({ ...e, balanceAfter: e.balanceAfter + delta })) };
   return {
     me, offers, orderedOffers: new Set(), orders: o.offers === 'none' ? [] : c.orders, tickets, details, attachments,
-    idempotency: new Map(), seq: 0,
+    idempotency: new Map(), seq: 0, ledger,
   };
 }
+
+/** The month's statement from the ledger, as the server computes it (server/model/ledger.ts). */
+function statementOf(s: State, month: string): Statement {
+  const { from, to } = monthBounds(month)!;
+  const at = (e: { at: string }) => Date.parse(e.at);
+  const before = s.ledger.entries.filter((e) => at(e) < from.getTime());
+  const entries = s.ledger.entries.filter((e) => at(e) >= from.getTime() && at(e) < to.getTime());
+  const opening = before.at(-1)?.balanceAfter ?? s.ledger.openingMinutes;
+  return {
+    month, timeZone: 'Europe/Berlin', from: from.toISOString(), to: to.toISOString(), customer: s.ledger.customer,
+    openingMinutes: opening, closingMinutes: entries.at(-1)?.balanceAfter ?? opening,
+    totals: {
+      creditedMinutes: entries.reduce((n, e) => n + Math.max(0, e.minutes), 0),
+      chargedMinutes: entries.reduce((n, e) => n - Math.min(0, e.minutes), 0),
+      freeMinutes: entries.reduce((n, e) => n + (e.kind === 'free' ? e.workedMinutes ?? 0 : 0), 0),
+    },
+    entries,
+  };
+}
+
+/** A valid one-page PDF saying what it stands in for. */
+const STAND_IN_PDF = (() => {
+  const text = 'BT /F1 14 Tf 72 760 Td (Kontoauszug - Storybook) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((o, i) => {
+    const offset = body.length;
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((n) => `${String(n).padStart(10, '0')} 00000 n \n`).join('')}`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(body);
+})();
 
 // ---------------------------------------------------------------------------------------------
 // Answers
@@ -356,6 +406,26 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: state().orders }))),
 
+    // By Accept, as the server: JSON, CSV (the server's own writer), or a PDF (a one-page stand-in:
+    // pdfkit does not run in the browser).
+    http.get(`${API}/statement`, authed(async ({ request }) => {
+      const url = new URL(request.url);
+      const q = readStatementQuery({ month: url.searchParams.get('month') ?? undefined, lang: url.searchParams.get('lang') ?? undefined }, now());
+      const statement = statementOf(state(), q.month);
+      const accept = request.headers.get('accept') ?? '';
+      const lang = q.lang ?? 'de';
+      const file = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${statement.customer.number}-${q.month}`;
+      if (accept.includes('text/csv')) {
+        return new HttpResponse(await statementCsv(statement, lang, now()), {
+          headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` },
+        });
+      }
+      if (accept.includes('application/pdf')) {
+        return new HttpResponse(STAND_IN_PDF, { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` } });
+      }
+      return HttpResponse.json(statement);
+    })),
+
     http.post(`${API}/orders`, authed(async ({ request }) => {
       const key = requireIdempotencyKey(request);
       const { packageId, offerId } = readOrderInput(await readJson(request));
@@ -377,6 +447,10 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const order: Order = { id: `ord_mock_${++s.seq}`, ...item, createdAt: at };
         s.orders = [order, ...s.orders];
         s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };
+        s.ledger.entries.push({
+          id: `mov_mock_${++s.seq}`, at, kind: 'order', minutes: item.minutes, balanceAfter: s.me.credit.minutes, workedMinutes: null,
+          ticketId: null, ticketNumber: null, ticketSubject: null, orderId: order.id, orderName: order.name, note: '',
+        });
         return { status: 201, body: { order, credit: s.me.credit } };
       });
     })),

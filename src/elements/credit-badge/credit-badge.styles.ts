@@ -123,6 +123,13 @@ export const styles = css`
     min-height: 24px;
     padding-block: 2px;
   }
+  [part='statement'] {
+    font-size: 0.875em;
+    color: var(--_primary);
+    text-underline-offset: 2px;
+    padding-block: var(--_space);
+    border-radius: 4px;
+  }
   [part='offer'] {
     font: inherit;
     font-size: 0.875em;

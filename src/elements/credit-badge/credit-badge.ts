@@ -6,7 +6,7 @@ import { messages } from './messages.js';
 import { formatDateTime, formatDuration } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
 import { isCreditExhausted, isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
-import { CadiaErrorEvent, OrderRequestedEvent } from '../../events/index.js';
+import { CadiaErrorEvent, OrderRequestedEvent, StatementRequestedEvent } from '../../events/index.js';
 import { TickerController } from '../../controllers/ticker.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import type { CadiaStore } from '../../context/store.js';
@@ -26,12 +26,14 @@ type Level = 'ok' | 'low' | 'exhausted';
  * @csspart order - The "Jetzt ein Supportpaket bestellen" button.
  * @csspart offer - The loyalty-offer hint.
  * @csspart retry - The retry button of the error state.
+ * @csspart statement - The link to the statement (with `account-href`).
  * @csspart dialog - The dialog with the package shop (when no `shop-href` is set).
  * @cssproperty --cadia-badge-value-size - Font size of the credit (default 1.75em, compact 1.1em).
  * @cssproperty --cadia-badge-accent-ok - Edge colour while the credit is fine (default the ok colour).
  * @cssproperty --cadia-badge-accent-low - Edge colour while the credit is low.
  * @cssproperty --cadia-badge-accent-exhausted - Edge colour at zero or below.
  * @event cadia-order-requested - Order button or offer hint pressed (`offerId` for the hint); cancel it to open your own shop.
+ * @event cadia-statement-requested - The statement link pressed; cancel it to show the statement yourself (otherwise the link is followed).
  * @event cadia-error - The credit could not be loaded (`error`, `action: 'load-credit'`).
  */
 export class CadiaCreditBadge extends CadiaElement {
@@ -41,6 +43,7 @@ export class CadiaCreditBadge extends CadiaElement {
     lowThreshold: { type: Number, attribute: 'low-threshold' },
     variant: { reflect: true },
     shopHref: { attribute: 'shop-href' },
+    accountHref: { attribute: 'account-href' },
     dialogOffer: { state: true, attribute: false },
     shopReady: { state: true, attribute: false },
   };
@@ -54,6 +57,9 @@ export class CadiaCreditBadge extends CadiaElement {
   /** Where the order button and the offer hint lead (`?offer=<id>` added for the hint) when no one cancels `cadia-order-requested`; without it the shop opens in a dialog. */
   declare shopHref: string;
 
+  /** Where the statement of the credit is (`<cadia-account>`'s page); with it the badge shows a link there, which fires `cadia-statement-requested` first. */
+  declare accountHref: string;
+
   /** The offer the dialog's shop opens at; undefined while the dialog is closed. */
   declare private dialogOffer: string | undefined;
   declare private shopReady: boolean;
@@ -63,6 +69,7 @@ export class CadiaCreditBadge extends CadiaElement {
     this.lowThreshold = 30;
     this.variant = 'card';
     this.shopHref = '';
+    this.accountHref = '';
     this.shopReady = false;
   }
 
@@ -189,6 +196,11 @@ export class CadiaCreditBadge extends CadiaElement {
         ${level === 'ok' ? nothing : html`<span part="state" id="state" class="state">${level === 'low' ? m.low : m.exhausted}</span>`}
         <span part="updated" id="updated" class="tip" role="tooltip">${updated}</span>
       </div>
+      ${this.accountHref
+        ? html`<a part="statement" class="statement" href=${this.accountHref} @click=${(e: Event) => !this.dispatchEvent(new StatementRequestedEvent()) && e.preventDefault()}
+            >${m.statement}</a
+          >`
+        : nothing}
       ${offer || level === 'exhausted'
         ? html`<div class="actions">
             ${offer

@@ -11,6 +11,7 @@ const en: BadgeMessages = {
   offerHint: (d) => `Loyalty offer – ${d} ${d === 1 ? 'day' : 'days'} left`,
   loggedOut: 'Please log in to see your credit.',
   dialogTitle: 'Order a support package',
+  statement: 'Statement',
   announce: (c, s) => `Support credit: ${c}${s ? `. ${s}` : ''}`,
 };
 

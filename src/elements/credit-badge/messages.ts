@@ -10,6 +10,8 @@ export interface BadgeMessages {
   offerHint: (days: number) => string;
   loggedOut: string;
   dialogTitle: string;
+  /** The link to the statement (`account-href`). */
+  statement: string;
   /** What a screen reader hears when the credit or its state changes. */
   announce: (credit: string, state: string) => string;
 }
@@ -25,6 +27,7 @@ export const messages = catalog<BadgeMessages>(
     offerHint: (d) => `Treueangebot – noch ${d} ${d === 1 ? 'Tag' : 'Tage'}`,
     loggedOut: 'Bitte melden Sie sich an, um Ihr Guthaben zu sehen.',
     dialogTitle: 'Supportpaket bestellen',
+    statement: 'Kontoauszug',
     announce: (c, s) => `Supportguthaben: ${c}${s ? `. ${s}` : ''}`,
   },
   () => import('./messages.en.js'),

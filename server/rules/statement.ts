@@ -1,0 +1,21 @@
+/**
+ * The statement's query, checked without a database: used by server/routes/account.ts and by the
+ * Storybook mocks (stories/mocks/handlers.ts), so both refuse a month alike.
+ */
+import { monthOf, parseMonth } from '../../src/domain/statement.js';
+import { ApiError, type FieldErrorInput } from '../problem.js';
+
+/** The month asked for (default: the current one); 400 naming the field for a malformed or future month. */
+export function readStatementQuery(query: { month?: string | undefined; lang?: string | undefined }, now: Date): { month: string; lang: 'de' | 'en' | undefined } {
+  const errors: FieldErrorInput[] = [];
+  const current = monthOf(now);
+  const month = query.month ?? current;
+  if (!parseMonth(month)) errors.push({ field: 'month', code: 'invalid_month' });
+  // `YYYY-MM` compares as text in calendar order.
+  else if (month > current) errors.push({ field: 'month', code: 'future_month', params: { current } });
+  const lang = query.lang === 'de' || query.lang === 'en' ? query.lang : undefined;
+  if (query.lang !== undefined && !lang) errors.push({ field: 'lang', code: 'invalid_value' });
+  if (errors.length) throw new ApiError(400, 'validation_failed', { errors });
+  return { month, lang };
+}
+

@@ -1,0 +1,33 @@
+/**
+ * What `<cadia-account>` reads from the contract, typed: the statement of a month (JSON, or CSV/PDF
+ * to save) and the orders. Through the store's one generic read, so these calls ship with this
+ * element only.
+ */
+import type { CadiaStore } from '../../context/store.js';
+import type { Order, Statement } from '../../api/types.js';
+import { CadiaApiError } from '../../api/errors.js';
+
+export type StatementFormat = 'csv' | 'pdf';
+
+async function json<T>(r: Response): Promise<T> {
+  try {
+    return (await r.json()) as T;
+  } catch {
+    throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
+  }
+}
+
+export async function loadStatement(store: CadiaStore, month: string, signal?: AbortSignal): Promise<Statement> {
+  return json<Statement>(await store.read('v1/statement', { searchParams: { month }, signal }));
+}
+
+export async function loadOrders(store: CadiaStore, signal?: AbortSignal): Promise<Order[]> {
+  return (await json<{ items: Order[] }>(await store.read('v1/orders', { signal }))).items;
+}
+
+/** The statement as a file, in `locale`'s language, named as the server names it. */
+export async function downloadStatement(store: CadiaStore, month: string, format: StatementFormat, locale: string): Promise<{ blob: Blob; name: string }> {
+  const r = await store.read('v1/statement', { searchParams: { month, lang: locale }, accept: format === 'pdf' ? 'application/pdf' : 'text/csv' });
+  const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') ?? '')?.[1] ?? `statement-${month}.${format}`;
+  return { blob: await r.blob(), name };
+}

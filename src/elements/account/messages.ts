@@ -1,0 +1,55 @@
+/** Texts of `<cadia-account>` besides the statement's own words (src/i18n/statement.ts). */
+import { catalog } from '../../i18n/index.js';
+
+export interface AccountMessages {
+  statementHeading: string;
+  month: string;
+  previousMonth: string;
+  nextMonth: string;
+  downloadCsv: string;
+  downloadPdf: string;
+  downloading: (what: string) => string;
+  downloaded: (what: string) => string;
+  downloadFailed: (what: string) => string;
+  /** The table's caption for screen readers: "Buchungen März 2026". */
+  entriesCaption: (month: string) => string;
+  ordersHeading: string;
+  ordersEmpty: string;
+  orderedAt: (date: string) => string;
+  package: string;
+  offer: string;
+  /** An order's state: it was credited at once. */
+  credited: string;
+  orderMinutes: string;
+  price: string;
+  loadStatementError: string;
+  loadOrdersError: string;
+  signedOut: string;
+}
+
+export const messages = catalog<AccountMessages>(
+  {
+    statementHeading: 'Kontoauszug Supportguthaben',
+    month: 'Monat',
+    previousMonth: 'Vorheriger Monat',
+    nextMonth: 'Nächster Monat',
+    downloadCsv: 'CSV herunterladen',
+    downloadPdf: 'PDF herunterladen',
+    downloading: (w) => `${w} wird erstellt …`,
+    downloaded: (w) => `${w} wurde heruntergeladen.`,
+    downloadFailed: (w) => `${w} konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.`,
+    entriesCaption: (m) => `Buchungen ${m}`,
+    ordersHeading: 'Bestellungen',
+    ordersEmpty: 'Sie haben noch kein Supportpaket bestellt. Pakete finden Sie im Shop.',
+    orderedAt: (d) => `bestellt am ${d}`,
+    package: 'Supportpaket',
+    offer: 'Treueangebot',
+    credited: 'Gutgeschrieben',
+    orderMinutes: 'Guthaben',
+    price: 'Preis',
+    loadStatementError: 'Der Kontoauszug konnte nicht geladen werden.',
+    loadOrdersError: 'Die Bestellungen konnten nicht geladen werden.',
+    signedOut: 'Bitte melden Sie sich an, um Ihren Kontoauszug zu sehen.',
+  },
+  () => import('./messages.en.js'),
+);
