@@ -83,6 +83,21 @@ describe('<cadia-agent-desk>', () => {
     await sendKeys({ press: 'r' });
     expect(desk.shadowRoot!.activeElement?.id).to.equal('reply-body');
     await expect(desk).to.be.accessible();
+
+    // A laptop (1024 px) and a desktop (1440 px): the queue and the ticket side by side, nothing
+    // overlapping, nothing wider than its pane.
+    for (const width of [1024, 1440]) {
+      desk.style.width = `${width}px`;
+      await new Promise((r) => requestAnimationFrame(r));
+      const queue = $(desk, '.queue')!.getBoundingClientRect();
+      const ticket = $(desk, '.ticket')!;
+      expect(queue.right, `${width}: queue ends where the ticket starts`).to.be.at.most(ticket.getBoundingClientRect().left + 0.5);
+      expect(ticket.scrollWidth, `${width}: no sideways scroll in the ticket`).to.be.at.most(ticket.clientWidth);
+      for (const card of $$(desk, '.ticket .card')) {
+        const r = card.getBoundingClientRect();
+        expect(r.right, `${width}: ${card.getAttribute('aria-labelledby')} inside the pane`).to.be.at.most(ticket.getBoundingClientRect().right + 0.5);
+      }
+    }
   });
 
   it('ticket: context, CC, thread image; booking shows the charge first, refuses 0 and 601 at the field, then books once', async () => {

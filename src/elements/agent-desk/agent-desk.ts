@@ -106,8 +106,16 @@ export class CadiaAgentDesk extends CadiaElement {
     return this.msg(categoryLabels);
   }
 
+  /** Pages loaded with "load more" after the first (dropped when the queue loads afresh). */
+  private more: AgentTicketSummary[] = [];
+  private moreCursor: string | null | undefined;
+
   private readonly queueTask = new Task(this, {
     task: ([desk, query], { signal }) => desk.api.listQueue(query, { signal }),
+    onComplete: () => {
+      this.more = [];
+      this.moreCursor = undefined;
+    },
     // `query` is replaced, never changed in place (setQuery), so the queue reloads only when it changes.
     args: () => [this.desk, this.query, this.rev.queue] as const,
   });
@@ -192,8 +200,25 @@ export class CadiaAgentDesk extends CadiaElement {
   }
 
   private get rows(): AgentTicketSummary[] {
-    return this.queue?.items ?? [];
+    return [...(this.queue?.items ?? []), ...this.more];
   }
+
+  private get nextCursor(): string | null {
+    return this.moreCursor === undefined ? (this.queue?.nextCursor ?? null) : this.moreCursor;
+  }
+
+  private readonly loadMore = async (): Promise<void> => {
+    const cursor = this.nextCursor;
+    if (!cursor) return;
+    try {
+      const page = await this.desk.api.listQueue({ ...this.query, cursor });
+      this.more = [...this.more, ...page.items];
+      this.moreCursor = page.nextCursor;
+    } catch (e) {
+      this.outcomes.set('queue', this.outcomeOf(e, []));
+    }
+    this.requestUpdate();
+  };
 
   // ---- actions ---------------------------------------------------------------------------------
 
@@ -385,7 +410,9 @@ export class CadiaAgentDesk extends CadiaElement {
             <span class="subject">${t.subject}</span>
             <span class="meta muted">${t.customer.name} · ${this.categories[t.category]}${t.bookedMinutes ? ` · ${formatDuration(t.bookedMinutes, this.lang_)}` : ''}</span>
           </div>`)}
-      </div>`;
+      </div>
+      ${this.nextCursor ? html`<button type="button" class="secondary" @click=${this.loadMore}>${m.queue.more}</button>` : nothing}
+      ${this.outcomes.get('queue') ? html`<p class="outcome bad" role="status">${this.outcomes.get('queue')!.text}</p>` : nothing}`;
   }
 }
 
