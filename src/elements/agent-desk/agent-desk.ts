@@ -5,7 +5,7 @@
  * core in src/api); its own entry, so no customer page ever loads it.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { randomId } from '../../base/random-id.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
@@ -393,7 +393,7 @@ export class CadiaAgentDesk extends CadiaElement {
     const heading = html`<h2 id="queue-h">${m.queue.heading}
       ${page ? html`<span class="muted num">${m.queue.count(rows.length, page.total)}</span>
         ${page.counts.urgentOpen ? html`<span class="pill danger num">${m.queue.urgentOpen(page.counts.urgentOpen)}</span>` : nothing}` : nothing}</h2>`;
-    if (this.queueTask.status === 3 && !page) return html`${heading}${this.renderError(this.queueTask.error, () => this.queueTask.run())}`;
+    if (this.queueTask.status === TaskStatus.ERROR && !page) return html`${heading}${this.renderError(this.queueTask.error, () => this.queueTask.run())}`;
     if (!page) return html`${heading}<div class="skeleton list" aria-busy="true"></div>`;
     if (!rows.length) {
       const filtered = this.query.category || this.query.customer || this.query.urgency || this.query.q;
@@ -401,7 +401,7 @@ export class CadiaAgentDesk extends CadiaElement {
     }
     return html`${heading}
       <div class="list" role="listbox" tabindex="0" aria-labelledby="queue-h" aria-activedescendant=${active ? `q-${active.id}` : nothing}
-        aria-busy=${this.queueTask.status === 1 ? 'true' : 'false'}>
+        aria-busy=${this.queueTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${rows.map((t, i) => html`<div role="option" id="q-${t.id}" class="row-item ${i === this.active ? 'active' : ''} ${t.urgency}"
             aria-selected=${t.id === this.ticketId ? 'true' : 'false'} @click=${() => this.open(t.id)}>
             <span class="line1"><span class="nr num">${t.number}</span>
