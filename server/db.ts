@@ -79,6 +79,11 @@ export interface CreditMovementsTable {
 /** Live events: written in the transaction of the change; the id orders them across instances. */
 export interface EventsTable { id: Generated<number>; name: string; customer_number: string; data: string; created_at: string }
 
+export interface TicketDiagnosticsTable {
+  ticket_id: string; program: string; program_version: string; os: string; database_version: string; log: string;
+  file_attachment_id: string | null; created_at: string;
+}
+
 export interface Tables {
   customers: CustomersTable;
   tokens: TokensTable;
@@ -90,6 +95,7 @@ export interface Tables {
   messages: MessagesTable;
   attachments: AttachmentsTable;
   attachment_blobs: AttachmentBlobsTable;
+  ticket_diagnostics: TicketDiagnosticsTable;
   time_entries: TimeEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
@@ -405,6 +411,15 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         )`).execute(db);
         await sql`CREATE INDEX credit_movements_customer_at ON credit_movements(customer_number, at)`.execute(db);
         await reconstructLedger(db as unknown as Conn);
+      },
+    },
+    // What the ERP said about itself when the customer filed the ticket (issue 18), if they sent it.
+    '0006_diagnostics': {
+      async up(db) {
+        await sql`CREATE TABLE ticket_diagnostics (
+          ticket_id TEXT PRIMARY KEY REFERENCES tickets(id), program TEXT NOT NULL, program_version TEXT NOT NULL,
+          os TEXT NOT NULL, database_version TEXT NOT NULL, log TEXT NOT NULL, file_attachment_id TEXT REFERENCES attachments(id),
+          created_at TEXT NOT NULL)`.execute(db);
       },
     },
   };

@@ -27,13 +27,13 @@ export interface UploadedFile {
 export type Form = Record<string, unknown>;
 
 /** The form fields that carry files. */
-const FILE_FIELDS = { images: MAX_IMAGES, files: MAX_FILES } as const;
+const FILE_FIELDS = { images: MAX_IMAGES, files: MAX_FILES, diagnosticsFile: 1 } as const;
 type FileField = keyof typeof FILE_FIELDS;
 const isFileField = (name: string): name is FileField => name in FILE_FIELDS;
-const FILE_PARTS = MAX_IMAGES + MAX_FILES;
+const FILE_PARTS = MAX_IMAGES + MAX_FILES + 1;
 
-// Three images of 5 MB, three files of up to 10 MB, the text fields and multipart overhead.
-export const MULTIPART_LIMIT = MAX_IMAGES * MAX_IMAGE_BYTES + MAX_FILES * MAX_FILE_BYTES + 1024 * 1024;
+// Three images of 5 MB, three files and the ERP's diagnostics file of up to 10 MB, the text fields and multipart overhead.
+export const MULTIPART_LIMIT = MAX_IMAGES * MAX_IMAGE_BYTES + (MAX_FILES + 1) * MAX_FILE_BYTES + 1024 * 1024;
 /**
  * Largest text field in bytes: the longest text (20,000 characters) is at most 60,000 bytes of
  * UTF-8. A longer value is cut here, while streaming, and then fails its own `too_long` check.
@@ -127,7 +127,7 @@ function parseForm(body: ReadableStream<Uint8Array>, contentType: string, allowe
     }
     const tooMany = (field: FileField) =>
       new ApiError(422, field === 'images' ? 'too_many_images' : 'too_many_files', { errors: [{ field, code: field === 'images' ? 'too_many' : 'file_too_many', params: { max: FILE_FIELDS[field] } }] });
-    const counts: Record<FileField, number> = { images: 0, files: 0 };
+    const counts: Record<FileField, number> = { images: 0, files: 0, diagnosticsFile: 0 };
     parser.on('field', (name: string, value: string) => {
       // `images` or `files` as text is answered per part (`not_an_image`, `not_allowed`), like any other non-file part.
       if (!allowed.has(name) && !isFileField(name)) return fail(unknown(name));
@@ -241,15 +241,16 @@ export interface FileChecks {
  * Field names are `files` (count) and `files[i]` (0-based). An image sent here is refused: it
  * belongs in `images`, where its metadata is removed.
  */
-export async function readFiles(value: unknown): Promise<FileChecks> {
+export async function readFiles(value: unknown, field: 'files' | 'diagnosticsFile' = 'files'): Promise<FileChecks> {
   const all = value === undefined ? [] : Array.isArray(value) ? (value as unknown[]) : [value];
   const parts = all.filter((p) => !(isFile(p) && p.name === '' && p.bytes.length === 0));
-  if (parts.length > MAX_FILES) return { files: [], errors: [{ field: 'files', code: 'file_too_many', params: { max: MAX_FILES } }], code: 'too_many_files' };
+  const max = FILE_FIELDS[field];
+  if (parts.length > max) return { files: [], errors: [{ field, code: 'file_too_many', params: { max } }], code: 'too_many_files' };
   const files: FileUpload[] = [];
   const errors: FieldErrorInput[] = [];
   for (const [i, part] of parts.entries()) {
-    const field = `files[${i}]`;
-    const refuse = (code: FileProblem) => errors.push({ field, code: `file_${code}`, params: { name: isFile(part) ? safeFileName(part.name, 'datei') : '' } });
+    const at = field === 'files' ? `files[${i}]` : field;
+    const refuse = (code: FileProblem) => errors.push({ field: at, code: `file_${code}`, params: { name: isFile(part) ? safeFileName(part.name, 'datei') : '' } });
     if (!isFile(part) || isImageBytes(part.bytes)) {
       refuse('not_allowed');
       continue;
@@ -282,7 +283,7 @@ export function safeFileName(name: string, fallback: ImageType | string): string
 /** The parts that make two form submissions "the same request" for idempotency. */
 export function formFingerprintParts(form: Form, uploads: ReadonlyArray<{ fileName: string; bytes: Uint8Array }>): Array<string | Uint8Array> {
   const text = Object.keys(form)
-    .filter((k) => k !== 'images' && k !== 'files')
+    .filter((k) => !isFileField(k))
     .sort()
     .map((k) => `${k}=${typeof form[k] === 'string' ? form[k] : '[non-text]'}`);
   return [...text, ...uploads.flatMap((u) => [u.fileName, u.bytes])];
@@ -308,7 +309,7 @@ export function toStored(images: readonly ImageUpload[], files: readonly FileUpl
  * 422 `storage_quota` at the `images` field when the customer's stored files would exceed
  * `quotaBytes` (a quota, not an exact meter: two uploads at the same instant may both pass at its edge).
  */
-export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, uploads: readonly StoredUpload[], quotaBytes: number): Promise<void> {
+export async function storeAttachments(trx: Tx, clock: Clock, messageId: string, customerNumber: string, uploads: readonly StoredUpload[], quotaBytes: number): Promise<string[]> {
   const adding = uploads.reduce((sum, u) => sum + u.bytes.length, 0);
   if (adding > 0) {
     const stored = await trx.selectFrom('attachments').select((eb) => eb.fn.sum<number>('size').as('bytes')).where('customer_number', '=', customerNumber).executeTakeFirst();
@@ -316,14 +317,17 @@ export async function storeAttachments(trx: Tx, clock: Clock, messageId: string,
       throw new ApiError(422, 'validation_failed', { errors: [{ field: 'images', code: 'storage_quota', params: { max: Math.floor(quotaBytes / 1024 / 1024) } }] });
     }
   }
+  const ids: string[] = [];
   for (const u of uploads) {
     const id = newId('att');
+    ids.push(id);
     await trx.insertInto('attachments').values({
       id, message_id: messageId, customer_number: customerNumber, file_name: u.fileName, content_type: u.contentType,
       size: u.bytes.length, width: u.width ?? 0, height: u.height ?? 0, created_at: clock.now().toISOString(),
     }).execute();
     await trx.insertInto('attachment_blobs').values({ attachment_id: id, bytes: Buffer.from(u.bytes.buffer, u.bytes.byteOffset, u.bytes.byteLength) }).execute();
   }
+  return ids;
 }
 
 export interface AttachmentRow {

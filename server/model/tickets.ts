@@ -16,6 +16,7 @@ import { ApiError, type Lang } from '../problem.js';
 import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, type StoredUpload, storeAttachments, toAttachment } from '../uploads.js';
+import type { ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import { likePattern } from '../validate.js';
 import { CURRENCY, getCustomer, lockCustomer, UNIT_PRICE_AMOUNT } from './customers.js';
 
@@ -297,7 +298,16 @@ export async function ticketDetail(db: Conn, id: string): Promise<TicketDetail> 
     messages: await messagesOf(db, id),
     timeEntries,
     billing: billingOf(timeEntries),
+    diagnostics: await diagnosticsOf(db, id),
   };
+}
+
+/** What the ERP said about itself, as the customer sent it (its file also shows in the thread); `null` when not sent. */
+async function diagnosticsOf(db: Conn, ticketId: string): Promise<TicketDetail['diagnostics']> {
+  const d = await db.selectFrom('ticket_diagnostics').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+  if (!d) return null;
+  const file = d.file_attachment_id ? await db.selectFrom('attachments').selectAll().where('id', '=', d.file_attachment_id).executeTakeFirst() : undefined;
+  return { program: d.program, programVersion: d.program_version, os: d.os, database: d.database_version, log: d.log, file: file ? toAttachment(file) : null, sentAt: d.created_at };
 }
 
 /**
@@ -357,6 +367,8 @@ export interface NewTicket {
   uploads: readonly StoredUpload[];
   /** The language the customer wrote in; the confirmation and later mails use it. */
   lang: Lang;
+  /** The ERP's diagnostics, when the customer ticked "send"; its file is stored with the request's attachments. */
+  diagnostics?: (ErpDiagnostics & { file?: StoredUpload }) | null;
 }
 
 /**
@@ -388,7 +400,14 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   }).execute();
   const messageId = newId('msg');
   await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
-  await storeAttachments(trx, deps.clock, messageId, t.customerNumber, t.uploads, deps.limits.uploadQuotaBytes);
+  const d = t.diagnostics;
+  const ids = await storeAttachments(trx, deps.clock, messageId, t.customerNumber, d?.file ? [...t.uploads, d.file] : t.uploads, deps.limits.uploadQuotaBytes);
+  if (d) {
+    await trx.insertInto('ticket_diagnostics').values({
+      ticket_id: id, program: d.program, program_version: d.programVersion, os: d.os, database_version: d.database, log: d.log,
+      file_attachment_id: d.file ? ids[ids.length - 1]! : null, created_at: at,
+    }).execute();
+  }
   const number = await nextTicketNumber(trx, now);
   await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 

@@ -7,7 +7,7 @@ import {
   addCustomerReply, createTicket, customerTicket, listTickets, type ListQuery, markSeen, readAttachment, ticketDetail, toSummary,
 } from '../model/tickets.js';
 import { pickLang } from '../problem.js';
-import { parseListParams, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
+import { parseListParams, readDiagnostics, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
 import { contentDisposition, formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields } from '../validate.js';
 
@@ -41,15 +41,19 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const form = await readForm(c, deps.uploads, TICKET_FORM_FIELDS);
     const f = new Fields(form);
     const input = readTicketInput(f);
+    const diagnostics = readDiagnostics(f);
     const images = readImages(form['images']);
     const files = await readFiles(form['files']);
-    throwIfFormErrors(f, images, files);
+    const diagnosticsFile = await readFiles(form['diagnosticsFile'], 'diagnosticsFile');
+    if (diagnosticsFile.files.length && !diagnostics) f.add('diagnostics', 'required');
+    throwIfFormErrors(f, images, files, diagnosticsFile);
     const category = input.category;
     if (!category) throw new Error('unreachable: category validated');
     const uploads = toStored(images.images, files.files);
+    const diagnosed = diagnostics && { ...diagnostics, file: diagnosticsFile.files[0] };
 
-    const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, uploads));
-    const ticket = { customerNumber: p.customerNumber, input: { ...input, category }, uploads, lang: pickLang(c.req.header('accept-language')) };
+    const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, [...uploads, ...diagnosticsFile.files]));
+    const ticket = { customerNumber: p.customerNumber, input: { ...input, category }, uploads, diagnostics: diagnosed, lang: pickLang(c.req.header('accept-language')) };
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({ status: 201, body: await createTicket(trx, deps, ticket) }));
     return idempotentResponse(result);
   });

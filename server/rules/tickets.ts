@@ -5,12 +5,13 @@
  */
 import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
 
 /** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
 export const TICKET_FORM_FIELDS = [
   'category', 'subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction',
-  'urgency', 'calledBefore', 'cc', 'phone', 'phoneAvailability',
+  'urgency', 'calledBefore', 'cc', 'phone', 'phoneAvailability', 'diagnostics',
 ] as const;
 /** The text fields of a reply's form besides `images`. */
 export const REPLY_FORM_FIELDS = ['body'] as const;
@@ -45,6 +46,31 @@ export function readTicketInput(f: Fields) {
 }
 
 export type TicketInput = ReturnType<typeof readTicketInput>;
+
+/**
+ * The ERP's diagnostics the customer chose to send (`diagnostics`: JSON with program, programVersion,
+ * os, database, log — all strings within DIAGNOSTICS_LIMITS); `null` when not sent. Field errors at
+ * `diagnostics` (`invalid_value`, `too_long`).
+ */
+export function readDiagnostics(f: Fields): ErpDiagnostics | null {
+  const text = f.string('diagnostics', { max: 64 * 1024 });
+  if (!text) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    value = null;
+  }
+  const d = value as Record<string, unknown> | null;
+  if (!d || typeof d !== 'object' || Array.isArray(d) || !DIAGNOSTIC_FIELDS.every((k) => d[k] === undefined || typeof d[k] === 'string')) {
+    f.add('diagnostics', 'invalid_value');
+    return null;
+  }
+  const out = Object.fromEntries(DIAGNOSTIC_FIELDS.map((k) => [k, String(d[k] ?? '').trim()])) as unknown as ErpDiagnostics;
+  const long = DIAGNOSTIC_FIELDS.find((k) => out[k].length > (k === 'log' ? DIAGNOSTICS_LIMITS.log : DIAGNOSTICS_LIMITS.short));
+  if (long) f.add('diagnostics', 'too_long', { max: long === 'log' ? DIAGNOSTICS_LIMITS.log : DIAGNOSTICS_LIMITS.short });
+  return long ? null : out;
+}
 
 /** The text of a reply (POST /tickets/{id}/messages). */
 export function readReplyBody(f: Fields): string {

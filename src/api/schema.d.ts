@@ -839,6 +839,8 @@ export interface components {
             messages: components["schemas"]["Message"][];
             timeEntries: components["schemas"]["TimeEntry"][];
             billing: components["schemas"]["TicketBilling"];
+            /** @description What the ERP said about itself when the ticket was filed, if the customer chose to send it; `null` otherwise */
+            diagnostics: components["schemas"]["Diagnostics"] | null;
         };
         /** @description Text fields are trimmed. Limits come from `src/domain/categories.ts` (`LIMITS`). */
         TicketCreateForm: {
@@ -861,6 +863,23 @@ export interface components {
             /** @description PNG, JPEG, GIF or WebP, each ≤ 5 MB and ≤ 50 megapixels; checked by content */
             images?: string[];
             files?: components["schemas"]["FileParts"];
+        };
+        /** @description The ERP's diagnostics bundle as the customer saw and sent it (limits in `src/domain/diagnostics.ts`) */
+        Diagnostics: {
+            /** @example CadiaOFFICE Warenwirtschaft */
+            program: string;
+            /** @example 2026.3.1 */
+            programVersion: string;
+            /** @example Windows 11 Pro 23H2 (x64) */
+            os: string;
+            /** @example Microsoft SQL Server 2019 (15.0.4355) */
+            database: string;
+            /** @description The last lines of the program's log, oldest first */
+            log: string;
+            /** @description The file the ERP added (also in the first message's attachments) */
+            file: components["schemas"]["Attachment"] | null;
+            /** Format: date-time */
+            sentAt: string;
         };
         TicketCreated: {
             ticket: components["schemas"]["TicketDetail"];
@@ -1058,7 +1077,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description `payload_too_large`: JSON over 64 KB or a form over 46 MB; `too_many_parts`: a form with more parts than its fields, three images and three files */
+        /** @description `payload_too_large`: JSON over 64 KB or a form over 56 MB; `too_many_parts`: a form with more parts than its fields, three images and three files */
         TooLarge: {
             headers: {
                 [name: string]: unknown;

@@ -20,7 +20,7 @@ import { readStatementQuery } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
-import { parseListParams, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { parseListParams, readDiagnostics, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 import fixtureData from './fixtures.json' with { type: 'json' };
@@ -138,7 +138,7 @@ function generatedDetail(s: TicketSummary, me: Me): TicketDetail {
   const description = `${s.subject}. Bitte um Unterstützung.`;
   return {
     ...s, description, program: 'CadiaOFFICE Warenwirtschaft', programVersion: '24.3.1', window: '', errorMessage: '', hangsAt: '',
-    lastAction: '', calledBefore: false, cc: '', phone: '', phoneAvailability: '', queuePosition: null, originalCategory: null,
+    lastAction: '', calledBefore: false, cc: '', phone: '', phoneAvailability: '', diagnostics: null, queuePosition: null, originalCategory: null,
     reclassifiedAt: null, timeEntries: [], billing: zeroBilling(me),
     messages: [{ id: `msg_${s.id.slice(4)}_1`, author: 'customer', authorName: me.customer.name, body: description, createdAt: s.createdAt, attachments: [], kind: 'message' }],
   };
@@ -273,7 +273,7 @@ export async function readForm(request: Request, o: MockOptions = {}): Promise<{
     throw new ApiError(400, 'invalid_multipart');
   }
   const fields: Record<string, unknown> = {};
-  for (const [k, v] of form.entries()) if (k !== 'images' && k !== 'files' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
+  for (const [k, v] of form.entries()) if (k !== 'images' && k !== 'files' && k !== 'diagnosticsFile' && !(k in fields)) fields[k] = typeof v === 'string' ? v : '[file]';
   const parts = form.getAll('images').filter((p) => !(typeof p !== 'string' && p.name === '' && p.size === 0));
   const files = await readFiles(form.getAll('files'), o);
   if (parts.length > MAX_IMAGES) {
@@ -499,6 +499,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const { fields, images, uploadErrors } = await readForm(request, o);
       const f = new Fields(fields);
       const input = readTicketInput(f);
+      // The ERP's diagnostics, when sent; its file part (`diagnosticsFile`) is not kept by the mock.
+      const diagnostics = readDiagnostics(f);
       throwIfFormErrors(f, ...uploadErrors);
       const category = input.category ?? 'concern';
 
@@ -521,6 +523,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         };
         const ticket: TicketDetail = {
           ...summary, ...text, queuePosition, originalCategory: null, reclassifiedAt: null, messages: [message], timeEntries: [], billing: zeroBilling(s.me),
+          diagnostics: diagnostics && { ...diagnostics, file: null, sentAt: at },
         };
         touch(s, summary);
         s.details.set(id, ticket);
