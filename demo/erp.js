@@ -31,6 +31,21 @@ form.program = 'CadiaOFFICE Warenwirtschaft';
 form.programVersion = '2026.3.1';
 form.windowName = params.get('window') || 'Rechnungen › Rechnung erfassen';
 if (params.get('error')) form.errorMessage = params.get('error');
+// What the ERP knows about itself (in the desktop program: the bridge's `cadia:prefill` with
+// `diagnostics`, see docs/embedding.md). The form shows all of it; it is sent only if the customer
+// ticks the box.
+form.diagnostics = {
+  program: 'CadiaOFFICE Warenwirtschaft',
+  programVersion: '2026.3.1 (Build 4711)',
+  os: 'Windows 11 Pro 23H2 (x64), de-DE',
+  database: 'Microsoft SQL Server 2019 (15.0.4355.3), Datenbank CADIA_MUELLER',
+  log: [
+    '2026-12-06 07:58:12 INFO  Rechnung RE-2026-0113 geöffnet',
+    '2026-12-06 07:58:13 INFO  Druckauftrag 4711 an \\\\srv-druck\\Buero-HP',
+    "2026-12-06 07:58:14 ERROR Zugriffsverletzung bei Adresse 0041A2F3 in Modul 'cadia.exe'",
+  ].join('\n'),
+  file: new File(['[Druck]\nDrucker=\\\\srv-druck\\Buero-HP\nVorschau=1\n'], 'cadia-druck.ini.txt', { type: 'text/plain' }),
+};
 if (params.get('ticket')) list.setAttribute('ticket-id', params.get('ticket'));
 
 // Properties set before the elements are defined are picked up when they upgrade, so the very

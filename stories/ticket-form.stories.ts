@@ -1,6 +1,6 @@
 /**
  * `<cadia-ticket-form>` in every state: empty, per category (bug with FAQ suggestions, training),
- * validation errors, images, files (PDF, log, CSV, ZIP) and their refusals, credit exhausted, offline queue, send failed, success, prefilled by the
+ * validation errors, images, files (PDF, log, CSV, ZIP) and their refusals, ERP diagnostics, credit exhausted, offline queue, send failed, success, prefilled by the
  * ERP, loading, English and dark. The MSW handlers answer as the contract says.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -139,6 +139,23 @@ export const FileRefusedByServer: Story = {
     const form = await formIn(canvasElement);
     await form.prefill({ ...filled, images: [printLog(), logZip()] });
     submit(form);
+  },
+};
+
+/** The ERP handed over its diagnostics: the customer sees exactly what would be sent; unticked, nothing of it is. */
+export const WithDiagnostics: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    await form.prefill({
+      ...filled,
+      category: 'bug',
+      diagnostics: {
+        program: 'CadiaOFFICE Warenwirtschaft', programVersion: '2026.3.1 (Build 4711)', os: 'Windows 11 Pro 23H2 (x64), de-DE',
+        database: 'Microsoft SQL Server 2019 (15.0.4355.3)',
+        log: '2026-03-16 07:58:12 INFO  Rechnung RE-2026-0113 geöffnet\n2026-03-16 07:58:14 ERROR Zugriffsverletzung bei Adresse 0041A2F3',
+        file: printLog(),
+      },
+    });
   },
 };
 

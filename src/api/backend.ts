@@ -46,6 +46,9 @@ export interface TicketInput {
   images?: Blob[];
   /** PDF, text, log, CSV or ZIP (≤ 3), checked by `checkFile` in `domain/files.ts`. */
   files?: Blob[];
+  /** The ERP's diagnostics as JSON (`ErpDiagnostics`), only when the customer chose to send them. */
+  diagnostics?: string;
+  diagnosticsFile?: Blob;
 }
 
 export interface ReplyInput {

@@ -241,10 +241,11 @@ export function appendFiles(form: FormData, input: { images?: Blob[]; files?: Bl
 
 function ticketForm(input: TicketInput): FormData {
   const form = new FormData();
-  const { images, files, calledBefore, ...text } = input;
+  const { images, files, diagnosticsFile, calledBefore, ...text } = input;
   for (const [k, v] of Object.entries(text)) if (v !== undefined && v !== '') form.set(k, String(v));
   form.set('calledBefore', calledBefore ? 'true' : 'false');
   appendFiles(form, { images, files });
+  if (diagnosticsFile) form.set('diagnosticsFile', diagnosticsFile);
   return form;
 }
 

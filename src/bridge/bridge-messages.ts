@@ -8,20 +8,22 @@ import { configure, configuredWith, defaultContext } from '../context/configure.
 import type { CadiaProvider } from '../context/provider.js';
 import { TICKET_CATEGORIES } from '../domain/categories.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
+import type { DiagnosticsBundle } from '../elements/ticket-form/diagnostics.js';
+import { DIAGNOSTICS_LIMITS, logTail } from '../domain/diagnostics.js';
 import type { BridgeIncoming } from './erp-bridge.js';
 
 const TEXT_FIELDS = ['subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'] as const;
 const FLAG_FIELDS = ['urgent', 'calledBefore'] as const;
 
-/** `data:image/png;base64,…` → a Blob, without fetch (a strict `connect-src` would refuse `data:`). */
-function dataUrlToBlob(url: string): Blob | undefined {
-  const m = /^data:(image\/[a-z0-9.+-]+);base64,([a-z0-9+/=\s]+)$/i.exec(url);
+/** `data:image/png;base64,…` → a Blob, without fetch (a strict `connect-src` would refuse `data:`); `any` takes other types than images. */
+function dataUrlToBlob(url: string, any = false): Blob | undefined {
+  const m = (any ? /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?(?:;[a-z0-9=.-]+)*;base64,([a-z0-9+/=\s]+)$/i : /^data:(image\/[a-z0-9.+-]+);base64,([a-z0-9+/=\s]+)$/i).exec(url);
   if (!m) return undefined;
   try {
     const bin = atob(m[2]!.replace(/\s+/g, ''));
     const bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new Blob([bytes], { type: m[1]!.toLowerCase() });
+    return new Blob([bytes], { type: (m[1] ?? '').toLowerCase() });
   } catch {
     return undefined;
   }
@@ -37,12 +39,33 @@ export function sanitizePrefill(data: unknown): TicketPrefill | undefined {
   if (typeof d.category === 'string' && (TICKET_CATEGORIES as readonly string[]).includes(d.category)) {
     out.category = d.category as TicketPrefill['category'];
   }
+  const diagnostics = sanitizeDiagnostics(d.diagnostics);
+  if (diagnostics) out.diagnostics = diagnostics;
   if (Array.isArray(d.images)) {
     const images = d.images
       .map((i: unknown) => (i instanceof Blob ? i : typeof i === 'string' ? dataUrlToBlob(i) : undefined))
       .filter((b): b is Blob => !!b);
     if (images.length) out.images = images;
   }
+  return out;
+}
+
+/**
+ * The ERP's diagnostics: the five texts (the log's last lines, the others cut to their limit) and an
+ * optional file `{ name, data }` with `data` a `data:…;base64,` URL (or a Blob from an iframe parent).
+ * The form checks the file like a picked one when it is sent.
+ */
+function sanitizeDiagnostics(value: unknown): DiagnosticsBundle | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const d = value as Record<string, unknown>;
+  const text = (k: string) => (typeof d[k] === 'string' ? (d[k] as string).slice(0, DIAGNOSTICS_LIMITS.short) : '');
+  const out: DiagnosticsBundle = {
+    program: text('program'), programVersion: text('programVersion'), os: text('os'), database: text('database'),
+    log: typeof d.log === 'string' ? logTail(d.log) : '',
+  };
+  const f = d.file as { name?: unknown; data?: unknown } | undefined;
+  const blob = f && (f.data instanceof Blob ? f.data : typeof f.data === 'string' ? dataUrlToBlob(f.data, true) : undefined);
+  if (blob && typeof f.name === 'string') out.file = new File([blob], f.name.slice(0, 200), { type: blob.type });
   return out;
 }
 

@@ -14,6 +14,7 @@
  */
 import type { CadiaEventMap } from '../events/index.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
+import type { ErpDiagnostics } from '../domain/diagnostics.js';
 import { VERSION } from '../version.js';
 
 /** Every event the widgets raise: a new event in `CadiaEventMap` is a compile error here until it is listed. */
@@ -54,8 +55,15 @@ export type BridgeIncoming =
   | { type: 'cadia:locale'; locale: string }
   | { type: 'cadia:refresh' };
 
-/** Prefill over the wire: the ticket form's fields; images as `data:image/…;base64,` URLs (or Blobs from an iframe parent). */
-export type BridgePrefill = Omit<TicketPrefill, 'images'> & { images?: (string | Blob)[] };
+/**
+ * Prefill over the wire: the ticket form's fields; images as `data:image/…;base64,` URLs (or Blobs
+ * from an iframe parent); the ERP's diagnostics with an optional file as `{ name, data }` (`data` a
+ * `data:…;base64,` URL or a Blob).
+ */
+export type BridgePrefill = Omit<TicketPrefill, 'images' | 'diagnostics'> & {
+  images?: (string | Blob)[];
+  diagnostics?: ErpDiagnostics & { file?: { name: string; data: string | Blob } };
+};
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 

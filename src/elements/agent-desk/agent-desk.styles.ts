@@ -27,6 +27,7 @@ const desk = css`
   .muted { color: var(--_muted); }
   .small { font-size: 0.9em; }
   .mono { font-family: ui-monospace, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
+  .diag-log { max-height: 14em; overflow: auto; margin: 0; padding: calc(var(--_space) * 2); white-space: pre-wrap; border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 4px); background: var(--_surface-2); }
   .desk { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; }
   .bar {
     display: flex; align-items: center; gap: calc(var(--_space) * 4); flex-wrap: wrap;

@@ -31,6 +31,10 @@ export interface DeskMessages {
     context: string;
     contextFields: { program: string; programVersion: string; window: string; errorMessage: string; hangsAt: string; lastAction: string };
     contextEmpty: string;
+    /** The ERP's diagnostics bundle the customer chose to send. */
+    diagnostics: string;
+    diagnosticsFields: { program: string; os: string; database: string; log: string };
+    diagnosticsSent: (at: string) => string;
     description: string;
     thread: string;
     threadEmpty: string;
@@ -151,6 +155,9 @@ export const deskMessages = catalog<DeskMessages>(
       context: 'Kontext aus dem ERP',
       contextFields: { program: 'Programm', programVersion: 'Version', window: 'Fenster', errorMessage: 'Fehlermeldung', hangsAt: 'Hängt bei', lastAction: 'Zuletzt benutzt' },
       contextEmpty: 'Kein Kontext übermittelt.',
+      diagnostics: 'Diagnosedaten des ERP',
+      diagnosticsFields: { program: 'Programm', os: 'Betriebssystem', database: 'Datenbank', log: 'Letzte Protokollzeilen' },
+      diagnosticsSent: (at) => `Vom Kunden mitgesendet am ${at}.`,
       description: 'Beschreibung',
       thread: 'Verlauf',
       threadEmpty: 'Noch keine Nachrichten.',

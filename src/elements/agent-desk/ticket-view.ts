@@ -61,6 +61,7 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
         </dl>
         <section aria-labelledby="desc-h"><h3 id="desc-h">${m.ticket.description}</h3><p class="body">${t.description}</p></section>
         ${renderContext(desk, t)}
+        ${renderDiagnostics(desk, t)}
         ${renderThread(desk, t)}
         ${renderReply(desk, t)}
       </div>
@@ -81,6 +82,24 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
       ${rows.length ? html`<dl class="context">${rows.map((k) => html`<div><dt>${f[k]}</dt><dd class=${k === 'errorMessage' ? 'mono' : ''}>${t[k]}</dd></div>`)}</dl>`
         : html`<p class="muted">${desk.m.ticket.contextEmpty}</p>`}</section>`;
   }
+}
+
+/** What the ERP said about itself, as the customer sent it; its file is a download like the thread's. */
+function renderDiagnostics(desk: CadiaAgentDesk, t: AgentTicketDetail) {
+  const d = t.diagnostics;
+  if (!d) return nothing;
+  const f = desk.m.ticket.diagnosticsFields;
+  return html`<section aria-labelledby="diag-h" class="diagnostics"><h3 id="diag-h">${desk.m.ticket.diagnostics}</h3>
+    <p class="muted small">${desk.m.ticket.diagnosticsSent(formatDateTime(d.sentAt, desk.language))}</p>
+    <dl class="context">
+      <div><dt>${f.program}</dt><dd>${[d.program, d.programVersion].filter(Boolean).join(' ')}</dd></div>
+      <div><dt>${f.os}</dt><dd>${d.os}</dd></div>
+      <div><dt>${f.database}</dt><dd>${d.database}</dd></div>
+    </dl>
+    <p class="small"><strong id="diag-log-h">${f.log}</strong></p>
+    <pre class="mono diag-log" tabindex="0" role="region" aria-labelledby="diag-log-h">${d.log}</pre>
+    ${d.file ? html`<div class="thumbs">${renderAttachment(desk, d.file)}</div>` : nothing}
+  </section>`;
 }
 
 function renderThread(desk: CadiaAgentDesk, t: AgentTicketDetail) {

@@ -16,6 +16,7 @@ import type { TicketInput } from '../../api/backend.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import type { TicketCreated } from '../../api/types.js';
 import type { FaqSuggestions } from './faq-suggestions.js';
+import type { DiagnosticsBundle } from './diagnostics.js';
 
 type CategoryParts = typeof import('./category-parts.js');
 
@@ -40,7 +41,10 @@ export interface TicketFormValues {
 
 /** What a host may hand over, e.g. from the ERP window the customer asked for help in. */
 export interface TicketPrefill extends Partial<Omit<TicketFormValues, 'hasError'>> {
+  /** Images and files (PDF, text, log, CSV, ZIP), checked like picked ones. */
   images?: Blob[];
+  /** The ERP's diagnostics bundle: shown to the customer, sent only if they tick the box. */
+  diagnostics?: DiagnosticsBundle;
 }
 
 type TextField = { [K in keyof TicketFormValues]: TicketFormValues[K] extends string ? K : never }[keyof TicketFormValues];
@@ -95,6 +99,8 @@ export class CadiaTicketForm extends CadiaElement {
     errors: { state: true, attribute: false },
     notice: { state: true, attribute: false },
     created: { state: true, attribute: false },
+    diagnostics: { attribute: false },
+    sendDiagnostics: { state: true, attribute: false },
   };
 
   /** Prefill from the host: the program the customer works in. Stays editable. */
@@ -111,6 +117,13 @@ export class CadiaTicketForm extends CadiaElement {
   declare shopHref: string;
   /** Link to a ticket in the host's list; `{id}` is replaced by the ticket id. */
   declare ticketHref: string;
+  /**
+   * The ERP's diagnostics (program and version, operating system, database, the log's last lines,
+   * optionally a file): the form shows them as they would be sent; they go with the ticket only
+   * when the customer ticks the box.
+   */
+  declare diagnostics: DiagnosticsBundle | undefined;
+  declare private sendDiagnostics: boolean;
 
   declare private values: TicketFormValues;
   declare private errors: Partial<Record<string, string>>;
@@ -129,6 +142,7 @@ export class CadiaTicketForm extends CadiaElement {
     this.values = { ...EMPTY };
     this.errors = {};
     this.notice = '';
+    this.sendDiagnostics = false;
   }
 
   private readonly attachments = new AttachmentsController(this);
@@ -163,7 +177,8 @@ export class CadiaTicketForm extends CadiaElement {
 
   /** Fills fields from the host (and adds images, checked like picked ones). Fields stay editable. */
   prefill(data: TicketPrefill): Promise<void> {
-    const { images, ...fields } = data;
+    const { images, diagnostics, ...fields } = data;
+    if (diagnostics) this.diagnostics = diagnostics;
     this.applyPrefill(fields);
     return images?.length ? this.attachments.add(images) : Promise.resolve();
   }
@@ -207,9 +222,10 @@ export class CadiaTicketForm extends CadiaElement {
     const { category } = this.values;
     // A category was set (picked, prefilled, restored): load what depends on it. After a failed
     // load (offline) the next change of category tries again, not every keystroke.
-    if (category !== this.lastCategory) {
+    if (category !== this.lastCategory || changed.has('diagnostics')) {
       this.lastCategory = category;
-      if (category) void this.parts.load().catch(() => undefined);
+      // The diagnostics panel is in the same chunk.
+      if (category || this.diagnostics) void this.parts.load().catch(() => undefined);
     }
     const mod = this.parts.module;
     if (mod) (this.faq ??= new mod.FaqSuggestions(this, () => this.store)).sync(this.values);
@@ -278,6 +294,8 @@ export class CadiaTicketForm extends CadiaElement {
       phoneAvailability: v.phoneAvailability.trim(),
       images: this.attachments.blobs(false),
       files: this.attachments.blobs(true),
+      // Only what the customer saw and ticked: the bundle without its file, and the file.
+      ...(this.sendDiagnostics && this.diagnostics && { diagnostics: JSON.stringify({ ...this.diagnostics, file: undefined }), diagnosticsFile: this.diagnostics.file }),
     };
   }
 
@@ -403,6 +421,7 @@ export class CadiaTicketForm extends CadiaElement {
   private renderRest(m: TicketFormMessages) {
     const v = this.values;
     return html`${v.category && CATEGORY_FIELDS[v.category].length ? this.renderContext(m) : nothing}
+      ${this.diagnostics && this.parts.module?.renderDiagnostics(this.diagnostics, this.sendDiagnostics, this.lang_, (send) => (this.sendDiagnostics = send))}
       <div class="checks">
         ${this.renderCheck(m, 'urgent', m.urgentHint)} ${this.renderCheck(m, 'calledBefore')}
       </div>
