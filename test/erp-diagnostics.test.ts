@@ -45,10 +45,12 @@ const $ = <T extends Element>(form: CadiaTicketForm, sel: string) => form.shadow
 describe('ERP diagnostics in the ticket form', () => {
   let bridge: BridgeConnection | undefined;
   beforeEach(() => clearDrafts(':ticket-form'));
-  afterEach(() => {
+  afterEach(async () => {
     bridge?.disconnect();
     bridge = undefined;
     delete window.chrome;
+    // Leave no draft behind for the next file that runs in this browser.
+    await clearDrafts(':ticket-form');
   });
 
   async function prefilled(be: TestBackend, subject: string, locale = 'de') {

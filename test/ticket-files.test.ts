@@ -63,6 +63,8 @@ const send = async (form: CadiaTicketForm) => {
 
 describe('files beyond images in the ticket form', () => {
   beforeEach(() => clearDrafts(':ticket-form'));
+  // Leave no draft behind for the next file that runs in this browser.
+  afterEach(() => clearDrafts(':ticket-form'));
 
   it('takes a PDF, a log, a CSV and a ZIP next to an image: icon, name and size each; all five are stored', async () => {
     const be = freshBackend();
