@@ -139,3 +139,31 @@ export function reclassifiedNotice(lang: Lang, from: TicketCategory, to: TicketC
   if (lang === 'en') return billable ? `Not a program bug – time will be charged. New category: ${c[to]}.` : `Category changed: ${c[from]} → ${c[to]}.`;
   return billable ? `Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: ${c[to]}.` : `Kategorie geändert: ${c[from]} → ${c[to]}.`;
 }
+
+/** The credit fell below the customer's threshold (once per crossing, not per booking). */
+export function lowCreditMail(lang: Lang, c: { name: string; creditMinutes: number; thresholdMinutes: number }): MailText {
+  return lang === 'en'
+    ? mail(lang, c.name, `Your support credit is running low: ${c.creditMinutes} minutes left`, [
+      `your support credit has fallen below ${c.thresholdMinutes} minutes: ${c.creditMinutes} minutes are left.`,
+      `To keep getting help without pay-as-you-go invoices, order a support package in ${portal(lang)}.`,
+      'The statement there shows every booking.',
+    ])
+    : mail(lang, c.name, `Ihr Supportguthaben wird knapp: noch ${c.creditMinutes} Minuten`, [
+      `Ihr Supportguthaben ist unter ${c.thresholdMinutes} Minuten gefallen: Es sind noch ${c.creditMinutes} Minuten übrig.`,
+      `Damit Sie ohne Einzelabrechnung weiter Hilfe bekommen, bestellen Sie ein Supportpaket im ${portal(lang)}.`,
+      'Dort zeigt Ihnen der Kontoauszug jede Buchung.',
+    ]);
+}
+
+/** The credit reached zero or went below (once per crossing). */
+export function creditUsedUpMail(lang: Lang, c: { name: string; creditMinutes: number }): MailText {
+  return lang === 'en'
+    ? mail(lang, c.name, 'Your support credit is used up', [
+      `your support credit is used up (now ${c.creditMinutes} minutes). Further support time is invoiced per started ${UNIT_MINUTES} minutes until you order a package.`,
+      `Support packages are in ${portal(lang)}.`,
+    ])
+    : mail(lang, c.name, 'Ihr Supportguthaben ist aufgebraucht', [
+      `Ihr Supportguthaben ist aufgebraucht (jetzt ${c.creditMinutes} Minuten). Weitere Supportzeit wird je angefangene ${UNIT_MINUTES} Minuten einzeln berechnet, bis Sie ein Paket bestellen.`,
+      `Supportpakete finden Sie im ${portal(lang)}.`,
+    ]);
+}

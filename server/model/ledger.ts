@@ -4,11 +4,13 @@
  * can never disagree with the credit the badge shows. Free bookings are movements of 0 minutes: the
  * statement shows the work, and that it cost nothing.
  */
-import { type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/statement.js';
+import { LOW_CREDIT_MINUTES, type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/statement.js';
 import type { Conn, Tx } from '../db.js';
 import { newId } from '../ids.js';
 import { ApiError } from '../problem.js';
 import type { Credit, Statement, StatementEntry } from '../types.js';
+import { creditUsedUpMail, lowCreditMail } from '../mail-texts.js';
+import { queueMail } from '../outbox.js';
 import { getCustomer } from './customers.js';
 
 export interface Movement {
@@ -44,7 +46,26 @@ export async function moveCredit(trx: Tx, m: Movement): Promise<Credit> {
     id: newId('mov'), customer_number: m.customerNumber, at: m.at, kind: m.kind, minutes: m.minutes, balance_after: row.credit_minutes,
     worked_minutes: m.workedMinutes ?? null, ticket_id: m.ticketId ?? null, order_id: m.orderId ?? null, note: m.note ?? '',
   }).execute();
+  await warnIfCrossed(trx, m, row.credit_minutes - m.minutes, row.credit_minutes);
   return { minutes: row.credit_minutes, updatedAt: row.credit_updated_at };
+}
+
+/**
+ * The low-credit warning (issue 17): one mail when the credit falls below the threshold and one more
+ * when it reaches zero — decided by the movement that crosses, under the customer's row lock, so it
+ * goes out once however many bookings follow (and again only after the credit rose above it).
+ * A movement that crosses both says only that the credit is used up.
+ */
+async function warnIfCrossed(trx: Tx, m: Movement, before: number, after: number): Promise<void> {
+  if (m.minutes >= 0) return;
+  const usedUp = before > 0 && after <= 0;
+  const low = !usedUp && before >= LOW_CREDIT_MINUTES && after < LOW_CREDIT_MINUTES;
+  if (!usedUp && !low) return;
+  const customer = await getCustomer(trx, m.customerNumber);
+  const text = usedUp
+    ? creditUsedUpMail('de', { name: customer.name, creditMinutes: after })
+    : lowCreditMail('de', { name: customer.name, creditMinutes: after, thresholdMinutes: LOW_CREDIT_MINUTES });
+  await queueMail(trx, { now: () => new Date(m.at) }, { to: customer.email, cc: [], ...text });
 }
 
 /**

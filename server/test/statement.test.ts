@@ -258,6 +258,32 @@ describe('statement of the credit', () => {
     }
   });
 
+  it('low credit: one mail when the credit falls below 60 minutes, one more at zero, none for the bookings between; again after a top-up', async () => {
+    b = await setup();
+    const warnings = async () => (await b.sql<{ subject: string; to_addr: string; body: string }>(
+      "SELECT subject, to_addr, body FROM outbox WHERE subject LIKE '%Supportguthaben%' ORDER BY seq")).map((m) => m.subject);
+    const t = await newTicket(b, 'concern');
+    await book(b, t, 80); // 150 → 70
+    assert.deepEqual(await warnings(), []);
+    await book(b, t, 15); // 70 → 50: below 60
+    await book(b, t, 5); // 50 → 40
+    assert.deepEqual(await warnings(), ['Ihr Supportguthaben wird knapp: noch 50 Minuten']);
+    const [mail] = await b.sql<{ to_addr: string; body: string }>("SELECT to_addr, body FROM outbox WHERE subject LIKE '%knapp%'");
+    assert.equal(mail!.to_addr, 'service@mueller-haustechnik.example');
+    assert.match(mail!.body, /unter 60 Minuten gefallen/);
+    await book(b, t, 45); // 40 → -10: used up
+    await book(b, t, 5); // -10 → -20
+    assert.deepEqual((await warnings()).slice(1), ['Ihr Supportguthaben ist aufgebraucht']);
+    // A package lifts it above both; the next fall below warns again.
+    await b.req('/v1/orders', { token: POS, idempotent: true, json: { packageId: 'pkg-180' } }); // → 160
+    await book(b, t, 110); // 160 → 50
+    assert.equal((await warnings()).length, 3);
+    assert.equal((await warnings())[2], 'Ihr Supportguthaben wird knapp: noch 50 Minuten');
+    // Free time (a bug) moves nothing and warns of nothing.
+    await book(b, await newTicket(b, 'bug'), 300);
+    assert.equal((await warnings()).length, 3);
+  });
+
   it('the seeded history of both demo customers adds up to their credit', async () => {
     b = await setup();
     for (const token of [POS, NEG]) {
