@@ -47,6 +47,18 @@ describe('GET /v1/events', () => {
     assert.equal(query.headers.get('content-type'), 'application/problem+json; charset=utf-8');
   });
 
+  it('a page on an allowed origin may read it with fetch: the preflight admits Authorization and Last-Event-ID', async () => {
+    b = await setup({ allowedOrigins: ['https://shop.example'] });
+    const pre = await b.req('/v1/events', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization, last-event-id' },
+    });
+    assert.equal(pre.status, 204);
+    assert.equal(pre.headers.get('access-control-allow-origin'), 'https://shop.example');
+    const allowed = (pre.headers.get('access-control-allow-headers') ?? '').toLowerCase();
+    assert.ok(allowed.includes('authorization') && allowed.includes('last-event-id'), allowed);
+  });
+
   it('the agent stream carries every customer\'s events with the customer number', async () => {
     b = await setup();
     const reader = (await b.req('/v1/events', { token: AGENT })).body!.getReader();
