@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
+import { demoTokens } from './tokens.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const { createBackend } = await tsImport('../server/app.ts', import.meta.url);
@@ -69,9 +70,12 @@ const files = (dir, prefix) => async (c) => {
   }
 };
 
-const bare = await (await backend.app.request('/v1/tickets', { headers: { Authorization: 'Bearer demo-positive' } })).text();
+const tokens = await demoTokens();
+const bare = await (await backend.app.request('/v1/tickets', { headers: { Authorization: `Bearer ${tokens.positive}` } })).text();
 
 const app = new Hono();
+// The pages import their tokens from here (before their clock starts: static imports run first).
+app.get('/bench/tokens.js', (c) => c.body(`export const POS = ${JSON.stringify(tokens.positive)};\nexport const NEG = ${JSON.stringify(tokens.negative)};\n`, 200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }));
 app.get('/bare/tickets', (c) => c.body(bare, 200, { 'Content-Type': 'application/json' }));
 app.get('/bench/*', files(join(root, 'bench/pages'), '/bench/'));
 if (process.env.BUILD_DIR) app.get('/bench-build/*', files(process.env.BUILD_DIR, '/bench-build/'));

@@ -1,3 +1,5 @@
+import { tokenFor } from './people.js';
+
 // The script of the embedding test pages (/csp with a strict Content Security Policy, /hostile with
 // hostile global CSS): the widgets come as one module file (/dist/cadia-widgets.js, loaded after this
 // one); this file only configures them, nothing is inline. It counts CSP violations and shows them.
@@ -20,7 +22,8 @@ document.addEventListener('securitypolicyviolation', (e) => {
 const provider = document.getElementById('provider');
 provider.locale = lang;
 document.documentElement.lang = lang;
-provider.token = params.get('token') === 'demo-negative' ? 'demo-negative' : 'demo-positive';
+const person = params.get('person') ?? 'demo-10001-admin';
+provider.getToken = () => tokenFor(person);
 document.getElementById('form').program = 'CadiaOFFICE Warenwirtschaft';
 
 const english = {

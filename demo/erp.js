@@ -1,5 +1,8 @@
-// The ERP support window as the desktop program's webview shows it: the ERP knows the customer
-// (a bearer token, kept in memory) and the context it was opened from, and hands both over.
+// The ERP support window as the desktop program's webview shows it: the ERP knows the person (a
+// short-lived token, kept in memory; a real ERP gets it for its installation key at
+// POST /v1/auth/token, docs/embedding.md) and the context it was opened from, and hands both over.
+import { fillSwitcher, initialPerson, tokenFor } from './people.js';
+
 const provider = document.getElementById('provider');
 const form = document.getElementById('form');
 const list = document.getElementById('list');
@@ -8,8 +11,8 @@ const langSelect = document.getElementById('lang');
 const params = new URLSearchParams(location.search);
 
 const texts = {
-  de: { title: 'CadiaOFFICE Warenwirtschaft – Hilfe › Support anfordern', newTicket: 'Neues Ticket', who: 'Kunde' },
-  en: { title: 'CadiaOFFICE Warenwirtschaft – Help › Request support', newTicket: 'New ticket', who: 'Customer' },
+  de: { title: 'CadiaOFFICE Warenwirtschaft – Hilfe › Support anfordern', newTicket: 'Neues Ticket', who: 'Angemeldet' },
+  en: { title: 'CadiaOFFICE Warenwirtschaft – Help › Request support', newTicket: 'New ticket', who: 'Signed in' },
 };
 
 function applyLang(lang) {
@@ -21,10 +24,14 @@ function applyLang(lang) {
   document.getElementById('who-label').textContent = t.who;
 }
 
-who.value = params.get('token') === 'demo-negative' ? 'demo-negative' : 'demo-positive';
 langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
-provider.token = who.value;
+let person = initialPerson(params);
+// Set before the SDK defines the elements (erp.html loads it after this script), so the first
+// request already asks for this person's token.
+provider.getToken = () => tokenFor(person);
 applyLang(langSelect.value);
+const customersOnly = (p) => p.role !== 'agent';
+void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
 
 // What the ERP knows about where the customer was when they asked for help.
 form.program = 'CadiaOFFICE Warenwirtschaft';
@@ -48,8 +55,12 @@ form.diagnostics = {
 };
 if (params.get('ticket')) list.setAttribute('ticket-id', params.get('ticket'));
 
-// Properties set before the elements are defined are picked up when they upgrade, so the very
-// first request already carries the token: the SDK's script comes after this one in erp.html.
-who.addEventListener('change', () => (provider.token = who.value));
-langSelect.addEventListener('change', () => applyLang(langSelect.value));
+who.addEventListener('change', () => {
+  person = who.value;
+  provider.getToken = () => tokenFor(person);
+});
+langSelect.addEventListener('change', () => {
+  applyLang(langSelect.value);
+  void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+});
 document.addEventListener('cadia-ticket-created', (e) => list.setAttribute('ticket-id', e.ticket.id));

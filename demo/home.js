@@ -1,4 +1,7 @@
-// The homepage demo: public shop; "log in" opens a cookie session as the demo customer.
+// The homepage demo: public shop; "log in" opens a cookie session for the person chosen in the
+// header (an admin or a member of a demo customer): the page hands their JWT to POST /v1/session.
+import { fillSwitcher, initialPerson, personLabel, tokenFor } from './people.js';
+
 const provider = document.getElementById('provider');
 const shop = document.getElementById('shop');
 const badge = document.getElementById('badge');
@@ -12,12 +15,14 @@ document.documentElement.lang = lang;
 if (lang === 'en') {
   document.getElementById('title').textContent = 'Support packages';
   document.getElementById('lead').textContent = 'Buy support credit in advance and save. Without a package every started 10-minute unit is billed on its own.';
-  login.textContent = 'Log in as demo customer';
+  login.textContent = 'Log in';
   logout.textContent = 'Log out';
+  document.getElementById('person-label').textContent = 'Demo person';
 }
-const customer = document.getElementById('customer');
-// The agent page's mail links name the customer the offer belongs to.
-customer.value = params.get('customer') === 'negative' ? 'demo-negative' : 'demo-positive';
+const person = document.getElementById('person');
+// The agent page's mail links name the customer the offer belongs to (?customer=negative: 10002).
+const fallback = params.get('customer') === 'negative' ? 'demo-10002-admin' : 'demo-10001-admin';
+void fillSwitcher(person, { current: initialPerson(params, fallback), lang, keep: (p) => p.role !== 'agent' });
 // A mailed loyalty-offer link (?offer=…) opens the shop at that offer.
 if (params.get('offer')) shop.setAttribute('offer-id', params.get('offer'));
 
@@ -33,15 +38,16 @@ async function showState() {
   wasLoggedIn = loggedIn;
   badge.hidden = !loggedIn;
   login.hidden = loggedIn;
-  customer.hidden = loggedIn;
+  person.hidden = loggedIn;
   logout.hidden = !loggedIn;
-  document.getElementById('account').textContent = loggedIn ? state.me.customer.name : '';
+  const contact = loggedIn ? state.me?.contact : undefined;
+  document.getElementById('account').textContent = contact ? personLabel({ ...contact, customer: state.me.customer.number }, lang) : '';
   // A fresh store when the session changed, so every widget reloads for it. Not on the first look:
   // the widgets are loading for this session already (and a linked offer keeps its focus).
   if (changed) provider.reset();
 }
 login.addEventListener('click', async () => {
-  await session('POST', { token: customer.value });
+  await session('POST', { token: await tokenFor(person.value) });
   await showState();
 });
 logout.addEventListener('click', async () => {

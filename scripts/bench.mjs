@@ -20,6 +20,7 @@ import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import * as esbuild from 'esbuild';
+import { demoTokens } from '../bench/tokens.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
@@ -319,7 +320,7 @@ async function benchNetwork(browser, server) {
     erp: { path: '/erp', kind: 'erp' },
     erpAgain: { path: '/erp', kind: 'erp', repeat: true },
     home: { path: '/', kind: 'home' },
-    homeIn: { path: '/', kind: 'homeIn', session: 'demo-positive' },
+    homeIn: { path: '/', kind: 'homeIn', session: (await demoTokens()).positive },
   };
   for (const scenario of NETWORK_SCENARIOS) {
     log(`network: ${scenario.rtt} ms round trip, ${scenario.cpu}× CPU …`);
@@ -482,7 +483,7 @@ async function freshPgDatabase(serverUrl) {
  */
 async function benchBackend() {
   log(`reference backend, 50 clients, ${LOAD_SECONDS} s per figure: SQLite, PostgreSQL × 1, PostgreSQL × 2 …`);
-  const auth = { Authorization: 'Bearer demo-positive' };
+  const auth = { Authorization: `Bearer ${(await demoTokens()).positive}` };
   const g = `Reference backend: 50 concurrent clients on loopback, ${LOAD_SECONDS} s each`;
   const num = (x) => String(Math.round(x));
   const postgres = benchPostgres();

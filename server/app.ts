@@ -8,6 +8,7 @@ import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { type AppEnv, authenticate, pruneSessions } from './auth.js';
+import { checkProductionIdentity, DEMO_IDENTITY, type IdentityConfig, TokenVerifier } from './identity.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
 import {
   type DB, type Dialect, isConnectionError, isEmpty, migrate, migrationsDone, onCommit, openDatabase, withStartupLock,
@@ -23,12 +24,14 @@ import { ApiError, problemResponse } from './problem.js';
 import { RateLimits } from './rate-limit.js';
 import { accountRoutes } from './routes/account.js';
 import { agentRoutes } from './routes/agent.js';
+import { authRoutes } from './routes/auth.js';
+import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { faqRoutes } from './routes/faq.js';
 import { meRoutes } from './routes/me.js';
 import { shopRoutes } from './routes/shop.js';
 import { ticketRoutes } from './routes/tickets.js';
-import { hasDemoTokens, seed } from './seed.js';
+import { hasDemoContacts, seed } from './seed.js';
 import { MULTIPART_LIMIT, UploadGate } from './uploads.js';
 
 export { createManualClock };
@@ -53,9 +56,20 @@ export interface BackendOptions {
   allowNullOrigin?: boolean;
   /** Default: outbox only, plus delivery by the outbox relay through SMTP when SMTP_URL is set. */
   mailer?: Mailer;
-  /** Refuse demo tokens (throws) — they are public. */
+  /**
+   * Production: refuses to start without a signing configuration of its own (`identity`) or with
+   * demo data; the demo sign-in route does not exist.
+   */
   production?: boolean;
-  /** Base URL for links in mails; default http://localhost:8080. */
+  /**
+   * How tokens are verified (JWT_SECRET / JWT_JWKS_URL, JWT_ISSUER). Default outside production:
+   * the public demo configuration (DEMO_IDENTITY), which the demo sign-in route signs with.
+   */
+  identity?: IdentityConfig;
+  /**
+   * The site's public URL (PUBLIC_URL): links in mails, the origin whose pages may write with the
+   * session cookie, and whether that cookie is `Secure` (https). Default http://localhost:8080.
+   */
   publicUrl?: string;
   /** Multipart bodies read at once, and how many more may wait (then 503); default 8 and 64. */
   uploads?: { inFlight?: number; queue?: number };
@@ -113,17 +127,19 @@ const DB_RETRY_AFTER_S = 5;
 export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? silentLogger;
+  if (o.production) checkProductionIdentity(o.identity);
+  const identity = o.identity ?? DEMO_IDENTITY;
   const opened = await openDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.dbPath, schema: o.databaseSchema });
   const { db } = opened;
   try {
     await migrate(db);
     await withStartupLock(db, async (trx) => {
       if ((o.seed ?? true) && (await isEmpty(trx))) {
-        if (o.production) throw new Error('Refusing to seed demo tokens in production (set seed: false / SEED=0).');
+        if (o.production) throw new Error('Refusing to seed demo data in production (set seed: false / SEED=0).');
         await seed(trx, clock.now());
       }
     });
-    if (o.production && (await hasDemoTokens(db))) throw new Error('Refusing to start in production: the database contains demo tokens.');
+    if (o.production && (await hasDemoContacts(db))) throw new Error('Refusing to start in production: the database contains the demo contacts.');
   } catch (err) {
     await opened.close();
     throw err;
@@ -149,12 +165,16 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
 
   const allowedOrigins = (o.allowedOrigins ?? []).filter((origin) => origin !== 'null');
   const limits = { ...limitsFromEnv(process.env), ...o.limits };
+  const publicUrl = o.publicUrl ?? 'http://localhost:8080';
   const deps: Deps = {
     db,
     clock,
     events,
-    publicUrl: o.publicUrl ?? 'http://localhost:8080',
+    publicUrl,
     allowedOrigins,
+    verifier: new TokenVerifier(identity, clock, db),
+    identity,
+    production: o.production ?? false,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
     limits,
     rates: new RateLimits(limits, opened.pool),
@@ -200,8 +220,8 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     return bodyLimit({ maxSize: JSON_LIMIT, onError: () => { throw new ApiError(413, 'payload_too_large'); } })(c, next);
   });
   v1.use('*', deps.rates.authentication());
-  v1.use('*', authenticate(db, clock, allowedOrigins));
-  for (const routes of [meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
+  v1.use('*', authenticate({ db, clock, verifier: deps.verifier, ownOrigins: [new URL(publicUrl).origin, ...allowedOrigins] }));
+  for (const routes of [authRoutes, meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
   let draining = false;
   const app = new Hono<LogEnv>();
@@ -221,6 +241,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     return c.json({ status }, status === 'ready' ? 200 : 503, { 'Cache-Control': 'no-store' });
   });
   app.route('/v1', v1);
+  if (!deps.production) app.route('/demo', demoRoutes(deps));
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
   app.onError((err, c) => {
     if (err instanceof ApiError) return problemResponse(c, err);

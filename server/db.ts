@@ -8,6 +8,7 @@
  * flags are integers 0/1 (PostgreSQL's booleans would come back as true/false); counts are cast to
  * integer and PostgreSQL's int8 is parsed as a JS number, so COUNT/SUM are numbers on both.
  */
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { type ColumnType, type Generated, Kysely, PostgresDialect, sql, SqliteDialect, type Transaction } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
@@ -17,9 +18,28 @@ import { reconstructLedger } from './model/ledger.js';
 // ---------------------------------------------------------------------------------------------
 // Tables
 
-export interface CustomersTable { number: string; name: string; email: string; credit_minutes: number; credit_updated_at: string }
-export interface TokensTable { token: string; kind: 'customer' | 'agent'; customer_number: string | null; name: string }
-export interface SessionsTable { id: string; token: string; created_at: string }
+export interface CustomersTable {
+  number: string; name: string; email: string; credit_minutes: number; credit_updated_at: string;
+  /** Whether members see only their own tickets (`own`, the default) or the company's (`company`). */
+  ticket_visibility: ColumnType<'own' | 'company', 'own' | 'company' | undefined, 'own' | 'company'>;
+}
+/** People: a customer's admins and members, and the support agents (no customer). `subject` is the token's `sub`. */
+export interface ContactsTable {
+  id: string; subject: string; customer_number: string | null; role: 'admin' | 'member' | 'agent'; email: string; name: string;
+  locale: string | null;
+  /** "Sign out everywhere": tokens issued before this instant are refused, sessions are gone. */
+  signed_out_at: string | null;
+  created_at: string; updated_at: string;
+}
+/** Homepage sessions; `id` is the SHA-256 of the cookie's value. */
+export interface SessionsTable { id: string; contact_id: string; created_at: string; last_seen_at: string }
+/** The ERP's installation keys; only the SHA-256 of a key is kept. */
+export interface InstallationKeysTable {
+  id: string; customer_number: string; label: string; hash: string; role: 'admin' | 'member'; created_at: string;
+  last_used_at: string | null; revoked_at: string | null;
+}
+/** This backend's own token-signing keys (ERP access tokens), shared by every instance. */
+export interface SigningKeysTable { kid: string; secret: string; created_at: string }
 export interface PackagesTable { id: string; name: string; description: string; minutes: number; price_amount: number; sort: number }
 export interface OffersTable {
   id: string; customer_number: string; package_id: string; name: string; minutes: number; price_amount: number;
@@ -28,6 +48,8 @@ export interface OffersTable {
 export interface OrdersTable {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null; name: string; minutes: number;
   price_amount: number; created_at: string;
+  /** Who ordered (null: before contacts existed). */
+  contact_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface TicketsTable {
   id: string; number: string; customer_number: string; category: string; status: string; urgency: string; subject: string;
@@ -36,11 +58,15 @@ export interface TicketsTable {
   original_category: string | null; reclassified_at: string | null; customer_seen_at: string | null; created_at: string; updated_at: string;
   /** The language the ticket was written in ('de' | 'en'): its mails and notices are in it. */
   lang: Generated<string>;
+  /** Who filed it (null: before contacts existed). */
+  contact_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 /** `seq` orders rows written in the same instant (PostgreSQL has no rowid). */
 export interface MessagesTable {
   id: string; ticket_id: string; author: 'customer' | 'support' | 'system'; author_name: string; body: string;
   kind: 'message' | 'reclassified' | 'status'; created_at: string; seq: Generated<number>;
+  /** Who wrote it: the customer's contact or the agent (null: system lines, and before contacts existed). */
+  contact_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface AttachmentsTable {
   id: string; message_id: string; customer_number: string; file_name: string; content_type: string; size: number; width: number;
@@ -86,8 +112,10 @@ export interface TicketDiagnosticsTable {
 
 export interface Tables {
   customers: CustomersTable;
-  tokens: TokensTable;
+  contacts: ContactsTable;
   sessions: SessionsTable;
+  installation_keys: InstallationKeysTable;
+  signing_keys: SigningKeysTable;
   packages: PackagesTable;
   offers: OffersTable;
   orders: OrdersTable;
@@ -420,6 +448,62 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           ticket_id TEXT PRIMARY KEY REFERENCES tickets(id), program TEXT NOT NULL, program_version TEXT NOT NULL,
           os TEXT NOT NULL, database_version TEXT NOT NULL, log TEXT NOT NULL, file_attachment_id TEXT REFERENCES attachments(id),
           created_at TEXT NOT NULL)`.execute(db);
+      },
+    },
+    // Identity (issue 16): contacts instead of one shared token per company. Tickets, replies and
+    // orders record their contact. A customer token of the old kind becomes an installation key (only
+    // its hash is kept, the ERP exchanges it at POST /v1/auth/token); the shared agent token and the
+    // sessions built on tokens go (everyone signs in once more).
+    '0007_identity': {
+      async up(db) {
+        await sql`CREATE TABLE contacts (
+          id TEXT PRIMARY KEY,
+          subject TEXT NOT NULL UNIQUE,
+          customer_number TEXT REFERENCES customers(number),
+          role TEXT NOT NULL CHECK (role IN ('admin', 'member', 'agent')),
+          email TEXT NOT NULL,
+          name TEXT NOT NULL,
+          locale TEXT,
+          signed_out_at TEXT,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          CHECK ((role = 'agent') = (customer_number IS NULL))
+        )`.execute(db);
+        await sql`CREATE INDEX contacts_customer ON contacts(customer_number, email)`.execute(db);
+        await sql`ALTER TABLE customers ADD COLUMN ticket_visibility TEXT NOT NULL DEFAULT 'own' CHECK (ticket_visibility IN ('own', 'company'))`.execute(db);
+        for (const table of ['tickets', 'messages', 'orders']) {
+          await sql.raw(`ALTER TABLE ${table} ADD COLUMN contact_id TEXT REFERENCES contacts(id)`).execute(db);
+        }
+        await sql`CREATE INDEX tickets_contact ON tickets(contact_id, updated_at DESC)`.execute(db);
+        await sql`CREATE TABLE installation_keys (
+          id TEXT PRIMARY KEY,
+          customer_number TEXT NOT NULL REFERENCES customers(number),
+          label TEXT NOT NULL DEFAULT '',
+          hash TEXT NOT NULL UNIQUE,
+          role TEXT NOT NULL DEFAULT 'member' CHECK (role IN ('admin', 'member')),
+          created_at TEXT NOT NULL,
+          last_used_at TEXT,
+          revoked_at TEXT
+        )`.execute(db);
+        await sql`CREATE TABLE signing_keys (kid TEXT PRIMARY KEY, secret TEXT NOT NULL, created_at TEXT NOT NULL)`.execute(db);
+        // The demo's public tokens are not carried over: they would be keys anybody knows.
+        const old = await sql<{ token: string; customer_number: string }>`SELECT token, customer_number FROM tokens WHERE kind = 'customer' AND token NOT IN ('demo-positive', 'demo-negative')`.execute(db);
+        const now = new Date().toISOString();
+        for (const t of old.rows) {
+          const hash = createHash('sha256').update(t.token).digest('base64url');
+          await sql`INSERT INTO installation_keys (id, customer_number, label, hash, role, created_at)
+            VALUES (${`ikey_migrated_${hash.slice(0, 16)}`}, ${t.customer_number}, 'migrated customer token', ${hash}, 'admin', ${now})`.execute(db);
+        }
+        await sql`DROP TABLE sessions`.execute(db);
+        await sql`DROP TABLE tokens`.execute(db);
+        await sql`CREATE TABLE sessions (
+          id TEXT PRIMARY KEY,
+          contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          last_seen_at TEXT NOT NULL
+        )`.execute(db);
+        await sql`CREATE INDEX sessions_contact ON sessions(contact_id)`.execute(db);
+        await sql`CREATE INDEX sessions_created ON sessions(created_at)`.execute(db);
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { DB } from './db.js';
 import type { EventBus } from './events.js';
+import type { IdentityConfig, TokenVerifier } from './identity.js';
 import type { Limits } from './limits.js';
 import type { RateLimits } from './rate-limit.js';
 import type { UploadGate } from './uploads.js';
@@ -12,6 +13,10 @@ export interface Deps {
   events: EventBus;
   publicUrl: string;
   allowedOrigins: readonly string[];
+  verifier: TokenVerifier;
+  /** The signing configuration in use (the demo sign-in route signs with it outside production). */
+  identity: IdentityConfig;
+  production: boolean;
   /** Caps how many form bodies are read at once. */
   uploads: UploadGate;
   limits: Limits;

@@ -3,8 +3,10 @@
  * one origin so the demo needs no CORS.
  *
  *   PORT (8080) · DATABASE_URL (postgres://…: PostgreSQL, several instances may share it; otherwise
- *   the SQLite file DATA_DIR/cadia.sqlite, DATA_DIR default ./data) · NODE_ENV=production (refuses demo tokens)
- *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails) · ALLOWED_ORIGINS (comma list)
+ *   the SQLite file DATA_DIR/cadia.sqlite, DATA_DIR default ./data) · NODE_ENV=production (refuses to start
+ *   without JWT_ISSUER + JWT_SECRET or JWT_JWKS_URL, or with demo data; no demo sign-in route)
+ *   JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), JWT_ISSUER: how host tokens are verified
+ *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails; the cookie's own origin and Secure flag) · ALLOWED_ORIGINS (comma list)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
  *   SMTP_URL (smtp://user:pass@host:587 with STARTTLS, or smtps://…:465; otherwise mails stay in the outbox) · MAIL_FROM
  *   LOG_LEVEL (info) · HTTP_HEADERS_TIMEOUT (10 s) · HTTP_REQUEST_TIMEOUT (120 s) · HTTP_KEEPALIVE_TIMEOUT (5 s)
@@ -14,15 +16,28 @@
  */
 import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createBackend } from './app.js';
 import { describeUrl, isPostgresUrl } from './db.js';
 import { createLogger } from './log.js';
-import { DEMO_TOKENS } from './seed.js';
+import { identityFromEnv } from './identity.js';
+import { DEMO_PEOPLE } from './seed.js';
 import { createSite } from './site.js';
 
-const port = Number(process.env.PORT ?? 8080);
+/**
+ * PORT=0 (tests) means any free port: it is picked before the backend starts, because the default
+ * PUBLIC_URL (http://localhost:<port>) is the origin whose pages may write with the session cookie.
+ */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port: free } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return free;
+}
+const port = Number(process.env.PORT ?? 8080) || (await freePort());
 const dataDir = resolve(process.env.DATA_DIR ?? './data');
 const production = process.env.NODE_ENV === 'production';
 
@@ -41,6 +56,7 @@ const where = postgres ? describeUrl(databaseUrl) : join(dataDir, 'cadia.sqlite'
 let backend: Awaited<ReturnType<typeof createBackend>>;
 try {
   backend = await createBackend({
+    identity: identityFromEnv(process.env),
     logger,
     databaseUrl,
     dbPath: join(dataDir, 'cadia.sqlite'),
@@ -79,8 +95,8 @@ const server = serve({
   console.log(`  ${base}/csp      all widgets under a strict CSP with Trusted Types · /hostile: under hostile global CSS`);
   console.log(`  ${base}/api/v1/  the contract (api-base="/api")`);
   if (!production) {
-    console.log(`Demo tokens: ${DEMO_TOKENS.positive} (customer 10001, credit left, open offer) · ` +
-      `${DEMO_TOKENS.negative} (customer 10002, credit below zero) · ${DEMO_TOKENS.agent} (support agent)`);
+    console.log(`Demo people (switch in each page's header): ${DEMO_PEOPLE.map((p) => `${p.name} (${p.customer ?? 'support'}, ${p.role})`).join(' · ')}`);
+    console.log(`Their tokens: POST ${base}/api/demo/token {"person":"demo-10001-admin"} (signed ${process.env.JWT_SECRET ? 'with JWT_SECRET' : 'with the public demo secret'})`);
   }
 }) as Server;
 

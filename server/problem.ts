@@ -11,6 +11,8 @@ import fileMessagesEn from '../src/controllers/file-messages.en.js';
 const MAX_MB = MAX_IMAGE_BYTES / (1024 * 1024);
 
 export type Lang = 'de' | 'en';
+/** A text a person reads (a problem's detail), in both languages. */
+export interface Localized { de: string; en: string }
 
 export interface FieldErrorInput {
   field: string;
@@ -38,7 +40,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly options: { detail?: string; errors?: FieldErrorInput[]; headers?: Record<string, string> } = {},
+    readonly options: { detail?: string | Localized; errors?: FieldErrorInput[]; headers?: Record<string, string> } = {},
   ) {
     super(`${status} ${code}`);
   }
@@ -58,6 +60,7 @@ const TITLES: Texts = {
   unsupported_media_type: { de: 'Dieses Anfrageformat wird nicht unterstützt.', en: 'This request format is not supported.' },
   unauthorized: { de: 'Bitte melden Sie sich an.', en: 'Please log in.' },
   forbidden: { de: 'Dafür fehlt Ihnen die Berechtigung.', en: 'You are not allowed to do this.' },
+  admin_required: { de: 'Das darf nur ein Administrator Ihrer Firma.', en: 'Only an administrator of your company may do this.' },
   not_found: { de: 'Nicht gefunden.', en: 'Not found.' },
   not_acceptable: { de: 'Dieses Antwortformat wird nicht angeboten.', en: 'This response format is not offered.' },
   idempotency_key_required: { de: 'Der Header Idempotency-Key fehlt oder ist ungültig.', en: 'The Idempotency-Key header is missing or invalid.' },
@@ -146,7 +149,8 @@ function fieldMessage(e: FieldErrorInput, lang: Lang): string {
 export function toProblem(err: ApiError, lang: Lang): Problem {
   const title = TITLES[err.code]?.[lang] ?? err.code;
   const problem: Problem = { type: `urn:cadia:problem:${err.code}`, title, status: err.status, code: err.code };
-  if (err.options.detail) problem.detail = err.options.detail;
+  const detail = err.options.detail;
+  if (detail) problem.detail = typeof detail === 'string' ? detail : detail[lang];
   if (err.options.errors) {
     problem.errors = err.options.errors.map((e) => ({
       field: e.field,

@@ -46,8 +46,8 @@ export class RateLimits {
 
   /**
    * Before authentication: 429 for an address that has failed too often. After it: a 401 for a
-   * request that presented a credential (bearer, `?token=`, session cookie, sign-in) counts as a
-   * failure. Requests without any credential are not counted (they are not guesses).
+   * request that presented a credential (bearer, `?token=`, session cookie, sign-in, installation-key
+   * exchange) counts as a failure. Requests without any credential are not counted (they are not guesses).
    */
   authentication(): MiddlewareHandler {
     return async (c, next) => {
@@ -73,5 +73,5 @@ function clientAddress(c: Context): string {
 }
 
 function presentsCredential(c: Context): boolean {
-  return Boolean(c.req.header('authorization') || c.req.query('token') || getCookie(c, SESSION_COOKIE) || (c.req.method === 'POST' && c.req.path.endsWith('/session')));
+  return Boolean(c.req.header('authorization') || c.req.query('token') || getCookie(c, SESSION_COOKIE) || (c.req.method === 'POST' && /\/(session|auth\/token)$/.test(c.req.path)));
 }

@@ -12,7 +12,23 @@ import { reconstructLedger } from './model/ledger.js';
 import { loyaltyPrice } from './model/offers.js';
 import { demoScreenshotPng } from './png.js';
 
-export const DEMO_TOKENS = { positive: 'demo-positive', negative: 'demo-negative', agent: 'demo-agent' } as const;
+/**
+ * The demo's people: an admin and a member per demo customer, and a support agent. The demo
+ * sign-in route (routes/demo.ts) signs their tokens; `sub` is what a host's sign-in would put there.
+ */
+export const DEMO_PEOPLE = [
+  { id: 'con_demo_10001_admin', sub: 'demo-10001-admin', customer: '10001', role: 'admin', name: 'Petra Müller', email: 'service@mueller-haustechnik.example' },
+  { id: 'con_demo_10001_member', sub: 'demo-10001-member', customer: '10001', role: 'member', name: 'Jonas Weber', email: 'j.weber@mueller-haustechnik.example' },
+  { id: 'con_demo_10002_admin', sub: 'demo-10002-admin', customer: '10002', role: 'admin', name: 'Sabine Schneider', email: 'kanzlei@schneider-partner.example' },
+  { id: 'con_demo_10002_member', sub: 'demo-10002-member', customer: '10002', role: 'member', name: 'Murat Yılmaz', email: 'm.yilmaz@schneider-partner.example' },
+  { id: 'con_demo_agent', sub: 'demo-agent', customer: null, role: 'agent', name: 'Lena Hoffmann', email: 'lena.hoffmann@cadia.example' },
+] as const;
+export type DemoPerson = (typeof DEMO_PEOPLE)[number];
+
+/** Tickets the demo members filed (every other demo ticket is their admin's). */
+const MEMBER_TICKETS = new Set(['tkt_demo_d', 'tkt_demo_g', 'tkt_demo_j']);
+const demoPerson = (customer: string, role: 'admin' | 'member') => DEMO_PEOPLE.find((p) => p.customer === customer && p.role === role)!;
+const AGENT_NAME = DEMO_PEOPLE[4].name;
 
 const PACKAGES = [
   { id: 'pkg-60', name: 'Supportpaket 60', minutes: 60, price: 10500, description: '60 Minuten Supportguthaben – für gelegentliche Fragen.' },
@@ -235,9 +251,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   ];
   const finalCredit = new Map<string, number>();
   for (const c of customers) add('customers', { number: c.number, name: c.name, email: c.email, credit_minutes: 0, credit_updated_at: at });
-  add('tokens', { token: DEMO_TOKENS.positive, kind: 'customer', customer_number: '10001', name: customers[0]!.name });
-  add('tokens', { token: DEMO_TOKENS.negative, kind: 'customer', customer_number: '10002', name: customers[1]!.name });
-  add('tokens', { token: DEMO_TOKENS.agent, kind: 'agent', customer_number: null, name: 'Cadia Support' });
+  for (const p of DEMO_PEOPLE) {
+    add('contacts', { id: p.id, subject: p.sub, customer_number: p.customer, role: p.role, email: p.email, name: p.name, locale: null, signed_out_at: null, created_at: at, updated_at: at });
+  }
 
   PACKAGES.forEach((p, i) => add('packages', { id: p.id, name: p.name, description: p.description, minutes: p.minutes, price_amount: p.price, sort: i }));
   FAQ.forEach(([slug, title, body], i) => {
@@ -254,14 +270,14 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
     if (orderedAgo !== null) {
       add('orders', {
         id: `ord_${id}`, customer_number: customer, package_id: pkg.id, offer_id: id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
-        price_amount: loyaltyPrice(pkg.price), created_at: iso(orderedAgo),
+        price_amount: loyaltyPrice(pkg.price), created_at: iso(orderedAgo), contact_id: demoPerson(customer, 'admin').id,
       });
     }
   };
   offer('off_demo_open', '10001', 'pkg-600', 'renewal', 9 * D, null);
   offer('off_demo_last_year', '10001', 'pkg-600', 'renewal', 370 * D, 365 * D);
   offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
-  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D) });
+  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id });
 
   const all = tickets();
   // Number in order of arrival, per year, as the live numbering does; the counters continue from there.
@@ -277,7 +293,7 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
 
   const png = demoScreenshotPng();
   for (const t of all) {
-    const cust = customers.find((c) => c.number === t.customer)!;
+    const person = demoPerson(t.customer, MEMBER_TICKETS.has(t.id) ? 'member' : 'admin');
     const lastAt = Math.min(...t.messages.map((m) => m.at));
     const ctx = t.context ?? {};
     add('tickets', {
@@ -287,11 +303,12 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
       cc: ctx.cc ?? '', phone: ctx.phone ?? '', phone_availability: ctx.phone_availability ?? '',
       original_category: t.reclassified?.from ?? null, reclassified_at: t.reclassified ? iso(t.reclassified.at) : null,
       customer_seen_at: iso(t.seen ?? lastAt), created_at: iso(t.created), updated_at: iso(Math.min(lastAt, ...(t.time ?? []).map((e) => e.at))),
+      contact_id: person.id,
     });
     t.messages.forEach((m, i) => {
       const id = `msg_${t.id.slice(4)}_${i + 1}`;
-      const name = m.author === 'customer' ? cust.name : 'Cadia Support';
-      add('messages', { id, ticket_id: t.id, author: m.author, author_name: name, body: m.body || t.description, kind: m.kind ?? 'message', created_at: iso(m.at) });
+      const by = m.author === 'customer' ? { name: person.name, id: person.id } : m.author === 'support' ? { name: AGENT_NAME, id: DEMO_PEOPLE[4].id } : { name: 'Cadia Support', id: null };
+      add('messages', { id, ticket_id: t.id, author: m.author, author_name: by.name, body: m.body || t.description, kind: m.kind ?? 'message', created_at: iso(m.at), contact_id: by.id });
       if (m.image) {
         const attId = `att_${t.id.slice(4)}_${i + 1}`;
         add('attachments', {
@@ -332,7 +349,7 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   }
 
   const order: Array<keyof Tables> = [
-    'customers', 'tokens', 'packages', 'faq_articles', 'offers', 'orders', 'ticket_counters', 'tickets', 'messages', 'attachments',
+    'customers', 'contacts', 'packages', 'faq_articles', 'offers', 'orders', 'ticket_counters', 'tickets', 'messages', 'attachments',
     'attachment_blobs', 'time_entries',
   ];
   for (const table of order) {
@@ -349,9 +366,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   await reconstructLedger(trx);
 }
 
-/** Demo tokens must never exist in production: they are public in the docs. */
-export async function hasDemoTokens(db: Conn): Promise<boolean> {
-  const row = await db.selectFrom('tokens').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('token', 'in', [DEMO_TOKENS.positive, DEMO_TOKENS.negative, DEMO_TOKENS.agent]).executeTakeFirstOrThrow();
+/** The demo people must never exist in production: their names and ids are public in the docs. */
+export async function hasDemoContacts(db: Conn): Promise<boolean> {
+  const row = await db.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('subject', 'in', DEMO_PEOPLE.map((p) => p.sub)).executeTakeFirstOrThrow();
   return Number(row.n) > 0;
 }

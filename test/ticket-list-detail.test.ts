@@ -55,7 +55,7 @@ describe('<cadia-ticket-list> detail', () => {
     expect(msgs).to.have.length(4);
     expect(text(msgs[0]!.querySelector('.author'))).to.equal('Sie');
     expect(text(msgs[0]!.querySelector('.body'))).to.contain('bleibt seit drei Tagen bei 80 %');
-    expect(text(msgs[1]!.querySelector('.author'))).to.equal('Cadia Support');
+    expect(text(msgs[1]!.querySelector('.author'))).to.equal('Lena Hoffmann');
     expect(text(msgs[3]!.querySelector('.body'))).to.contain('Archiv getrennt sichern');
     expect(fields(list)).to.include.members(['Fenster Extras → Datensicherung', 'Bleibt hängen bei 80 %']);
     // Waiting for the customer: no queue position.

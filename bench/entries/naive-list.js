@@ -17,7 +17,7 @@ class NaiveList extends LitElement {
     let cursor;
     do {
       const url = `/api/v1/tickets?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const page = await (await fetch(url, { headers: { Authorization: 'Bearer demo-negative' } })).json();
+      const page = await (await fetch(url, { headers: { Authorization: `Bearer ${this.token}` } })).json();
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);

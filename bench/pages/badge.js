@@ -4,8 +4,7 @@
 //   ?v=fetch  one bare fetch of the same endpoint (the floor: one round trip)
 const t0 = performance.now();
 import { until, report, fail, params } from './lib.js';
-
-const token = 'demo-positive';
+import { POS as token } from './tokens.js';
 const host = document.getElementById('host');
 
 async function run() {

@@ -5,6 +5,7 @@
 // long tasks and the most DOM elements seen.
 const t0 = performance.now();
 import { until, poll, report, fail, params, frames, withLongTasks } from './lib.js';
+import { NEG } from './tokens.js';
 
 const host = document.getElementById('host');
 const SCROLL_MS = Number(params.get('scroll') ?? 4000);
@@ -21,6 +22,7 @@ async function run() {
   if (v === 'naive') {
     await import('/bench-build/naive-list.js');
     const el = document.createElement('naive-list');
+    el.token = NEG;
     host.append(el);
     firstRows = (await until([el.renderRoot], () => !!el.renderRoot.querySelector('li'))) - t0;
     root = el.renderRoot;
@@ -30,7 +32,7 @@ async function run() {
     await Promise.all([import('/dist/cdn/cadia-provider.js'), import('/dist/cdn/cadia-ticket-list.js')]);
     const provider = document.createElement('cadia-provider');
     provider.setAttribute('api-base', '/api');
-    provider.token = 'demo-negative';
+    provider.token = NEG;
     const list = document.createElement('cadia-ticket-list');
     provider.append(list);
     host.append(provider);

@@ -6,6 +6,7 @@ const t0 = performance.now();
 // Marks in a trace where the page's own work starts (scripts/bench.mjs: longest task once the script runs).
 console.timeStamp('bench-start');
 import { until, report, fail, params } from './lib.js';
+import { POS } from './tokens.js';
 
 const host = document.getElementById('host');
 const TAGS = ['cadia-credit-badge', 'cadia-ticket-form', 'cadia-ticket-list', 'cadia-package-shop'];
@@ -18,7 +19,7 @@ const settled = (el) => {
 
 async function run() {
   if (params.get('v') === 'fetch') {
-    const get = async (path) => (await fetch(`/api/v1/${path}`, { headers: { Authorization: 'Bearer demo-positive' } })).json();
+    const get = async (path) => (await fetch(`/api/v1/${path}`, { headers: { Authorization: `Bearer ${POS}` } })).json();
     const [me, offers, tickets, packages] = await Promise.all(['me', 'offers', 'tickets', 'packages'].map(get));
     host.textContent = `${me.credit.minutes} ${offers.items.length} ${tickets.items.length} ${packages.items?.length ?? 0}`;
     return { ms: performance.now() - t0 };
@@ -26,7 +27,7 @@ async function run() {
   await import('/dist/cadia-widgets.js');
   const provider = document.createElement('cadia-provider');
   provider.setAttribute('api-base', '/api');
-  provider.token = 'demo-positive';
+  provider.token = POS;
   const els = TAGS.map((t) => document.createElement(t));
   provider.append(...els);
   host.append(provider);

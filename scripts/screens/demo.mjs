@@ -11,7 +11,8 @@ const only = process.argv[3];
 const pages = [
   ['home', '/'],
   ['erp', '/erp'],
-  ['erp-negative', '/erp?token=demo-negative'],
+  ['erp-negative', '/erp?person=demo-10002-admin'],
+  ['erp-member', '/erp?person=demo-10001-member'],
   ['agent', '/agent'],
 ];
 for (const [name, path] of pages.filter(([n]) => !only || n === only)) {

@@ -31,11 +31,11 @@ const states = {
   'list': { q: '' },
   'loading': { q: '', before: (p) => Promise.all([hold(p, 'me'), hold(p, 'packages')]), wait: false },
   'low': { q: '', before: (p) => credit(p, 20) },
-  'negative': { q: 'token=negative' },
+  'negative': { q: 'person=demo-10002-admin' },
   'error': { q: '', before: (p) => Promise.all([fail(p, 'me'), fail(p, 'packages', 503)]), wait: false, settle: 5000 },
-  'logged-out': { q: 'token=none' },
+  'logged-out': { q: 'person=none' },
   'offer-link': { q: 'offer=off_demo_open' },
-  'expired-link': { q: 'token=negative&offer=off_demo_expired' },
+  'expired-link': { q: 'person=demo-10002-admin&offer=off_demo_expired' },
   'confirm': { q: '', after: async (p) => { await shop(p, '[data-id="pkg-180"] [part~="order"]').click(); await shop(p, '[part~="submit"]').click(); } },
   'order-failed': {
     q: '',
@@ -43,7 +43,7 @@ const states = {
     after: async (p) => { await shop(p, '[data-id="off_demo_open"] [part~="order"]').click(); await shop(p, '#consent').check(); await shop(p, '[part~="submit"]').click(); await shop(p, '.failure').waitFor(); },
   },
   'success': { q: '', after: async (p) => { await shop(p, '[data-id="pkg-60"] [part~="order"]').click(); await shop(p, '#consent').check(); await shop(p, '[part~="submit"]').click(); await shop(p, '[part~="success"]').waitFor(); } },
-  'dialog': { q: 'token=negative', after: async (p) => { await badge(p, '[part~="order"]').click(); await p.locator('#badge').locator('cadia-package-shop').locator('[part~="package"]').first().waitFor(); } },
+  'dialog': { q: 'person=demo-10002-admin', after: async (p) => { await badge(p, '[part~="order"]').click(); await p.locator('#badge').locator('cadia-package-shop').locator('[part~="package"]').first().waitFor(); } },
   'dark': { q: 'theme=dark' },
 };
 

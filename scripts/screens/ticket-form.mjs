@@ -110,8 +110,8 @@ for (const [name, act] of Object.entries(states)) {
       const ctx = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await ctx.newPage();
       page.on('pageerror', (e) => console.error(`${name}: ${e.message}`));
-      const token = name === 'credit-exhausted' ? 'demo-negative' : 'demo-positive';
-      await page.goto(`${base}/erp?lang=${lang}&token=${token}`);
+      const person = name === 'credit-exhausted' ? 'demo-10002-admin' : 'demo-10001-admin';
+      await page.goto(`${base}/erp?lang=${lang}&person=${person}`);
       // A new context has its own (empty) IndexedDB: no draft from an earlier shot.
       await inForm(page, 'input[name="category"]').first().waitFor({ timeout: 60000 });
       await page.waitForTimeout(600);

@@ -16,7 +16,7 @@ const listRoute = '**/api/v1/tickets?**';
 /** Each state: query of the demo page, and what to do before the screenshot. */
 const states = {
   list: { query: {}, ready: (p) => inList(p, 'button.row').first().waitFor() },
-  'list-negative': { query: { token: 'demo-negative' }, ready: (p) => inList(p, 'button.row').first().waitFor() },
+  'list-negative': { query: { person: 'demo-10002-admin' }, ready: (p) => inList(p, 'button.row').first().waitFor() },
   loading: {
     query: {},
     before: (p) => p.route(listRoute, () => undefined), // never answers

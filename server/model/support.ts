@@ -17,6 +17,7 @@ import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.
 import { moveCredit } from './ledger.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
 import { anyTicket, getMessage, insertMessage, lockTicket, messageAdded, ticketChanged, ticketDetail, type TicketRow, toTimeEntry } from './tickets.js';
+import { ticketRecipient } from './contacts.js';
 
 /** The author of the thread's notices. */
 const SYSTEM_AUTHOR = 'Cadia Support';
@@ -92,17 +93,17 @@ async function offerIfExhausted(trx: Tx, deps: Deps, t: TicketRow, credit: Credi
 
 /** Support's answer in the thread (text and/or images and files); the ticket takes `status` and the customer gets a mail. */
 export async function addSupportReply(
-  trx: Tx, deps: Deps, r: { ticket: TicketRow; agentName: string; body: string; status: TicketStatus; uploads: readonly StoredUpload[] },
+  trx: Tx, deps: Deps, r: { ticket: TicketRow; agent: { contactId: string; name: string }; body: string; status: TicketStatus; uploads: readonly StoredUpload[] },
 ): Promise<Message> {
   const { ticket } = r;
   const at = deps.clock.now().toISOString();
   const id = newId('msg');
-  await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agentName, body: r.body, kind: 'message', at });
+  await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agent.name, body: r.body, kind: 'message', at, contactId: r.agent.contactId });
   await storeAttachments(trx, deps.clock, id, ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
   await trx.updateTable('tickets').set({ status: r.status, updated_at: at }).where('id', '=', ticket.id).execute();
-  const customer = await getCustomer(trx, ticket.customer_number);
-  const text = supportRepliedMail(ticket.lang, { name: customer.name, number: ticket.number, subject: ticket.subject });
-  await queueMail(trx, deps.clock, { to: customer.email, cc: [], ...text });
+  const to = await ticketRecipient(trx, ticket);
+  const text = supportRepliedMail(ticket.lang, { name: to.name, number: ticket.number, subject: ticket.subject });
+  await queueMail(trx, deps.clock, { to: to.email, cc: [], ...text });
   messageAdded(trx, ticket, id, at);
   ticketChanged(trx, ticket, r.status, at);
   return getMessage(trx, id);
@@ -194,11 +195,11 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
     await offerIfExhausted(trx, deps, current, credit, charged);
   }
   if (becomesBillable) {
-    const customer = await getCustomer(trx, number);
+    const to = await ticketRecipient(trx, current);
     const text = becameBillableMail(current.lang, {
-      name: customer.name, number: current.number, subject: current.subject, category, chargedMinutes: charged, creditMinutes: credit.minutes,
+      name: to.name, number: current.number, subject: current.subject, category, chargedMinutes: charged, creditMinutes: credit.minutes,
     });
-    await queueMail(trx, deps.clock, { to: customer.email, cc: [], ...text });
+    await queueMail(trx, deps.clock, { to: to.email, cc: [], ...text });
   }
   ticketChanged(trx, current, current.status, at);
   return agentDetail(trx, ticketId);

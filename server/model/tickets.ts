@@ -45,6 +45,7 @@ export interface TicketRow {
   created_at: string;
   updated_at: string;
   lang: Lang;
+  contact_id: string | null;
 }
 
 /** Row plus the computed list columns. */
@@ -52,6 +53,7 @@ interface ListRow extends TicketRow {
   booked: number;
   unread: number;
   customer_name: string;
+  contact_name: string | null;
 }
 
 // Summary columns shared by list and detail so both agree on `unread` and `bookedMinutes`. Counts
@@ -59,9 +61,11 @@ interface ListRow extends TicketRow {
 function summaryQuery(db: Conn) {
   return db.selectFrom('tickets as t')
     .innerJoin('customers as c', 'c.number', 't.customer_number')
+    .leftJoin('contacts as p', 'p.id', 't.contact_id')
     .selectAll('t')
     .select([
       'c.name as customer_name',
+      'p.name as contact_name',
       sql<number>`(SELECT CAST(COALESCE(SUM(e.minutes), 0) AS INTEGER) FROM time_entries e WHERE e.ticket_id = t.id)`.as('booked'),
       sql<number>`CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author = 'support'
         AND (t.customer_seen_at IS NULL OR m.created_at > t.customer_seen_at)) THEN 1 ELSE 0 END`.as('unread'),
@@ -80,11 +84,14 @@ export function toSummary(r: ListRow): TicketSummary {
     updatedAt: r.updated_at,
     bookedMinutes: r.booked,
     unread: r.unread === 1,
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? '' } : null,
   };
 }
 
 export interface ListQuery {
   customerNumber?: string;
+  /** Only this contact's tickets (a member under `ticketVisibility: own`, or an admin's filter by person). */
+  contactId?: string | undefined;
   statuses: readonly TicketStatus[];
   /** The agent's queue filters; the customer's list leaves them unset. */
   categories?: readonly TicketCategory[];
@@ -123,6 +130,7 @@ function decodeCursor(cursor: string, length = 2): string[] {
 function listFilter(db: Conn, query: ListQuery): RawBuilder<SqlBool> {
   const parts = [sql`1 = 1`];
   if (query.customerNumber) parts.push(sql`t.customer_number = ${query.customerNumber}`);
+  if (query.contactId) parts.push(sql`t.contact_id = ${query.contactId}`);
   if (query.statuses.length) parts.push(sql`t.status IN (${sql.join([...query.statuses])})`);
   if (query.categories?.length) parts.push(sql`t.category IN (${sql.join([...query.categories])})`);
   if (query.urgency) parts.push(sql`t.urgency = ${query.urgency}`);
@@ -188,10 +196,22 @@ export function findTicket(db: Conn, id: string): Promise<TicketRow | undefined>
   return db.selectFrom('tickets').selectAll().where('id', '=', id).executeTakeFirst() as Promise<TicketRow | undefined>;
 }
 
-/** The customer's ticket or 404 — another customer's ticket is indistinguishable from a missing one. */
-export async function customerTicket(db: Conn, id: string, customerNumber: string): Promise<TicketRow> {
+/** Whose tickets a contact may see: the company's (admins; members where the customer chose `company`) or only their own. */
+export interface TicketScope { customerNumber: string; contactId?: string | undefined }
+
+export async function ticketScope(db: Conn, p: { customerNumber: string; contactId: string; role: 'admin' | 'member' }): Promise<TicketScope> {
+  if (p.role === 'admin') return { customerNumber: p.customerNumber };
+  const c = await db.selectFrom('customers').select('ticket_visibility').where('number', '=', p.customerNumber).executeTakeFirst();
+  return c?.ticket_visibility === 'company' ? { customerNumber: p.customerNumber } : { customerNumber: p.customerNumber, contactId: p.contactId };
+}
+
+/**
+ * A ticket the scope may see, or 404 — another customer's ticket, or another member's under
+ * `ticketVisibility: own`, is indistinguishable from a missing one.
+ */
+export async function customerTicket(db: Conn, id: string, scope: TicketScope): Promise<TicketRow> {
   const t = await findTicket(db, id);
-  if (!t || t.customer_number !== customerNumber) throw new ApiError(404, 'not_found');
+  if (!t || t.customer_number !== scope.customerNumber || (scope.contactId && t.contact_id !== scope.contactId)) throw new ApiError(404, 'not_found');
   return t;
 }
 
@@ -328,10 +348,10 @@ export async function nextTicketNumber(trx: Tx, at: Date): Promise<string> {
 
 export async function insertMessage(
   trx: Tx,
-  m: { id: string; ticketId: string; author: Message['author']; authorName: string; body: string; kind: Message['kind']; at: string },
+  m: { id: string; ticketId: string; author: Message['author']; authorName: string; body: string; kind: Message['kind']; at: string; contactId?: string | null },
 ): Promise<void> {
   await trx.insertInto('messages')
-    .values({ id: m.id, ticket_id: m.ticketId, author: m.author, author_name: m.authorName, body: m.body, kind: m.kind, created_at: m.at })
+    .values({ id: m.id, ticket_id: m.ticketId, author: m.author, author_name: m.authorName, body: m.body, kind: m.kind, created_at: m.at, contact_id: m.contactId ?? null })
     .execute();
 }
 
@@ -359,8 +379,12 @@ async function ccMailsSince(trx: Tx, customerNumber: string, since: Date): Promi
   return Number(row.n);
 }
 
+/** The customer's person who writes (recorded on the row; the confirmation goes to them). */
+export interface Author { contactId: string; name: string; email: string }
+
 export interface NewTicket {
   customerNumber: string;
+  author: Author;
   /** Validated (readTicketInput + throwIfFormErrors): the category is set. */
   input: TicketInput & { category: TicketCategory };
   /** Images and files, in the order they are shown. */
@@ -380,8 +404,8 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   const { input } = t;
   const now = deps.clock.now();
   const at = now.toISOString();
-  const customer = await getCustomer(trx, t.customerNumber);
-  const cc = input.cc && input.cc.toLowerCase() !== customer.email.toLowerCase() ? [input.cc] : [];
+  const { author } = t;
+  const cc = input.cc && input.cc.toLowerCase() !== author.email.toLowerCase() ? [input.cc] : [];
   // The confirmation goes to the CC address from the vendor's mail server with a subject the
   // customer chose: capped, so a customer account cannot be used to mail strangers in bulk.
   // The customer's lock makes count and insert one step across instances.
@@ -396,10 +420,10 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
     subject: input.subject, description: input.description, program: input.program, program_version: input.programVersion,
     window: input.window, error_message: input.errorMessage, hangs_at: input.hangsAt, last_action: input.lastAction,
     called_before: input.calledBefore ? 1 : 0, cc: input.cc, phone: input.phone, phone_availability: input.phoneAvailability,
-    lang: t.lang, created_at: at, updated_at: at,
+    lang: t.lang, created_at: at, updated_at: at, contact_id: author.contactId,
   }).execute();
   const messageId = newId('msg');
-  await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: customer.name, body: input.description, kind: 'message', at });
+  await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: author.name, body: input.description, kind: 'message', at, contactId: author.contactId });
   const d = t.diagnostics;
   const ids = await storeAttachments(trx, deps.clock, messageId, t.customerNumber, d?.file ? [...t.uploads, d.file] : t.uploads, deps.limits.uploadQuotaBytes);
   if (d) {
@@ -411,21 +435,20 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   const number = await nextTicketNumber(trx, now);
   await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 
-  const text = ticketReceivedMail(t.lang, { name: customer.name, number, subject: input.subject, urgent: input.urgency === 'urgent' });
-  await queueMail(trx, deps.clock, { to: customer.email, cc, ...text });
+  const text = ticketReceivedMail(t.lang, { name: author.name, number, subject: input.subject, urgent: input.urgency === 'urgent' });
+  await queueMail(trx, deps.clock, { to: author.email, cc, ...text });
   ticketChanged(trx, { id, customer_number: t.customerNumber }, 'new', at);
-  return { ticket: await ticketDetail(trx, id), emailedTo: [customer.email, ...cc] };
+  return { ticket: await ticketDetail(trx, id), emailedTo: [author.email, ...cc] };
 }
 
 /** The customer's reply: the message with its images and files, the status it leads to, the events. */
 export async function addCustomerReply(
-  trx: Tx, deps: Deps, r: { ticket: TicketRow; body: string; uploads: readonly StoredUpload[] },
+  trx: Tx, deps: Deps, r: { ticket: TicketRow; author: Author; body: string; uploads: readonly StoredUpload[] },
 ): Promise<Message> {
   const at = deps.clock.now().toISOString();
   const id = newId('msg');
-  const customer = await getCustomer(trx, r.ticket.customer_number);
-  await insertMessage(trx, { id, ticketId: r.ticket.id, author: 'customer', authorName: customer.name, body: r.body, kind: 'message', at });
-  await storeAttachments(trx, deps.clock, id, customer.number, r.uploads, deps.limits.uploadQuotaBytes);
+  await insertMessage(trx, { id, ticketId: r.ticket.id, author: 'customer', authorName: r.author.name, body: r.body, kind: 'message', at, contactId: r.author.contactId });
+  await storeAttachments(trx, deps.clock, id, r.ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
   // Locked: the new status follows from the current one, which an agent may be changing right now.
   const status = statusAfterCustomerReply((await lockTicket(trx, r.ticket.id)).status);
   await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', r.ticket.id).execute();
@@ -434,10 +457,17 @@ export async function addCustomerReply(
   return getMessage(trx, id);
 }
 
-/** An attachment's row and bytes, if the principal may see it (a customer only their own; support all). */
-export async function readAttachment(db: Conn, id: string, customerNumber: string | null): Promise<{ row: AttachmentRow; bytes: Buffer }> {
+/**
+ * An attachment's row and bytes, if the caller may see it: a customer's person only on tickets of
+ * their scope (a member under `own` visibility not another member's); support all (`scope` null).
+ */
+export async function readAttachment(db: Conn, id: string, scope: TicketScope | null): Promise<{ row: AttachmentRow; bytes: Buffer }> {
   const row: AttachmentRow | undefined = await db.selectFrom('attachments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || (customerNumber !== null && row.customer_number !== customerNumber)) throw new ApiError(404, 'not_found');
+  if (!row || (scope !== null && row.customer_number !== scope.customerNumber)) throw new ApiError(404, 'not_found');
+  if (scope) {
+    const m = await db.selectFrom('messages').select('ticket_id').where('id', '=', row.message_id).executeTakeFirstOrThrow();
+    await customerTicket(db, m.ticket_id, scope);
+  }
   const blob = await db.selectFrom('attachment_blobs').select('bytes').where('attachment_id', '=', row.id).executeTakeFirstOrThrow();
   return { row, bytes: blob.bytes };
 }

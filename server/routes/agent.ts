@@ -1,5 +1,5 @@
 /**
- * The support agent's side (token `demo-agent`): answer tickets, book time, change status and
+ * The support agent's side (role `agent` JWTs): answer tickets, book time, change status and
  * category, issue renewal offers, read the outbox. Customers get 403 here. The routes read and
  * check input; what each write does is in model/support.ts.
  */
@@ -118,7 +118,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     throwIfFormErrors(f, images, files);
     const parts = multipart ? formFingerprintParts(form, uploads) : [body, status];
     return idempotent(c, `/v1/agent/tickets/${ticket.id}/messages`, parts, async (trx) => ({
-      status: 201, body: { message: await addSupportReply(trx, deps, { ticket, agentName: agent.name, body, status, uploads }) },
+      status: 201, body: { message: await addSupportReply(trx, deps, { ticket, agent: { contactId: agent.contactId, name: agent.name }, body, status, uploads }) },
     }));
   });
 

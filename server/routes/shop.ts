@@ -1,6 +1,6 @@
 /** Package shop: public packages, the customer's loyalty offers, and orders that raise the credit. */
 import { Hono } from 'hono';
-import { type AppEnv, requireCustomer } from '../auth.js';
+import { type AppEnv, requireCustomer, requireCustomerAdmin } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { PRICING } from '../model/customers.js';
@@ -35,14 +35,15 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ items: await listOrders(db, p.customerNumber) });
   });
 
+  // Ordering spends the company's money: admins only (members see prices and offers, and a notice).
   app.post('/orders', async (c) => {
-    const p = requireCustomer(c);
+    const p = requireCustomerAdmin(c);
     const key = requireIdempotencyKey(c);
     await deps.rates.take('orders', p.customerNumber);
     const { packageId, offerId } = readOrderInput(await readJsonObject(c));
 
     const fp = fingerprint('POST', '/v1/orders', [packageId, offerId]);
-    const order = { customerNumber: p.customerNumber, packageId, offerId, lang: pickLang(c.req.header('accept-language')) };
+    const order = { customerNumber: p.customerNumber, author: { contactId: p.contactId, name: p.name, email: p.email }, packageId, offerId, lang: pickLang(c.req.header('accept-language')) };
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({ status: 201, body: await placeOrder(trx, deps, order) }));
     return idempotentResponse(result);
   });

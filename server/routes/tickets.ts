@@ -1,10 +1,10 @@
 /** The customer's tickets: list, detail, create (multipart, ≤ 3 images and ≤ 3 files), reply, attachment bytes. */
 import { type Context, Hono } from 'hono';
-import { type AppEnv, requireCustomer, requirePrincipal } from '../auth.js';
+import { type AppEnv, type CustomerPrincipal, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import {
-  addCustomerReply, createTicket, customerTicket, listTickets, type ListQuery, markSeen, readAttachment, ticketDetail, toSummary,
+  addCustomerReply, createTicket, customerTicket, listTickets, type ListQuery, markSeen, readAttachment, ticketDetail, ticketScope, toSummary,
 } from '../model/tickets.js';
 import { pickLang } from '../problem.js';
 import { parseListParams, readDiagnostics, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
@@ -17,19 +17,25 @@ export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
   return { ...params, cursor: c.req.query('cursor') || undefined };
 }
 
+/** The person writing: their contact is recorded, the confirmation is mailed to them. */
+const authorOf = (p: CustomerPrincipal) => ({ contactId: p.contactId, name: p.name, email: p.email });
+
 export function ticketRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, clock } = deps;
 
   app.get('/tickets', async (c) => {
     const p = requireCustomer(c);
-    const page = await listTickets(db, { ...parseListQuery(c), customerNumber: p.customerNumber });
+    const scope = await ticketScope(db, p);
+    // Who sees the company's tickets may narrow them to one person (`?contact=<id>`).
+    const person = scope.contactId ? undefined : c.req.query('contact') || undefined;
+    const page = await listTickets(db, { ...parseListQuery(c), ...scope, ...(person ? { contactId: person } : {}) });
     return c.json({ items: page.rows.map(toSummary), nextCursor: page.nextCursor, total: page.total });
   });
 
   app.get('/tickets/:id', async (c) => {
     const p = requireCustomer(c);
-    const t = await customerTicket(db, c.req.param('id'), p.customerNumber);
+    const t = await customerTicket(db, c.req.param('id'), await ticketScope(db, p));
     await markSeen(db, t.id, clock.now().toISOString());
     return c.json(await ticketDetail(db, t.id));
   });
@@ -53,14 +59,14 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const diagnosed = diagnostics && { ...diagnostics, file: diagnosticsFile.files[0] };
 
     const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, [...uploads, ...diagnosticsFile.files]));
-    const ticket = { customerNumber: p.customerNumber, input: { ...input, category }, uploads, diagnostics: diagnosed, lang: pickLang(c.req.header('accept-language')) };
+    const ticket = { customerNumber: p.customerNumber, author: authorOf(p), input: { ...input, category }, uploads, diagnostics: diagnosed, lang: pickLang(c.req.header('accept-language')) };
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({ status: 201, body: await createTicket(trx, deps, ticket) }));
     return idempotentResponse(result);
   });
 
   app.post('/tickets/:id/messages', async (c) => {
     const p = requireCustomer(c);
-    const ticket = await customerTicket(db, c.req.param('id'), p.customerNumber);
+    const ticket = await customerTicket(db, c.req.param('id'), await ticketScope(db, p));
     const key = requireIdempotencyKey(c);
     await deps.rates.take('replies', p.customerNumber);
     const form = await readForm(c, deps.uploads, REPLY_FORM_FIELDS);
@@ -73,7 +79,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
 
     const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, uploads));
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({
-      status: 201, body: { message: await addCustomerReply(trx, deps, { ticket, body, uploads }) },
+      status: 201, body: { message: await addCustomerReply(trx, deps, { ticket, author: authorOf(p), body, uploads }) },
     }));
     return idempotentResponse(result);
   });
@@ -81,7 +87,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/attachments/:id', async (c) => {
     // The widgets fetch the bytes with the header (or the cookie) and show them as a blob URL.
     const p = requirePrincipal(c);
-    const { row, bytes } = await readAttachment(db, c.req.param('id'), p.kind === 'customer' ? p.customerNumber : null);
+    const { row, bytes } = await readAttachment(db, c.req.param('id'), p.kind === 'customer' ? await ticketScope(db, p) : null);
     return new Response(new Uint8Array(bytes), {
       headers: {
         'Content-Type': row.content_type,

@@ -65,7 +65,7 @@ describe('agent replies and status', () => {
     const r = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'Der Vertrag ist gekündigt.' } });
     assert.equal(r.status, 201);
     const { message } = await json<{ message: { author: string; authorName: string } }>(r);
-    assert.deepEqual([message.author, message.authorName], ['support', 'Cadia Support']);
+    assert.deepEqual([message.author, message.authorName], ['support', 'Lena Hoffmann']);
     const list = await json<{ items: Array<{ id: string; unread: boolean; status: string }> }>(await b.req('/v1/tickets?limit=1', { token: POS }));
     assert.deepEqual([list.items[0]?.id, list.items[0]?.unread, list.items[0]?.status], ['tkt_demo_g', true, 'waiting_for_customer']);
     const closing = await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'Erledigt.', status: 'closed' } });

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../../scripts/screens/browser.mjs';
+import { POS } from './helpers.js';
 import { type MainProcess, startMain } from './main-process.js';
 
 let server: MainProcess | undefined;
@@ -59,7 +60,7 @@ describe('a clean browser console on every demo page', { timeout: 180_000 }, () 
     server?.stop();
   });
 
-  const pages = ['/', '/erp', '/erp?token=demo-negative&lang=en', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html'];
+  const pages = ['/', '/erp', '/erp?person=demo-10002-admin&lang=en', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html'];
 
   it('signed out: no error, no failed request (no 401 for "nobody is signed in", no favicon 404)', async () => {
     const context = await browser.newContext();
@@ -71,7 +72,7 @@ describe('a clean browser console on every demo page', { timeout: 180_000 }, () 
 
   it('signed in on the homepage (cookie session): no error either', async () => {
     const context = await browser.newContext();
-    const login = await context.request.post(`${server!.base}/api/v1/session`, { data: { token: 'demo-positive' } });
+    const login = await context.request.post(`${server!.base}/api/v1/session`, { data: { token: POS } });
     assert.equal(login.status(), 204);
     const found: Record<string, string[]> = {};
     for (const path of pages) found[path] = await problemsOn(context, path);

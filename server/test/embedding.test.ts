@@ -15,6 +15,7 @@ import type { Browser, Page } from 'playwright-core';
 import ts from 'typescript';
 import { launchChromium } from '../../scripts/screens/browser.mjs';
 import { makePng } from '../png.js';
+import { NEG } from './helpers.js';
 import { type MainProcess, startMain } from './main-process.js';
 
 let server: MainProcess | undefined;
@@ -132,7 +133,7 @@ describe('embedding pages in a real browser', { timeout: 180_000 }, () => {
             <cadia-provider api-base="${base}/api" locale="en"><cadia-credit-badge></cadia-credit-badge><cadia-ticket-list></cadia-ticket-list></cadia-provider>
             <script type="module">
               import '${base}/dist/cadia-widgets.js';
-              document.querySelector('cadia-provider').token = 'demo-negative';
+              document.querySelector('cadia-provider').token = '${NEG}';
             </script></body></html>`,
         }),
       );

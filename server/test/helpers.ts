@@ -11,12 +11,39 @@ import { after } from 'node:test';
 import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { type Backend, createBackend, createManualClock, type BackendOptions } from '../app.js';
+import { systemClock } from '../clock.js';
+import { type Claims, signHostToken } from '../identity.js';
 import { makePng } from '../png.js';
+import { DEMO_PEOPLE, type DemoPerson } from '../seed.js';
 
 export const NOW = new Date('2026-03-16T09:00:00.000Z');
-export const POS = 'demo-positive';
-export const NEG = 'demo-negative';
-export const AGENT = 'demo-agent';
+
+/**
+ * The host signing configuration every test backend verifies with. Tokens are checked against
+ * wall time (not the test's manual clock, which tests move by days): a token signed once at the
+ * start of a file stays valid for the file's run, as a host's token does for one page view.
+ */
+export const TEST_IDENTITY = { secret: 'test-host-signing-secret-0123456789abcdef', issuer: 'https://host.test' } as const;
+
+type Person = Omit<Claims, 'iat' | 'locale'> & { locale?: string | null };
+export const personOf = (p: DemoPerson): Person => ({ sub: p.sub, email: p.email, name: p.name, customer: p.customer, role: p.role });
+export const PEOPLE = {
+  posAdmin: personOf(DEMO_PEOPLE[0]), posMember: personOf(DEMO_PEOPLE[1]), negAdmin: personOf(DEMO_PEOPLE[2]), negMember: personOf(DEMO_PEOPLE[3]),
+  agent: personOf(DEMO_PEOPLE[4]),
+};
+
+/** A token as a host's server signs it; `at` (default now) and `seconds` (default 1 h) for the lifetime tests. */
+export function signToken(person: Person, o: { at?: Date; seconds?: number; secret?: string; issuer?: string } = {}): Promise<string> {
+  return signHostToken({ secret: o.secret ?? TEST_IDENTITY.secret, issuer: o.issuer ?? TEST_IDENTITY.issuer }, person, o.at ?? new Date(), o.seconds);
+}
+
+/** Customer 10001 (credit left, an open offer): its admin; 10002 (credit below zero): its admin; the support agent. */
+export const POS = await signToken(PEOPLE.posAdmin);
+export const NEG = await signToken(PEOPLE.negAdmin);
+export const AGENT = await signToken(PEOPLE.agent);
+/** The members of 10001 and 10002 (they see their own tickets and may not order). */
+export const POS_MEMBER = await signToken(PEOPLE.posMember);
+export const NEG_MEMBER = await signToken(PEOPLE.negMember);
 
 export interface TestBackend extends Backend {
   manual: ReturnType<typeof createManualClock>;
@@ -122,7 +149,7 @@ export async function setup(options: BackendOptions = {}): Promise<TestBackend> 
   const manual = createManualClock(NOW);
   // A database named by the caller is the caller's to remove (see sharedDatabase).
   const database = options.dbPath || options.databaseSchema ? {} : await testDatabase();
-  const backend = await createBackend({ clock: manual, limits: TEST_LIMITS, ...database, ...options });
+  const backend = await createBackend({ clock: manual, limits: TEST_LIMITS, identity: { ...TEST_IDENTITY, clock: systemClock }, ...database, ...options });
   const req = (path: string, init: ReqInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
     if (init.token) headers['Authorization'] = `Bearer ${init.token}`;

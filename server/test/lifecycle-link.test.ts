@@ -16,6 +16,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../../scripts/screens/browser.mjs';
 import { DAY_MS } from '../clock.js';
 import type { Credit, Offer, OutboxMail } from '../types.js';
+import { AGENT, NEG } from './helpers.js';
 import { freePort, type MainProcess, startMain } from './main-process.js';
 
 let server: MainProcess | undefined;
@@ -43,9 +44,9 @@ function ageOffers(where: string, issued: Date): void {
 
 /** Issues a renewal offer for 10002 and returns the link from its mail. */
 async function renewAndReadLink(): Promise<{ offer: Offer; link: string }> {
-  const renewal = await api<{ offer: Offer }>('/agent/customers/10002/renewal', 'demo-agent', { json: {} });
+  const renewal = await api<{ offer: Offer }>('/agent/customers/10002/renewal', AGENT, { json: {} });
   assert.equal(renewal.status, 201);
-  const { body } = await api<{ items: OutboxMail[] }>('/agent/outbox', 'demo-agent');
+  const { body } = await api<{ items: OutboxMail[] }>('/agent/outbox', AGENT);
   const mail = body.items.find((m) => m.subject.startsWith('Ihr persönliches Treueangebot') && m.body.includes(renewal.body.offer.id));
   assert.ok(mail, 'the offer was mailed');
   assert.equal(mail.to, 'kanzlei@schneider-partner.example');
@@ -57,7 +58,7 @@ async function renewAndReadLink(): Promise<{ offer: Offer; link: string }> {
 /** A browser session logged in as 10002 through the homepage's cookie session, as after a portal login. */
 async function customerSession(): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-  const r = await context.request.post(`${base}/api/v1/session`, { data: { token: 'demo-negative' } });
+  const r = await context.request.post(`${base}/api/v1/session`, { data: { token: NEG } });
   assert.ok(r.ok(), `login: ${r.status()}`);
   return context;
 }
@@ -108,7 +109,7 @@ describe('the mailed offer link on the real server', () => {
     } finally {
       await context.close();
     }
-    const me = await api<{ credit: Credit }>('/me', 'demo-negative');
+    const me = await api<{ credit: Credit }>('/me', NEG);
     assert.equal(me.body.credit.minutes, -40 + 600);
   });
 
@@ -132,7 +133,7 @@ describe('the mailed offer link on the real server', () => {
     } finally {
       await context.close();
     }
-    const refused = await api<{ code: string }>('/orders', 'demo-negative', { json: { offerId: offer.id } });
+    const refused = await api<{ code: string }>('/orders', NEG, { json: { offerId: offer.id } });
     assert.deepEqual([refused.status, refused.body.code], [410, 'offer_expired']);
   });
 });

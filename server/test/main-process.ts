@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TEST_IDENTITY } from './helpers.js';
 
 export interface MainProcess {
   /** `http://localhost:<port>`, read from the server's start-up line. */
@@ -30,7 +31,10 @@ export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-mai
   const dataDir = mkdtempSync(join(tmpdir(), prefix));
   // Browser-driven suites sign in and create a lot from one address; rate-limits.test.ts tests the defaults.
   const generous = { RATE_LIMIT_AUTH: '100000/1m', RATE_LIMIT_TICKETS: '100000/1m', RATE_LIMIT_REPLIES: '100000/1m', RATE_LIMIT_ORDERS: '100000/1m' };
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...generous, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
+  // The tests' signing configuration, so tokens from helpers.ts (POS, NEG, AGENT) work on it too —
+  // and the demo sign-in route signs with it, as `npm start` does with a host's JWT_SECRET/JWT_ISSUER.
+  const identity = { JWT_SECRET: TEST_IDENTITY.secret, JWT_ISSUER: TEST_IDENTITY.issuer };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...generous, ...identity, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';

@@ -48,7 +48,7 @@ describe('cookie session', () => {
     const login = await b.req('/v1/session', { json: { token: POS } });
     assert.equal(login.status, 204);
     const setCookie = login.headers.get('set-cookie') ?? '';
-    assert.match(setCookie, /^cadia_session=ses_[\w-]+;/);
+    assert.match(setCookie, /^cadia_session=[\w-]{43};/, 'a random id (256 bits), not the token');
     assert.match(setCookie, /HttpOnly/);
     assert.match(setCookie, /SameSite=Lax/);
     assert.doesNotMatch(setCookie, /Secure/, 'no Secure on localhost (plain http)');
@@ -62,12 +62,26 @@ describe('cookie session', () => {
     assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 401);
   });
 
-  it('sets Secure when not on localhost', async () => {
-    b = await setup();
-    const r = await b.app.request('https://portal.example/v1/session', {
+  it('sets Secure when PUBLIC_URL is https — never from the Host header', async () => {
+    const signIn = (backend: TestBackend) => backend.app.request('https://portal.example/v1/session', {
       method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ token: POS }),
     });
-    assert.match(r.headers.get('set-cookie') ?? '', /Secure/);
+    b = await setup({ publicUrl: 'https://portal.example' });
+    assert.match((await signIn(b)).headers.get('set-cookie') ?? '', /Secure/);
+    await b.close();
+    // PUBLIC_URL says plain http (a local demo): a request naming an https host changes nothing.
+    b = await setup({ publicUrl: 'http://localhost:8080' });
+    assert.doesNotMatch((await signIn(b)).headers.get('set-cookie') ?? '', /Secure/);
+  });
+
+  it('gives a new session id on every sign-in and ends the old one of that browser', async () => {
+    b = await setup();
+    const first = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    const second = (await b.req('/v1/session', { json: { token: POS }, headers: { Cookie: first } })).headers.get('set-cookie')!.split(';')[0]!;
+    assert.notEqual(first, second);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: first } })).status, 401);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: second } })).status, 200);
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 1);
   });
 
   it('refuses an unknown token (401), a missing one (422) and malformed JSON (400)', async () => {
@@ -83,15 +97,21 @@ describe('cookie session', () => {
     assert.equal((await json<ProblemBody>(bad)).code, 'malformed_json');
   });
 
-  it('refuses a cookie-authenticated write from a foreign origin', async () => {
-    b = await setup();
+  it('refuses a cookie-authenticated write from a foreign origin; the own origin is PUBLIC_URL\'s, not the Host header\'s', async () => {
+    b = await setup({ publicUrl: 'https://portal.example' });
     const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
     const r = await b.req('/v1/orders', {
       json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://evil.example' },
     });
     assert.equal(r.status, 403);
+    // A request whose Host names the attacker's site is still judged against PUBLIC_URL.
+    const spoofed = await b.app.request('https://evil.example/v1/orders', {
+      method: 'POST', body: JSON.stringify({ packageId: 'pkg-60' }),
+      headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    });
+    assert.equal(spoofed.status, 403);
     const same = await b.req('/v1/orders', {
-      json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'http://localhost' },
+      json: { packageId: 'pkg-60' }, idempotent: true, headers: { Cookie: cookie, Origin: 'https://portal.example' },
     });
     assert.equal(same.status, 201);
   });

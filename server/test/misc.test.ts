@@ -7,8 +7,9 @@ import { afterEach, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createBackend } from '../app.js';
 import { INITIAL_SCHEMA } from '../db.js';
+import { DEMO_IDENTITY } from '../identity.js';
 import { pickLang } from '../problem.js';
-import { json, POS, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
+import { json, POS, type ProblemBody, setup, TEST_IDENTITY, type TestBackend, ticketForm } from './helpers.js';
 
 const LEGACY_SCHEMA = INITIAL_SCHEMA('blob').join(';\n');
 
@@ -74,7 +75,7 @@ describe('backend lifecycle', () => {
       const c = await setup({ dbPath });
       assert.equal(await c.count("SELECT credit_minutes AS m FROM customers WHERE number = '10001'"), 999, 'not seeded twice');
       const versions = await c.sql('SELECT name FROM kysely_migration ORDER BY name');
-      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }]);
+      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }, { name: '0007_identity' }]);
       await c.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -98,11 +99,17 @@ describe('backend lifecycle', () => {
       const b = await setup({ dbPath });
       assert.equal(await b.count("SELECT credit_minutes FROM customers WHERE number = '10001'"), 30);
       assert.equal(await b.count('SELECT COUNT(*) FROM customers'), 1, 'no demo data into a used database');
+      // The old shared token no longer signs anybody in; it became an installation key (only its hash kept).
+      assert.equal((await b.req('/v1/me', { token: 'legacy-token' })).status, 401);
+      assert.equal(await b.count("SELECT COUNT(*) FROM installation_keys WHERE hash <> 'legacy-token'"), 1);
+      const exchanged = await b.req('/v1/auth/token', { json: { key: 'legacy-token', email: 'buchhaltung@alt.example', name: 'Eva Alt' } });
+      assert.equal(exchanged.status, 200);
+      const { accessToken } = await json<{ accessToken: string }>(exchanged);
       // The credit it held is carried forward into the statement's ledger.
-      const statement = await json<{ openingMinutes: number; closingMinutes: number }>(await b.req('/v1/statement?month=2026-03', { token: 'legacy-token' }));
+      const statement = await json<{ openingMinutes: number; closingMinutes: number }>(await b.req('/v1/statement?month=2026-03', { token: accessToken }));
       assert.deepEqual([statement.openingMinutes, statement.closingMinutes], [30, 30]);
-      const r = await b.req('/v1/tickets', { token: 'legacy-token', form: ticketForm(), idempotent: true });
-      assert.equal(r.status, 201);
+      const r = await b.req('/v1/tickets', { token: accessToken, form: ticketForm(), idempotent: true });
+      assert.equal(r.status, 201, await r.clone().text());
       assert.equal((await json<{ ticket: { number: string } }>(r)).ticket.number, 'T-2026-100001');
       await b.close();
     } finally {
@@ -110,14 +117,19 @@ describe('backend lifecycle', () => {
     }
   });
 
-  it('refuses demo tokens in production', async () => {
-    await assert.rejects(createBackend({ production: true }), /production/);
+  it('production refuses to start without a signing configuration, with the demo secret, or on demo data', async () => {
+    await assert.rejects(createBackend({ production: true, seed: false }), /without a signing configuration/);
+    await assert.rejects(createBackend({ production: true, seed: false, identity: DEMO_IDENTITY }), /demo signing secret/);
+    await assert.rejects(createBackend({ production: true, seed: false, identity: { secret: 'short', issuer: 'x' } }), /too short/);
     const dir = mkdtempSync(join(tmpdir(), 'cadia-'));
     try {
       const dbPath = join(dir, 'cadia.sqlite');
       await (await createBackend({ dbPath })).close();
-      await assert.rejects(createBackend({ dbPath, production: true }), /demo tokens/);
-      const empty = await createBackend({ production: true, seed: false });
+      await assert.rejects(createBackend({ dbPath, production: true, identity: TEST_IDENTITY }), /demo contacts/);
+      await assert.rejects(createBackend({ production: true, identity: TEST_IDENTITY }), /demo data/);
+      const empty = await createBackend({ production: true, seed: false, identity: TEST_IDENTITY });
+      // No demo sign-in route in production.
+      assert.equal((await empty.app.request('/demo/token', { method: 'POST', body: '{"person":"demo-10001-admin"}' })).status, 404);
       await empty.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

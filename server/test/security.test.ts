@@ -11,8 +11,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { launchChromium } from '../../scripts/screens/browser.mjs';
-import { pruneSessions, SESSION_TTL_MS } from '../auth.js';
-import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
+import { pruneSessions, SESSION_IDLE_MS, SESSION_TTL_MS } from '../auth.js';
+import { AGENT, json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 import { startMain } from './main-process.js';
 
 const CUSTOMERS = { '10001': POS, '10002': NEG } as const;
@@ -168,21 +168,38 @@ describe('who sees what: ways of proving who you are', () => {
       assert.doesNotMatch(c, new RegExp(POS), 'the bearer token never travels in the cookie');
     }
     assert.notEqual(first.split(';')[0], second.split(';')[0], 'each login gets its own session id');
-    assert.match(first.split(';')[0]!, /^cadia_session=ses_[\w-]{16,}$/);
+    assert.match(first.split(';')[0]!, /^cadia_session=[\w-]{43}$/);
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions WHERE id = ?', first.split(';')[0]!.split('=')[1]), 0, 'only a hash of the id is stored');
   });
 
-  it('a session ends 30 days after sign-in (cookie Max-Age and server alike) and its row is pruned', async () => {
+  it('a session in daily use ends 30 days after sign-in (cookie Max-Age and server alike) and its row is pruned', async () => {
     b = await setup();
     const setCookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!;
     assert.match(setCookie, /Max-Age=2592000/);
     const cookie = setCookie.split(';')[0]!;
-    b.manual.advance(SESSION_TTL_MS - 60_000);
-    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200, 'still signed in the day before');
-    b.manual.advance(60_000);
+    const step = SESSION_IDLE_MS - 3_600_000;
+    let used = 0;
+    while (used + step < SESSION_TTL_MS) {
+      b.manual.advance(step);
+      used += step;
+      assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200, `still signed in after ${used / 3_600_000} h of daily use`);
+    }
+    b.manual.advance(SESSION_TTL_MS - used);
     assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 401, 'over after 30 days, even if the cookie were kept');
     assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 1);
     await pruneSessions(b.db, b.manual.now());
     assert.equal(await b.count('SELECT COUNT(*) AS n FROM sessions'), 0, 'pruned');
+  });
+
+  it('a session left alone for a day ends (idle expiry)', async () => {
+    b = await setup();
+    const cookie = (await b.req('/v1/session', { json: { token: POS } })).headers.get('set-cookie')!.split(';')[0]!;
+    b.manual.advance(SESSION_IDLE_MS - 60_000);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200);
+    b.manual.advance(SESSION_IDLE_MS - 60_000);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 200, 'each use moves the idle limit on');
+    b.manual.advance(SESSION_IDLE_MS);
+    assert.equal((await b.req('/v1/me', { headers: { Cookie: cookie } })).status, 401, 'a day without use ends it');
   });
 
   it('a cookie-authenticated write without Origin but with Sec-Fetch-Site: cross-site is refused; same-origin goes', async () => {
@@ -267,7 +284,7 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
       writeFileSync(page, `<!doctype html><html lang="de"><meta charset="utf-8"><body>
         <cadia-provider api-base="${base}/api"><cadia-credit-badge></cadia-credit-badge><cadia-package-shop></cadia-package-shop></cadia-provider>
         <script type="module">
-          document.querySelector('cadia-provider').token = 'demo-positive';
+          document.querySelector('cadia-provider').token = '${POS}';
           await import('${base}/dist/cadia-widgets.js');
           window.origin_ = self.origin;
         </script></body></html>`);
@@ -289,7 +306,7 @@ describe('the ERP webview on a file: page (Origin: null), in Chromium', { timeou
       await new Promise((r) => setTimeout(r, 500));
       const booked = await fetch(`${base}/api/v1/agent/tickets/tkt_demo_g/time`, {
         method: 'POST',
-        headers: { Authorization: 'Bearer demo-agent', 'Content-Type': 'application/json', 'Idempotency-Key': 'book-25' },
+        headers: { Authorization: `Bearer ${AGENT}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'book-25' },
         body: JSON.stringify({ minutes: 25 }),
       });
       assert.equal(booked.status, 201);

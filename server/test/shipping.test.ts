@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import { createSite } from '../site.js';
-import { POS, setup, type TestBackend } from './helpers.js';
+import { NEG, POS, setup, type TestBackend } from './helpers.js';
 
 let be: TestBackend;
 let site: ReturnType<typeof createSite>;
@@ -162,7 +162,7 @@ describe('API reads', () => {
 
   it('never give one customer a 304 for another customer\'s answer', async () => {
     const tag = (await be.req('/v1/me', { token: POS })).headers.get('ETag')!;
-    const other = await be.req('/v1/me', { token: 'demo-negative', headers: { 'If-None-Match': tag } });
+    const other = await be.req('/v1/me', { token: NEG, headers: { 'If-None-Match': tag } });
     assert.equal(other.status, 200);
   });
 

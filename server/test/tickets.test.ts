@@ -307,7 +307,7 @@ describe('GET /v1/attachments/{id}', () => {
     b = await setup();
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: NEG })).status, 404);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1')).status, 401);
-    assert.equal((await b.req('/v1/attachments/att_demo_a_1?token=demo-positive')).status, 401);
+    assert.equal((await b.req(`/v1/attachments/att_demo_a_1?token=${POS}`)).status, 401);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: POS })).status, 200);
     assert.equal((await b.req('/v1/attachments/att_demo_a_1', { token: AGENT })).status, 200);
   });

@@ -34,10 +34,70 @@ export interface paths {
          */
         get: operations["getSession"];
         put?: never;
-        /** Log in with a token and receive the `cadia_session` cookie (homepage demo) */
+        /**
+         * Sign in with a JWT and receive the `cadia_session` cookie (homepage)
+         * @description The host page hands the JWT its server signed for the person (see the top). The session is bound to that contact and gets a new random id on every sign-in (an old cookie of the same browser ends); only a hash of the id is stored. It ends after 24 hours without a request or 30 days after sign-in, at `DELETE /v1/session`, or for all of the person's browsers at `DELETE /v1/sessions`. `Secure` is set when `PUBLIC_URL` is https; cookie writes are accepted only from `PUBLIC_URL`'s origin (and `ALLOWED_ORIGINS`), never judged by the `Host` header.
+         */
         post: operations["createSession"];
         /** Log out (clears the cookie) */
         delete: operations["deleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Sign out everywhere
+         * @description Ends every session of the signed-in person and refuses every token issued to them up to now (also tokens issued in the same second), in every browser and webview. A new token from the host signs them in again.
+         */
+        delete: operations["signOutEverywhere"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The ERP's installation key for a short-lived access token
+         * @description A desktop program has no server to sign with: its installation key (created by the vendor with `npm run admin -- key add`, shown once, stored only as a hash) and the person's email and name buy an access token for that person, signed by this backend, valid for 15 minutes (`expiresIn`). The person is found by email within the key's customer or created with the key's role (default `member`). A revoked key is refused at once, and so is every token it minted (each token names its key). Failed exchanges count towards the per-address authentication limit (`429` with `Retry-After`).
+         */
+        post: operations["exchangeInstallationKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people of the signed-in person's company (for "filed by" filters) */
+        get: operations["listContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -109,7 +169,7 @@ export interface paths {
         put?: never;
         /**
          * Order a package or a loyalty offer; the credit rises by its minutes
-         * @description Exactly one of `packageId` and `offerId`. Repeating the request with the same
+         * @description Admins only (a member gets `403 admin_required`). Exactly one of `packageId` and `offerId`. Repeating the request with the same
          *     `Idempotency-Key` and body returns the stored answer with `Idempotent-Replayed: true`.
          */
         post: operations["createOrder"];
@@ -126,7 +186,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's tickets, newest activity first, keyset paged */
+        /**
+         * The tickets the person may see, newest activity first, keyset paged
+         * @description An admin sees the company's tickets, each with who filed it (`contact`); a member their own, or the company's where the customer's `ticketVisibility` is `company`. `contact` narrows the company's list to one person (ignored for a member who sees only their own).
+         */
         get: operations["listTickets"];
         put?: never;
         /** Create a ticket with up to three images and three files; the customer and the CC address are emailed */
@@ -610,6 +673,7 @@ export interface components {
         };
         Me: {
             customer: components["schemas"]["Customer"];
+            contact: components["schemas"]["Contact"];
             credit: components["schemas"]["Credit"];
             pricing: components["schemas"]["Pricing"];
         };
@@ -619,7 +683,34 @@ export interface components {
             me?: components["schemas"]["Me"];
         };
         SessionRequest: {
+            /** @description The JWT the host signed for the person */
             token: string;
+        };
+        /** @description A person of the customer; `admin` may order and sees the company's tickets. */
+        Contact: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+        };
+        TokenRequest: {
+            /** @description The installation key */
+            key: string;
+            /** Format: email */
+            email: string;
+            name: string;
+            /** @description e.g. `de` or `en` */
+            locale?: string;
+        };
+        TokenResponse: {
+            accessToken: string;
+            /** @enum {string} */
+            tokenType: "Bearer";
+            /** @description Seconds */
+            expiresIn: number;
+            /** Format: date-time */
+            expiresAt: string;
         };
         Package: {
             id: string;
@@ -720,6 +811,8 @@ export interface components {
             price: components["schemas"]["Money"];
             /** Format: date-time */
             createdAt: string;
+            /** @description Who ordered (null for orders from before contacts existed) */
+            contact: components["schemas"]["ContactRef"] | null;
         };
         /** @description Exactly one of `packageId` and `offerId` */
         OrderRequest: {
@@ -774,6 +867,12 @@ export interface components {
             bookedMinutes: number;
             /** @description A support reply is newer than the customer's last view of the ticket */
             unread: boolean;
+            /** @description Who filed it (null for tickets from before contacts existed) */
+            contact: components["schemas"]["ContactRef"] | null;
+        };
+        ContactRef: {
+            id: string;
+            name: string;
         };
         TicketList: {
             items: components["schemas"]["TicketSummary"][];
@@ -1200,7 +1299,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Logged in. `Set-Cookie cadia_session=…; HttpOnly; SameSite=Lax; Path=/` (plus `Secure` when not on localhost). */
+            /** @description Signed in. `Set-Cookie cadia_session=…; HttpOnly; SameSite=Lax; Path=/; Max-Age=2592000` (plus `Secure` when `PUBLIC_URL` is https). */
             204: {
                 headers: {
                     "Set-Cookie"?: string;
@@ -1231,6 +1330,80 @@ export interface operations {
                 };
                 content?: never;
             };
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    signOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out everywhere; this browser's cookie is cleared. */
+            204: {
+                headers: {
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    exchangeInstallationKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The access token */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The company's contacts, by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Contact"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
         };
     };
@@ -1351,6 +1524,15 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            /** @description `admin_required`: only an admin of the customer may order; members see prices and offers */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             404: components["responses"]["NotFound"];
             /** @description `idempotency_conflict` (key reused with another request) or `offer_already_ordered` */
             409: {
@@ -1378,6 +1560,8 @@ export interface operations {
     listTickets: {
         parameters: {
             query?: {
+                /** @description Only the tickets this contact (an id from `GET /v1/contacts`) filed */
+                contact?: string;
                 /** @description One or more statuses; repeat the parameter or separate with commas */
                 status?: components["parameters"]["StatusFilter"];
                 q?: components["parameters"]["Query"];

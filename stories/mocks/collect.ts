@@ -5,6 +5,8 @@
  * compares that file with a new collection, so a seed change that was not regenerated is caught.
  */
 import { createBackend, createManualClock } from '../../server/app.js';
+import { DEMO_IDENTITY, signHostToken } from '../../server/identity.js';
+import { DEMO_PEOPLE, type DemoPerson } from '../../server/seed.js';
 import type { FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { addMonths, monthOf } from '../../src/domain/statement.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
@@ -15,7 +17,10 @@ export type { CustomerFixture, Fixtures };
 export const FIXTURE_NOW = '2026-03-16T09:00:00.000Z';
 
 export async function collectFixtures(): Promise<Fixtures> {
-  const backend = await createBackend({ clock: createManualClock(new Date(FIXTURE_NOW)) });
+  const now = new Date(FIXTURE_NOW);
+  const backend = await createBackend({ clock: createManualClock(now) });
+  // Signed at the recording instant (the backend's clock), so the recorded token is the same on every run.
+  const tokenOf = (p: DemoPerson) => signHostToken(DEMO_IDENTITY, { sub: p.sub, email: p.email, name: p.name, customer: p.customer, role: p.role }, now);
   try {
     const get = async <T>(path: string, token?: string): Promise<T> => {
       const r = await backend.app.request(`http://localhost${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
@@ -64,7 +69,7 @@ export async function collectFixtures(): Promise<Fixtures> {
       generatedAt: FIXTURE_NOW,
       packages: await get<PackageList>('/v1/packages'),
       faq: [...faq.values()].sort((a, b) => a.id.localeCompare(b.id)),
-      customers: { positive: await customer('demo-positive'), negative: await customer('demo-negative') },
+      customers: { positive: await customer(await tokenOf(DEMO_PEOPLE[0])), negative: await customer(await tokenOf(DEMO_PEOPLE[2])) },
       attachments,
     };
   } finally {

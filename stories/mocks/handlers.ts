@@ -122,6 +122,7 @@ function generatedTickets(count: number, now: number): TicketSummary[] {
       updatedAt: updated.toISOString(),
       bookedMinutes: (i % 4) * 10,
       unread: i % 11 === 0,
+      contact: null,
     };
   });
 }
@@ -444,7 +445,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
           item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price, packageId: pkg.id, offerId: null };
         }
-        const order: Order = { id: `ord_mock_${++s.seq}`, ...item, createdAt: at };
+        const order: Order = { id: `ord_mock_${++s.seq}`, ...item, createdAt: at, contact: { id: s.me.contact.id, name: s.me.contact.name } };
         s.orders = [order, ...s.orders];
         s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };
         s.ledger.entries.push({
@@ -515,10 +516,11 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const queuePosition = (input.urgency === 'urgent' ? waiting.filter((t) => t.urgency === 'urgent').length : waiting.length) + 1;
         const summary: TicketSummary = {
           id, number, subject: input.subject, category, status: 'new', urgency: input.urgency, createdAt: at, updatedAt: at, bookedMinutes: 0, unread: false,
+          contact: { id: s.me.contact.id, name: s.me.contact.name },
         };
         const { category: _c, subject: _s, urgency: _u, ...text } = input;
         const message: Message = {
-          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.customer.name, body: input.description, createdAt: at,
+          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body: input.description, createdAt: at,
           attachments: attachmentsOf(s, images), kind: 'message',
         };
         const ticket: TicketDetail = {
@@ -546,7 +548,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       return idempotent(s, key, fingerprintOf({ ...fields, ticket: id }, images), () => {
         const at = now().toISOString();
         const message: Message = {
-          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.customer.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
+          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
         };
         const status = statusAfterCustomerReply(summary.status);
         const updated = { ...summary, status, updatedAt: at };

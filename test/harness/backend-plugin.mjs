@@ -6,6 +6,25 @@ import { Readable } from 'node:stream';
 import { tsImport } from 'tsx/esm/api';
 
 const { createBackend } = await tsImport('../../server/app.ts', import.meta.url);
+const { signHostToken } = await tsImport('../../server/identity.ts', import.meta.url);
+const { systemClock } = await tsImport('../../server/clock.ts', import.meta.url);
+const { DEMO_PEOPLE } = await tsImport('../../server/seed.ts', import.meta.url);
+
+/**
+ * The host signing configuration of every harness backend. Tokens are checked against wall time,
+ * not the backend's clock, which tests move by days while a page keeps its token.
+ */
+const IDENTITY = { secret: 'harness-host-signing-secret-0123456789abcdef', issuer: 'https://host.harness.test' };
+const sign = (claims) => signHostToken(IDENTITY, claims, new Date());
+const personOf = (p) => ({ sub: p.sub, email: p.email, name: p.name, customer: p.customer, role: p.role });
+/** The demo people's tokens as a host's server signs them (test/harness/backend.ts: TOKENS). */
+async function demoTokens() {
+  const [posAdmin, posMember, negAdmin, negMember, agent] = DEMO_PEOPLE;
+  return {
+    positive: await sign(personOf(posAdmin)), positiveMember: await sign(personOf(posMember)),
+    negative: await sign(personOf(negAdmin)), negativeMember: await sign(personOf(negMember)), agent: await sign(personOf(agent)),
+  };
+}
 const { CompiledQuery } = await import('kysely');
 
 /** A clock that runs with real time plus an offset the test can move. */
@@ -51,6 +70,7 @@ const HARNESS_LIMITS = { auth: generous, tickets: generous, replies: generous, o
 
 export function backendPlugin() {
   const backends = new Map();
+  let port = 0;
   // The promise is kept, so requests that arrive while a backend starts share it.
   const get = (id) => {
     let s = backends.get(id);
@@ -58,7 +78,7 @@ export function backendPlugin() {
       const clock = offsetClock();
       // The browser suites create many tickets per customer (50 at once in the exactly-once suite):
       // limits raised explicitly here; server/test/rate-limits.test.ts proves the defaults bite.
-      s = createBackend({ clock, publicUrl: 'http://localhost', limits: HARNESS_LIMITS })
+      s = createBackend({ clock, publicUrl: `http://localhost:${port}`, limits: HARNESS_LIMITS, identity: { ...IDENTITY, clock: systemClock } })
         .then((backend) => ({ backend, clock, faults: [], down: false, streams: new Set() }));
       backends.set(id, s);
     }
@@ -131,6 +151,9 @@ export function backendPlugin() {
       case 'exec':
         await state.backend.exec(body.sql);
         return send({ ok: true });
+      case 'sign':
+        // A token for someone else than the demo people (a customer of a test's own): `{ customer, role, sub?, name?, email? }`.
+        return send({ token: await sign({ sub: body.sub ?? `test-${body.customer}-${body.role}`, name: body.name ?? 'Test Person', email: body.email ?? `person@${body.customer ?? 'support'}.example.test`, customer: body.customer ?? null, role: body.role }) });
       case 'emit':
         // Lets a test push an event as the server would after a change made elsewhere.
         state.backend.events.emit?.(body.customerId, body.event, body.data);
@@ -142,8 +165,14 @@ export function backendPlugin() {
 
   return {
     name: 'cadia-backend',
-    serverStart({ app, server }) {
+    serverStart({ app, server, config }) {
+      port = config.port;
       app.use(async (ctx, next) => {
+        if (ctx.path === '/__cadia/tokens') {
+          ctx.set('Cache-Control', 'no-store');
+          ctx.body = await demoTokens();
+          return;
+        }
         const m = /^\/t\/([\w-]+)\/(api|__test)(\/.*)?$/.exec(ctx.path);
         if (!m) return next();
         const [, id, kind, rest = '/'] = m;

@@ -15,7 +15,13 @@ export interface Fault {
   times?: number;
 }
 
-export const TOKENS = { positive: 'demo-positive', negative: 'demo-negative', agent: 'demo-agent' } as const;
+/**
+ * The demo people's tokens, signed by the harness as a host's server would (fresh for each test
+ * file, valid for an hour): the admins of 10001 (credit left) and 10002 (credit below zero), their
+ * members, and the support agent.
+ */
+export const TOKENS: { positive: string; positiveMember: string; negative: string; negativeMember: string; agent: string } =
+  await (await fetch('/__cadia/tokens')).json();
 
 export class TestBackend {
   readonly id = crypto.randomUUID();
@@ -57,6 +63,10 @@ export class TestBackend {
   }
   clock(c: { advanceMs?: number; set?: string }): Promise<{ now: string }> {
     return this.control('clock', c);
+  }
+  /** A token for a person of `customer` (created on first use, like any host's person). */
+  async sign(person: { customer: string | null; role: 'admin' | 'member' | 'agent'; sub?: string; name?: string; email?: string }): Promise<string> {
+    return (await this.control<{ token: string }>('sign', person)).token;
   }
 
   /** A contract call as someone else would make it (the agent, another customer). */

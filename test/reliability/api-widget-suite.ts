@@ -169,8 +169,7 @@ export function runApiWidgetSuite<E extends HTMLElement>(spec: ApiWidgetSpec<E>)
     });
 
     it('401 mid-session: the token is asked for again once, then the host is told once; a new login recovers', async () => {
-      const token = `session-${crypto.randomUUID()}`;
-      await be.exec(`INSERT INTO tokens (token, kind, customer_number, name) VALUES ('${token}', 'customer', '${customer.number}', 'Sitzung')`);
+      const token = await be.sign({ customer: customer.number, role: 'admin', sub: `session-${crypto.randomUUID()}`, name: 'Sitzung' });
       let asked = 0;
       const m = await mount({ getToken: () => (asked++, token) });
       if (spec.act) {
@@ -179,8 +178,8 @@ export function runApiWidgetSuite<E extends HTMLElement>(spec: ApiWidgetSpec<E>)
       }
       await waitFor(() => spec.done(m.el), 10_000, 'first done');
       expect(asked, 'one token for the start, however many requests').to.equal(1);
-      // The session ends on the server (logged out elsewhere, expired).
-      await be.exec(`DELETE FROM tokens WHERE token = '${token}'`);
+      // The person signs out everywhere (elsewhere): the server refuses every token issued so far.
+      expect((await be.api('/v1/sessions', { method: 'DELETE', token })).status).to.equal(204);
       await spec.again(m.el);
       await waitFor(() => m.loginRequired.length > 0, 8000, 'cadia-login-required');
       await new Promise((r) => setTimeout(r, 300));

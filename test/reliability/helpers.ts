@@ -14,10 +14,9 @@ export async function rows(be: TestBackend, sql: string): Promise<number> {
  */
 export async function newCustomer(be: TestBackend, credit = 120): Promise<{ number: string; token: string }> {
   const number = `9${Math.floor(Math.random() * 1e9)}`;
-  const token = `tok-${number}`;
   await be.exec(`INSERT INTO customers (number, name, email, credit_minutes, credit_updated_at)
-    VALUES ('${number}', 'Testkunde ${number}', 'kunde${number}@example.test', ${credit}, '2026-01-01T00:00:00.000Z');
-    INSERT INTO tokens (token, kind, customer_number, name) VALUES ('${token}', 'customer', '${number}', 'Testkunde');`);
+    VALUES ('${number}', 'Testkunde ${number}', 'kunde${number}@example.test', ${credit}, '2026-01-01T00:00:00.000Z');`);
+  const token = await be.sign({ customer: number, role: 'admin', name: 'Testkunde', email: `kunde${number}@example.test` });
   return { number, token };
 }
 

@@ -6,7 +6,7 @@
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
-import { freshBackend, shadowText, waitFor, type TestBackend } from '../harness/backend.js';
+import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
 import { clearDrafts } from '../harness/drafts.js';
 import { typeInto } from '../harness/dom.js';
 import { $, deepElements, insertTickets, newCustomer } from './helpers.js';
@@ -100,7 +100,7 @@ describe(`long, RTL and emoji text at ${WIDTH} px`, function () {
       await be.sql('UPDATE packages SET name = ?, description = ? WHERE sort = ?', t.text.slice(0, 2000), TEXTS[(i + 1) % TEXTS.length]!.text, i + 1);
     }
     await be.sql("UPDATE offers SET name = ? WHERE customer_number = '10001'", HUGE_WORD.slice(0, 3000));
-    const { container, el } = await mount(be, 'demo-positive', html`<cadia-package-shop></cadia-package-shop>`);
+    const { container, el } = await mount(be, TOKENS.positive, html`<cadia-package-shop></cadia-package-shop>`);
     await waitFor(() => el.shadowRoot!.querySelectorAll('[part~="package"]').length >= 4, 10_000, 'packages');
     await expectFits(container, el, 'shop list');
     $(el, '[part~="package"] [part~="order"]')!.click();
@@ -131,7 +131,7 @@ describe(`long, RTL and emoji text at ${WIDTH} px`, function () {
   it('credit badge: the widest plausible credit (−999 Std. 59 Min.) and the order action fit, card and compact', async () => {
     await be.exec("UPDATE customers SET credit_minutes = -59999 WHERE number = '10001'");
     for (const variant of ['card', 'compact']) {
-      const { container, el } = await mount(be, 'demo-positive', html`<cadia-credit-badge variant=${variant}></cadia-credit-badge>`);
+      const { container, el } = await mount(be, TOKENS.positive, html`<cadia-credit-badge variant=${variant}></cadia-credit-badge>`);
       await waitFor(() => $(el, '[part="value"]'), 8000, 'credit');
       await expectFits(container, el, `badge ${variant}`);
     }

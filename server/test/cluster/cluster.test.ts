@@ -10,14 +10,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { after, afterEach, describe, it } from 'node:test';
 import pg from 'pg';
-import { readUntil, retrying, ticketForm } from '../helpers.js';
+import { AGENT as AGENT_TOKEN, POS as POS_TOKEN, readUntil, retrying, ticketForm } from '../helpers.js';
 import { type MainProcess, startMain } from '../main-process.js';
 
 const TEST_PG = process.env.TEST_DATABASE_URL;
 if (!TEST_PG) throw new Error('the cluster tests need TEST_DATABASE_URL=postgres://… (scripts/test.mjs sets it)');
 
-const POS = 'Bearer demo-positive';
-const AGENT = 'Bearer demo-agent';
+const POS = `Bearer ${POS_TOKEN}`;
+const AGENT = `Bearer ${AGENT_TOKEN}`;
 
 /** A fresh, empty database on the test server; dropped after the test. */
 async function freshDatabase(base = TEST_PG!): Promise<{ url: string; query<T>(text: string, ...params: unknown[]): Promise<T[]>; count(text: string): Promise<number>; drop(): Promise<void> }> {
@@ -67,7 +67,7 @@ describe('two instances on one PostgreSQL', () => {
     await instances(db.url, 2);
     assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 6);
     assert.equal(await db.count('SELECT COUNT(*) FROM customers'), 2, 'seeded once');
-    assert.equal(await db.count('SELECT COUNT(*) FROM tokens'), 3);
+    assert.equal(await db.count('SELECT COUNT(*) FROM contacts'), 5);
     assert.equal(await db.count("SELECT COUNT(*) FROM tickets WHERE id = 'tkt_demo_a'"), 1);
   });
 

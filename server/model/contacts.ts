@@ -1,0 +1,85 @@
+/**
+ * Contacts: the people of a customer (role `admin` or `member`) and the support agents (role
+ * `agent`, no customer). A host's token creates or updates its contact on first use; the ERP's
+ * access tokens name an existing contact by id.
+ */
+import { type Claims, refused, type Role } from '../identity.js';
+import type { Conn } from '../db.js';
+import { newId } from '../ids.js';
+
+export interface ContactRow {
+  id: string;
+  subject: string;
+  customer_number: string | null;
+  role: Role;
+  email: string;
+  name: string;
+  locale: string | null;
+  signed_out_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+
+export function findContact(db: Conn, id: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('id', '=', id).executeTakeFirst() as Promise<ContactRow | undefined>;
+}
+
+/**
+ * The contact a host's token speaks for, created or brought up to date from its claims (the host
+ * is the source of truth for name, email, role and company). An unknown customer number is a
+ * refusal: customers are created by the vendor (`npm run admin -- customer add`), not by tokens.
+ */
+export async function contactFromClaims(db: Conn, claims: Claims, now: Date): Promise<ContactRow> {
+  if (claims.customer) {
+    const customer = await db.selectFrom('customers').select('number').where('number', '=', claims.customer).executeTakeFirst();
+    if (!customer) throw refused({ de: `Kunde ${claims.customer} ist diesem Server nicht bekannt.`, en: `Customer ${claims.customer} is not known to this backend.` });
+  }
+  const at = now.toISOString();
+  const wanted = { customer_number: claims.customer, role: claims.role, email: claims.email, name: claims.name, locale: claims.locale };
+  const row = (await db.selectFrom('contacts').selectAll().where('subject', '=', claims.sub).executeTakeFirst()) as ContactRow | undefined;
+  if (row) {
+    const same = row.customer_number === wanted.customer_number && row.role === wanted.role && row.email === wanted.email && row.name === wanted.name && row.locale === wanted.locale;
+    if (same) return row;
+    await db.updateTable('contacts').set({ ...wanted, updated_at: at }).where('id', '=', row.id).execute();
+    return { ...row, ...wanted, updated_at: at };
+  }
+  const created: ContactRow = { id: newId('con'), subject: claims.sub, ...wanted, signed_out_at: null, created_at: at, updated_at: at };
+  // Two first requests of one person at once: the second insert loses the race and reads the winner.
+  await db.insertInto('contacts').values(created).onConflict((oc) => oc.column('subject').doNothing()).execute();
+  return (await db.selectFrom('contacts').selectAll().where('subject', '=', claims.sub).executeTakeFirstOrThrow()) as ContactRow;
+}
+
+/** A contact of the customer by email (case-insensitive), e.g. for the installation-key exchange. */
+export function contactByEmail(db: Conn, customerNumber: string, email: string): Promise<ContactRow | undefined> {
+  return db.selectFrom('contacts').selectAll().where('customer_number', '=', customerNumber)
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).orderBy('created_at').executeTakeFirst() as Promise<ContactRow | undefined>;
+}
+
+/** Adds a contact that no host token created (CLI, installation-key exchange); `subject` defaults to a local one. */
+export async function addContact(db: Conn, c: { customer: string | null; role: Role; email: string; name: string; locale?: string | null; subject?: string }, now: Date): Promise<ContactRow> {
+  const at = now.toISOString();
+  const id = newId('con');
+  const row: ContactRow = {
+    id, subject: c.subject ?? `local:${id}`, customer_number: c.customer, role: c.role, email: c.email, name: c.name, locale: c.locale ?? null,
+    signed_out_at: null, created_at: at, updated_at: at,
+  };
+  await db.insertInto('contacts').values(row).execute();
+  return row;
+}
+
+/** Whom mail about a ticket goes to: the person who filed it, or the company's address for older tickets. */
+export async function ticketRecipient(db: Conn, t: { customer_number: string; contact_id: string | null }): Promise<{ name: string; email: string }> {
+  const contact = t.contact_id ? await findContact(db, t.contact_id) : undefined;
+  if (contact) return { name: contact.name, email: contact.email };
+  const customer = await db.selectFrom('customers').select(['name', 'email']).where('number', '=', t.customer_number).executeTakeFirstOrThrow();
+  return customer;
+}
+
+/** Contact names by id, for lists that show who made each row. */
+export async function contactNames(db: Conn, ids: ReadonlyArray<string | null>): Promise<Map<string, { id: string; name: string }>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r]));
+}

@@ -1,0 +1,26 @@
+/**
+ * The demo sign-in: outside production only, it signs for the demo people (seed.ts) the same JWT a
+ * host's server would — with JWT_SECRET/JWT_ISSUER when they are set, so a host can test its own
+ * signing against the demo, otherwise with the public demo configuration. Not part of the contract.
+ */
+import { Hono } from 'hono';
+import type { Deps } from '../deps.js';
+import { signHostToken } from '../identity.js';
+import { ApiError } from '../problem.js';
+import { DEMO_PEOPLE } from '../seed.js';
+
+export function demoRoutes(deps: Deps): Hono {
+  const app = new Hono();
+  const secret = deps.identity.secret;
+  app.get('/people', (c) => c.json({ items: DEMO_PEOPLE.map(({ sub, customer, role, name, email }) => ({ sub, customer, role, name, email })) }));
+  app.post('/token', async (c) => {
+    const body = (await c.req.json().catch(() => ({}))) as { person?: unknown; locale?: unknown };
+    const person = DEMO_PEOPLE.find((p) => p.sub === body.person);
+    if (!person) throw new ApiError(404, 'not_found', { detail: 'no such demo person' });
+    if (!secret) throw new ApiError(404, 'not_found', { detail: 'the demo sign-in needs JWT_SECRET (it cannot sign for JWT_JWKS_URL)' });
+    const locale = body.locale === 'en' || body.locale === 'de' ? body.locale : null;
+    const token = await signHostToken({ secret, issuer: deps.identity.issuer }, { sub: person.sub, email: person.email, name: person.name, customer: person.customer, role: person.role, locale }, deps.clock.now());
+    return c.json({ token }, 200, { 'Cache-Control': 'no-store' });
+  });
+  return app;
+}
