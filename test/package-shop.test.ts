@@ -257,6 +257,21 @@ describe('<cadia-package-shop>', () => {
     await expect(shop).to.be.accessible();
   });
 
+  it('a member (not an admin): prices and offers, a notice instead of order buttons — in German and English', async () => {
+    for (const locale of ['de', 'en']) {
+      const { shop } = await mount(be, { token: TOKENS.positiveMember, locale });
+      await listed(shop);
+      await waitFor(() => $(shop, '[part~="offers"]'), 5000, 'the company\'s offers');
+      expect(text($(shop, '[part~="notice"]'))).to.contain(locale === 'de' ? 'Bestellen kann ein Administrator Ihrer Firma' : 'ordered by an administrator of your company');
+      expect(shop.shadowRoot!.querySelectorAll('[part~="order"]').length, 'no order button').to.equal(0);
+      expect(text($(shop, '[data-id="pkg-180"] [part~="price"]'))).to.match(/299/);
+      expect(text($(shop, '[data-id="off_demo_open"] [part~="countdown"]'))).to.match(locale === 'de' ? /noch/ : /left/);
+      await expect(shop).to.be.accessible();
+    }
+    // The server agrees: a member's order is refused.
+    expect((await be.api('/v1/orders', { token: TOKENS.positiveMember, method: 'POST', json: { packageId: 'pkg-60' } })).status).to.equal(403);
+  });
+
   it('the mailed link (offer-id) opens at the offer: highlighted, scrolled to, its order button focused', async () => {
     const { shop } = await mount(be, { offerId: 'off_demo_open' });
     await listed(shop);

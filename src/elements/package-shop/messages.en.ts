@@ -25,6 +25,7 @@ const en: ShopMessages = {
   loginHint: 'Log in to order a package and to see your personal loyalty offers.',
   loginToOrder: 'Log in to order',
   loginForOffer: 'Log in to see and order your loyalty offer.',
+  memberNotice: 'Packages are ordered by an administrator of your company.',
   empty: 'No support packages are available at the moment.',
   pickError: (n) => `Could not open the order for “${n}”.`,
 };

@@ -25,6 +25,8 @@ export interface ShopMessages {
   loginHint: string;
   loginToOrder: string;
   loginForOffer: string;
+  /** A member (not an admin) of the company: prices and offers, no order button. */
+  memberNotice: string;
   empty: string;
   /** The order step's code did not load (offline): said on the list, which keeps the choice. */
   pickError: (name: string) => string;
@@ -55,6 +57,7 @@ export const messages = catalog<ShopMessages>(
     loginHint: 'Melden Sie sich an, um ein Paket zu bestellen und Ihre persönlichen Treueangebote zu sehen.',
     loginToOrder: 'Zum Bestellen anmelden',
     loginForOffer: 'Melden Sie sich an, um Ihr Treueangebot zu sehen und zu bestellen.',
+    memberNotice: 'Bestellen kann ein Administrator Ihrer Firma.',
     empty: 'Zurzeit sind keine Supportpakete erhältlich.',
     pickError: (n) => `Die Bestellung von „${n}“ konnte nicht geöffnet werden.`,
   },

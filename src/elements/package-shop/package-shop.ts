@@ -180,6 +180,11 @@ export class CadiaPackageShop extends CadiaElement {
 
   // ---- state helpers -------------------------------------------------------------------------
 
+  /** Signed in as a member: ordering is for the company's admins (the server refuses it, 403). */
+  private get isMember(): boolean {
+    return this.store.me.value?.contact?.role === 'member';
+  }
+
   private get isLoggedOut(): boolean {
     const s = this.store.me.state;
     return s.status === 'error' && s.error.status === 401;
@@ -320,6 +325,7 @@ export class CadiaPackageShop extends CadiaElement {
         <button class="secondary" part="order login" @click=${this.handleLogin}>${m.loginToOrder}</button>
       </div>`;
     }
+    if (this.isMember) return html`<div part="notice" class="notice info"><p>${m.memberNotice}</p></div>`;
     if (!this.offerId || !this.store.offers.value) return nothing;
     const offer = this.targetOffer;
     return this.orderPart.module?.renderLinkNotice(offer, offer && this.offerState(offer), this.store.packages.value!.items, this.loc) ?? nothing;
@@ -359,9 +365,9 @@ export class CadiaPackageShop extends CadiaElement {
       </p>
       ${this.renderSaving(o.minutes, o.price, pricing)}
       ${status === 'open' ? this.renderCountdown(o) : html`<p part="countdown" class="countdown over">${status === 'ordered' ? m.ordered : m.expiredOn(formatDate(o.expiresAt, this.loc))}</p>`}
-      <button part="order" class="primary" ?disabled=${status !== 'open'} aria-describedby=${titleId} @click=${() => this.handleChoose(choice)}>
+      ${this.isMember ? nothing : html`<button part="order" class="primary" ?disabled=${status !== 'open'} aria-describedby=${titleId} @click=${() => this.handleChoose(choice)}>
         ${status === 'open' ? m.orderOffer : status === 'ordered' ? m.ordered : m.expired}
-      </button>
+      </button>`}
     </li>`;
   }
 
@@ -387,14 +393,9 @@ export class CadiaPackageShop extends CadiaElement {
       <p class="minutes num">${m.minutes(formatDuration(p.minutes, this.loc))}</p>
       <p class="price-line"><span part="price" class="price num">${formatMoney(p.price, this.loc)}</span></p>
       ${this.renderSaving(p.minutes, p.price, pricing)}
-      <button
-        part="order"
-        class="primary"
-        aria-describedby=${titleId}
-        @click=${() => this.handleChoose({ ...p, kind: 'package' })}
-      >
+      ${this.isMember ? nothing : html`<button part="order" class="primary" aria-describedby=${titleId} @click=${() => this.handleChoose({ ...p, kind: 'package' })}>
         ${m.order}
-      </button>
+      </button>`}
     </li>`;
   }
 
