@@ -13,7 +13,7 @@ import { createHandlers, handlers, resetMocks, type Scenario } from '../../stori
 import { agentHandlers } from '../../stories/mocks/agent-handlers.js';
 import type { Me, Message, Offer, OrderResult, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
 import { checkResponse } from './openapi.js';
-import { NOW, POS, NEG, setup, smallPng, type TestBackend } from './helpers.js';
+import { AGENT, NOW, POS, NEG, setup, smallPng, type TestBackend } from './helpers.js';
 
 const BASE = 'http://localhost/api';
 
@@ -328,7 +328,7 @@ describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {
     b = await setup();
   });
   after(() => b.close());
-  const AGENT_TOKEN = 'demo-agent';
+  const AGENT_TOKEN = AGENT;
   const codesOf = (p: Problem) => (p.errors ?? []).map((e) => [e.field, e.code]);
 
   it('the queue, a ticket and the customers are the server\'s, within the contract', async () => {

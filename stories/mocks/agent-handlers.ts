@@ -71,8 +71,8 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
 
 function summaryOf(t: AgentTicketDetail): AgentTicketSummary {
-  const { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread } = t;
-  return { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, customer: { number: t.customer.number, name: t.customer.name } };
+  const { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact } = t;
+  return { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact, customer: { number: t.customer.number, name: t.customer.name } };
 }
 
 function requireAgent(request: Request): void {
@@ -151,7 +151,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       return idempotent(state(), requireIdempotencyKey(info.request), fingerprintOf(fields, images), () => {
         const s = state();
         const at = now().toISOString();
-        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Cadia Support', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message' };
+        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Lena Hoffmann', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message' };
         s.tickets.set(t.id, { ...t, status, updatedAt: at, messages: [...t.messages, message] });
         mail(s, t.customer.email, `[${t.number}] Neue Antwort: ${t.subject}`, `Guten Tag ${t.customer.name},\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team`);
         return { status: 201, body: { message } };
