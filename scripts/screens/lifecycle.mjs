@@ -90,14 +90,14 @@ for (const lang of ['de', 'en']) {
 // The customer's view of the reclassified ticket in the ERP window (the demo ERP page's sign-in).
 for (const lang of ['de', 'en']) {
   const erp = await context.newPage();
-  await erp.goto(`${base}/erp?token=demo-positive&ticket=tkt_demo_b&lang=${lang}`);
+  await erp.goto(`${base}/erp?person=demo-10001-admin&ticket=tkt_demo_b&lang=${lang}`);
   await erp.locator('cadia-ticket-list .banner.reclassified').waitFor();
   await shot(erp, `9-erp-reclassified-${lang}`);
   await erp.close();
 }
 // And 10002's DATEV ticket: booked below zero, the amount owed.
 const erp = await context.newPage();
-await erp.goto(`${base}/erp?token=demo-negative&ticket=tkt_demo_j`);
+await erp.goto(`${base}/erp?person=demo-10002-admin&ticket=tkt_demo_j`);
 await erp.locator('cadia-ticket-list [data-total="owed"]').waitFor();
 await shot(erp, '10-erp-owed');
 

@@ -44,6 +44,14 @@ export async function contactFromClaims(db: Conn, claims: Claims, now: Date): Pr
     await db.updateTable('contacts').set({ ...wanted, updated_at: at }).where('id', '=', row.id).execute();
     return { ...row, ...wanted, updated_at: at };
   }
+  // A contact the vendor created (CLI) or the ERP's key exchange made for this email is the same
+  // person: the first host token with that email takes it over (its `sub` from then on).
+  const local = claims.customer ? await contactByEmail(db, claims.customer, claims.email) : undefined;
+  if (local && local.subject.startsWith('local:')) {
+    await db.updateTable('contacts').set({ subject: claims.sub, ...wanted, updated_at: at }).where('id', '=', local.id).where('subject', '=', local.subject).execute();
+    const adopted = (await db.selectFrom('contacts').selectAll().where('subject', '=', claims.sub).executeTakeFirst()) as ContactRow | undefined;
+    if (adopted) return adopted;
+  }
   const created: ContactRow = { id: newId('con'), subject: claims.sub, ...wanted, signed_out_at: null, created_at: at, updated_at: at };
   // Two first requests of one person at once: the second insert loses the race and reads the winner.
   await db.insertInto('contacts').values(created).onConflict((oc) => oc.column('subject').doNothing()).execute();

@@ -10,7 +10,7 @@ import { MAX_FILES, pdfNameProblem } from '../../src/domain/files.js';
 import {
   cleanPdf, cleanZip, csvExport, htmlAsPdf, latin1Text, logWithNul, lyingZipBomb, pdfWithEmbeddedFile, scriptedPdf, traversalZip, utf8Log, zipBomb,
 } from '../../test/fixtures/files.js';
-import { json, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
+import { json, NEG, POS, type ProblemBody, setup, smallPng, type TestBackend, ticketForm } from './helpers.js';
 
 type Target = 'ticket' | 'reply';
 interface Part { bytes: Uint8Array; name: string; type?: string }
@@ -162,6 +162,6 @@ describe('accepted files are stored and served as downloads of what they are', (
     b = await setup();
     const r = await upload(b, 'ticket', [{ bytes: utf8Log(), name: 'druck.log' }]);
     const [att] = await attachmentsOf(r);
-    assert.equal((await b.req(`/v1/attachments/${att!.id}`, { token: 'demo-negative' })).status, 404);
+    assert.equal((await b.req(`/v1/attachments/${att!.id}`, { token: NEG })).status, 404);
   });
 });

@@ -1,0 +1,173 @@
+/**
+ * The vendor's command line for production onboarding, without the demo: customers, their
+ * contacts, support agents, the ERP's installation keys, and this backend's own signing key.
+ *
+ *   npm run admin -- <command> [arguments] [--option value]
+ *
+ * It works on the database the server uses: DATABASE_URL (PostgreSQL) or DATA_DIR/cadia.sqlite
+ * (default ./data), migrating it first. Secrets come from the environment (JWT_SECRET, JWT_JWKS_URL,
+ * JWT_ISSUER for the server); an installation key is printed once and stored only as a hash.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type DB, isPostgresUrl, migrate, openDatabase } from './db.js';
+import { rotateOwnKey, sha256 } from './identity.js';
+import { newId } from './ids.js';
+import { addContact, contactByEmail } from './model/contacts.js';
+import { asciiEmail } from '../src/domain/categories.js';
+
+export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
+
+  customer add <number> --name <company> --email <address> [--credit <minutes>] [--visibility own|company]
+  customer list
+  customer visibility <number> own|company      members see their own tickets, or the company's
+  contact add <customer> --email <address> --name <name> [--role admin|member]
+  contact list <customer>
+  agent add --email <address> --name <name>     a support agent (role agent)
+  key add <customer> [--label <text>] [--role member|admin]
+                                                an installation key for the ERP: printed once, stored as a hash
+  key list <customer>
+  key revoke <key id>                           refused at once, with every token it minted
+  rotate-signing-key                            a new key for the ERP access tokens; the old one ends
+                                                when the tokens it signed have run out (about an hour)
+  new-secret                                    prints a random value for JWT_SECRET (to rotate it:
+                                                sign with the new one, then restart the server with it)
+
+Database: DATABASE_URL (postgres://…) or DATA_DIR/cadia.sqlite (default ./data).`;
+
+export class UsageError extends Error {}
+
+const need = (v: string | undefined, what: string): string => {
+  if (!v) throw new UsageError(`missing ${what}`);
+  return v;
+};
+const email = (v: string | undefined): string => {
+  const e = asciiEmail(need(v, '--email'));
+  if (!e || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new UsageError(`not an email address: ${v}`);
+  return e;
+};
+const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], what: string, fallback?: T): T => {
+  const x = v ?? fallback;
+  if (!x || !(allowed as readonly string[]).includes(x)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
+  return x as T;
+};
+
+/** Runs one command on `db`; returns what to print. */
+export async function runAdmin(db: DB, argv: readonly string[], now = new Date()): Promise<string> {
+  const { values: o, positionals: [group, verb, ...rest] } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' },
+      credit: { type: 'string' }, visibility: { type: 'string' },
+    },
+  });
+  const at = now.toISOString();
+  const customerOf = async (number: string | undefined) => {
+    const c = await db.selectFrom('customers').selectAll().where('number', '=', need(number, 'the customer number')).executeTakeFirst();
+    if (!c) throw new UsageError(`no customer ${number} (create it with: customer add ${number} --name … --email …)`);
+    return c;
+  };
+  switch (`${group ?? ''} ${verb ?? ''}`.trim()) {
+    case 'customer add': {
+      const number = need(verb && rest[0], 'the customer number');
+      if (!/^[\w-]{1,40}$/.test(number)) throw new UsageError(`not a customer number: ${number}`);
+      const credit = Number(o.credit ?? 0);
+      if (!Number.isInteger(credit)) throw new UsageError('--credit must be whole minutes');
+      if (await db.selectFrom('customers').select('number').where('number', '=', number).executeTakeFirst()) throw new UsageError(`customer ${number} exists already`);
+      await db.insertInto('customers').values({
+        number, name: need(o.name, '--name'), email: email(o.email), credit_minutes: credit, credit_updated_at: at,
+        ticket_visibility: oneOf(o.visibility, ['own', 'company'] as const, '--visibility', 'own'),
+      }).execute();
+      return `customer ${number} created`;
+    }
+    case 'customer list': {
+      const rows = await db.selectFrom('customers').selectAll().orderBy('number').execute();
+      return rows.map((c) => `${c.number}\t${c.name}\t${c.email}\t${c.credit_minutes} min\ttickets: ${c.ticket_visibility}`).join('\n') || '(no customers)';
+    }
+    case 'customer visibility': {
+      const c = await customerOf(rest[0]);
+      const v = oneOf(rest[1], ['own', 'company'] as const, 'visibility');
+      await db.updateTable('customers').set({ ticket_visibility: v }).where('number', '=', c.number).execute();
+      return `customer ${c.number}: members see ${v === 'own' ? 'their own tickets' : "the company's tickets"}`;
+    }
+    case 'contact add': {
+      const c = await customerOf(rest[0]);
+      const address = email(o.email);
+      if (await contactByEmail(db, c.number, address)) throw new UsageError(`customer ${c.number} has a contact ${address} already`);
+      const row = await addContact(db, { customer: c.number, role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member'), email: address, name: need(o.name, '--name') }, now);
+      return `contact ${row.id} (${row.role}) created for customer ${c.number}; the host's first token with this email takes it over`;
+    }
+    case 'contact list': {
+      const c = await customerOf(rest[0]);
+      const rows = await db.selectFrom('contacts').selectAll().where('customer_number', '=', c.number).orderBy('name').execute();
+      return rows.map((r) => `${r.id}\t${r.role}\t${r.name}\t${r.email}\t${r.subject}`).join('\n') || '(no contacts)';
+    }
+    case 'agent add': {
+      const address = email(o.email);
+      const row = await addContact(db, { customer: null, role: 'agent', email: address, name: need(o.name, '--name') }, now);
+      return `agent ${row.id} created; sign them in with a role "agent" token (email ${address})`;
+    }
+    case 'key add': {
+      const c = await customerOf(rest[0]);
+      const key = `cik_${randomBytes(32).toString('base64url')}`;
+      const id = newId('ikey');
+      await db.insertInto('installation_keys').values({
+        id, customer_number: c.number, label: o.label ?? '', hash: sha256(key), role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member'), created_at: at,
+      }).execute();
+      return `installation key ${id} for customer ${c.number} (shown only now — store it in the ERP installation):\n${key}`;
+    }
+    case 'key list': {
+      const c = await customerOf(rest[0]);
+      const rows = await db.selectFrom('installation_keys').selectAll().where('customer_number', '=', c.number).orderBy('created_at').execute();
+      return rows.map((k) => `${k.id}\t${k.role}\t${k.label || '-'}\tcreated ${k.created_at}\tlast used ${k.last_used_at ?? 'never'}${k.revoked_at ? `\trevoked ${k.revoked_at}` : ''}`).join('\n') || '(no keys)';
+    }
+    case 'key revoke': {
+      const id = need(rest[0], 'the key id');
+      const r = await db.updateTable('installation_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
+      if (Number(r.numUpdatedRows) === 0) throw new UsageError(`no active key ${id}`);
+      return `key ${id} revoked: refused from now on, and so is every token it minted`;
+    }
+    case 'rotate-signing-key': {
+      const { kid } = await rotateOwnKey(db, now);
+      return `new signing key ${kid}; ERP access tokens are signed with it from now on`;
+    }
+    case 'new-secret':
+      return randomBytes(48).toString('base64url');
+    default:
+      throw new UsageError(group ? `unknown command: ${[group, verb].filter(Boolean).join(' ')}` : 'no command');
+  }
+}
+
+/** The command line: the database of the server's environment, one command, exit code 0/1/2. */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  if (argv.length === 0 || argv[0] === 'help' || argv.includes('--help')) {
+    console.log(USAGE);
+    return argv.length === 0 ? 2 : 0;
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const dataDir = resolve(env.DATA_DIR ?? './data');
+  if (!isPostgresUrl(databaseUrl)) mkdirSync(dataDir, { recursive: true });
+  const opened = await openDatabase({ databaseUrl, sqlitePath: join(dataDir, 'cadia.sqlite') });
+  try {
+    await migrate(opened.db);
+    console.log(await runAdmin(opened.db, argv));
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    console.error(err instanceof Error ? err.message : String(err));
+    return 1;
+  } finally {
+    await opened.close();
+  }
+}
+
+// `npm run admin -- …` runs this file.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  process.exitCode = await main(process.argv.slice(2), process.env);
+}
