@@ -66,6 +66,12 @@ export const Loading: Story = { parameters: { msw: { handlers: handlers.loading 
 export const LoggedOut: Story = { args: { token: '' }, parameters: { msw: { handlers: handlers.loggedOut } } };
 
 /** No loyalty offers: packages only. */
+/** Signed in as a member (not an admin): prices and the company's offers, a notice instead of the order buttons. */
+export const Member: Story = { parameters: { msw: { handlers: handlers.member } } };
+
+/** The same in English. */
+export const MemberEnglish: Story = { args: { locale: 'en' }, parameters: { msw: { handlers: handlers.member } } };
+
 export const Empty: Story = { parameters: { msw: { handlers: handlers.empty } } };
 
 /** demo-negative: its offer has expired; it stays visible, disabled ("abgelaufen"). */

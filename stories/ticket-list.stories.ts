@@ -54,6 +54,9 @@ type Story = StoryObj<TicketListArgs>;
 export const List: Story = {};
 
 /** Nothing has answered yet: skeleton rows of the final size. */
+/** Signed in as a member: only the tickets they filed themselves (the customer's default visibility). */
+export const Member: Story = { parameters: { msw: { handlers: handlers.member } } };
+
 export const Loading: Story = { parameters: { msw: { handlers: handlers.loading } } };
 
 /** A customer without tickets: says what happens next. */

@@ -30,6 +30,11 @@ export const fixtures = fixtureData as Fixtures;
 export interface MockOptions {
   /** Whose seed data: `positive` (10001, 150 min, open offer) or `negative` (10002, −40 min, expired offer). */
   customer?: 'positive' | 'negative';
+  /**
+   * Who is signed in: the customer's `admin` (default) or a `member`, who — as on the server — sees
+   * only the tickets they filed and may not order (`403 admin_required`).
+   */
+  role?: 'admin' | 'member';
   /** Overrides the credit (e.g. 20 for "low", 0 for "zero"). */
   creditMinutes?: number;
   /** `seed` (default), `none`, or a number of generated tickets. */
@@ -147,7 +152,10 @@ function generatedDetail(s: TicketSummary, me: Me): TicketDetail {
 
 function initialState(o: MockOptions, now: Date): State {
   const c: CustomerFixture = shifted(fixtures.customers[o.customer ?? 'positive'], now.getTime() - Date.parse(fixtures.generatedAt));
-  const me = o.creditMinutes === undefined ? c.me : { ...c.me, credit: { ...c.me.credit, minutes: o.creditMinutes } };
+  let me = o.creditMinutes === undefined ? c.me : { ...c.me, credit: { ...c.me.credit, minutes: o.creditMinutes } };
+  // The member is the person of the seed who filed tickets but is not the admin (10001: Jonas Weber).
+  const member = o.role === 'member' ? c.tickets.map((t) => t.contact).find((p) => p && p.id !== c.me.contact.id) : undefined;
+  if (member) me = { ...me, contact: { ...me.contact, id: member.id, name: member.name, role: 'member' } };
   let offers = o.offers === 'none' ? [] : c.offers;
   if (o.offers === 'expired') {
     offers = offers.map((offer) => offer.status !== 'open' ? offer : {
@@ -157,7 +165,8 @@ function initialState(o: MockOptions, now: Date): State {
       status: 'expired',
     });
   }
-  const tickets = o.tickets === 'none' ? [] : typeof o.tickets === 'number' ? generatedTickets(o.tickets, now.getTime()) : c.tickets;
+  const all = o.tickets === 'none' ? [] : typeof o.tickets === 'number' ? generatedTickets(o.tickets, now.getTime()) : c.tickets;
+  const tickets = member ? all.filter((t) => t.contact?.id === member.id) : all;
   const details = new Map(o.tickets === undefined || o.tickets === 'seed' ? Object.entries(c.details) : []);
   const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
   // A credit set by the scenario moves every balance of the ledger by the same amount, so the statement still ends at it.
@@ -428,6 +437,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     })),
 
     http.post(`${API}/orders`, authed(async ({ request }) => {
+      if (state().me.contact.role === 'member') throw new ApiError(403, 'admin_required');
       const key = requireIdempotencyKey(request);
       const { packageId, offerId } = readOrderInput(await readJson(request));
       const s = state();
@@ -589,6 +599,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 export const handlers = {
   /** demo-positive: 150 min credit, an open loyalty offer (5 days left), 31 tickets. */
   positive: createHandlers({ customer: 'positive' }),
+  /** A member of 10001 (Jonas Weber): their own two tickets, prices and offers, no ordering. */
+  member: createHandlers({ customer: 'positive', role: 'member' }),
   /** demo-positive with 20 min left: the badge's low state. */
   low: createHandlers({ customer: 'positive', creditMinutes: 20 }),
   /** demo-positive at exactly zero. */
