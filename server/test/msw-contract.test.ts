@@ -13,7 +13,7 @@ import { createHandlers, handlers, resetMocks, type Scenario } from '../../stori
 import { agentHandlers } from '../../stories/mocks/agent-handlers.js';
 import type { Me, Message, Offer, OrderResult, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
 import { checkResponse } from './openapi.js';
-import { AGENT, NOW, POS, NEG, setup, smallPng, type TestBackend } from './helpers.js';
+import { AGENT, NOW, POS, POS_MEMBER, NEG, setup, smallPng, type TestBackend } from './helpers.js';
 
 const BASE = 'http://localhost/api';
 
@@ -85,7 +85,7 @@ describe('every scenario answers within the contract', () => {
           : path === '/v1/offers/off_demo_open' && name === 'empty' ? 404
           : path.startsWith('/v1/tickets/') && (name === 'empty' || name === 'manyTickets') ? 404
           : path === '/v1/offers/off_demo_open' && name === 'negative' ? 404
-          : path === '/v1/tickets/tkt_demo_a' && name === 'negative' ? 404
+          : path === '/v1/tickets/tkt_demo_a' && (name === 'negative' || name === 'member') ? 404
           : 200;
         assert.equal(status, expected, `${name}: GET ${path}`);
       }
@@ -154,6 +154,17 @@ describe('the seed scenarios answer exactly as the reference backend', () => {
 
   const frozen = (customer: 'positive' | 'negative') => createHandlers({ customer, now: () => new Date(FIXTURE_NOW) });
   const server = async (path: string, token: string): Promise<unknown> => (await b.req(path, { token })).json();
+
+  it('member: their own tickets only, the same contact, and no ordering (403 admin_required)', async () => {
+    const set = createHandlers({ customer: 'positive', role: 'member', now: () => new Date(FIXTURE_NOW) });
+    const ids = (page: unknown) => (page as { items: Array<{ id: string }> }).items.map((t) => t.id);
+    assert.deepEqual(ids((await call<unknown>(set, '/v1/tickets')).body), ids(await server('/v1/tickets', POS_MEMBER)));
+    const who = (c: { contact: { id: string; name: string; role: string } }) => [c.contact.id, c.contact.name, c.contact.role];
+    assert.deepEqual(who((await call<Me>(set, '/v1/me')).body), who((await server('/v1/me', POS_MEMBER)) as Me));
+    const order = await call(set, '/v1/orders', { method: 'POST', json: { packageId: 'pkg-60' }, key: 'member-order' });
+    const real = await b.req('/v1/orders', { token: POS_MEMBER, json: { packageId: 'pkg-60' }, idempotent: true });
+    assert.deepEqual([order.status, order.body.code], [real.status, ((await real.json()) as Problem).code]);
+  });
 
   for (const [customer, token] of [['positive', POS], ['negative', NEG]] as const) {
     it(`${customer}: me, offers, orders, packages and ticket queries`, async () => {
