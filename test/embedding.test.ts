@@ -234,6 +234,7 @@ describe('events (docs/events.md)', () => {
       new events.TicketSelectEvent('tkt_1'),
       new events.OrderRequestedEvent(),
       new events.OrderCompletedEvent({} as never, { minutes: 10, updatedAt: '' }),
+      new events.StatementRequestedEvent(),
       new events.LoginRequiredEvent('order'),
       new events.CadiaErrorEvent(new CadiaApiError('network', 'x'), 'load-credit'),
     ];
@@ -245,6 +246,7 @@ describe('events (docs/events.md)', () => {
       'cadia-ticket-select': [true, true, true],
       'cadia-order-requested': [true, true, true],
       'cadia-order-completed': [true, true, false],
+      'cadia-statement-requested': [true, true, true],
       'cadia-login-required': [true, true, false],
       'cadia-error': [true, true, false],
     });
