@@ -212,18 +212,22 @@ export interface ProblemBody {
 }
 
 /**
- * Sends until the answer is not "the first request with this key is still running" (409
- * idempotency_in_progress, PostgreSQL: another connection holds the key), waiting Retry-After —
- * as a client following the Idempotency-Key draft does. That 409 must always carry Retry-After.
+ * Sends until the answer is not "wait and send again", waiting Retry-After each time — as the
+ * widgets' client (ky) and a client following the Idempotency-Key draft do: a 409
+ * idempotency_in_progress (PostgreSQL: another connection holds the key) or a 503 server_busy (an
+ * instance whose upload queue is full — e.g. the survivor taking over a killed instance's share).
+ * Both must always carry Retry-After. At most 20 waits, so a server that never settles fails the test.
  */
 export async function retrying(send: () => Promise<Response>): Promise<Response> {
-  for (;;) {
+  for (let wait = 0; ; wait++) {
     const r = await send();
-    if (r.status !== 409) return r;
-    const problem = await r.clone().json() as ProblemBody;
-    if (problem.code !== 'idempotency_in_progress') return r;
+    const again = r.status === 409 || r.status === 503;
+    if (!again) return r;
+    const problem = (await r.clone().json()) as ProblemBody;
+    if (problem.code !== (r.status === 409 ? 'idempotency_in_progress' : 'server_busy')) return r;
     const seconds = Number(r.headers.get('retry-after'));
-    if (!(seconds > 0)) throw new Error('409 idempotency_in_progress without Retry-After');
+    if (!(seconds > 0)) throw new Error(`${r.status} ${problem.code} without Retry-After`);
+    if (wait === 20) return r;
     await new Promise((res) => setTimeout(res, seconds * 1000));
   }
 }
