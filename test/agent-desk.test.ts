@@ -206,6 +206,9 @@ describe('<cadia-agent-desk>', () => {
     await waitFor(() => /Schneider/.test(text($(desk, '#c-h'))), 5000, 'customer 10002');
     expect(text($(desk, '.facts'))).to.contain('−40 min');
     expect(text($(desk, '.offers'))).to.contain('expired');
+    // The statement of the month, in the customer's own words, ending at the credit.
+    await waitFor(() => $(desk, 'table.statement'), 5000, 'the statement');
+    expect(text($$(desk, 'table.statement tbody tr').at(-1))).to.match(/Closing balance.*−40 min/);
     const renew = () => [...$$(desk, 'button.primary')].find((b) => text(b) === 'Renew licence')!.click();
     renew();
     await waitFor(() => /Licence renewed/.test(text($(desk, '.outcome.ok'))), 5000, 'renewed');

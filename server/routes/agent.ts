@@ -7,7 +7,10 @@ import { type Context, Hono } from 'hono';
 import {
   isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, URGENCIES, type Urgency,
 } from '../../src/domain/categories.js';
+import { monthBounds } from '../../src/domain/statement.js';
 import { type AppEnv, requireAgent } from '../auth.js';
+import { statementOf } from '../model/ledger.js';
+import { readStatementQuery } from '../rules/statement.js';
 import { transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
@@ -67,6 +70,16 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/agent/customers/:number', async (c) => {
     requireAgent(c);
     return c.json(await customerView(db, c.req.param('number'), clock.now()));
+  });
+
+  /** A customer's statement of one month, as the customer's own `GET /v1/statement` answers it in JSON (the desk's customer panel). */
+  app.get('/agent/customers/:number/statement', async (c) => {
+    requireAgent(c);
+    const number = (await getCustomer(db, c.req.param('number'))).number;
+    const q = readStatementQuery({ month: c.req.query('month') }, clock.now());
+    const { from, to } = monthBounds(q.month)!;
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(await statementOf(db, number, q.month, from, to));
   });
 
   /** A correction of the credit by the support team, with the reason the customer reads on the statement. */

@@ -325,3 +325,22 @@ describe('the desk: queue, replies with images, bad input, two agents at once', 
     assert.equal((await b.req('/v1/agent/outbox/mail_nope/resend', { method: 'POST', token: AGENT })).status, 404);
   });
 });
+
+describe('the desk: a customer\'s statement', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('is the customer\'s own statement of the month; a future month is refused; customers get 403', async () => {
+    b = await setup();
+    const month = NOW.toISOString().slice(0, 7);
+    const mine = await json<{ closingMinutes: number; entries: unknown[] }>(await b.req(`/v1/statement?month=${month}`, { token: NEG }));
+    const r = await b.req(`/v1/agent/customers/10002/statement?month=${month}`, { token: AGENT });
+    assert.equal(r.status, 200);
+    const desk = await json<{ closingMinutes: number; entries: unknown[] }>(r);
+    assert.deepEqual(desk, mine);
+    assert.equal(desk.closingMinutes, -40);
+    assert.equal((await b.req('/v1/agent/customers/10002/statement?month=2999-01', { token: AGENT })).status, 400);
+    assert.equal((await b.req('/v1/agent/customers/99999/statement', { token: AGENT })).status, 404);
+    assert.equal((await b.req('/v1/agent/customers/10002/statement', { token: NEG })).status, 403);
+  });
+});

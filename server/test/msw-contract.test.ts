@@ -352,7 +352,7 @@ describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {
       assert.deepEqual(mock.body.counts, real.counts, `${path}: same counts`);
       assert.deepEqual(mock.body.offers?.map((o) => o.status), real.offers?.map((o) => o.status), `${path}: same offers`);
     }
-    for (const path of ['/v1/agent/tickets/tkt_demo_a', '/v1/agent/customers', '/v1/agent/outbox', '/v1/events']) {
+    for (const path of ['/v1/agent/tickets/tkt_demo_a', '/v1/agent/customers', '/v1/agent/customers/10002/statement', '/v1/agent/outbox', '/v1/events']) {
       assert.equal((await call(set, path, { token: AGENT_TOKEN })).status, 200, path);
     }
     assert.equal((await call(agentHandlers.error, '/v1/agent/tickets', { token: AGENT_TOKEN })).status, 500);

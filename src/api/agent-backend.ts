@@ -19,6 +19,7 @@ export type TimeBooked = S['TimeBooked'];
 export type QueueCounts = S['QueueCounts'];
 export type Offer = S['Offer'];
 export type Message = S['Message'];
+export type Statement = S['Statement'];
 
 /** The queue's filters; empty ones are left out. */
 export interface QueueQuery {
@@ -71,6 +72,9 @@ export function createAgentBackend(config: HttpBackendConfig) {
       json<AgentTicketDetail>(`${ticket(id)}/reclassify`, idempotent(o, { json: { category } })),
     listCustomers: async (o?: RequestOptions) => (await get<{ items: AgentCustomer[] }>('v1/agent/customers', o)).items,
     getCustomer: (n: string, o?: RequestOptions) => get<AgentCustomerDetail>(`v1/agent/customers/${encodeURIComponent(n)}`, o),
+    /** A customer's statement of one month (`YYYY-MM`; the current one by default). */
+    getStatement: (n: string, month: string, o?: RequestOptions) =>
+      get<Statement>(`v1/agent/customers/${encodeURIComponent(n)}/statement?month=${encodeURIComponent(month)}`, o),
     /** Yearly licence renewal: issues and mails the loyalty offer (409 `offer_open` while one is open). */
     renewLicence: async (n: string, o?: RequestOptions) =>
       (await json<{ offer: Offer }>(`v1/agent/customers/${encodeURIComponent(n)}/renewal`, { method: 'post', signal: o?.signal })).offer,

@@ -14,11 +14,12 @@ import type { Message, Offer } from '../../src/api/types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
+import { readStatementQuery } from '../../server/rules/statement.js';
 import { throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
-  shifted, type MockOptions, type Resolver, type StoredAnswer,
+  shifted, statementOf, type MockOptions, type Resolver, type StoredAnswer,
 } from './handlers.js';
 
 const DAY = 86_400_000;
@@ -39,6 +40,8 @@ export interface AgentMockOptions {
 }
 
 interface AgentState {
+  /** Each customer's credit ledger, for the statement (the recorded seed's, as the customer stories use it). */
+  ledgers: Map<string, Parameters<typeof statementOf>[0]>;
   tickets: Map<string, AgentTicketDetail>;
   customers: Map<string, AgentCustomerDetail>;
   outbox: OutboxMail[];
@@ -50,9 +53,11 @@ interface AgentState {
 function initialState(o: AgentMockOptions, now: Date): AgentState {
   const tickets = new Map<string, AgentTicketDetail>();
   const customers = new Map<string, AgentCustomerDetail>();
+  const ledgers: AgentState['ledgers'] = new Map();
   const ms = now.getTime() - Date.parse(fixtures.generatedAt);
   for (const c of [fixtures.customers.positive, fixtures.customers.negative].map((f) => shifted(f, ms))) {
     customers.set(c.me.customer.number, { customer: c.me.customer, credit: c.me.credit, offers: c.offers });
+    ledgers.set(c.me.customer.number, { ledger: c.ledger });
     if (o.mode === 'emptyQueue') continue;
     for (const d of Object.values(c.details)) tickets.set(d.id, { ...d, customer: c.me.customer, credit: c.me.credit });
   }
@@ -65,7 +70,7 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
       }]
     : [];
   const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
-  return { tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0 };
+  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0 };
 }
 
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
@@ -237,6 +242,13 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const c = state().customers.get(String(info.params['number']));
       if (!c) throw new ApiError(404, 'not_found');
       return HttpResponse.json(c);
+    })),
+
+    http.get(`${API}/agent/customers/:number/statement`, agent((info) => {
+      const ledger = state().ledgers.get(String(info.params['number']));
+      if (!ledger) throw new ApiError(404, 'not_found');
+      const q = readStatementQuery({ month: new URL(info.request.url).searchParams.get('month') ?? undefined }, now());
+      return HttpResponse.json(statementOf(ledger, q.month));
     })),
 
     http.post(`${API}/agent/customers/:number/renewal`, agent((info) => {

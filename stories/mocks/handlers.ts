@@ -181,7 +181,7 @@ function initialState(o: MockOptions, now: Date): State {
 }
 
 /** The month's statement from the ledger, as the server computes it (server/model/ledger.ts). */
-function statementOf(s: State, month: string): Statement {
+export function statementOf(s: Pick<State, 'ledger'>, month: string): Statement {
   const { from, to } = monthBounds(month)!;
   const at = (e: { at: string }) => Date.parse(e.at);
   const before = s.ledger.entries.filter((e) => at(e) < from.getTime());

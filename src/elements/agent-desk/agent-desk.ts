@@ -11,9 +11,11 @@ import { randomId } from '../../base/random-id.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { AttachmentUrls } from '../ticket-list/attachment-urls.js';
 import { categoryLabels } from '../../i18n/tickets.js';
+import { statementTexts } from '../../i18n/statement.js';
 import { errorText } from '../../i18n/common.js';
 import { formatDuration } from '../../i18n/index.js';
 import { LoginRequiredEvent } from '../../events/index.js';
+import { monthOf } from '../../domain/statement.js';
 import { TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketCategory, type TicketStatus, type Urgency } from '../../domain/categories.js';
 import { toApiError, type CadiaApiError } from '../../api/errors.js';
 import type { AgentTicketDetail, AgentTicketSummary, QueueQuery } from '../../api/agent-backend.js';
@@ -102,6 +104,11 @@ export class CadiaAgentDesk extends CadiaElement {
     return this.msg(deskMessages);
   }
 
+  /** The statement's words, as the customer's own statement says them (src/i18n/statement.ts). */
+  get statementWords() {
+    return this.msg(statementTexts);
+  }
+
   get categories() {
     return this.msg(categoryLabels);
   }
@@ -133,6 +140,14 @@ export class CadiaAgentDesk extends CadiaElement {
   readonly customerTask = new Task(this, {
     task: ([desk, n], { signal }) => (n ? desk.api.getCustomer(n, { signal }) : Promise.resolve(undefined)),
     args: () => [this.desk, this.view === 'customers' ? this.customerNumber : '', this.rev.customers] as const,
+  });
+
+  /** The month of the statement shown in the customers panel (`YYYY-MM`; empty: the current one). */
+  statementMonth = '';
+
+  readonly statementTask = new Task(this, {
+    task: ([desk, n, month], { signal }) => (n ? desk.api.getStatement(n, month, { signal }) : Promise.resolve(undefined)),
+    args: () => [this.desk, this.view === 'customers' ? this.customerNumber : '', this.statementMonth || monthOf(new Date()), this.rev.customers] as const,
   });
 
   readonly outboxTask = new Task(this, {

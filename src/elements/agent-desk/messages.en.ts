@@ -102,7 +102,7 @@ const en: DeskMessages = {
     renewHint: 'At each yearly licence renewal the customer gets a loyalty offer by e-mail – at most one at a time, valid for 14 days.',
     renewed: (name, d) => `Licence renewed: loyalty offer “${name}” issued and mailed, valid until ${d}.`,
     renewRefused: 'A loyalty offer is still open – there is only ever one at a time.',
-    statement: 'Statement', statementLater: 'The credit statement appears here once customers have one.',
+    statement: 'Statement', month: 'Month', statementEmpty: 'The credit did not move in this month.',
     contacts: 'Contacts and roles', contactsLater: 'Contacts (admin, member) appear here once customers have contacts.',
     keys: 'Installation keys', keysLater: 'Installation keys (create, shown once, revoke) come with the ERP sign-in.',
     tickets: 'This customer’s tickets',

@@ -98,7 +98,8 @@ export interface DeskMessages {
     renewed: (name: string, date: string) => string;
     renewRefused: string;
     statement: string;
-    statementLater: string;
+    month: string;
+    statementEmpty: string;
     contacts: string;
     contactsLater: string;
     keys: string;
@@ -223,7 +224,7 @@ export const deskMessages = catalog<DeskMessages>(
       renewHint: 'Bei jeder jährlichen Lizenzverlängerung bekommt der Kunde ein Treueangebot per E-Mail – höchstens eines zur Zeit, 14 Tage gültig.',
       renewed: (name, d) => `Lizenz verlängert: Treueangebot „${name}“ ausgestellt und gemailt, gültig bis ${d}.`,
       renewRefused: 'Es ist noch ein Treueangebot offen – es gibt immer nur eines zur Zeit.',
-      statement: 'Kontoauszug', statementLater: 'Der Kontoauszug des Guthabens erscheint hier, sobald es ihn für Kunden gibt.',
+      statement: 'Kontoauszug', month: 'Monat', statementEmpty: 'In diesem Monat hat sich das Guthaben nicht bewegt.',
       contacts: 'Kontakte und Rollen', contactsLater: 'Kontakte (Admin, Mitglied) erscheinen hier, sobald Kunden Kontakte haben.',
       keys: 'Installationsschlüssel', keysLater: 'Installationsschlüssel (anlegen, einmal anzeigen, widerrufen) kommen mit der Anmeldung über das ERP.',
       tickets: 'Tickets dieses Kunden',

@@ -69,10 +69,41 @@ function renderCustomer(desk: CadiaAgentDesk, c: AgentCustomerDetail) {
       <div class="row to-end"><button type="button" class="primary" @click=${renew}>${m.renew}</button></div>
       <p class="outcome ${outcome ? (outcome.ok ? 'ok' : 'bad') : ''}" role="status">${outcome?.text ?? nothing}</p>
     </section>
-    <section class="card" aria-labelledby="stm-h"><h3 id="stm-h">${m.statement}</h3><p class="muted small">${m.statementLater}</p></section>
+    ${renderStatement(desk)}
     <section class="card" aria-labelledby="con-h"><h3 id="con-h">${m.contacts}</h3><p class="muted small">${m.contactsLater}</p></section>
     <section class="card" aria-labelledby="key-h"><h3 id="key-h">${m.keys}</h3><p class="muted small">${m.keysLater}</p></section>
   </article>`;
+}
+
+/** The customer's statement of a month: opening, every movement with the running balance, closing — the words of the customer's own statement. */
+function renderStatement(desk: CadiaAgentDesk) {
+  const m = desk.m.customers;
+  const w = desk.statementWords;
+  const lang = desk.language;
+  const d = (n: number) => formatDuration(n, lang);
+  const s = desk.statementTask.value;
+  const pick = (e: Event) => {
+    desk.statementMonth = (e.target as HTMLInputElement).value;
+    desk.requestUpdate();
+  };
+  return html`<section class="card" aria-labelledby="stm-h">
+    <div class="row">
+      <h3 id="stm-h" class="grow">${m.statement}</h3>
+      <label>${m.month} <input type="month" .value=${s?.month ?? desk.statementMonth} @change=${pick} /></label>
+    </div>
+    ${desk.statementTask.error && !s ? desk.renderError(desk.statementTask.error, () => desk.statementTask.run()) : !s ? html`<div class="skeleton" style="height: 120px" aria-busy="true"></div>` : html`
+      <table class="statement">
+        <thead><tr><th scope="col">${w.columns.date}</th><th scope="col">${w.columns.entry}</th><th scope="col" class="end">${w.columns.minutes}</th><th scope="col" class="end">${w.columns.balance}</th></tr></thead>
+        <tbody>
+          <tr><td></td><td>${w.opening}</td><td></td><td class="end num nowrap">${d(s.openingMinutes)}</td></tr>
+          ${s.entries.map((e) => html`<tr><td class="nowrap">${formatDate(e.at, lang)}</td>
+            <td>${w.kinds[e.kind]}${e.ticketNumber ? html`<br /><span class="muted small">${e.ticketNumber} · ${e.ticketSubject}</span>` : e.orderName ? html`<br /><span class="muted small">${e.orderName}</span>` : e.note ? html`<br /><span class="muted small">${e.note}</span>` : nothing}</td>
+            <td class="end num nowrap ${e.minutes < 0 ? 'neg' : ''}">${e.minutes > 0 ? '+' : ''}${d(e.minutes)}</td><td class="end num nowrap">${d(e.balanceAfter)}</td></tr>`)}
+          <tr><td></td><td><strong>${w.closing}</strong></td><td></td><td class="end num nowrap"><strong>${d(s.closingMinutes)}</strong></td></tr>
+        </tbody>
+      </table>
+      ${s.entries.length ? nothing : html`<p class="muted small">${m.statementEmpty}</p>`}`}
+  </section>`;
 }
 
 export function renderOutbox(desk: CadiaAgentDesk) {
