@@ -19,8 +19,8 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 /** The agent's sign-in, through the provider's one seam. */
 const agentToken = async () => TOKENS.agent;
 
-async function mountDesk(be: TestBackend, locale = 'de'): Promise<CadiaAgentDesk> {
-  const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} locale=${locale} .getToken=${agentToken}>
+async function mountDesk(be: TestBackend, locale = 'de', getToken = agentToken): Promise<CadiaAgentDesk> {
+  const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} locale=${locale} .getToken=${getToken}>
     <cadia-agent-desk style="height: 760px"></cadia-agent-desk>
   </cadia-provider>`);
   const desk = provider.querySelector('cadia-agent-desk')!;
@@ -174,7 +174,9 @@ describe('<cadia-agent-desk>', () => {
 
   it('two agents on one ticket: both replies kept and seen live by the other, both bookings charged once each', async () => {
     const one = await mountDesk(be);
-    const two = await mountDesk(be);
+    // A second agent, signed in with a role `agent` token of their own.
+    const second = await be.sign({ customer: null, role: 'agent', sub: 'agent-zwei', name: 'Zweite Agentin', email: 'zwei@cadia.example' });
+    const two = await mountDesk(be, 'de', async () => second);
     for (const desk of [one, two]) {
       await statusFilter(desk, 'Wartet auf Kunde');
       await openTicket(desk, 'tkt_demo_c', /Datensicherung/);
@@ -186,6 +188,7 @@ describe('<cadia-agent-desk>', () => {
     await Promise.all([submit(one, 'reply-h'), submit(two, 'reply-h')]);
     for (const desk of [one, two]) {
       await waitFor(() => ['eins', 'zwei'].every((w) => $$(desk, '.thread .msg.support').some((m) => text(m).includes(`Agent ${w}`))), 8000, 'both replies, live');
+      expect($$(desk, '.thread .msg.support').filter((m) => text(m).includes('Agent zwei')).every((m) => text(m).includes('Zweite Agentin'))).to.equal(true);
     }
 
     await typeInto(one, '#t-min', '25');
