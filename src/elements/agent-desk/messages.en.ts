@@ -26,7 +26,7 @@ const en: DeskMessages = {
     customer: 'Customer',
     credit: 'Credit',
     filedBy: 'Filed by',
-    filedByLater: 'Person not recorded yet (comes with contacts)',
+    filedByLater: 'not recorded (ticket from before contacts)',
     cc: 'Copy to',
     noCc: 'none',
     phone: 'Phone',

@@ -148,7 +148,7 @@ export const deskMessages = catalog<DeskMessages>(
       customer: 'Kunde',
       credit: 'Guthaben',
       filedBy: 'Gemeldet von',
-      filedByLater: 'Person noch nicht erfasst (kommt mit den Kontakten)',
+      filedByLater: 'nicht erfasst (Ticket von vor den Kontakten)',
       cc: 'Kopie an',
       noCc: 'keine',
       phone: 'Telefon',

@@ -55,7 +55,7 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
         <dl class="facts">
           <div><dt>${m.ticket.customer}</dt><dd>${t.customer.name} <span class="muted num">(${t.customer.number})</span></dd></div>
           <div><dt>${m.ticket.credit}</dt><dd class="big num ${t.credit.minutes <= 0 ? 'neg' : ''}">${d(t.credit.minutes)}</dd></div>
-          <div><dt>${m.ticket.filedBy}</dt><dd class="muted">${m.ticket.filedByLater}</dd></div>
+          <div><dt>${m.ticket.filedBy}</dt><dd>${t.contact ? t.contact.name : html`<span class="muted">${m.ticket.filedByLater}</span>`}</dd></div>
           <div><dt>${m.ticket.cc}</dt><dd>${t.cc || html`<span class="muted">${m.ticket.noCc}</span>`}</dd></div>
           ${t.phone ? html`<div><dt>${m.ticket.phone}</dt><dd>${t.phone}${t.phoneAvailability ? ` (${t.phoneAvailability})` : ''}${t.calledBefore ? html` · ${m.ticket.calledBefore}` : nothing}</dd></div>` : nothing}
         </dl>
