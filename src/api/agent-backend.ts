@@ -7,6 +7,7 @@ import type { components } from './schema.js';
 import { appendFiles, createHttp, type HttpBackendConfig } from './client.js';
 import type { BackendEvent, IdempotentOptions, RequestOptions } from './backend.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
+import type { Message, Offer, Statement } from './types.js';
 
 type S = components['schemas'];
 export type AgentTicketSummary = S['AgentTicketSummary'];
@@ -17,9 +18,8 @@ export type AgentCustomerDetail = S['AgentCustomerDetail'];
 export type OutboxMail = S['OutboxMail'];
 export type TimeBooked = S['TimeBooked'];
 export type QueueCounts = S['QueueCounts'];
-export type Offer = S['Offer'];
-export type Message = S['Message'];
-export type Statement = S['Statement'];
+// The shapes the customer side names too come from its one list, not a second one here.
+export type { Message, Offer, Statement };
 
 /** The queue's filters; empty ones are left out. */
 export interface QueueQuery {
