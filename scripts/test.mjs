@@ -12,19 +12,29 @@ const failures = [];
 // and this says where the time goes.
 const timings = [];
 
-function run(name, cmd, args, { env = {}, capture = false } = {}) {
+/**
+ * Runs one step. `capture` keeps its stdout for counting; `buffered` (steps that run side by side)
+ * prints its stdout and stderr in one block when it ends, so two steps' lines do not interleave.
+ */
+function run(name, cmd, args, { env = {}, capture = false, buffered = false } = {}) {
   const started = performance.now();
   return new Promise((resolve) => {
-    console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}`);
-    const child = spawn(cmd, args, { stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit', env: { ...process.env, ...env } });
+    console.log(`\n▶ ${name}: ${cmd} ${args.join(' ')}${buffered ? ' (its output follows when it ends)' : ''}`);
+    const child = spawn(cmd, args, { stdio: ['ignore', capture || buffered ? 'pipe' : 'inherit', buffered ? 'pipe' : 'inherit'], env: { ...process.env, ...env } });
     let out = '';
+    let all = '';
     child.stdout?.on('data', (d) => {
       out += d;
-      process.stdout.write(d);
+      if (buffered) all += d;
+      else process.stdout.write(d);
+    });
+    child.stderr?.on('data', (d) => {
+      all += d;
     });
     child.on('close', (code) => {
       const seconds = Math.round((performance.now() - started) / 1000);
       timings.push(`${name} ${seconds} s`);
+      if (buffered) console.log(`\n▶ ${name} (output)\n${all}`);
       console.log(`◀ ${name}: ${seconds} s`);
       resolve({ code, out });
     });
@@ -73,8 +83,8 @@ if (built) await check('type check (stories)', 'npx', ['tsc', '-p', 'stories/tsc
 // node's test runner prints "ℹ pass N" / "ℹ fail N"; Node (≥ 22) expands the globs itself. tsx
 // stays as the loader: the server imports its modules as `./x.js` (resolved to `x.ts`), which
 // Node's own type stripping does not map.
-async function serverTests(name, globs, env) {
-  const { code, out } = await run(name, 'node', ['--import', 'tsx', '--test', '--test-timeout=120000', '--test-force-exit', '--test-reporter=spec', ...globs], { capture: true, env });
+async function serverTests(name, globs, env, node = 'node') {
+  const { code, out } = await run(name, node, ['--import', 'tsx', '--test', '--test-timeout=120000', '--test-force-exit', '--test-reporter=spec', ...globs], { capture: true, buffered: true, env });
   const p = Number(/ℹ pass (\d+)/.exec(out)?.[1] ?? 0);
   const f = Number(/ℹ fail (\d+)/.exec(out)?.[1] ?? 0);
   passed += p;
@@ -85,10 +95,10 @@ async function serverTests(name, globs, env) {
   } else if (f) failures.push(`${name} (${f})`);
 }
 
-await serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DATABASE_URL: '' });
-// `--no-postgres`: CI's second Node line runs the SQLite half only (the PostgreSQL half and the
-// cluster tests ran on the first), which keeps CI well inside its time.
-if (!process.argv.includes('--no-postgres')) {
+// The runs go side by side: they spend most of their time waiting (on sockets, PostgreSQL, Chromium),
+// and one after the other they would take CI past its 15 minutes. CADIA_SECOND_NODE names a second
+// Node binary (.ci/run passes Node 26) that runs the SQLite half once more.
+async function postgresTests() {
   let url = process.env.TEST_DATABASE_URL;
   let pgDir;
   if (!url) {
@@ -102,7 +112,7 @@ if (!process.argv.includes('--no-postgres')) {
   }
   if (url) {
     // The files that never touch the database under test (demo pages in Chromium on their own
-    // SQLite server process, static shipping headers, SMTP, the story mocks) run once, above.
+    // SQLite server process, static shipping headers, SMTP, the story mocks) run once, on SQLite.
     const databaseFree = new Set(['console', 'embedding', 'lifecycle-link', 'msw-contract', 'shipping', 'smtp']);
     const files = readdirSync('server/test').filter((f) => f.endsWith('.test.ts') && !databaseFree.has(f.replace('.test.ts', ''))).map((f) => `server/test/${f}`);
     await serverTests('server tests (PostgreSQL)', [...files, 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
@@ -112,6 +122,16 @@ if (!process.argv.includes('--no-postgres')) {
   }
   if (pgDir) execFileSync('scripts/postgres.sh', ['stop', pgDir], { stdio: 'inherit' });
 }
+
+const serverRuns = [serverTests('server tests (SQLite)', ['server/test/*.test.ts'], { TEST_DATABASE_URL: '' })];
+const secondNode = process.env.CADIA_SECOND_NODE;
+if (secondNode) {
+  const version = execFileSync(secondNode, ['--version'], { encoding: 'utf8' }).trim();
+  serverRuns.push(serverTests(`server tests (SQLite, Node ${version})`, ['server/test/*.test.ts'], { TEST_DATABASE_URL: '' }, secondNode));
+}
+// `--no-postgres`: the SQLite half only.
+if (!process.argv.includes('--no-postgres')) serverRuns.push(postgresTests());
+await Promise.all(serverRuns);
 if (serverOnly) finish();
 
 // Browser tests against the reference backend.
