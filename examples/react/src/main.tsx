@@ -7,8 +7,12 @@ import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { CadiaCreditBadge, CadiaPackageShop, CadiaProvider, CadiaTicketForm, CadiaTicketList } from '@cadia/support-widgets/react';
 
-// The demo backend's customer token; a real host hands over the logged-in customer's.
-const getToken = async () => 'demo-positive';
+// A signed token for a demo admin from the reference backend's demo sign-in (outside production
+// only). A real host's own server signs one for the person signed in (docs/embedding.md).
+const getToken = async (): Promise<string> => {
+  const r = await fetch('/api/demo/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ person: 'demo-10001-admin' }) });
+  return ((await r.json()) as { token: string }).token;
+};
 
 function App() {
   const [locale, setLocale] = useState<'de' | 'en'>('de');
