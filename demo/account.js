@@ -1,12 +1,15 @@
-// The customer portal's account page (/account): which demo customer and language, as on /erp.
+// The customer portal's account page (/account): who is signed in and the language, as on /erp —
+// the person's token comes from the demo sign-in (demo/people.js), as a host's own server signs it.
+import { fillSwitcher, initialPerson, tokenFor } from './people.js';
+
 const provider = document.getElementById('provider');
 const who = document.getElementById('who');
 const langSelect = document.getElementById('lang');
 const params = new URLSearchParams(location.search);
 
 const texts = {
-  de: { title: 'Kundenportal › Supportguthaben', who: 'Kunde' },
-  en: { title: 'Customer portal › Support credit', who: 'Customer' },
+  de: { title: 'Kundenportal › Supportguthaben', who: 'Angemeldet' },
+  en: { title: 'Customer portal › Support credit', who: 'Signed in' },
 };
 
 function applyLang(lang) {
@@ -16,9 +19,19 @@ function applyLang(lang) {
   document.getElementById('who-label').textContent = texts[lang].who;
 }
 
-who.value = params.get('token') === 'demo-negative' ? 'demo-negative' : 'demo-positive';
 langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
-provider.token = who.value;
+let person = initialPerson(params);
+// Set before the SDK defines the elements (account.html loads it after this script).
+provider.getToken = () => tokenFor(person);
 applyLang(langSelect.value);
-who.addEventListener('change', () => (provider.token = who.value));
-langSelect.addEventListener('change', () => applyLang(langSelect.value));
+const customersOnly = (p) => p.role !== 'agent';
+void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+
+who.addEventListener('change', () => {
+  person = who.value;
+  provider.getToken = () => tokenFor(person);
+});
+langSelect.addEventListener('change', () => {
+  applyLang(langSelect.value);
+  void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+});
