@@ -60,7 +60,7 @@ describe('a clean browser console on every demo page', { timeout: 180_000 }, () 
     server?.stop();
   });
 
-  const pages = ['/', '/erp', '/erp?person=demo-10002-admin&lang=en', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html', '/account', '/account?person=demo-10002-admin&lang=en'];
+  const pages = ['/', '/erp', '/erp?person=demo-10002-admin&lang=en', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html'];
 
   it('signed out: no error, no failed request (no 401 for "nobody is signed in", no favicon 404)', async () => {
     const context = await browser.newContext();
