@@ -247,7 +247,7 @@ export interface paths {
          *     (with a trailing slash). Sent with the type found in the bytes (`Attachment.contentType`), `X-Content-Type-Options:
          *     nosniff`, `Content-Disposition: attachment; filename*=UTF-8''…` (a download, never shown inline), `Content-Security-Policy: default-src 'none'; sandbox`
          *     and `Cache-Control: private, no-store` (never kept in a shared cache, nor in the browser's after sign-out).
-         *     Auth by bearer or cookie, never `?token=`: an `<img>` cannot send the header, so clients
+         *     Auth by bearer or cookie, never a token in the query string: an `<img>` cannot send the header, so clients
          *     fetch the bytes and show them as a `blob:` URL.
          */
         get: operations["getAttachment"];
@@ -292,7 +292,7 @@ export interface paths {
          *     - `offer` → `OfferEvent`
          *     - `message` → `MessageEvent`
          *
-         *     Auth by bearer or cookie, never `?token=` (`EventSource` cannot send the header, so clients
+         *     Auth by bearer or cookie, never a token in the query string (`EventSource` cannot send the header, so clients
          *     read the stream with `fetch`; the widgets do). A customer gets only
          *     their own events; the agent gets every customer's, with `customerNumber` set.
          *
