@@ -1,6 +1,6 @@
 // The customer portal's account page (/account): who is signed in and the language, as on /erp —
 // the person's token comes from the demo sign-in (demo/people.js), as a host's own server signs it.
-import { fillSwitcher, initialPerson, tokenFor } from './people.js';
+import { customerSignIn } from './people.js';
 
 const provider = document.getElementById('provider');
 const who = document.getElementById('who');
@@ -19,19 +19,4 @@ function applyLang(lang) {
   document.getElementById('who-label').textContent = texts[lang].who;
 }
 
-langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
-let person = initialPerson(params);
-// Set before the SDK defines the elements (account.html loads it after this script).
-provider.getToken = () => tokenFor(person);
-applyLang(langSelect.value);
-const customersOnly = (p) => p.role !== 'agent';
-void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
-
-who.addEventListener('change', () => {
-  person = who.value;
-  provider.getToken = () => tokenFor(person);
-});
-langSelect.addEventListener('change', () => {
-  applyLang(langSelect.value);
-  void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
-});
+customerSignIn({ provider, who, langSelect, params, applyLang });

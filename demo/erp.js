@@ -1,7 +1,7 @@
 // The ERP support window as the desktop program's webview shows it: the ERP knows the person (a
 // short-lived token, kept in memory; a real ERP gets it for its installation key at
 // POST /v1/auth/token, docs/embedding.md) and the context it was opened from, and hands both over.
-import { fillSwitcher, initialPerson, tokenFor } from './people.js';
+import { customerSignIn } from './people.js';
 
 const provider = document.getElementById('provider');
 const form = document.getElementById('form');
@@ -24,14 +24,7 @@ function applyLang(lang) {
   document.getElementById('who-label').textContent = t.who;
 }
 
-langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
-let person = initialPerson(params);
-// Set before the SDK defines the elements (erp.html loads it after this script), so the first
-// request already asks for this person's token.
-provider.getToken = () => tokenFor(person);
-applyLang(langSelect.value);
-const customersOnly = (p) => p.role !== 'agent';
-void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+customerSignIn({ provider, who, langSelect, params, applyLang });
 
 // What the ERP knows about where the customer was when they asked for help.
 form.program = 'CadiaOFFICE Warenwirtschaft';
@@ -55,12 +48,4 @@ form.diagnostics = {
 };
 if (params.get('ticket')) list.setAttribute('ticket-id', params.get('ticket'));
 
-who.addEventListener('change', () => {
-  person = who.value;
-  provider.getToken = () => tokenFor(person);
-});
-langSelect.addEventListener('change', () => {
-  applyLang(langSelect.value);
-  void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
-});
 document.addEventListener('cadia-ticket-created', (e) => list.setAttribute('ticket-id', e.ticket.id));

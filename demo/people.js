@@ -46,3 +46,27 @@ export async function fillSwitcher(select, { current, lang, keep = () => true })
   select.value = list.some((p) => p.sub === current) ? current : (list[0]?.sub ?? '');
   return list;
 }
+
+/**
+ * A customer page's sign-in, as /erp and /account have it: the provider asks the demo sign-in for
+ * the person chosen in the header's switcher (`?person=` or the first customer's admin); a change
+ * of person or language is applied at once. `applyLang(lang)` sets the page's own texts.
+ */
+export function customerSignIn({ provider, who, langSelect, params, applyLang }) {
+  const customersOnly = (p) => p.role !== 'agent';
+  langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
+  let person = initialPerson(params);
+  // Set before the SDK defines the elements (the pages load it after their script), so the first
+  // request already asks for this person's token.
+  provider.getToken = () => tokenFor(person);
+  applyLang(langSelect.value);
+  void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+  who.addEventListener('change', () => {
+    person = who.value;
+    provider.getToken = () => tokenFor(person);
+  });
+  langSelect.addEventListener('change', () => {
+    applyLang(langSelect.value);
+    void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
+  });
+}
