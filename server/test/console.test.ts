@@ -38,7 +38,7 @@ async function problemsOn(context: BrowserContext, path: string): Promise<string
   await page.goto(server!.base + path);
   await page.waitForFunction(
     () => {
-      const widgets = [...document.querySelectorAll('cadia-credit-badge, cadia-ticket-form, cadia-ticket-list, cadia-package-shop')];
+      const widgets = [...document.querySelectorAll('cadia-credit-badge, cadia-ticket-form, cadia-ticket-list, cadia-package-shop, cadia-account')];
       return widgets.every((w) => w.shadowRoot && w.shadowRoot.childElementCount > 0 && !w.shadowRoot.querySelector('[aria-busy="true"], .skeleton'));
     },
     undefined,
@@ -60,7 +60,7 @@ describe('a clean browser console on every demo page', { timeout: 180_000 }, () 
     server?.stop();
   });
 
-  const pages = ['/', '/erp', '/erp?person=demo-10002-admin&lang=en', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html'];
+  const pages = ['/', '/erp', '/erp?person=demo-10002-admin&lang=en', '/account', '/agent', '/csp', '/hostile', '/demo/shop.html', '/demo/ticket-list.html'];
 
   it('signed out: no error, no failed request (no 401 for "nobody is signed in", no favicon 404)', async () => {
     const context = await browser.newContext();
