@@ -4,12 +4,12 @@
  */
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { type AppEnv, authenticate, pruneSessions } from './auth.js';
 import { checkProductionIdentity, DEMO_IDENTITY, type IdentityConfig, TokenVerifier } from './identity.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
+import { compression } from './compression.js';
 import {
   type DB, type Dialect, isConnectionError, isEmpty, migrate, migrationsDone, onCommit, openDatabase, withStartupLock,
 } from './db.js';
@@ -198,12 +198,12 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     c.header('X-Content-Type-Options', 'nosniff');
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
-  // Answers compressed when the client accepts it (gzip; the event stream is never compressed).
+  // Answers compressed when the client accepts it (brotli, else gzip; never the event stream).
   // Every read carries an ETag and is answered 304 without a body when the client's copy is still
   // current. The public ones (packages, FAQ) may be kept by the browser, which then asks with the
   // tag on every use; personal data stays `no-store` (office PCs are shared), so only a client
   // that keeps the last answer itself saves those bytes. Not the event stream, which never ends.
-  v1.use('*', compress());
+  v1.use('*', compression());
   const tag = etag();
   v1.use('*', async (c, next) => {
     if (c.req.method !== 'GET' || c.req.path.endsWith('/v1/events')) return next();

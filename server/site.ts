@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { Context, MiddlewareHandler } from 'hono';
-import { compress } from 'hono/compress';
 import { etag } from 'hono/etag';
+import { compression } from './compression.js';
 
 // Lit adopts constructable stylesheets, so no 'unsafe-inline' is needed for styles either.
 const CSP = [
@@ -36,13 +36,13 @@ const HASHED = /^\/dist\/(chunks|aio|agent|cdn\/chunks|cdn\/all)\//;
 /**
  * How the SDK and the pages travel, as a CDN would send them: compressed (the SDK's files as the
  * build's brotli or gzip copies, see /dist below; whatever else is compressible — pages, demo
- * files — gzip on the fly, which leaves an answer that is already encoded alone; the API
+ * files — brotli or gzip on the fly, which leaves an answer that is already encoded alone; the API
  * compresses its own answers), content-hashed files cached for good,
  * everything else — entry files whose URL hosts write into their pages, the pages themselves —
  * stored but revalidated on every use (ETag → 304, no body, when nothing changed).
  */
 function shipping(): MiddlewareHandler {
-  const gzip = compress();
+  const compress = compression();
   const tag = etag();
   return async (c, next) => {
     if (c.req.path.startsWith('/api/')) return void (await next());
@@ -50,7 +50,7 @@ function shipping(): MiddlewareHandler {
       await next();
       if (c.res.ok) c.header('Cache-Control', HASHED.test(c.req.path) ? 'public, max-age=31536000, immutable' : 'no-cache');
     };
-    await gzip(c, async () => void (await tag(c, cacheable)));
+    await compress(c, async () => void (await tag(c, cacheable)));
   };
 }
 

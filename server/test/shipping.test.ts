@@ -56,17 +56,19 @@ describe('the SDK and the pages', () => {
     assert.ok(br < gzip * 0.95, `brotli ${br} B, gzip ${gzip} B`);
   });
 
-  it('sends pages and demo files gzip-compressed to a client that accepts it, and plain to one that does not', async () => {
+  it('sends pages and demo files brotli-compressed to a browser, gzip to a client that accepts only that, and plain to one that accepts neither', async () => {
     for (const path of ['/demo/demo.css', '/erp']) {
       const plain = await get(path);
       const body = Buffer.from(await plain.arrayBuffer());
       assert.equal(plain.headers.get('Content-Encoding'), null, path);
-      const zipped = await get(path, { 'Accept-Encoding': 'gzip, deflate, br' });
-      assert.equal(zipped.headers.get('Content-Encoding'), 'gzip', path);
-      assert.match(zipped.headers.get('Vary') ?? '', /Accept-Encoding/, path);
-      const bytes = Buffer.from(await zipped.arrayBuffer());
-      assert.ok(bytes.length < body.length / 2, `${path}: ${bytes.length} of ${body.length} bytes`);
-      assert.deepEqual(gunzipSync(bytes), body, path);
+      for (const [accepted, encoding, decode] of [['gzip, deflate, br, zstd', 'br', brotliDecompressSync], ['gzip, deflate', 'gzip', gunzipSync]] as const) {
+        const res = await get(path, { 'Accept-Encoding': accepted });
+        assert.equal(res.headers.get('Content-Encoding'), encoding, `${path} for ${accepted}`);
+        assert.match(res.headers.get('Vary') ?? '', /Accept-Encoding/, path);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        assert.ok(bytes.length < body.length / 2, `${path} ${encoding}: ${bytes.length} of ${body.length} bytes`);
+        assert.deepEqual(decode(bytes), body, `${path} ${encoding}`);
+      }
     }
   });
 
@@ -129,12 +131,51 @@ describe('the SDK and the pages', () => {
 describe('API reads', () => {
   const auth = { Authorization: `Bearer ${POS}` };
 
-  it('are compressed when accepted', async () => {
-    const res = await be.req('/v1/tickets', { token: POS, headers: { 'Accept-Encoding': 'gzip' } });
+  it('are brotli-compressed for a browser, gzip for a client that accepts only gzip, plain otherwise — the same JSON each way', async () => {
+    const plain = await be.req('/v1/tickets', { token: POS, headers: { 'Accept-Encoding': 'identity' } });
+    assert.equal(plain.headers.get('Content-Encoding'), null);
+    const body = Buffer.from(await plain.arrayBuffer());
+    assert.ok(body.length > 1024, `the list is big enough to be compressed (${body.length} B)`);
+    assert.ok((JSON.parse(body.toString()) as { items: unknown[] }).items.length > 0);
+    const cases = [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['br;q=0.5, gzip', 'gzip', gunzipSync], // the client's weights win over the server's preference
+      ['gzip', 'gzip', gunzipSync],
+    ] as const;
+    for (const [accepted, encoding, decode] of cases) {
+      const res = await be.req('/v1/tickets', { token: POS, headers: { 'Accept-Encoding': accepted } });
+      assert.equal(res.status, 200, accepted);
+      assert.equal(res.headers.get('Content-Encoding'), encoding, accepted);
+      assert.equal(res.headers.get('Content-Length'), null, accepted);
+      assert.match(res.headers.get('Vary') ?? '', /Accept-Encoding/, accepted);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      assert.ok(bytes.length < body.length / 2, `${encoding}: ${bytes.length} of ${body.length} B`);
+      assert.deepEqual(decode(bytes), body, accepted);
+    }
+    const refused = await be.req('/v1/tickets', { token: POS, headers: { 'Accept-Encoding': 'br;q=0, gzip;q=0' } });
+    assert.equal(refused.headers.get('Content-Encoding'), null);
+    assert.deepEqual(Buffer.from(await refused.arrayBuffer()), body);
+  });
+
+  it('leave a small answer uncompressed (under 1 kB it would save next to nothing), but still vary by Accept-Encoding', async () => {
+    const res = await be.req('/v1/me', { token: POS, headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
     assert.equal(res.status, 200);
-    assert.equal(res.headers.get('Content-Encoding'), 'gzip');
-    const list = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString()) as { items: unknown[] };
-    assert.ok(list.items.length > 0);
+    const text = await res.text();
+    assert.ok(text.length < 1024, `/v1/me is small (${text.length} B)`);
+    assert.equal(res.headers.get('Content-Encoding'), null);
+    assert.match(res.headers.get('Vary') ?? '', /Accept-Encoding/);
+    assert.ok(JSON.parse(text));
+  });
+
+  it('answer a compressed read 304 when the client sends back its (weak) tag', async () => {
+    const headers = { 'Accept-Encoding': 'gzip, deflate, br, zstd' };
+    const first = await be.req('/v1/tickets', { token: POS, headers });
+    assert.equal(first.headers.get('Content-Encoding'), 'br');
+    const tag = first.headers.get('ETag')!;
+    assert.match(tag, /^W\//);
+    const again = await be.req('/v1/tickets', { token: POS, headers: { ...headers, 'If-None-Match': tag } });
+    assert.equal(again.status, 304);
+    assert.equal((await again.arrayBuffer()).byteLength, 0);
   });
 
   it('carry an ETag and are 304 without a body while nothing changed; only public ones may be stored', async () => {
@@ -172,7 +213,7 @@ describe('API reads', () => {
     assert.equal(refused.headers.get('Cache-Control'), 'no-store');
     assert.equal(refused.headers.get('ETag'), null);
     const controller = new AbortController();
-    const stream = await be.app.request('http://localhost/v1/events', { headers: { ...auth, 'Accept-Encoding': 'gzip' }, signal: controller.signal });
+    const stream = await be.app.request('http://localhost/v1/events', { headers: { ...auth, 'Accept-Encoding': 'gzip, deflate, br, zstd' }, signal: controller.signal });
     assert.equal(stream.status, 200);
     assert.equal(stream.headers.get('Content-Encoding'), null);
     assert.equal(stream.headers.get('ETag'), null);
