@@ -29,6 +29,7 @@ import { demoRoutes } from './routes/demo.js';
 import { eventRoutes } from './routes/events.js';
 import { faqRoutes } from './routes/faq.js';
 import { meRoutes } from './routes/me.js';
+import { noticeRoutes } from './routes/notices.js';
 import { shopRoutes } from './routes/shop.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { hasDemoContacts, seed } from './seed.js';
@@ -189,7 +190,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
       credentials: true,
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'Accept-Language', 'Last-Event-ID'],
       exposeHeaders: ['Retry-After', 'Idempotent-Replayed'],
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
       maxAge: 600,
     }));
   }
@@ -221,7 +222,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   });
   v1.use('*', deps.rates.authentication());
   v1.use('*', authenticate({ db, clock, verifier: deps.verifier, ownOrigins: [new URL(publicUrl).origin, ...allowedOrigins] }));
-  for (const routes of [authRoutes, meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
+  for (const routes of [authRoutes, meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, noticeRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
   let draining = false;
   const app = new Hono<LogEnv>();

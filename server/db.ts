@@ -110,7 +110,20 @@ export interface TicketDiagnosticsTable {
   file_attachment_id: string | null; created_at: string;
 }
 
+/** Known-issue notices (issue 18), German with optional English texts. */
+export interface NoticesTable {
+  id: string; program: string; version_from: string; version_to: string; title: string; text: string; workaround: string;
+  title_en: string; text_en: string; workaround_en: string; status: 'investigating' | 'workaround' | 'fixed'; fixed_in: string;
+  created_at: string; updated_at: string; fixed_at: string | null; created_by: string | null;
+}
+/** "Betrifft mich auch": a contact waits for a notice's fix (mailed in `lang`), optionally with a ticket filed for it. */
+export interface NoticeSubscriptionsTable {
+  notice_id: string; contact_id: string; customer_number: string; lang: string; ticket_id: string | null; created_at: string;
+}
+
 export interface Tables {
+  notices: NoticesTable;
+  notice_subscriptions: NoticeSubscriptionsTable;
   customers: CustomersTable;
   contacts: ContactsTable;
   sessions: SessionsTable;
@@ -504,6 +517,40 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         )`.execute(db);
         await sql`CREATE INDEX sessions_contact ON sessions(contact_id)`.execute(db);
         await sql`CREATE INDEX sessions_created ON sessions(created_at)`.execute(db);
+      },
+    },
+    // Known-issue notices and who waits for their fix (issue 18). A ticket filed "for" a notice is
+    // a subscription with its ticket, so the link needs no column on tickets.
+    '0008_notices': {
+      async up(db) {
+        await sql`CREATE TABLE notices (
+          id TEXT PRIMARY KEY,
+          program TEXT NOT NULL,
+          version_from TEXT NOT NULL DEFAULT '',
+          version_to TEXT NOT NULL DEFAULT '',
+          title TEXT NOT NULL,
+          text TEXT NOT NULL,
+          workaround TEXT NOT NULL DEFAULT '',
+          title_en TEXT NOT NULL DEFAULT '',
+          text_en TEXT NOT NULL DEFAULT '',
+          workaround_en TEXT NOT NULL DEFAULT '',
+          status TEXT NOT NULL CHECK (status IN ('investigating', 'workaround', 'fixed')),
+          fixed_in TEXT NOT NULL DEFAULT '',
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          fixed_at TEXT,
+          created_by TEXT REFERENCES contacts(id)
+        )`.execute(db);
+        await sql`CREATE TABLE notice_subscriptions (
+          notice_id TEXT NOT NULL REFERENCES notices(id) ON DELETE CASCADE,
+          contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+          customer_number TEXT NOT NULL REFERENCES customers(number),
+          lang TEXT NOT NULL DEFAULT 'de',
+          ticket_id TEXT REFERENCES tickets(id),
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (notice_id, contact_id)
+        )`.execute(db);
+        await sql`CREATE INDEX notice_subscriptions_contact ON notice_subscriptions(contact_id)`.execute(db);
       },
     },
   };

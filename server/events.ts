@@ -13,7 +13,7 @@ import pg from 'pg';
 import type { DB } from './db.js';
 import { SingleFlight } from './single-flight.js';
 
-export type EventName = 'credit' | 'ticket' | 'offer' | 'message';
+export type EventName = 'credit' | 'ticket' | 'offer' | 'message' | 'notice';
 
 export interface BusEvent {
   id: number;
@@ -91,7 +91,8 @@ export class EventBus {
   /** Events after `afterId` (oldest first), for a stream that reconnects with Last-Event-ID. */
   async since(afterId: number, customerNumber: string | null, untilId: number): Promise<BusEvent[]> {
     let q = this.db.selectFrom('events').selectAll().where('id', '>', afterId).where('id', '<=', untilId);
-    if (customerNumber) q = q.where('customer_number', '=', customerNumber);
+    // '*': an event for every customer (a known-issue notice changed).
+    if (customerNumber) q = q.where('customer_number', 'in', [customerNumber, '*']);
     const rows = await q.orderBy('id').limit(REPLAY_LIMIT).execute();
     return rows.map(toEvent);
   }

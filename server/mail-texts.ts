@@ -167,3 +167,20 @@ export function creditUsedUpMail(lang: Lang, c: { name: string; creditMinutes: n
       `Supportpakete finden Sie im ${portal(lang)}.`,
     ]);
 }
+
+/** A known-issue notice the person subscribed to ("Betrifft mich auch") is fixed. */
+export function noticeFixedMail(lang: Lang, n: { name: string; title: string; program: string; fixedIn: string }): MailText {
+  return lang === 'en'
+    ? mail(lang, n.name, `Fixed: ${n.title}`, [
+      `the problem you reported as affecting you too is fixed: “${n.title}”.`,
+      n.fixedIn ? `The fix is in ${n.program} ${n.fixedIn}; please update to this version.` : `No update of ${n.program} is needed.`,
+      '',
+      `If the problem still occurs, please file a ticket in ${portal(lang)}.`,
+    ])
+    : mail(lang, n.name, `Behoben: ${n.title}`, [
+      `das Problem, von dem Sie sagten „Betrifft mich auch“, ist behoben: „${n.title}“.`,
+      n.fixedIn ? `Die Korrektur ist in ${n.program} ${n.fixedIn} enthalten; bitte aktualisieren Sie auf diese Version.` : `Eine Aktualisierung von ${n.program} ist nicht nötig.`,
+      '',
+      `Sollte das Problem weiter auftreten, erstellen Sie bitte ein Ticket im ${portal(lang)}.`,
+    ]);
+}

@@ -115,6 +115,8 @@ const FIELD_MESSAGES: Texts = {
   },
   already_reclassified: { de: 'Das Ticket wurde bereits umklassifiziert.', en: 'The ticket has already been reclassified.' },
   unchanged: { de: 'Das Ticket hat diese Kategorie bereits.', en: 'The ticket already has this category.' },
+  invalid_version: { de: 'Keine Versionsnummer (z. B. 2026.3.1).', en: 'Not a version number (e.g. 2026.3.1).' },
+  version_range: { de: 'Die Bis-Version liegt vor der Ab-Version.', en: 'The “to” version is before the “from” version.' },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

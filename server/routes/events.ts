@@ -26,10 +26,11 @@ export function eventRoutes(deps: Deps): Hono<AppEnv> {
     // Proxies such as nginx buffer responses unless told not to; SSE must flow at once.
     c.header('X-Accel-Buffering', 'no');
     return streamSSE(c, async (stream) => {
-      const mine = (e: BusEvent) => p.kind === 'agent' || e.customerNumber === p.customerNumber;
+      // '*' is every customer's: a known-issue notice was published or changed (model/notices.ts).
+      const mine = (e: BusEvent) => p.kind === 'agent' || e.customerNumber === p.customerNumber || e.customerNumber === '*';
       const send = (e: BusEvent) => {
         // The agent sees every customer's events, so it needs to know whose they are.
-        const data = p.kind === 'agent' ? { ...e.data, customerNumber: e.customerNumber } : e.data;
+        const data = p.kind === 'agent' && e.customerNumber !== '*' ? { ...e.data, customerNumber: e.customerNumber } : e.data;
         return stream.writeSSE({ id: String(e.id), event: e.name, data: JSON.stringify(data) });
       };
       // Live events are held back until the missed ones are out, so the order stays the ids' order.

@@ -6,6 +6,7 @@ import { fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent }
 import {
   addCustomerReply, createTicket, customerTicket, listTickets, type ListQuery, markSeen, readAttachment, ticketDetail, ticketScope, toSummary,
 } from '../model/tickets.js';
+import { noticeExists, subscribe } from '../model/notices.js';
 import { pickLang } from '../problem.js';
 import { parseListParams, readDiagnostics, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
 import { contentDisposition, formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
@@ -48,6 +49,9 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(form);
     const input = readTicketInput(f);
     const diagnostics = readDiagnostics(f);
+    // Filed "for" a known-issue notice: the ticket is linked to it and its author subscribed to the fix.
+    const noticeId = f.string('noticeId', { max: 100 });
+    if (noticeId && !(await noticeExists(db, noticeId))) f.add('noticeId', 'invalid_value');
     const images = readImages(form['images']);
     const files = await readFiles(form['files']);
     const diagnosticsFile = await readFiles(form['diagnosticsFile'], 'diagnosticsFile');
@@ -59,8 +63,13 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const diagnosed = diagnostics && { ...diagnostics, file: diagnosticsFile.files[0] };
 
     const fp = fingerprint('POST', '/v1/tickets', formFingerprintParts(form, [...uploads, ...diagnosticsFile.files]));
-    const ticket = { customerNumber: p.customerNumber, author: authorOf(p), input: { ...input, category }, uploads, diagnostics: diagnosed, lang: pickLang(c.req.header('accept-language')) };
-    const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({ status: 201, body: await createTicket(trx, deps, ticket) }));
+    const lang = pickLang(c.req.header('accept-language'));
+    const ticket = { customerNumber: p.customerNumber, author: authorOf(p), input: { ...input, category }, uploads, diagnostics: diagnosed, lang };
+    const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => {
+      const created = await createTicket(trx, deps, ticket);
+      if (noticeId) await subscribe(trx, deps, { noticeId, contactId: p.contactId, customerNumber: p.customerNumber, lang, ticketId: created.ticket.id });
+      return { status: 201, body: created };
+    });
     return idempotentResponse(result);
   });
 

@@ -11,7 +11,7 @@ import type { Fields } from '../validate.js';
 /** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
 export const TICKET_FORM_FIELDS = [
   'category', 'subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction',
-  'urgency', 'calledBefore', 'cc', 'phone', 'phoneAvailability', 'diagnostics',
+  'urgency', 'calledBefore', 'cc', 'phone', 'phoneAvailability', 'diagnostics', 'noticeId',
 ] as const;
 /** The text fields of a reply's form besides `images`. */
 export const REPLY_FORM_FIELDS = ['body'] as const;

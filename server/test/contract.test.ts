@@ -38,6 +38,8 @@ describe('responses match api/openapi.yaml', () => {
     check('TicketList', await get('/v1/tickets', POS));
     for (const id of ['tkt_demo_a', 'tkt_demo_b', 'tkt_demo_c', 'tkt_demo_e']) check('TicketDetail', await get(`/v1/tickets/${id}`, POS));
     check('FaqList', await get('/v1/faq?q=Druck'));
+    check('NoticeMatchList', await get('/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1&q=Rechnungsdruck', POS));
+    check('NoticeSubscription', await (await b.req('/v1/notices/ntc_demo_print/subscription', { method: 'PUT', token: POS })).json());
   });
 
   it('creating resources and problems', async () => {
@@ -55,6 +57,11 @@ describe('responses match api/openapi.yaml', () => {
     check('AgentTicketList', await get('/v1/agent/tickets', AGENT));
     check('AgentTicketDetail', await get('/v1/agent/tickets/tkt_demo_e', AGENT));
     check('AgentCustomerList', await get('/v1/agent/customers', AGENT));
+    check('AgentNoticeList', await get('/v1/agent/notices', AGENT));
+    check('AgentNotice', await get('/v1/agent/notices/ntc_demo_print', AGENT));
+    check('NoticeSubscriberList', await get('/v1/agent/notices/ntc_demo_print/subscribers', AGENT));
+    check('NoticeSaved', await (await b.req('/v1/agent/notices', { token: AGENT, idempotent: true, json: { program: 'CadiaOFFICE Lohn', title: 'T', text: 'x' } })).json());
+    check('NoticeSaved', await (await b.req('/v1/agent/notices/ntc_demo_print', { method: 'PATCH', token: AGENT, json: { status: 'fixed' } })).json());
     check('TimeBooked', await (await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 200 } })).json());
     check('MessageCreated', await (await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'x' } })).json());
     check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'concern' } })).json());

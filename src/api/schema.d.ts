@@ -276,6 +276,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Known-issue notices that match the host's program and version, or what the customer typed
+         * @description A notice matches by **version** when `program` names its program (case and spacing aside)
+         *     and `version` lies in its range (both ends included, an empty end is open; "2026.3.1 (Build
+         *     4711)" is read as 2026.3.1), and by **text** when `q` (subject and description) resembles
+         *     it: the share of the title's words found in `q` plus 0.1 per further word of its text (at
+         *     most 0.3), from 0.5 on (`src/domain/notices.ts`, `textScore`). Words are compared by letter
+         *     trigrams, so "Rechnungen" finds "Rechnung". A notice for another program is never shown. A
+         *     fixed notice is shown only by version, while the version is older than `fixedIn` (an update
+         *     helps). Version matches first, then by score; at most 5. Texts in the caller's language
+         *     (`Accept-Language`) where the notice has them, German otherwise.
+         */
+        get: operations["matchNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/notices/{id}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * "Betrifft mich auch": the signed-in person is mailed when the notice is fixed (idempotent)
+         * @description Admins and members alike. Subscribing twice keeps one subscription. The mail goes out in
+         *     the language of this request (`Accept-Language`).
+         */
+        put: operations["subscribeNotice"];
+        post?: never;
+        /** No mail about this notice after all (idempotent) */
+        delete: operations["unsubscribeNotice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events": {
         parameters: {
             query?: never;
@@ -291,6 +341,8 @@ export interface paths {
          *     - `ticket` → `TicketEvent`
          *     - `offer` → `OfferEvent`
          *     - `message` → `MessageEvent`
+         *     - `notice` → `NoticeEvent` (a notice was published, changed or removed — sent to every
+         *       customer; or someone of the customer's company subscribed to one)
          *
          *     Auth by bearer or cookie, never a token in the query string (`EventSource` cannot send the header, so clients
          *     read the stream with `fetch`; the widgets do). A customer gets only
@@ -546,6 +598,71 @@ export interface paths {
          *     field: `category` `already_reclassified` (a colleague was faster) or `unchanged`.
          */
         post: operations["agentReclassify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every known-issue notice, newest change first, with its subscriber count */
+        get: operations["agentListNotices"];
+        put?: never;
+        /**
+         * Publish a known-issue notice
+         * @description Field errors (422): `title`, `text`, `program` `required`; `versionFrom`, `versionTo`,
+         *     `fixedIn` `invalid_version` (a version starts with a dotted number); `versionTo`
+         *     `version_range` when it is below `versionFrom`; `status` `invalid_value`; `workaround`
+         *     `required` when the status is `workaround`.
+         */
+        post: operations["agentCreateNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notice with its subscriber count */
+        get: operations["agentGetNotice"];
+        put?: never;
+        post?: never;
+        /** Remove a notice published by mistake (its subscriptions go with it; tickets stay) */
+        delete: operations["agentDeleteNotice"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a notice; setting it to `fixed` mails every subscriber once
+         * @description Only the fields sent change; the whole notice is checked as for creating it. When the status
+         *     becomes `fixed` (from another status), each subscriber gets one mail in their language —
+         *     `mailed` says how many; a repeat of the same change mails nobody again.
+         */
+        patch: operations["agentUpdateNotice"];
+        trace?: never;
+    };
+    "/v1/agent/notices/{id}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who said "Betrifft mich auch" (and the ticket they filed for it, if any), oldest first */
+        get: operations["agentNoticeSubscribers"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -979,6 +1096,8 @@ export interface components {
             /** @description PNG, JPEG, GIF or WebP, each ≤ 5 MB and ≤ 50 megapixels; checked by content */
             images?: string[];
             files?: components["schemas"]["FileParts"];
+            /** @description Files the ticket "for" a known-issue notice (the customer still wants one): it is linked to the notice and the person is subscribed to its fix. An unknown id is the field error `invalid_value`. */
+            noticeId?: string;
         };
         /** @description The ERP's diagnostics bundle as the customer saw and sent it (limits in `src/domain/diagnostics.ts`) */
         Diagnostics: {
@@ -1024,6 +1143,140 @@ export interface components {
         };
         FaqList: {
             items: components["schemas"]["FaqArticle"][];
+        };
+        /** @enum {string} */
+        NoticeStatus: "investigating" | "workaround" | "fixed";
+        /** @description A known-issue notice as a customer reads it, in the language asked for */
+        Notice: {
+            id: string;
+            /** @example CadiaOFFICE Warenwirtschaft */
+            program: string;
+            /**
+             * @description First affected version; empty for an open start
+             * @example 2026.3.0
+             */
+            versionFrom: string;
+            /** @description Last affected version; empty for an open end */
+            versionTo: string;
+            title: string;
+            text: string;
+            /** @description Empty when there is none */
+            workaround: string;
+            status: components["schemas"]["NoticeStatus"];
+            /** @description The version with the fix; may be empty */
+            fixedIn: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NoticeMatch: components["schemas"]["Notice"] & {
+            /** @description The signed-in person said "Betrifft mich auch" */
+            subscribed: boolean;
+            match: {
+                /** @description The host's program and version lie in the notice's range */
+                version: boolean;
+                /** @description The text score of `q` (0 without `q`) */
+                score: number;
+                /** @description The notice's words found in `q` */
+                words: string[];
+            };
+        };
+        NoticeMatchList: {
+            items: components["schemas"]["NoticeMatch"][];
+        };
+        NoticeSubscription: {
+            noticeId: string;
+            subscribed: boolean;
+        };
+        /** @description Limits in `src/domain/notices.ts` (`NOTICE_LIMITS`). The English texts are optional; customers reading English get the German ones where they are empty. */
+        NoticeInput: {
+            program: string;
+            versionFrom?: string;
+            versionTo?: string;
+            title: string;
+            text: string;
+            workaround?: string;
+            titleEn?: string;
+            textEn?: string;
+            workaroundEn?: string;
+            /** @description Default `investigating` */
+            status?: components["schemas"]["NoticeStatus"];
+            fixedIn?: string;
+        };
+        /** @description Any fields of `NoticeInput` */
+        NoticePatch: {
+            program?: string;
+            versionFrom?: string;
+            versionTo?: string;
+            title?: string;
+            text?: string;
+            workaround?: string;
+            titleEn?: string;
+            textEn?: string;
+            workaroundEn?: string;
+            status?: components["schemas"]["NoticeStatus"];
+            fixedIn?: string;
+        };
+        AgentNotice: {
+            id: string;
+            program: string;
+            versionFrom: string;
+            versionTo: string;
+            title: string;
+            text: string;
+            workaround: string;
+            titleEn: string;
+            textEn: string;
+            workaroundEn: string;
+            status: components["schemas"]["NoticeStatus"];
+            fixedIn: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            fixedAt: string | null;
+            /** @description Who will be mailed when it is set to fixed */
+            subscriberCount: number;
+        };
+        AgentNoticeList: {
+            items: components["schemas"]["AgentNotice"][];
+        };
+        NoticeSaved: {
+            notice: components["schemas"]["AgentNotice"];
+            /** @description Subscribers mailed by this change (it set the notice to fixed) */
+            mailed: number;
+        };
+        NoticeSubscriber: {
+            contact: {
+                id: string;
+                name: string;
+                email: string;
+            };
+            customer: {
+                number: string;
+                name: string;
+            };
+            /** Format: date-time */
+            subscribedAt: string;
+            /**
+             * @description The language of the mail when it is fixed
+             * @enum {string}
+             */
+            lang: "de" | "en";
+            /** @description The ticket filed for the notice, if they still wanted one */
+            ticket: {
+                id: string;
+                number: string;
+            } | null;
+        };
+        NoticeSubscriberList: {
+            items: components["schemas"]["NoticeSubscriber"][];
+        };
+        NoticeEvent: {
+            id: string;
+            /** @description The status now; `null` when it was removed; absent for a subscription */
+            status?: components["schemas"]["NoticeStatus"] | null;
+            customerNumber?: string;
         };
         CreditEvent: {
             minutes: number;
@@ -1759,6 +2012,89 @@ export interface operations {
             };
         };
     };
+    matchNotices: {
+        parameters: {
+            query?: {
+                program?: string;
+                version?: string;
+                q?: string;
+            };
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matching notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeMatchList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    subscribeNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscribed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSubscription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    unsubscribeNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not subscribed (any more) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSubscription"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     streamEvents: {
         parameters: {
             query?: never;
@@ -2175,6 +2511,164 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agentListNotices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Notices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentNoticeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    agentCreateNotice: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticeInput"];
+            };
+        };
+        responses: {
+            /** @description Published */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agentGetNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentNotice"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    agentDeleteNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    agentUpdateNotice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePatch"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSaved"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agentNoticeSubscribers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscribers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeSubscriberList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     agentOutbox: {
