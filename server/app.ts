@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { type AppEnv, authenticate, pruneSessions } from './auth.js';
 import { checkProductionIdentity, DEMO_IDENTITY, type IdentityConfig, TokenVerifier } from './identity.js';
+import { clientAddressFrom } from './client-address.js';
 import { type Clock, createManualClock, systemClock } from './clock.js';
 import { compression } from './compression.js';
 import {
@@ -72,6 +73,11 @@ export interface BackendOptions {
    * session cookie, and whether that cookie is `Secure` (https). Default http://localhost:8080.
    */
   publicUrl?: string;
+  /**
+   * TRUST_PROXY: which hops in front may report the client's address (X-Forwarded-For) for the
+   * per-address rate limit — unset: none (server/client-address.ts). Default: process.env.TRUST_PROXY.
+   */
+  trustProxy?: string | undefined;
   /** Multipart bodies read at once, and how many more may wait (then 503); default 8 and 64. */
   uploads?: { inFlight?: number; queue?: number };
   /** Rate limits and the CC cap; default: limits.ts's defaults with the environment's values. */
@@ -129,6 +135,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? silentLogger;
   if (o.production) checkProductionIdentity(o.identity);
+  const clientAddress = clientAddressFrom('trustProxy' in o ? o.trustProxy : process.env.TRUST_PROXY);
   const identity = o.identity ?? DEMO_IDENTITY;
   const opened = await openDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.dbPath, schema: o.databaseSchema });
   const { db } = opened;
@@ -178,7 +185,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     production: o.production ?? false,
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
     limits,
-    rates: new RateLimits(limits, opened.pool),
+    rates: new RateLimits(limits, clientAddress, opened.pool),
   };
 
   const v1 = new Hono<AppEnv>();

@@ -7,6 +7,7 @@
  *   without JWT_ISSUER + JWT_SECRET or JWT_JWKS_URL, or with demo data; no demo sign-in route)
  *   JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), JWT_ISSUER: how host tokens are verified
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails; the cookie's own origin and Secure flag) · ALLOWED_ORIGINS (comma list)
+ *   TRUST_PROXY (1, or proxy addresses/CIDRs: whose X-Forwarded-For names the client for the rate limit; unset: ignored)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)
  *   SMTP_URL (smtp://user:pass@host:587 with STARTTLS, or smtps://…:465; otherwise mails stay in the outbox) · MAIL_FROM
  *   LOG_LEVEL (info) · HTTP_HEADERS_TIMEOUT (10 s) · HTTP_REQUEST_TIMEOUT (120 s) · HTTP_KEEPALIVE_TIMEOUT (5 s)

@@ -4,16 +4,15 @@
  * `Retry-After` in seconds. On PostgreSQL the counts live in the `rate_limits` table, so every
  * instance behind the proxy counts against the same allowance; on SQLite (one process) in memory.
  *
- * Client address: the TCP peer. Behind a reverse proxy that is the proxy for everyone, so the
- * authentication limit then applies to all clients together until a trusted `X-Forwarded-For` is
- * read (the identity issue's trust-proxy setting).
+ * Client address: the TCP peer, or behind trusted proxies the address they report (TRUST_PROXY,
+ * server/client-address.ts).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type pg from 'pg';
 import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { SESSION_COOKIE } from './auth.js';
+import type { ClientAddress } from './client-address.js';
 import type { Limits, Rate } from './limits.js';
 import { ApiError } from './problem.js';
 
@@ -24,7 +23,7 @@ export class RateLimits {
   private readonly perCustomer: Record<CustomerAction, RateLimiterAbstract>;
 
   /** `pool`: PostgreSQL's, to share the counts between instances (the table comes from a migration). */
-  constructor(limits: Limits, pool?: pg.Pool) {
+  constructor(limits: Limits, private readonly clientAddress: ClientAddress, pool?: pg.Pool) {
     // keyPrefix keeps the four limits apart in the one table (three of them count customer numbers).
     const limiter = (name: string, r: Rate): RateLimiterAbstract =>
       pool
@@ -51,7 +50,7 @@ export class RateLimits {
    */
   authentication(): MiddlewareHandler {
     return async (c, next) => {
-      const address = clientAddress(c);
+      const address = this.clientAddress(c);
       const seen = await this.auth.get(address);
       if (seen && seen.consumedPoints >= this.auth.points) throw limited(seen);
       await next();
@@ -62,14 +61,6 @@ export class RateLimits {
 
 function limited(res: RateLimiterRes): ApiError {
   return new ApiError(429, 'rate_limited', { headers: { 'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))) } });
-}
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // not served over a socket (app.request in tests)
-  }
 }
 
 function presentsCredential(c: Context): boolean {

@@ -69,9 +69,15 @@ describe('cookie session', () => {
     b = await setup({ publicUrl: 'https://portal.example' });
     assert.match((await signIn(b)).headers.get('set-cookie') ?? '', /Secure/);
     await b.close();
-    // PUBLIC_URL says plain http (a local demo): a request naming an https host changes nothing.
-    b = await setup({ publicUrl: 'http://localhost:8080' });
+    // PUBLIC_URL says plain http (a local demo): a request naming an https host changes nothing —
+    // nor do a trusted proxy's forwarded headers (TRUST_PROXY only names the client's address).
+    b = await setup({ publicUrl: 'http://localhost:8080', trustProxy: '1' });
     assert.doesNotMatch((await signIn(b)).headers.get('set-cookie') ?? '', /Secure/);
+    const forwarded = await b.app.request('http://localhost:8080/v1/session', {
+      method: 'POST', body: JSON.stringify({ token: POS }),
+      headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'portal.example', Forwarded: 'proto=https;host=portal.example' },
+    });
+    assert.doesNotMatch(forwarded.headers.get('set-cookie') ?? '', /Secure/);
   });
 
   it('gives a new session id on every sign-in and ends the old one of that browser', async () => {

@@ -1,10 +1,16 @@
 /**
  * The default rate limits bite: per client address on failed authentication, per customer on new
- * tickets, replies and orders — 429 `rate_limited` with `Retry-After`, and other callers unaffected.
+ * tickets, replies and orders — 429 `rate_limited` with `Retry-After`, and other callers unaffected;
+ * behind trusted proxies (TRUST_PROXY) per client address from X-Forwarded-For.
  * (The other suites raise the limits explicitly: helpers.ts TEST_LIMITS.)
  */
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
+import { serve } from '@hono/node-server';
+import { clientAddressFrom } from '../client-address.js';
 import { DEFAULT_LIMITS, limitsFromEnv } from '../limits.js';
 import { startMain } from './main-process.js';
 import { json, NEG, POS, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
@@ -75,5 +81,65 @@ describe('rate limits (defaults)', () => {
     } finally {
       server.stop();
     }
+  });
+});
+
+describe('TRUST_PROXY: whose address the authentication limit counts', () => {
+  const few = { ...DEFAULT_LIMITS, auth: { points: 3, per: 60 } };
+
+  /** The backend on a real socket (the limit reads the TCP peer), as main.ts serves it. */
+  async function listen(trustProxy: string | undefined): Promise<{ b: TestBackend; me: (token: string, xff?: string) => Promise<Response>; stop: () => Promise<void> }> {
+    const b = await setup({ limits: few, trustProxy });
+    const server = serve({ fetch: b.app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const me = (token: string, xff?: string) =>
+      fetch(`http://127.0.0.1:${port}/v1/me`, { headers: { Authorization: `Bearer ${token}`, ...(xff && { 'X-Forwarded-For': xff }) } });
+    return { b, me, stop: async () => { server.close(); await b.close(); } };
+  }
+
+  it('behind one proxy (TRUST_PROXY=1) two clients get separate allowances; a client cannot escape by writing its own X-Forwarded-For entries', async () => {
+    const { me, stop } = await listen('1');
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await me(`guess-${i}`, '203.0.113.1')).status, 401);
+      await assertLimited(await me('guess-3', '203.0.113.1'), 60);
+      // The proxy appends the address it saw; what the client sent is further left and not read.
+      await assertLimited(await me('guess-4', '198.51.100.9, 203.0.113.1'), 60);
+      assert.equal((await me('guess-5', '203.0.113.2')).status, 401, 'another client still has its allowance');
+      assert.equal((await me(POS, '203.0.113.2')).status, 200);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('proxies named by address (TRUST_PROXY=loopback,10.0.0.0/8): the first address from the right that is not a proxy is the client', async () => {
+    const { me, stop } = await listen('loopback, 10.0.0.0/8');
+    try {
+      // client → 10.1.1.1 (inner proxy) → this backend; a forged entry on the left is never reached.
+      for (let i = 0; i < 3; i++) assert.equal((await me(`guess-${i}`, `192.0.2.${i}, 203.0.113.7, 10.1.1.1`)).status, 401);
+      await assertLimited(await me('guess-3', '203.0.113.7'), 60);
+      assert.equal((await me('guess-4', '203.0.113.8, 10.1.1.1')).status, 401);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('without the setting X-Forwarded-For is ignored: a client that sends a new one each time still runs into the limit', async () => {
+    const { me, stop } = await listen(undefined);
+    try {
+      for (let i = 0; i < 3; i++) assert.equal((await me(`guess-${i}`, `203.0.113.${i}`)).status, 401);
+      await assertLimited(await me('guess-3', '203.0.113.99'), 60);
+      await assertLimited(await me(POS, '198.51.100.1'), 60);
+    } finally {
+      await stop();
+    }
+  });
+
+  it('a value it cannot use stops the start with a message; `true` (trust anyone) is refused', async () => {
+    assert.throws(() => clientAddressFrom('true'), /TRUST_PROXY=true/);
+    assert.throws(() => clientAddressFrom('10.0.0.0/99'), /TRUST_PROXY/);
+    assert.throws(() => clientAddressFrom('nginx.internal'), /TRUST_PROXY/);
+    for (const off of [undefined, '', '0', 'false']) assert.ok(clientAddressFrom(off));
+    await assert.rejects(setup({ trustProxy: 'yes please' }), /TRUST_PROXY/);
   });
 });
