@@ -32,8 +32,11 @@ export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
   key revoke <key id>                           refused at once, with every token it minted
   rotate-signing-key                            a new key for the ERP access tokens; the old one ends
                                                 when the tokens it signed have run out (about an hour)
-  new-secret                                    prints a random value for JWT_SECRET (to rotate it:
-                                                sign with the new one, then restart the server with it)
+  new-secret                                    prints a random value for JWT_SECRET. To rotate it with
+                                                nobody signed out: 1) restart the backend with
+                                                JWT_SECRET=<new> JWT_SECRET_PREVIOUS=<old> (both verify);
+                                                2) let your sign-in sign with <new>; 3) an hour later
+                                                (the longest token life) unset JWT_SECRET_PREVIOUS, restart
 
 Database: DATABASE_URL (postgres://…) or DATA_DIR/cadia.sqlite (default ./data).`;
 

@@ -35,6 +35,12 @@ export const ROLES: readonly Role[] = ['admin', 'member', 'agent'];
 export interface IdentityConfig {
   /** HS256 shared secret (`JWT_SECRET`). */
   secret?: string | undefined;
+  /**
+   * The secret before the last rotation (`JWT_SECRET_PREVIOUS`): still accepted for verification,
+   * never used to sign, so the host can switch its signer after the backend knows the new secret.
+   * Remove it once the host signs with the new one and an hour (the longest token life) has passed.
+   */
+  previousSecret?: string | undefined;
   /** JWKS URL for RS256/ES256 (`JWT_JWKS_URL`); keys are picked by `kid` and refetched on an unknown one. */
   jwksUrl?: string | undefined;
   /** The host's `iss` (`JWT_ISSUER`). */
@@ -61,18 +67,23 @@ export interface Claims {
 /** The configuration from the environment, or undefined when none is set (JWT_SECRET / JWT_JWKS_URL, JWT_ISSUER). */
 export function identityFromEnv(env: Readonly<Record<string, string | undefined>>): IdentityConfig | undefined {
   const secret = env.JWT_SECRET || undefined;
+  const previousSecret = env.JWT_SECRET_PREVIOUS || undefined;
   const jwksUrl = env.JWT_JWKS_URL || undefined;
+  if (previousSecret && !secret) throw new Error('JWT_SECRET_PREVIOUS is only read together with JWT_SECRET (the secret tokens are signed with now)');
+  if (previousSecret && previousSecret === secret) throw new Error('JWT_SECRET_PREVIOUS equals JWT_SECRET: set it to the secret before the rotation, or unset it');
   if (!secret && !jwksUrl && !env.JWT_ISSUER) return undefined;
   if (!env.JWT_ISSUER) throw new Error('JWT_ISSUER must be set with JWT_SECRET or JWT_JWKS_URL (the "iss" your sign-in puts in its tokens)');
   if (!secret && !jwksUrl) throw new Error('JWT_ISSUER is set but neither JWT_SECRET nor JWT_JWKS_URL: set one of them');
-  return { secret, jwksUrl, issuer: env.JWT_ISSUER };
+  return { secret, previousSecret, jwksUrl, issuer: env.JWT_ISSUER };
 }
 
 /** Throws (a one-line reason) when a configuration may not be used in production. */
 export function checkProductionIdentity(config: IdentityConfig | undefined): void {
   if (!config) throw new Error('Refusing to start in production without a signing configuration: set JWT_ISSUER and JWT_SECRET (at least 32 characters) or JWT_JWKS_URL.');
-  if (config.secret === DEMO_IDENTITY.secret) throw new Error('Refusing to start in production with the public demo signing secret.');
-  if (config.secret && config.secret.length < 32) throw new Error('JWT_SECRET is too short for production: use at least 32 random characters (e.g. `openssl rand -base64 48`).');
+  for (const [name, value] of [['JWT_SECRET', config.secret], ['JWT_SECRET_PREVIOUS', config.previousSecret]] as const) {
+    if (value === DEMO_IDENTITY.secret) throw new Error(`Refusing to start in production with the public demo signing secret (${name}).`);
+    if (value && value.length < 32) throw new Error(`${name} is too short for production: use at least 32 random characters (e.g. \`npm run admin -- new-secret\`).`);
+  }
   if (config.jwksUrl && !/^https:\/\//.test(config.jwksUrl)) throw new Error('JWT_JWKS_URL must be an https:// URL in production.');
 }
 
@@ -141,10 +152,11 @@ export function readClaims(payload: JWTPayload): Claims {
 /** Verifies tokens; one per backend (it holds the JWKS cache). */
 export class TokenVerifier {
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
-  private readonly secret: Uint8Array | undefined;
+  /** The current HS256 secret, then the previous one while a rotation overlaps (JWT_SECRET_PREVIOUS). */
+  private readonly secrets: Uint8Array[];
 
   constructor(private readonly config: IdentityConfig, private readonly clock: Clock, private readonly db: Conn) {
-    this.secret = config.secret ? new TextEncoder().encode(config.secret) : undefined;
+    this.secrets = [config.secret, config.previousSecret].filter((s): s is string => !!s).map((s) => new TextEncoder().encode(s));
     this.jwks = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 }) : undefined;
   }
 
@@ -175,8 +187,8 @@ export class TokenVerifier {
         const secret = kid ? await ownSecret(this.db, kid) : undefined;
         if (!secret) throw refused(R.kid);
         payload = (await jwtVerify(token, secret, { ...common, issuer: OWN_ISSUER, algorithms: ['HS256'] })).payload;
-      } else if (this.secret) {
-        payload = (await jwtVerify(token, this.secret, { ...common, issuer: this.config.issuer, algorithms: ['HS256'] })).payload;
+      } else if (this.secrets.length) {
+        payload = await this.verifyHs256(token, { ...common, issuer: this.config.issuer, algorithms: ['HS256'] });
       } else if (this.jwks) {
         payload = (await jwtVerify(token, this.jwks, { ...common, issuer: this.config.issuer, algorithms: ['RS256', 'ES256'] })).payload;
       } else {
@@ -191,6 +203,22 @@ export class TokenVerifier {
       throw refused(R.lifetime);
     }
     return { ...readClaims(payload), own, installationKey: own && typeof payload.ikey === 'string' ? payload.ikey : null };
+  }
+
+  /**
+   * With the current secret; during a rotation a token whose signature does not verify with it is
+   * tried with the previous one (HS256 tokens carry no `kid` to pick by). Every other refusal —
+   * expired, wrong `iss` — is the current secret's answer.
+   */
+  private async verifyHs256(token: string, options: Parameters<typeof jwtVerify>[2]): Promise<JWTPayload> {
+    for (const [i, secret] of this.secrets.entries()) {
+      try {
+        return (await jwtVerify(token, secret, options)).payload;
+      } catch (err) {
+        if (!(err instanceof joseErrors.JWSSignatureVerificationFailed) || i === this.secrets.length - 1) throw err;
+      }
+    }
+    throw refused(R.invalid);
   }
 }
 

@@ -6,6 +6,7 @@
  *   the SQLite file DATA_DIR/cadia.sqlite, DATA_DIR default ./data) · NODE_ENV=production (refuses to start
  *   without JWT_ISSUER + JWT_SECRET or JWT_JWKS_URL, or with demo data; no demo sign-in route)
  *   JWT_SECRET (HS256) or JWT_JWKS_URL (RS256/ES256), JWT_ISSUER: how host tokens are verified
+ *   JWT_SECRET_PREVIOUS (while rotating JWT_SECRET: the old one, verified but never signed with)
  *   SEED=0 (do not seed a new database) · PUBLIC_URL (links in mails; the cookie's own origin and Secure flag) · ALLOWED_ORIGINS (comma list)
  *   TRUST_PROXY (1, or proxy addresses/CIDRs: whose X-Forwarded-For names the client for the rate limit; unset: ignored)
  *   ALLOW_NULL_ORIGIN=1 (file: pages / sandboxed webviews may call with a token, never with the cookie)

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, it } from 'node:test';
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { compactVerify, exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
+import { checkProductionIdentity, DEMO_IDENTITY, identityFromEnv } from '../identity.js';
 import { systemClock } from '../clock.js';
 import {
   AGENT, json, NEG, PEOPLE, POS, POS_MEMBER, type ProblemBody, setup, signToken, TEST_IDENTITY, type TestBackend, ticketForm,
@@ -107,6 +108,49 @@ describe('host tokens', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('JWT_SECRET rotation with overlap (JWT_SECRET_PREVIOUS)', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+  const OLD = 'old-host-signing-secret-0123456789abcdef-rotated';
+  const NEW = 'new-host-signing-secret-0123456789abcdef-current';
+
+  it('while both are set, tokens of the old and of the new secret pass; the backend signs only with the new one; after the overlap the old ones are refused', async () => {
+    b = await setup({ identity: { secret: NEW, previousSecret: OLD, issuer: TEST_IDENTITY.issuer, clock: systemClock } });
+    const byOld = await signToken(PEOPLE.posAdmin, { secret: OLD });
+    const byNew = await signToken(PEOPLE.posAdmin, { secret: NEW });
+    assert.equal((await b.req('/v1/me', { token: byOld })).status, 200, 'a token the host signed before switching');
+    assert.equal((await b.req('/v1/me', { token: byNew })).status, 200, 'a token the host signed after switching');
+    const stranger = await b.req('/v1/me', { token: await signToken(PEOPLE.posAdmin, { secret: 'some-other-secret-0123456789abcdef-unknown' }) });
+    assert.equal(stranger.status, 401);
+    assert.equal((await json<ProblemBody>(stranger)).detail, 'Die Signatur der Anmeldung stimmt nicht.');
+    // The previous secret only verifies: other checks still refuse an old token (here: expired).
+    const expired = await signToken(PEOPLE.posAdmin, { secret: OLD, at: new Date(Date.now() - 2 * 3600_000), seconds: 600 });
+    assert.equal((await json<ProblemBody>(await b.req('/v1/me', { token: expired }))).detail, 'Die Anmeldung ist abgelaufen.');
+
+    // The demo sign-in (the backend's only host-style signer) uses the current secret.
+    const demo = await json<{ token: string }>(await b.app.request('http://localhost/demo/token', { method: 'POST', body: JSON.stringify({ person: PEOPLE.posMember.sub }) }));
+    // (signature only: the demo route signs at the test's manual clock)
+    await compactVerify(demo.token, enc.encode(NEW));
+    await assert.rejects(compactVerify(demo.token, enc.encode(OLD)));
+    await b.close();
+
+    // Rotation done (JWT_SECRET_PREVIOUS removed): the old secret's tokens are refused.
+    b = await setup({ identity: { secret: NEW, issuer: TEST_IDENTITY.issuer, clock: systemClock } });
+    assert.equal((await b.req('/v1/me', { token: byOld })).status, 401);
+    assert.equal((await b.req('/v1/me', { token: byNew })).status, 200);
+  });
+
+  it('the environment: JWT_SECRET_PREVIOUS needs JWT_SECRET and must differ from it; production holds it to the same rules', () => {
+    const env = { JWT_ISSUER: 'https://host.test', JWT_SECRET: NEW, JWT_SECRET_PREVIOUS: OLD };
+    assert.deepEqual(identityFromEnv(env), { secret: NEW, previousSecret: OLD, jwksUrl: undefined, issuer: 'https://host.test' });
+    assert.throws(() => identityFromEnv({ JWT_ISSUER: 'https://host.test', JWT_SECRET_PREVIOUS: OLD }), /JWT_SECRET_PREVIOUS/);
+    assert.throws(() => identityFromEnv({ ...env, JWT_SECRET_PREVIOUS: NEW }), /equals JWT_SECRET/);
+    assert.throws(() => checkProductionIdentity({ ...identityFromEnv(env)!, previousSecret: 'short' }), /JWT_SECRET_PREVIOUS is too short/);
+    assert.throws(() => checkProductionIdentity({ ...identityFromEnv(env)!, previousSecret: DEMO_IDENTITY.secret }), /demo signing secret \(JWT_SECRET_PREVIOUS\)/);
+    checkProductionIdentity(identityFromEnv(env));
   });
 });
 
