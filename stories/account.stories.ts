@@ -1,7 +1,7 @@
 /**
  * `<cadia-account>` in every state: this month's statement, a past month, a month without
  * movements, a customer below zero, no history at all, loading, load error, logged out, a download
- * (done and failed), narrow, English and dark. The MSW handlers answer as the contract says (the
+ * (done and failed), a member (the notice instead of the money), narrow, English and dark. The MSW handlers answer as the contract says (the
  * statement from the recorded ledger, CSV by the server's own writer).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -93,6 +93,12 @@ export const Narrow: Story = {
     <cadia-provider api-base="/api" locale=${a.locale} .token=${a.token}><cadia-account></cadia-account></cadia-provider>
   </div>`,
 };
+
+/** Signed in as a member: the money is the admins' — a notice names them and says what the member still has. */
+export const Member: Story = { parameters: { msw: { handlers: handlers.member } } };
+
+/** The member's notice in English. */
+export const MemberEnglish: Story = { args: { locale: 'en' }, parameters: { msw: { handlers: handlers.member } } };
 
 export const English: Story = { args: { locale: 'en' } };
 

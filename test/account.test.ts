@@ -56,6 +56,8 @@ describe('<cadia-account>', () => {
     expect(text(last)).to.contain('Rechnungsnummernkreis ändern');
     expect(text(last)).to.contain(`Ticket ${billable.body.ticket.number}`);
     expect(text(last)).to.contain('25\u00a0Min. gearbeitet');
+    // Who asked for the help: the person who filed the ticket.
+    expect(text(last)).to.contain('von Petra Müller');
     expect(text(last.querySelectorAll('.amount')[0]!)).to.equal('\u221230\u00a0Min.');
     expect(text(last.querySelectorAll('.amount')[1]!)).to.equal(`${statement.closingMinutes}\u00a0Min.`);
     // Closing balance in the summary equals what the badge shows.
@@ -139,10 +141,14 @@ describe('<cadia-account>', () => {
     expect(text(seeded)).to.contain('Gutgeschrieben');
     const entries = $$(account, '[part~="entry"]').length;
     // Ordered elsewhere (another tab): the event stream brings the credit, the account reloads.
-    expect((await be.api('/v1/orders', { token: TOKENS.positive, method: 'POST', json: { packageId: 'pkg-60' } })).status).to.equal(201);
+    const placed = await be.api<{ order: { id: string } }>('/v1/orders', { token: TOKENS.positive, method: 'POST', json: { packageId: 'pkg-60' } });
+    expect(placed.status).to.equal(201);
     await waitFor(() => $$(account, '[part="order"]').length === before + 1, 8000, 'the new order');
     await waitFor(() => $$(account, '[part~="entry"]').length === entries + 1, 8000, 'the new entry');
     expect(text($$(account, '[part~="entry"]').at(-1)!)).to.contain('Gutschrift aus Bestellung');
+    // Who ordered, in the orders and on the statement: the admin the token speaks for.
+    expect(text($(account, `[data-id="${placed.body.order.id}"]`))).to.contain('von Petra Müller');
+    expect(text($$(account, '[part~="entry"]').at(-1)!)).to.contain('von Petra Müller');
   });
 
   it('shows an error with retry when the statement cannot load, and the sign-in hint without a session', async () => {
@@ -156,6 +162,24 @@ describe('<cadia-account>', () => {
 
     const signedOut = await mount(be, { token: 'no-such-token' });
     await waitFor(() => text(signedOut.account.shadowRoot!.querySelector('[part="statement"]')).includes('Bitte melden Sie sich an'));
+  });
+
+  it('a member sees who to ask instead of the statement and the orders, and asks the server for neither; accessible', async () => {
+    const asked: string[] = [];
+    const seen = new PerformanceObserver((list) => asked.push(...list.getEntries().map((e) => e.name)));
+    seen.observe({ type: 'resource', buffered: false });
+    const { account } = await mount(be, { token: TOKENS.positiveMember });
+    const notice = await waitFor(() => $(account, '[part="member-notice"]'), 5000, 'the member notice');
+    await waitFor(() => text(notice).includes('Petra Müller'), 5000, 'the admin named');
+    expect(text(notice)).to.contain('Kontoauszug und Bestellungen Ihres Unternehmens sehen nur dessen Administratoren.');
+    expect(text(notice)).to.contain('Ihre Tickets');
+    expect($(account, '[part="statement"]')).to.equal(null);
+    expect($(account, '[part="orders"]')).to.equal(null);
+    seen.disconnect();
+    // (The observer does see the widget's reads: the company's people were asked for.)
+    expect(asked.some((u) => u.includes('/v1/contacts'))).to.equal(true);
+    expect(asked.filter((u) => /\/v1\/(statement|orders)/.test(u))).to.deep.equal([]);
+    await expect(account).to.be.accessible();
   });
 
   it('English: words, numbers and dates', async () => {

@@ -117,13 +117,16 @@ export async function statementOf(db: Conn, customerNumber: string, month: strin
   const rows = await db.selectFrom('credit_movements as m')
     .leftJoin('tickets as t', 't.id', 'm.ticket_id')
     .leftJoin('orders as o', 'o.id', 'm.order_id')
+    // Whom the movement is about: who filed the ticket, or who placed the order.
+    .leftJoin('contacts as p', (j) => j.on((eb) => eb('p.id', '=', eb.fn.coalesce('t.contact_id', 'o.contact_id'))))
     .select(['m.id', 'm.at', 'm.kind', 'm.minutes', 'm.balance_after', 'm.worked_minutes', 'm.ticket_id', 'm.order_id', 'm.note',
-      't.number as ticket_number', 't.subject as ticket_subject', 'o.name as order_name'])
+      't.number as ticket_number', 't.subject as ticket_subject', 'o.name as order_name', 'p.id as contact_id', 'p.name as contact_name'])
     .where('m.customer_number', '=', customerNumber).where('m.at', '>=', fromIso).where('m.at', '<', toIso)
     .orderBy('m.seq').execute();
   const entries: StatementEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, kind: r.kind as MovementKind, minutes: r.minutes, balanceAfter: r.balance_after, workedMinutes: r.worked_minutes,
     ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, orderId: r.order_id, orderName: r.order_name, note: r.note,
+    contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? '' } : null,
   }));
   const opening = before?.balance_after ?? 0;
   return {

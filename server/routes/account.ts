@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import Negotiator from 'negotiator';
 import { monthBounds } from '../../src/domain/statement.js';
-import { type AppEnv, requireCustomer } from '../auth.js';
+import { type AppEnv, requireCustomerAdmin } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { statementOf } from '../model/ledger.js';
 import { ApiError, pickLang } from '../problem.js';
@@ -17,8 +17,9 @@ export function accountRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, clock } = deps;
 
+  // The company's money: admins only (docs/security.md, "Who sees the money"); members keep the credit in /v1/me.
   app.get('/statement', async (c) => {
-    const p = requireCustomer(c);
+    const p = requireCustomerAdmin(c);
     const now = clock.now();
     const q = readStatementQuery({ month: c.req.query('month'), lang: c.req.query('lang') }, now);
     // By Accept with its wildcards and q-values (a browser's `*/*` or none at all: JSON); one that names none of the three: 406.

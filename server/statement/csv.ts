@@ -31,18 +31,19 @@ export async function statementCsv(s: Statement, lang: Locale, now: Date): Promi
   const t = await statementWords(lang);
   const sep = lang === 'de' ? ';' : ',';
   const rows: Array<Array<string | number | null>> = [
-    [t.columns.date, t.columns.entry, t.columns.reference, t.columns.description, t.columns.worked, t.columns.minutes, t.columns.balance],
-    [localStamp(s.from), t.opening, null, null, null, null, s.openingMinutes],
+    [t.columns.date, t.columns.entry, t.columns.reference, t.columns.description, t.columns.contact, t.columns.worked, t.columns.minutes, t.columns.balance],
+    [localStamp(s.from), t.opening, null, null, null, null, null, s.openingMinutes],
     ...s.entries.map((e) => [
       localStamp(e.at),
       t.kinds[e.kind],
       e.ticketNumber ?? e.orderId,
       e.ticketSubject ?? e.orderName ?? (e.note || null),
+      e.contact?.name ?? null,
       e.workedMinutes,
       e.minutes,
       e.balanceAfter,
     ]),
-    [localStamp(new Date(Math.min(Date.parse(s.to) - 60_000, now.getTime())).toISOString()), t.closing, null, null, null, null, s.closingMinutes],
+    [localStamp(new Date(Math.min(Date.parse(s.to) - 60_000, now.getTime())).toISOString()), t.closing, null, null, null, null, null, s.closingMinutes],
   ];
   return '\uFEFF' + rows.map((r) => r.map((c) => csvCell(c, sep)).join(sep)).join('\r\n') + '\r\n';
 }

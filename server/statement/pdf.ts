@@ -163,7 +163,7 @@ function entryLine(e: StatementEntry, t: Awaited<ReturnType<typeof statementWord
   return {
     date: dateTime(e.at, lang),
     title: about ? `${t.kinds[e.kind]}: ${about}` : t.kinds[e.kind],
-    detail: [reference, worked].filter(Boolean).join(' · '),
+    detail: [reference, e.contact ? t.by(e.contact.name) : '', worked].filter(Boolean).join(' · '),
     minutes: e.minutes === 0 ? t.free : signed(e.minutes, lang),
     balance: plain(e.balanceAfter, lang),
   };

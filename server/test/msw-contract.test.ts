@@ -59,7 +59,9 @@ function ticketForm(fields: Record<string, string>, images: Array<{ bytes: Uint8
   return form;
 }
 
-const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events'];
+const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events', '/v1/statement', '/v1/contacts'];
+/** The money views: admins only. */
+const MONEY = ['/v1/orders', '/v1/statement'];
 const PUBLIC = ['/v1/packages', '/v1/faq?q=Drucker%20druckt%20nicht'];
 
 beforeEach(() => resetMocks());
@@ -86,6 +88,7 @@ describe('every scenario answers within the contract', () => {
           : path.startsWith('/v1/tickets/') && (name === 'empty' || name === 'manyTickets') ? 404
           : path === '/v1/offers/off_demo_open' && name === 'negative' ? 404
           : path === '/v1/tickets/tkt_demo_a' && (name === 'negative' || name === 'member') ? 404
+          : MONEY.includes(path) && name === 'member' ? 403
           : 200;
         assert.equal(status, expected, `${name}: GET ${path}`);
       }
@@ -164,6 +167,13 @@ describe('the seed scenarios answer exactly as the reference backend', () => {
     const order = await call(set, '/v1/orders', { method: 'POST', json: { packageId: 'pkg-60' }, key: 'member-order' });
     const real = await b.req('/v1/orders', { token: POS_MEMBER, json: { packageId: 'pkg-60' }, idempotent: true });
     assert.deepEqual([order.status, order.body.code], [real.status, ((await real.json()) as Problem).code]);
+    // The money views are the admins': the same 403 admin_required from both; the company's people the same list.
+    for (const path of MONEY) {
+      const mock = await call(set, path);
+      const answer = await b.req(path, { token: POS_MEMBER });
+      assert.deepEqual([mock.status, mock.body.code], [answer.status, ((await answer.json()) as Problem).code], path);
+    }
+    assert.deepEqual((await call<unknown>(set, '/v1/contacts')).body, await server('/v1/contacts', POS_MEMBER));
   });
 
   for (const [customer, token] of [['positive', POS], ['negative', NEG]] as const) {

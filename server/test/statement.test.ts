@@ -9,11 +9,11 @@ import fc from 'fast-check';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { chargedMinutes } from '../../src/domain/billing.js';
 import { MINUTE_MS } from '../clock.js';
-import { AGENT, json, NEG, POS, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
+import { AGENT, json, NEG, PEOPLE, POS, POS_MEMBER, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
 
 interface Entry {
   kind: string; minutes: number; balanceAfter: number; workedMinutes: number | null; ticketId: string | null; ticketNumber: string | null;
-  orderId: string | null; orderName: string | null; note: string; at: string;
+  orderId: string | null; orderName: string | null; note: string; at: string; contact: { id: string; name: string } | null;
 }
 interface Statement {
   month: string; openingMinutes: number; closingMinutes: number; entries: Entry[];
@@ -217,18 +217,19 @@ describe('statement of the credit', () => {
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a BOM, so Excel reads UTF-8');
     const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
     const lines = text.trimEnd().split('\r\n');
-    assert.equal(lines[0], 'Datum;Vorgang;Beleg;Beschreibung;Gearbeitet;Minuten;Saldo');
-    assert.match(lines[1]!, /^2026-03-01 00:00;Anfangssaldo;;;;;\d+$/);
-    assert.ok(lines.some((l) => l.includes(`;"'=HYPERLINK(""http://evil.example"",""Klick"")";25;-30;`)), text);
-    assert.ok(lines.some((l) => l.includes(`;"'@SUM(A1:A9); -2+3";7;-10;`)), text);
-    assert.match(lines.at(-1)!, new RegExp(`;Endsaldo;;;;;${await credit(b)}$`));
+    assert.equal(lines[0], 'Datum;Vorgang;Beleg;Beschreibung;Person;Gearbeitet;Minuten;Saldo');
+    assert.match(lines[1]!, /^2026-03-01 00:00;Anfangssaldo;;;;;;\d+$/);
+    const who = PEOPLE.posAdmin.name;
+    assert.ok(lines.some((l) => l.includes(`;"'=HYPERLINK(""http://evil.example"",""Klick"")";${who};25;-30;`)), text);
+    assert.ok(lines.some((l) => l.includes(`;"'@SUM(A1:A9); -2+3";${who};7;-10;`)), text);
+    assert.match(lines.at(-1)!, new RegExp(`;Endsaldo;;;;;;${await credit(b)}$`));
     // No cell starts with a formula character unless it is one of the server's own numbers.
     const cells = lines.flatMap((l) => l.split(';')).map((c) => c.replace(/^"/, ''));
     assert.ok(cells.every((c) => !/^[=+@-]/.test(c) || /^-\d+$/.test(c)), 'only signed minutes begin with -');
 
     const en = await (await b.req('/v1/statement?month=2026-03&lang=en', { token: POS, headers: { Accept: 'text/csv' } })).text();
-    assert.match(en, /^Date,Entry,Reference,Description,Worked,Minutes,Balance\r\n/);
-    assert.match(en, /Closing balance,,,,,\d+\r\n$/);
+    assert.match(en, /^Date,Entry,Reference,Description,Person,Worked,Minutes,Balance\r\n/);
+    assert.match(en, /Closing balance,,,,,,\d+\r\n$/);
   });
 
   it('PDF: a document whose text holds the customer, the period, every entry and the closing balance, in German and English', async () => {
@@ -253,6 +254,8 @@ describe('statement of the credit', () => {
         assert.ok(text.includes(String(e.balanceAfter)), `${lang}: balance ${e.balanceAfter}`);
       }
       assert.ok(text.includes('-40'), `${lang}: the 35 minutes charged as 40`);
+      // Who asked for the help, beside the ticket.
+      assert.ok(text.includes(`${lang === 'de' ? 'von' : 'by'} ${PEOPLE.posAdmin.name}`), `${lang}: the contact`);
       // (A long line wraps: compare without line breaks.)
       assert.ok(text.replace(/\s+/g, ' ').includes('Lagerbestand stimmt nicht – Ümlaut ? ??'), `${lang}: subject, other scripts as ?`);
     }
@@ -282,6 +285,40 @@ describe('statement of the credit', () => {
     // Free time (a bug) moves nothing and warns of nothing.
     await book(b, await newTicket(b, 'bug'), 300);
     assert.equal((await warnings()).length, 3);
+  });
+
+  it('money views are the admins\': a member gets 403 admin_required for the statement (JSON, CSV, PDF) and the orders, but still their credit', async () => {
+    b = await setup();
+    for (const accept of ['application/json', 'text/csv', 'application/pdf']) {
+      const r = await b.req('/v1/statement?month=2026-03', { token: POS_MEMBER, headers: { Accept: accept, 'Accept-Language': 'en' } });
+      assert.equal(r.status, 403, accept);
+      assert.match(r.headers.get('content-type') ?? '', /application\/problem\+json/);
+      assert.equal((await json<ProblemBody>(r)).code, 'admin_required');
+    }
+    const orders = await b.req('/v1/orders', { token: POS_MEMBER });
+    assert.equal(orders.status, 403);
+    assert.equal((await json<ProblemBody>(orders)).code, 'admin_required');
+    // The credit itself is not a secret to the company's people.
+    assert.equal(await credit(b, POS_MEMBER), await credit(b, POS));
+    assert.equal((await b.req('/v1/orders', { token: POS })).status, 200);
+  });
+
+  it('every entry names the person it is about: who filed the ticket, who placed the order; none for corrections', async () => {
+    b = await setup();
+    // The member files a ticket, support books on it; the admin orders; support corrects.
+    const r = await b.req('/v1/tickets', { token: POS_MEMBER, form: ticketForm({ category: 'concern', subject: 'Vom Mitglied' }), idempotent: true });
+    assert.equal(r.status, 201);
+    await book(b, (await json<{ ticket: { id: string } }>(r)).ticket.id, 12);
+    await b.req('/v1/orders', { token: POS, idempotent: true, json: { packageId: 'pkg-60' } });
+    await b.req('/v1/agent/customers/10001/corrections', { token: AGENT, idempotent: true, json: { minutes: 10, note: 'Kulanz' } });
+    const s = await statement(b, '2026-03');
+    const [booking, order, correction] = s.entries.slice(-3);
+    assert.deepEqual([booking!.kind, booking!.contact?.name], ['booking', PEOPLE.posMember.name]);
+    assert.deepEqual([order!.kind, order!.contact?.name], ['order', PEOPLE.posAdmin.name]);
+    assert.deepEqual([correction!.kind, correction!.contact], ['correction', null]);
+    // The same person as the orders list names.
+    const list = await json<{ items: Array<{ id: string; contact: { id: string } | null }> }>(await b.req('/v1/orders', { token: POS }));
+    assert.equal(list.items.find((o) => o.id === order!.orderId)?.contact?.id, order!.contact?.id);
   });
 
   it('the seeded history of both demo customers adds up to their credit', async () => {

@@ -164,7 +164,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The customer's orders, newest first */
+        /**
+         * The customer's orders, newest first (admins only)
+         * @description The company's money view, like the statement — a member gets `403 admin_required`.
+         */
         get: operations["listOrders"];
         put?: never;
         /**
@@ -387,7 +390,11 @@ export interface paths {
          *     with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'` so a spreadsheet does not run
          *     them as formulas — the signed minutes are written as plain integers), or `application/pdf`
          *     (a printable statement). CSV and PDF come as an attachment with a file name; their language is
-         *     `lang`, else `Accept-Language` (German by default).
+         *     `lang`, else `Accept-Language` (German by default). Each entry names the person it is about
+         *     (`contact`: who filed the ticket, who placed the order); the CSV and the PDF carry the same name.
+         *
+         *     Admins only: a member gets `403 admin_required` (the company's money is the admins' business; a
+         *     member still sees the credit in `GET /v1/me`).
          */
         get: operations["getStatement"];
         put?: never;
@@ -903,6 +910,8 @@ export interface components {
             orderName: string | null;
             /** @description The support team's reason for a correction; otherwise empty */
             note: string;
+            /** @description The person the movement is about: who filed the ticket, or who placed the order; null for the opening, corrections without ticket or order, and rows from before contacts existed */
+            contact: components["schemas"]["ContactRef"] | null;
         };
         Statement: {
             /** @example 2026-03 */
@@ -1426,6 +1435,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description `admin_required`: only an admin of the customer may see this (the company's money); also `forbidden` for an agent token */
+        AdminRequired: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description `not_found`: does not exist or belongs to another customer */
         NotFound: {
             headers: {
@@ -1762,6 +1780,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["AdminRequired"];
         };
     };
     createOrder: {
@@ -2157,7 +2176,7 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
+            403: components["responses"]["AdminRequired"];
             /** @description `not_acceptable`: `Accept` names none of JSON, CSV and PDF */
             406: {
                 headers: {

@@ -7,6 +7,7 @@ export type Customer = S['Customer'];
 export type Credit = S['Credit'];
 export type Pricing = S['Pricing'];
 export type Me = S['Me'];
+export type Contact = S['Contact'];
 export type SessionState = S['SessionState'];
 export type Package = S['Package'];
 export type Offer = S['Offer'];

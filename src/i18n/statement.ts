@@ -16,7 +16,10 @@ export interface StatementTexts {
   credited: string;
   charged: string;
   closing: string;
-  columns: { date: string; entry: string; reference: string; description: string; worked: string; minutes: string; balance: string };
+  columns: { date: string; entry: string; reference: string; description: string; contact: string; worked: string; minutes: string; balance: string };
+  /** Who the movement is about (filed the ticket, placed the order): "von Anna Berger". */
+  by: (name: string) => string;
+
   customer: string;
   customerNumber: string;
   period: string;
@@ -50,12 +53,13 @@ export const statementTexts = catalog<StatementTexts>(
     credited: 'Gutschriften',
     charged: 'Belastungen',
     closing: 'Endsaldo',
-    columns: { date: 'Datum', entry: 'Vorgang', reference: 'Beleg', description: 'Beschreibung', worked: 'Gearbeitet', minutes: 'Minuten', balance: 'Saldo' },
+    columns: { date: 'Datum', entry: 'Vorgang', reference: 'Beleg', description: 'Beschreibung', contact: 'Person', worked: 'Gearbeitet', minutes: 'Minuten', balance: 'Saldo' },
     customer: 'Kunde',
     customerNumber: 'Kundennummer',
     period: 'Zeitraum',
     issued: 'Erstellt am',
     minutesUnit: 'Min.',
+    by: (n) => `von ${n}`,
     worked: (m) => `${m} gearbeitet`,
     free: 'kostenlos',
     order: 'Bestellung',

@@ -7,7 +7,7 @@
 import { createBackend, createManualClock } from '../../server/app.js';
 import { DEMO_IDENTITY, signHostToken } from '../../server/identity.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../../server/seed.js';
-import type { FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { Contact, FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { addMonths, monthOf } from '../../src/domain/statement.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 
@@ -33,6 +33,7 @@ export async function collectFixtures(): Promise<Fixtures> {
       const me = await get<Me>('/v1/me', token);
       const offers = (await get<{ items: Offer[] }>('/v1/offers', token)).items;
       const orders = (await get<{ items: Order[] }>('/v1/orders', token)).items;
+      const contacts = (await get<{ items: Contact[] }>('/v1/contacts', token)).items;
       // The list first: opening a detail marks its replies read, which would change `unread`.
       const tickets: TicketSummary[] = [];
       let cursor: string | null = null;
@@ -55,7 +56,7 @@ export async function collectFixtures(): Promise<Fixtures> {
       const months = Array.from({ length: 13 }, (_, i) => addMonths(monthOf(FIXTURE_NOW), i - 12));
       const statements = await Promise.all(months.map((m) => get<Statement>(`/v1/statement?month=${m}`, token)));
       const ledger = { customer: statements[0]!.customer, openingMinutes: statements[0]!.openingMinutes, entries: statements.flatMap((s) => s.entries) };
-      return { token, me, offers, orders, tickets, details, ledger };
+      return { token, me, offers, orders, contacts, tickets, details, ledger };
     };
 
     // FAQ has no "list all": ask for each article by its own title and keep the union.

@@ -1,11 +1,13 @@
 /** Shape of `fixtures.json` (written by `scripts/gen-story-fixtures.mjs`). */
-import type { FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { Contact, FaqArticle, Me, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
 
 export interface CustomerFixture {
   token: string;
   me: Me;
   offers: Offer[];
   orders: Order[];
+  /** The company's people, as `GET /v1/contacts` lists them. */
+  contacts: Contact[];
   /** Every ticket of the customer, in the server's list order (newest activity first). */
   tickets: TicketSummary[];
   details: Record<string, TicketDetail>;

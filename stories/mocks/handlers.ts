@@ -380,6 +380,12 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     return fn(info);
   });
   const param = (info: Parameters<Resolver>[0], name: string) => String(info.params[name] ?? '');
+  /** The state, for an admin; a member is refused as the server refuses them the company's money. */
+  const adminOnly = () => {
+    if (state().me.contact.role === 'member') throw new ApiError(403, 'admin_required');
+    return state();
+  };
+  const contacts = fixtures.customers[o.customer ?? 'positive'].contacts;
 
   return [
     http.get(`${API}/packages`, answer(o, () => HttpResponse.json(fixtures.packages))),
@@ -414,14 +420,17 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       return HttpResponse.json(offerWithStatus(state(), offer, now()));
     })),
 
-    http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: state().orders }))),
+    // The money views are the admins' (as on the server: a member gets 403 admin_required).
+    http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: adminOnly().orders }))),
+
+    http.get(`${API}/contacts`, authed(() => HttpResponse.json({ items: contacts }))),
 
     // By Accept, as the server: JSON, CSV (the server's own writer), or a PDF (a one-page stand-in:
     // pdfkit does not run in the browser).
     http.get(`${API}/statement`, authed(async ({ request }) => {
       const url = new URL(request.url);
       const q = readStatementQuery({ month: url.searchParams.get('month') ?? undefined, lang: url.searchParams.get('lang') ?? undefined }, now());
-      const statement = statementOf(state(), q.month);
+      const statement = statementOf(adminOnly(), q.month);
       const accept = request.headers.get('accept') ?? '';
       const lang = q.lang ?? 'de';
       const file = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${statement.customer.number}-${q.month}`;
@@ -460,7 +469,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };
         s.ledger.entries.push({
           id: `mov_mock_${++s.seq}`, at, kind: 'order', minutes: item.minutes, balanceAfter: s.me.credit.minutes, workedMinutes: null,
-          ticketId: null, ticketNumber: null, ticketSubject: null, orderId: order.id, orderName: order.name, note: '',
+          ticketId: null, ticketNumber: null, ticketSubject: null, orderId: order.id, orderName: order.name, note: '', contact: order.contact,
         });
         return { status: 201, body: { order, credit: s.me.credit } };
       });

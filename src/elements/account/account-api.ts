@@ -4,7 +4,7 @@
  * element only.
  */
 import type { CadiaStore } from '../../context/store.js';
-import type { Order, Statement } from '../../api/types.js';
+import type { Contact, Order, Statement } from '../../api/types.js';
 import { CadiaApiError } from '../../api/errors.js';
 
 export type StatementFormat = 'csv' | 'pdf';
@@ -15,6 +15,12 @@ async function json<T>(r: Response): Promise<T> {
   } catch {
     throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
   }
+}
+
+/** Whether the signed-in person may see the money (an admin; a contact-less legacy sign-in counts as one). */
+export async function isAdmin(store: CadiaStore): Promise<boolean> {
+  const me = store.me.value ?? (await (store.me.ensure() ?? store.me.load()));
+  return me.contact?.role !== 'member';
 }
 
 export async function loadStatement(store: CadiaStore, month: string, signal?: AbortSignal): Promise<Statement> {
@@ -30,4 +36,8 @@ export async function downloadStatement(store: CadiaStore, month: string, format
   const r = await store.read('v1/statement', { searchParams: { month, lang: locale }, accept: format === 'pdf' ? 'application/pdf' : 'text/csv' });
   const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') ?? '')?.[1] ?? `statement-${month}.${format}`;
   return { blob: await r.blob(), name };
+}
+
+export async function loadContacts(store: CadiaStore, signal?: AbortSignal): Promise<Contact[]> {
+  return (await json<{ items: Contact[] }>(await store.read('v1/contacts', { signal }))).items;
 }

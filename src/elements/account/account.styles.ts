@@ -274,4 +274,8 @@ export const styles = css`
     border-radius: 999px;
     padding-inline: calc(var(--_space) * 2);
   }
+  .notice {
+    border-inline-start: 4px solid var(--_border);
+    padding-inline-start: calc(var(--_space) * 4);
+  }
 `;

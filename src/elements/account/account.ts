@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './account.styles.js';
-import { downloadStatement, loadOrders, loadStatement, type StatementFormat as Format } from './account-api.js';
+import { downloadStatement, isAdmin, loadContacts, loadOrders, loadStatement, type StatementFormat as Format } from './account-api.js';
 import { messages } from './messages.js';
 import { statementTexts } from '../../i18n/statement.js';
 import { formatDateTime, formatDuration, formatMoney, formatter, type Locale } from '../../i18n/index.js';
@@ -13,7 +13,7 @@ import { addMonths, monthBounds, monthOf, parseMonth, STATEMENT_TIME_ZONE } from
 import { CadiaErrorEvent } from '../../events/index.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import type { CadiaStore } from '../../context/store.js';
-import type { Order, Statement, StatementEntry } from '../../api/types.js';
+import type { Contact, Order, Statement, StatementEntry } from '../../api/types.js';
 
 /** Dates of the statement in German time, like its months (a movement at 00:30 on 1 March is on 1 March). */
 const dateOf = (at: string | Date, l: Locale) => formatDateTime(at, l, { dateStyle: 'medium', timeZone: STATEMENT_TIME_ZONE });
@@ -23,8 +23,9 @@ const MONTHS_BACK = 24;
 
 /**
  * The customer's account: the statement of the support credit month by month — opening and closing
- * balance, every movement with ticket or order and the running balance, as CSV and PDF to download —
- * and the packages and offers ordered.
+ * balance, every movement with ticket or order, the person it is about and the running balance, as
+ * CSV and PDF to download — and the packages and offers ordered. The money is the company admins'
+ * business: a member sees a notice naming the admins instead (the server answers them 403).
  *
  * @summary The support credit's statement by month (CSV/PDF) and the order history.
  * @csspart base - The whole account view.
@@ -37,6 +38,7 @@ const MONTHS_BACK = 24;
  * @csspart download - The CSV and PDF buttons.
  * @csspart orders - The orders section.
  * @csspart order - One order.
+ * @csspart member-notice - What a member sees instead of the statement and the orders.
  * @csspart retry - The retry button of an error.
  * @cssproperty --cadia-account-balance-size - Font size of the closing balance (default 1.5em).
  * @event cadia-error - The statement or the orders could not be loaded (`action: 'load-statement'` / `'load-orders'`), or a download failed (`'download-statement'`).
@@ -68,16 +70,24 @@ export class CadiaAccount extends CadiaElement {
   }
 
   // Lit's Task: another month aborts the request under way, and only the latest answer shows.
-  private readonly statement = new Task<[string, CadiaStore], Statement>(this, {
-    task: ([month, store], { signal }) => loadStatement(store, month, signal),
+  // A member's tasks end without a request (null): the money is for admins, the server would say 403.
+  private readonly statement = new Task<[string, CadiaStore], Statement | null>(this, {
+    task: async ([month, store], { signal }) => ((await isAdmin(store)) ? loadStatement(store, month, signal) : null),
     args: () => [this.shownMonth, this.store],
     onError: (e) => this.report(e, 'load-statement'),
   });
 
-  private readonly orders = new Task<[CadiaStore], Order[]>(this, {
-    task: ([store], { signal }) => loadOrders(store, signal),
+  private readonly orders = new Task<[CadiaStore], Order[] | null>(this, {
+    task: async ([store], { signal }) => ((await isAdmin(store)) ? loadOrders(store, signal) : null),
     args: () => [this.store],
     onError: (e) => this.report(e, 'load-orders'),
+  });
+
+  // The company's people: a member's notice names the admins to ask.
+  private readonly contacts = new Task<[CadiaStore], Contact[]>(this, {
+    task: ([store], { signal }) => loadContacts(store, signal),
+    args: () => [this.store],
+    onError: (e) => this.report(e, 'load-contacts'),
   });
 
   private report(e: unknown, action: string): void {
@@ -132,8 +142,28 @@ export class CadiaAccount extends CadiaElement {
     }
   }
 
+  /** Signed in as a member (known once /v1/me has answered; until then the skeletons show). */
+  private get isMember(): boolean {
+    return this.store.me.value?.contact.role === 'member';
+  }
+
   protected override render() {
-    return html`<div part="base">
+    return html`<div part="base">${this.isMember ? this.renderMemberNotice() : this.renderMoney()}</div>`;
+  }
+
+  private renderMemberNotice(): TemplateResult {
+    const m = this.msg(messages);
+    const admins = (this.contacts.value ?? []).filter((c) => c.role === 'admin').map((c) => c.name);
+    return html`<section part="member-notice" class="notice" aria-labelledby="member-heading">
+      <h2 id="member-heading">${m.memberHeading}</h2>
+      <p>${m.memberNotice}</p>
+      ${admins.length ? html`<p>${m.memberAsk(admins.join(', '))}</p>` : nothing}
+      <p>${m.memberStill}</p>
+    </section>`;
+  }
+
+  private renderMoney(): TemplateResult {
+    return html`
       <section part="statement" aria-labelledby="statement-heading">
         <div class="head">
           <h2 id="statement-heading">${this.msg(messages).statementHeading}</h2>
@@ -142,7 +172,7 @@ export class CadiaAccount extends CadiaElement {
         ${this.statement.render({
           initial: () => this.renderSkeleton(),
           pending: () => (this.statement.value?.month === this.shownMonth ? this.renderStatement(this.statement.value, true) : this.renderSkeleton()),
-          complete: (s) => this.renderStatement(s, false),
+          complete: (s) => (s ? this.renderStatement(s, false) : this.renderSkeleton()),
           error: (e) => this.renderError(e as CadiaApiError, this.msg(messages).loadStatementError, () => void this.statement.run()),
         })}
       </section>
@@ -151,11 +181,10 @@ export class CadiaAccount extends CadiaElement {
         ${this.orders.render({
           initial: () => this.renderOrdersSkeleton(),
           pending: () => (this.orders.value ? this.renderOrders(this.orders.value) : this.renderOrdersSkeleton()),
-          complete: (o) => this.renderOrders(o),
+          complete: (o) => (o ? this.renderOrders(o) : this.renderOrdersSkeleton()),
           error: (e) => this.renderError(e as CadiaApiError, this.msg(messages).loadOrdersError, () => void this.orders.run()),
         })}
-      </section>
-    </div>`;
+      </section>`;
   }
 
   private monthName(month: string): string {
@@ -263,7 +292,7 @@ export class CadiaAccount extends CadiaElement {
         <span class="date">${formatDateTime(e.at, l, { dateStyle: 'medium', timeStyle: 'short', timeZone: STATEMENT_TIME_ZONE })}</span>
         <span class="what">${t.kinds[e.kind]}</span>
         ${about ? html`<span class="about">${about}</span>` : nothing}
-        ${reference || worked ? html`<span class="detail">${[reference, worked].filter(Boolean).join(' · ')}</span>` : nothing}
+        ${reference || worked ? html`<span class="detail">${[reference, e.contact ? t.by(e.contact.name) : '', worked].filter(Boolean).join(' · ')}</span>` : nothing}
       </td>
       <td class="amount num">${e.minutes === 0 ? t.free : this.minutes(e.minutes, true)}</td>
       <td class="amount num" data-label=${t.columns.balance}>${this.minutes(e.balanceAfter)}</td>
@@ -288,6 +317,7 @@ export class CadiaAccount extends CadiaElement {
 
   private renderOrders(orders: Order[]): TemplateResult {
     const m = this.msg(messages);
+    const t = this.msg(statementTexts);
     const l: Locale = this.lang_;
     if (!orders.length) return html`<p class="empty">${m.ordersEmpty}</p>`;
     return html`<ul class="orders">
@@ -295,7 +325,7 @@ export class CadiaAccount extends CadiaElement {
         (o) => html`<li part="order" data-id=${o.id}>
           <div class="order-main">
             <span class="what">${o.name}</span>
-            <span class="detail">${o.offerId ? m.offer : m.package} · ${m.orderedAt(dateOf(o.createdAt, l))}</span>
+            <span class="detail">${[o.offerId ? m.offer : m.package, m.orderedAt(dateOf(o.createdAt, l)), o.contact ? t.by(o.contact.name) : ''].filter(Boolean).join(' · ')}</span>
           </div>
           <div class="order-figures">
             <span class="num amount-credit">${this.minutes(o.minutes, true)}</span>

@@ -23,6 +23,10 @@ const en: AccountMessages = {
   loadStatementError: 'The statement could not be loaded.',
   loadOrdersError: 'The orders could not be loaded.',
   signedOut: 'Please sign in to see your statement.',
+  memberHeading: 'Statement and orders',
+  memberNotice: "Only your company's administrators see its statement and orders.",
+  memberAsk: (n) => `Please ask: ${n}.`,
+  memberStill: 'You still see the current support credit, your tickets and your own data.',
 };
 
 export default en;

@@ -25,6 +25,13 @@ export interface AccountMessages {
   loadStatementError: string;
   loadOrdersError: string;
   signedOut: string;
+  /** A member's view: the money is for the company's admins. */
+  memberHeading: string;
+  memberNotice: string;
+  /** Names the admins to ask: "Fragen Sie dazu Anna Berger." */
+  memberAsk: (names: string) => string;
+  /** What a member still has. */
+  memberStill: string;
 }
 
 export const messages = catalog<AccountMessages>(
@@ -50,6 +57,10 @@ export const messages = catalog<AccountMessages>(
     loadStatementError: 'Der Kontoauszug konnte nicht geladen werden.',
     loadOrdersError: 'Die Bestellungen konnten nicht geladen werden.',
     signedOut: 'Bitte melden Sie sich an, um Ihren Kontoauszug zu sehen.',
+    memberHeading: 'Kontoauszug und Bestellungen',
+    memberNotice: 'Kontoauszug und Bestellungen Ihres Unternehmens sehen nur dessen Administratoren.',
+    memberAsk: (n) => `Fragen Sie dazu: ${n}.`,
+    memberStill: 'Ihr aktuelles Supportguthaben, Ihre Tickets und Ihre eigenen Daten sehen Sie weiterhin.',
   },
   () => import('./messages.en.js'),
 );
