@@ -29,6 +29,9 @@ customerSignIn({ provider, who, langSelect, params, applyLang });
 // What the ERP knows about where the customer was when they asked for help.
 form.program = 'CadiaOFFICE Warenwirtschaft';
 form.programVersion = '2026.3.1';
+// The list shows a known problem of this version on top (issue 18: known-issue notices).
+list.program = form.program;
+list.programVersion = form.programVersion;
 form.windowName = params.get('window') || 'Rechnungen › Rechnung erfassen';
 if (params.get('error')) form.errorMessage = params.get('error');
 // What the ERP knows about itself (in the desktop program: the bridge's `cadia:prefill` with

@@ -13,6 +13,5 @@ export type AgentTicketDetail = S['AgentTicketDetail'];
 export type AgentCustomer = S['AgentCustomer'];
 export type OutboxMail = S['OutboxMail'];
 export type Notice = S['Notice'];
-export type NoticeMatch = S['NoticeMatch'];
 export type AgentNotice = S['AgentNotice'];
 export type NoticeSubscriber = S['NoticeSubscriber'];

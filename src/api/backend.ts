@@ -46,6 +46,8 @@ export interface TicketInput {
   images?: Blob[];
   /** PDF, text, log, CSV or ZIP (≤ 3), checked by `checkFile` in `domain/files.ts`. */
   files?: Blob[];
+  /** Files the ticket for a known-issue notice (the customer still wants one): linked, and subscribed to its fix. */
+  noticeId?: string;
   /** The ERP's diagnostics as JSON (`ErpDiagnostics`), only when the customer chose to send them. */
   diagnostics?: string;
   diagnosticsFile?: Blob;
@@ -57,8 +59,12 @@ export interface ReplyInput {
   files?: Blob[];
 }
 
-export interface ReadOptions {
-  signal?: AbortSignal;
+export interface ReadOptions extends RequestOptions {
+  /**
+   * The few writes only a lazy part makes go through `read` too (`PUT`/`DELETE` without a body:
+   * "Betrifft mich auch" on a known-issue notice), so the other widgets do not carry them.
+   */
+  method?: 'PUT' | 'DELETE';
   searchParams?: Record<string, string>;
   /** The `Accept` header (default JSON). */
   accept?: string;
@@ -72,6 +78,8 @@ export type BackendEvent =
   | { type: 'ticket'; id: string; status: TicketStatus; updatedAt: string }
   | { type: 'message'; ticketId: string; messageId: string }
   | { type: 'offer'; id: string }
+  /** A known-issue notice was published, changed or removed, or someone of the company subscribed to one. */
+  | { type: 'notice'; id: string }
   | { type: 'connection'; state: 'open' | 'reconnecting' };
 
 export interface CadiaBackend {

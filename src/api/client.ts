@@ -228,7 +228,7 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
     read: (path, o) =>
-      send(path, { searchParams: o?.searchParams, headers: { Accept: o?.accept ?? 'application/json' }, signal: o?.signal }, async (r) => r),
+      send(path, { method: o?.method, searchParams: o?.searchParams, headers: { Accept: o?.accept ?? 'application/json', ...(o?.locale && { 'Accept-Language': o.locale }) }, signal: o?.signal }, async (r) => r),
     subscribe,
   };
 }

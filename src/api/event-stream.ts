@@ -12,7 +12,7 @@
 import { events } from 'fetch-event-stream';
 import type { BackendEvent } from './backend.js';
 
-const TYPES = ['credit', 'ticket', 'message', 'offer'];
+const TYPES = ['credit', 'ticket', 'message', 'offer', 'notice'];
 const MAX_WAIT_MS = 30_000;
 
 /**

@@ -19,6 +19,7 @@ export type Message = S['Message'];
 export type TimeEntry = S['TimeEntry'];
 export type TicketBilling = S['TicketBilling'];
 export type FaqArticle = S['FaqArticle'];
+export type NoticeMatch = S['NoticeMatch'];
 export type Problem = S['Problem'];
 export type Statement = S['Statement'];
 export type StatementEntry = S['StatementEntry'];

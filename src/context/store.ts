@@ -68,9 +68,9 @@ export type StoreListener = (store: CadiaStore) => void;
 
 /**
  * What may have changed on the server: `tickets` (the list), `ticket:<id>` (one ticket, its thread),
- * `account` (the credit moved: statement and orders).
+ * `account` (the credit moved: statement and orders), `notices` (a known-issue notice changed).
  */
-export type Topic = 'tickets' | `ticket:${string}` | 'account';
+export type Topic = 'tickets' | `ticket:${string}` | 'account' | 'notices';
 
 export class CadiaStore {
   readonly me = new Resource(() => this.#backend.getMe(), () => this.#notify());
@@ -195,6 +195,7 @@ export class CadiaStore {
     else if (e.type === 'ticket') this.#invalidate('tickets', `ticket:${e.id}`);
     else if (e.type === 'message') this.#invalidate(`ticket:${e.ticketId}`);
     else if (e.type === 'offer') reload(this.offers);
+    else if (e.type === 'notice') this.#invalidate('notices');
     else if (e.state === 'reconnecting') this.#streamOpen = false;
     else {
       this.#streamOpen = true;

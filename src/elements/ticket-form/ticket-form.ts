@@ -16,9 +16,11 @@ import type { TicketInput } from '../../api/backend.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import type { TicketCreated } from '../../api/types.js';
 import type { FaqSuggestions } from './faq-suggestions.js';
+import type { NoticeMatcher } from '../notices/notice-matcher.js';
 import type { DiagnosticsBundle } from './diagnostics.js';
 
 type CategoryParts = typeof import('./category-parts.js');
+type NoticeParts = typeof import('../notices/notice-matcher.js');
 
 /** Everything the customer types; kept as one object so a draft is a copy of it. */
 export interface TicketFormValues {
@@ -60,6 +62,8 @@ const requiredMark = (m: TicketFormMessages) => html` <span class="req" aria-hid
 
 /** Billing hint, FAQ suggestions and confirmation (category-parts.ts), fetched once per page. */
 const importParts = lazyImport(() => import('./category-parts.js'));
+/** Known-issue notices (their own chunk): loaded once program and version are known or the customer types. */
+const importNotices = lazyImport(() => import('../notices/notice-matcher.js'));
 
 /**
  * The support ticket form ("Support anfordern"): category, what happened and where, contact, up to
@@ -72,6 +76,8 @@ const importParts = lazyImport(() => import('./category-parts.js'));
  * @csspart field - Each field's wrapper.
  * @csspart billing - The billing hint.
  * @csspart faq - FAQ suggestions.
+ * @csspart notices - Known-issue notices that match program, version or what is typed.
+ * @csspart notice - One known-issue notice.
  * @csspart attachments - The image picker.
  * @csspart thumbnail - One image preview.
  * @csspart submit - The send button.
@@ -101,6 +107,7 @@ export class CadiaTicketForm extends CadiaElement {
     created: { state: true, attribute: false },
     diagnostics: { attribute: false },
     sendDiagnostics: { state: true, attribute: false },
+    linkedNotice: { state: true, attribute: false },
   };
 
   /** Prefill from the host: the program the customer works in. Stays editable. */
@@ -124,6 +131,8 @@ export class CadiaTicketForm extends CadiaElement {
    */
   declare diagnostics: DiagnosticsBundle | undefined;
   declare private sendDiagnostics: boolean;
+  /** "Trotzdem Ticket erstellen" on a known-issue notice: the ticket is filed linked to it. */
+  declare private linkedNotice: string;
 
   declare private values: TicketFormValues;
   declare private errors: Partial<Record<string, string>>;
@@ -143,6 +152,7 @@ export class CadiaTicketForm extends CadiaElement {
     this.errors = {};
     this.notice = '';
     this.sendDiagnostics = false;
+    this.linkedNotice = '';
   }
 
   private readonly attachments = new AttachmentsController(this);
@@ -165,6 +175,8 @@ export class CadiaTicketForm extends CadiaElement {
   /** What needs a category (category-parts.ts). */
   private readonly parts = new LazyPart<CategoryParts>(this, importParts);
   private faq: FaqSuggestions | undefined;
+  private readonly noticePart = new LazyPart<NoticeParts>(this, importNotices);
+  private notices: NoticeMatcher | undefined;
   private lastCategory = '';
 
   /**
@@ -229,6 +241,11 @@ export class CadiaTicketForm extends CadiaElement {
     }
     const mod = this.parts.module;
     if (mod) (this.faq ??= new mod.FaqSuggestions(this, () => this.store)).sync(this.values);
+    const v = this.values;
+    const q = `${v.subject} ${v.description}`;
+    if ((v.program && v.programVersion) || q.trim().length > 3) void this.noticePart.load().catch(() => undefined);
+    const n = this.noticePart.module;
+    if (n) (this.notices ??= new n.NoticeMatcher(this, () => this.store, () => this.lang_)).sync({ program: v.program, version: v.programVersion, q });
   }
 
   /** A prefill replaces a field only while the customer has not typed something else into it. */
@@ -265,6 +282,7 @@ export class CadiaTicketForm extends CadiaElement {
     this.applyPrefill({ program: this.program, programVersion: this.programVersion, window: this.windowName, errorMessage: this.errorMessage });
     this.attachments.clear();
     this.errors = {};
+    this.linkedNotice = '';
     this.draft.sender.reset();
   }
 
@@ -292,6 +310,7 @@ export class CadiaTicketForm extends CadiaElement {
       cc: v.cc.trim(),
       phone: v.phone.trim(),
       phoneAvailability: v.phoneAvailability.trim(),
+      noticeId: this.linkedNotice,
       images: this.attachments.blobs(false),
       files: this.attachments.blobs(true),
       // Only what the customer saw and ticked: the bundle without its file, and the file.
@@ -370,6 +389,11 @@ export class CadiaTicketForm extends CadiaElement {
     }
   }
 
+  private readonly handleFileForNotice = (n: { id: string }): void => {
+    this.linkedNotice = n.id;
+    this.renderRoot.querySelector('form')!.requestSubmit();
+  };
+
   private readonly handleDiscard = async (): Promise<void> => {
     this.resetForm();
     await this.draft.discard();
@@ -407,6 +431,7 @@ export class CadiaTicketForm extends CadiaElement {
       ${this.renderText(m, 'subject', { required: true, max: LIMITS.subject })}
       ${this.renderText(m, 'description', { required: true, multiline: true, hint: m.descriptionHint, max: LIMITS.description })}
       <div part="faq" class="faq" aria-live="polite">${this.faq?.render(this.lang_)}</div>
+      <div part="notices" aria-live="polite">${this.notices?.render({ onFileTicket: this.handleFileForNotice, linkedId: this.linkedNotice })}</div>
       ${this.restShown ? this.renderRest(m) : nothing}
       ${this.renderSendState(m)}
       <div class="actions">

@@ -13,6 +13,7 @@ import { TicketPager } from './pager.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './ticket-row.js';
 import { renderDetailSkeleton } from './detail-skeleton.js';
 import type { TicketDetailView } from './detail-view.js';
+import type { NoticeMatcher } from '../notices/notice-matcher.js';
 
 /** Above this many tickets the list renders only the rows in view (the virtualizer loads then). */
 const VIRTUALIZE_ABOVE = 50;
@@ -26,6 +27,8 @@ interface VirtualizeModule {
   flow: (typeof import('@lit-labs/virtualizer/layouts/flow.js'))['flow'];
 }
 
+/** Known-issue notices (a chunk shared with the form): loaded only when the host names program and version. */
+const importNotices = lazyImport(() => import('../notices/notice-matcher.js'));
 /** The detail's code, fetched once per page. */
 const importDetailView = lazyImport(() => import('./detail-view.js'));
 /** The virtualizer, only for long histories; the layout comes along, so it does not fetch it on its own after the first render. */
@@ -63,6 +66,7 @@ const importVirtualizer = lazyImport(() =>
  * @csspart time-totals - The totals under the time entries.
  * @csspart reply - The reply box.
  * @csspart error - An error message with its retry action.
+ * @csspart notice - The known-issue notice of the host's program version, above the list (hidden per session).
  * @cssproperty --cadia-ticket-list-max-height - Height of the scrolling list (default 36rem).
  * @event cadia-ticket-select - The customer opened a ticket (`ticketId`).
  */
@@ -72,6 +76,8 @@ export class CadiaTicketList extends CadiaElement {
   static override properties: PropertyDeclarations = {
     ticketId: { attribute: 'ticket-id' },
     pageSize: { type: Number, attribute: 'page-size' },
+    program: {},
+    programVersion: { attribute: 'program-version' },
     activeIndex: { state: true, attribute: false },
   };
 
@@ -81,6 +87,11 @@ export class CadiaTicketList extends CadiaElement {
   /** Tickets fetched per page (1–100). */
   declare pageSize: number;
 
+  /** The host's program (e.g. from the ERP): with `program-version`, a known problem of that version is shown above the list. */
+  declare program: string;
+  /** The host program's version. */
+  declare programVersion: string;
+
   declare private activeIndex: number;
 
   constructor() {
@@ -88,6 +99,8 @@ export class CadiaTicketList extends CadiaElement {
     this.ticketId = '';
     this.pageSize = 50;
     this.activeIndex = 0;
+    this.program = '';
+    this.programVersion = '';
   }
 
   private readonly pager = new TicketPager(this, () => Math.min(100, Math.max(1, this.pageSize)));
@@ -100,6 +113,8 @@ export class CadiaTicketList extends CadiaElement {
   private readonly detailPart = new LazyPart(this, importDetailView);
   private detailView: TicketDetailView | undefined;
   private readonly virtualizerPart = new LazyPart(this, importVirtualizer);
+  private readonly noticePart = new LazyPart(this, importNotices);
+  private notices: NoticeMatcher | undefined;
 
   /** Loads the list (or the open ticket) again. */
   refresh(): void {
@@ -131,6 +146,9 @@ export class CadiaTicketList extends CadiaElement {
     if (!this.ticketId) this.pager.sync(this.store);
     // Loaded only for long histories, so the list's start bundle stays small.
     if (this.pager.total > VIRTUALIZE_ABOVE && !this.virtualizerPart.module) void this.virtualizerPart.load().catch(() => undefined);
+    if (this.program && this.programVersion) void this.noticePart.load().catch(() => undefined);
+    const n = this.noticePart.module;
+    if (n) (this.notices ??= new n.NoticeMatcher(this, () => this.store, () => this.lang_)).sync({ program: this.program, version: this.programVersion, q: '' });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -306,6 +324,7 @@ export class CadiaTicketList extends CadiaElement {
     const p = this.pager;
     const busy = p.state === 'loading';
     return html`<section part="base" class="list-view" aria-labelledby="list-h">
+      ${this.notices?.render({ banner: true })}
       <h2 id="list-h" class="list-heading">${m.heading}</h2>
       ${this.renderToolbar()}
       <p class="count" role="status">${this.renderCountText()}</p>
