@@ -71,7 +71,7 @@ function reclassifiedOwedDetail(): TicketDetail {
     messages: [
       ...d.messages,
       {
-        id: 'msg_story_reclassified', author: 'system', authorName: 'Cadia Support', kind: 'reclassified', createdAt: at, attachments: [],
+        id: 'msg_story_reclassified', author: 'system', authorName: 'Cadia Support', kind: 'reclassified', createdAt: at, attachments: [], contact: null,
         body: 'Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: Anwenderfehler.',
       },
     ],

@@ -246,7 +246,7 @@ export async function queuePosition(db: Conn, t: TicketRow): Promise<number | nu
   return Number(row.n) + 1;
 }
 
-interface MessageRow { id: string; author: Message['author']; author_name: string; body: string; kind: Message['kind']; created_at: string }
+interface MessageRow { id: string; author: Message['author']; author_name: string; body: string; kind: Message['kind']; created_at: string; contact_id: string | null }
 interface TimeRow {
   id: string; date: string; minutes: number; billable: number; note: string;
   charged_minutes: number; from_credit_minutes: number; uncovered_minutes: number;
@@ -266,7 +266,9 @@ export async function getMessage(db: Conn, id: string): Promise<Message> {
 }
 
 function toMessage(m: MessageRow, atts: AttachmentRow[]): Message {
-  return { id: m.id, author: m.author, authorName: m.author_name, body: m.body, createdAt: m.created_at, kind: m.kind, attachments: atts.map(toAttachment) };
+  // The customer's person (as named when writing); an agent's contact is the support team's business.
+  const contact = m.author === 'customer' && m.contact_id ? { id: m.contact_id, name: m.author_name } : null;
+  return { id: m.id, author: m.author, authorName: m.author_name, body: m.body, createdAt: m.created_at, kind: m.kind, attachments: atts.map(toAttachment), contact };
 }
 
 export function toTimeEntry(e: TimeRow): TimeEntry {

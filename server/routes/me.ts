@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { type AppEnv, type CustomerPrincipal, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
 import { getCustomer, PRICING, toCredit } from '../model/customers.js';
+import { ticketScope } from '../model/tickets.js';
 import type { Me, SessionState } from '../types.js';
 
 export function meRoutes(deps: Deps): Hono<AppEnv> {
@@ -10,10 +11,11 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
   const { db } = deps;
 
   const meOf = async (p: CustomerPrincipal): Promise<Me> => {
-    const customer = await getCustomer(db, p.customerNumber);
+    const [customer, scope] = await Promise.all([getCustomer(db, p.customerNumber), ticketScope(db, p)]);
     return {
       customer: { number: customer.number, name: customer.name, email: customer.email },
       contact: { id: p.contactId, name: p.name, email: p.email, role: p.role },
+      ticketScope: scope.contactId ? 'own' : 'company',
       credit: toCredit(customer),
       pricing: PRICING,
     };

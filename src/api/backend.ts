@@ -24,6 +24,8 @@ export interface IdempotentOptions extends RequestOptions {
 export interface TicketQuery {
   status?: TicketStatus[];
   q?: string;
+  /** Only this person's tickets (a contact id; for people who see the company's tickets). */
+  contact?: string;
   cursor?: string | null;
   limit?: number;
 }

@@ -210,11 +210,9 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
     getOffer: (id, o) => get<Offer>(`v1/offers/${encodeURIComponent(id)}`, o),
     createOrder: (input, o) => json<OrderResult>('v1/orders', idempotent(o, { json: input })),
     listTickets: (query, o) => {
+      // Each field of the query is the parameter of its name; unset and empty ones are left out.
       const params = new URLSearchParams();
-      if (query.status?.length) params.set('status', query.status.join(','));
-      if (query.q) params.set('q', query.q);
-      if (query.cursor) params.set('cursor', query.cursor);
-      if (query.limit) params.set('limit', String(query.limit));
+      for (const [k, v] of Object.entries({ ...query, status: query.status?.join(',') })) if (v) params.set(k, String(v));
       return json<TicketPage>('v1/tickets', { searchParams: params, signal: o?.signal });
     },
     getTicket: (id, o) => get<TicketDetail>(`v1/tickets/${encodeURIComponent(id)}`, o),

@@ -815,6 +815,11 @@ export interface components {
         Me: {
             customer: components["schemas"]["Customer"];
             contact: components["schemas"]["Contact"];
+            /**
+             * @description Whose tickets this person sees: `company` (admins, and members where the customer's `ticketVisibility` is `company`; each ticket names who filed it and `GET /v1/tickets` takes `contact`) or `own`.
+             * @enum {string}
+             */
+            ticketScope: "company" | "own";
             credit: components["schemas"]["Credit"];
             pricing: components["schemas"]["Pricing"];
         };
@@ -1035,6 +1040,8 @@ export interface components {
             attachments: components["schemas"]["Attachment"][];
             /** @enum {string} */
             kind: "message" | "reclassified" | "status";
+            /** @description The customer's person who wrote it (`author` = `customer`); null for support and system messages and for messages from before contacts existed */
+            contact: components["schemas"]["ContactRef"] | null;
         };
         TimeEntry: {
             id: string;

@@ -156,7 +156,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       return idempotent(state(), requireIdempotencyKey(info.request), fingerprintOf(fields, images), () => {
         const s = state();
         const at = now().toISOString();
-        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Lena Hoffmann', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message' };
+        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Lena Hoffmann', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message', contact: null };
         s.tickets.set(t.id, { ...t, status, updatedAt: at, messages: [...t.messages, message] });
         mail(s, t.customer.email, `[${t.number}] Neue Antwort: ${t.subject}`, `Guten Tag ${t.customer.name},\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team`);
         return { status: 201, body: { message } };
@@ -212,7 +212,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       return keyed(info.request, [category], () => {
         const s = state();
         const at = now().toISOString();
-        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: 'Kein Programmfehler – Aufwand wird berechnet.', createdAt: at, attachments: [], kind: 'reclassified' };
+        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: 'Kein Programmfehler – Aufwand wird berechnet.', createdAt: at, attachments: [], kind: 'reclassified', contact: null };
         // Free time becomes billable and is charged now, entry by entry, against the credit as it goes.
         let credit = t.credit.minutes;
         const timeEntries = t.timeEntries.map((e) => {

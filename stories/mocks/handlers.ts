@@ -146,7 +146,7 @@ function generatedDetail(s: TicketSummary, me: Me): TicketDetail {
     ...s, description, program: 'CadiaOFFICE Warenwirtschaft', programVersion: '24.3.1', window: '', errorMessage: '', hangsAt: '',
     lastAction: '', calledBefore: false, cc: '', phone: '', phoneAvailability: '', diagnostics: null, queuePosition: null, originalCategory: null,
     reclassifiedAt: null, timeEntries: [], billing: zeroBilling(me),
-    messages: [{ id: `msg_${s.id.slice(4)}_1`, author: 'customer', authorName: me.customer.name, body: description, createdAt: s.createdAt, attachments: [], kind: 'message' }],
+    messages: [{ id: `msg_${s.id.slice(4)}_1`, author: 'customer', authorName: s.contact?.name ?? me.customer.name, body: description, createdAt: s.createdAt, attachments: [], kind: 'message', contact: s.contact }],
   };
 }
 
@@ -155,7 +155,7 @@ function initialState(o: MockOptions, now: Date): State {
   let me = o.creditMinutes === undefined ? c.me : { ...c.me, credit: { ...c.me.credit, minutes: o.creditMinutes } };
   // The member is the person of the seed who filed tickets but is not the admin (10001: Jonas Weber).
   const member = o.role === 'member' ? c.tickets.map((t) => t.contact).find((p) => p && p.id !== c.me.contact.id) : undefined;
-  if (member) me = { ...me, contact: { ...me.contact, id: member.id, name: member.name, role: 'member' } };
+  if (member) me = { ...me, contact: { ...me.contact, id: member.id, name: member.name, role: 'member' }, ticketScope: 'own' };
   let offers = o.offers === 'none' ? [] : c.offers;
   if (o.offers === 'expired') {
     offers = offers.map((offer) => offer.status !== 'open' ? offer : {
@@ -489,7 +489,9 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const texts = [t.number, t.subject, d?.description ?? '', ...(d?.messages.map((m) => m.body) ?? [])];
         return texts.some((x) => x.toLocaleLowerCase('de').includes(needle));
       };
-      const all = s.tickets.filter((t) => (statuses.length === 0 || statuses.includes(t.status)) && (!q || matches(t)));
+      // Like the server: `contact` narrows the company's tickets to one person (a member under `own` sees only their own anyway).
+      const person = s.me.ticketScope === 'company' ? url.searchParams.get('contact') : null;
+      const all = s.tickets.filter((t) => (statuses.length === 0 || statuses.includes(t.status)) && (!q || matches(t)) && (!person || t.contact?.id === person));
       let rest = all;
       const cursor = url.searchParams.get('cursor');
       if (cursor) {
@@ -540,7 +542,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const { category: _c, subject: _s, urgency: _u, ...text } = input;
         const message: Message = {
           id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body: input.description, createdAt: at,
-          attachments: attachmentsOf(s, images), kind: 'message',
+          attachments: attachmentsOf(s, images), kind: 'message', contact: { id: s.me.contact.id, name: s.me.contact.name },
         };
         const ticket: TicketDetail = {
           ...summary, ...text, queuePosition, originalCategory: null, reclassifiedAt: null, messages: [message], timeEntries: [], billing: zeroBilling(s.me),
@@ -568,6 +570,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const at = now().toISOString();
         const message: Message = {
           id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
+          contact: { id: s.me.contact.id, name: s.me.contact.name },
         };
         const status = statusAfterCustomerReply(summary.status);
         const updated = { ...summary, status, updatedAt: at };

@@ -102,10 +102,13 @@ export class TicketDetailView {
   render(list: TicketListMessages, lang: Locale, common: CommonMessages) {
     const m = { ...list, ...texts(detailMessages, lang) };
     const store = this.store();
+    const me = store.me.value;
     return html`${renderDetailBody(this.loader, {
       m,
       lang,
       common,
+      meId: me?.contact.id,
+      seesCompany: me?.ticketScope === 'company',
       image: (att) => this.images.get(store, att),
       onOpenImage: (att, trigger) => this.handleOpenImage(att, trigger),
       onDownload: (att) => void this.handleDownload(att),

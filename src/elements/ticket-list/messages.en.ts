@@ -25,6 +25,7 @@ const en: TicketListMessages = {
   urgent: 'Urgent',
   lastChange: 'Last change',
   booked: 'Booked',
+  filedBy: (name) => `by ${name ?? 'you'}`,
   categories: categoryLabelsEn,
   statuses: statusLabelsEn,
   urgencies: { normal: 'Normal', urgent: 'Urgent – I cannot work' },

@@ -26,6 +26,8 @@ export interface TicketListMessages {
   urgent: string;
   lastChange: string;
   booked: string;
+  /** Who filed a ticket (the company's tickets); `null`: the signed-in person. */
+  filedBy: (name: string | null) => string;
   /** Shared with the ticket form (src/i18n/tickets.ts). */
   categories: CategoryLabels;
   /** Shared with the server's notices and mails (src/i18n/statuses.ts). */
@@ -58,6 +60,7 @@ export const messages = catalog<TicketListMessages>(
     urgent: 'Dringend',
     lastChange: 'Letzte Änderung',
     booked: 'Gebucht',
+    filedBy: (name) => `von ${name ?? 'Ihnen'}`,
     categories: categoryLabels.de,
     statuses: statusLabels,
     urgencies: { normal: 'Normal', urgent: 'Dringend – ich kann nicht weiterarbeiten' },

@@ -1,5 +1,5 @@
 /**
- * The list's data: one query (status filter, search text), cursor paging, and a refresh of the
+ * The list's data: one query (status filter, search text, person), cursor paging, and a refresh of the
  * first page whenever the store says tickets changed (SSE, a new ticket from the form, a reply).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -11,7 +11,13 @@ import { isAbort, toApiError, type CadiaApiError } from '../../api/errors.js';
 export interface TicketQueryState {
   status: TicketStatus | '';
   q: string;
+  /** A contact id: only the tickets this person filed ('' = everybody's). */
+  contact: string;
 }
+
+const NO_QUERY: TicketQueryState = { status: '', q: '', contact: '' };
+const sameQuery = (a: TicketQueryState, b: TicketQueryState) => a.status === b.status && a.q === b.q && a.contact === b.contact;
+const toListQuery = (q: TicketQueryState) => ({ status: q.status ? [q.status] : undefined, q: q.q || undefined, contact: q.contact || undefined });
 
 export type PagerState = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -23,9 +29,9 @@ export class TicketPager implements ReactiveController {
   error?: CadiaApiError;
   isLoadingMore = false;
   moreError?: CadiaApiError;
-  query: TicketQueryState = { status: '', q: '' };
+  query: TicketQueryState = NO_QUERY;
   /** The query the shown items answer (differs from `query` while a new one loads). */
-  shownQuery: TicketQueryState = { status: '', q: '' };
+  shownQuery: TicketQueryState = NO_QUERY;
 
   private store?: CadiaStore;
   /** Stops listening to the store's `tickets` topic; unset while not listening. */
@@ -78,7 +84,7 @@ export class TicketPager implements ReactiveController {
 
   setQuery(query: Partial<TicketQueryState>): void {
     const next = { ...this.query, ...query };
-    if (next.status === this.query.status && next.q === this.query.q) return;
+    if (sameQuery(next, this.query)) return;
     this.query = next;
     void this.loadFirst('replace');
   }
@@ -92,7 +98,7 @@ export class TicketPager implements ReactiveController {
   }
 
   get isFiltered(): boolean {
-    return this.shownQuery.status !== '' || this.shownQuery.q !== '';
+    return !sameQuery(this.shownQuery, NO_QUERY);
   }
 
   /**
@@ -113,10 +119,9 @@ export class TicketPager implements ReactiveController {
       this.host.requestUpdate();
     }
     try {
-      const page = await store.listTickets({ status: query.status ? [query.status] : undefined, q: query.q || undefined, limit: this.pageSize() }, ctrl.signal);
+      const page = await store.listTickets({ ...toListQuery(query), limit: this.pageSize() }, ctrl.signal);
       if (ctrl.signal.aborted) return;
-      const sameQuery = query.status === this.shownQuery.status && query.q === this.shownQuery.q;
-      const multiPage = mode === 'merge' && sameQuery && this.items.length > page.items.length && this.nextCursor !== null;
+      const multiPage = mode === 'merge' && sameQuery(query, this.shownQuery) && this.items.length > page.items.length && this.nextCursor !== null;
       if (multiPage) {
         const fresh = new Set(page.items.map((t) => t.id));
         this.items = [...page.items, ...this.items.filter((t) => !fresh.has(t.id))];
@@ -152,10 +157,7 @@ export class TicketPager implements ReactiveController {
     this.host.requestUpdate();
     const query = this.shownQuery;
     try {
-      const page = await store.listTickets(
-        { status: query.status ? [query.status] : undefined, q: query.q || undefined, cursor: this.nextCursor, limit: this.pageSize() },
-        ctrl.signal,
-      );
+      const page = await store.listTickets({ ...toListQuery(query), cursor: this.nextCursor, limit: this.pageSize() }, ctrl.signal);
       if (ctrl.signal.aborted) return;
       const known = new Set(this.items.map((t) => t.id));
       this.items = [...this.items, ...page.items.filter((t) => !known.has(t.id))];

@@ -17,6 +17,8 @@ export interface ThreadContext {
   onDownload: (att: Attachment) => void;
   /** The file whose download just failed. */
   failedDownload?: string;
+  /** The signed-in person: their messages say "Sie"; a colleague's name their author. */
+  meId: string | undefined;
 }
 
 /** Filed as a program bug (free), found not to be one: its time is billed ("Wenn es kein Programmfehler sein sollte"). */
@@ -51,9 +53,11 @@ function renderMessage(msg: Message, t: TicketDetail, c: ThreadContext) {
       <p class="meta">${time}</p>
     </div>`;
   }
-  const mine = msg.author === 'customer';
-  const who = mine ? m.you : msg.authorName || m.support;
-  return html`<article class="message ${mine ? 'mine' : 'theirs'}" part="message">
+  const customerSide = msg.author === 'customer';
+  // Messages from before contacts existed name nobody: the customer's side, "Sie" as it always was.
+  const own = customerSide && (!msg.contact || msg.contact.id === c.meId);
+  const who = own ? m.you : msg.authorName || m.support;
+  return html`<article class="message ${customerSide ? 'mine' : 'theirs'}" part="message">
     <p class="meta"><span class="author">${who}</span> ${time}</p>
     <p class="body">${msg.body}</p>
     ${msg.attachments.length ? html`<div class="thread-thumbs">${msg.attachments.map((a) => (a.kind === 'file' ? renderFile(a, c) : renderThumb(a, c)))}</div>` : nothing}

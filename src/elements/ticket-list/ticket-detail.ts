@@ -13,6 +13,8 @@ import { renderTimeLedger } from './time-ledger.js';
 export interface DetailContext extends ThreadContext {
   common: CommonMessages;
   renderReply: (t: TicketDetail) => TemplateResult;
+  /** The company's tickets are shown: the header says who filed this one. */
+  seesCompany: boolean;
 }
 
 /** The body of the detail (the host renders the frame with the Back button and the first skeleton). */
@@ -42,7 +44,7 @@ function renderTicket(t: TicketDetail, c: DetailContext) {
         <span class="category">${m.categories[t.category]}</span>
       </p>
       <h2 class="subject-h" tabindex="-1">${t.subject}</h2>
-      <p class="muted">${m.created(formatDateTime(t.createdAt, lang))}</p>
+      <p class="muted">${m.created(formatDateTime(t.createdAt, lang))}${c.seesCompany && t.contact ? ` ${m.filedBy(t.contact.id === c.meId ? null : t.contact.name)}` : ''}</p>
       ${t.queuePosition != null
         ? html`<p class="queue" part="queue"><strong class="num">${m.queue(t.queuePosition)}</strong> <span class="muted">${m.queueHint}</span></p>`
         : nothing}

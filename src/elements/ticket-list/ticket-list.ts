@@ -9,11 +9,12 @@ import { errorText } from '../../i18n/common.js';
 import { TICKET_STATUSES, type TicketStatus } from '../../domain/categories.js';
 import { TicketSelectEvent } from '../../events/index.js';
 import type { CadiaStore } from '../../context/store.js';
-import { TicketPager } from './pager.js';
+import { TicketPager, type TicketQueryState } from './pager.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './ticket-row.js';
 import { renderDetailSkeleton } from './detail-skeleton.js';
 import type { TicketDetailView } from './detail-view.js';
 import type { NoticeMatcher } from '../notices/notice-matcher.js';
+import type { PersonFilter } from './person-filter.js';
 
 /** Above this many tickets the list renders only the rows in view (the virtualizer loads then). */
 const VIRTUALIZE_ABOVE = 50;
@@ -31,6 +32,8 @@ interface VirtualizeModule {
 const importNotices = lazyImport(() => import('../notices/notice-matcher.js'));
 /** The detail's code, fetched once per page. */
 const importDetailView = lazyImport(() => import('./detail-view.js'));
+/** The filter by person, only for people who see the company's tickets. */
+const importPersonFilter = lazyImport(() => import('./person-filter.js'));
 /** The virtualizer, only for long histories; the layout comes along, so it does not fetch it on its own after the first render. */
 const importVirtualizer = lazyImport(() =>
   Promise.all([import('@lit-labs/virtualizer/virtualize.js'), import('@lit-labs/virtualizer/layouts/flow.js')]).then(
@@ -115,6 +118,8 @@ export class CadiaTicketList extends CadiaElement {
   private readonly virtualizerPart = new LazyPart(this, importVirtualizer);
   private readonly noticePart = new LazyPart(this, importNotices);
   private notices: NoticeMatcher | undefined;
+  private readonly personPart = new LazyPart(this, importPersonFilter);
+  private personFilter: PersonFilter | undefined;
 
   /** Loads the list (or the open ticket) again. */
   refresh(): void {
@@ -144,6 +149,11 @@ export class CadiaTicketList extends CadiaElement {
     this.detailView?.sync(this.ticketId);
     // The list loads only once it is shown: a deep link to one ticket does not fetch the list.
     if (!this.ticketId) this.pager.sync(this.store);
+    if (this.seesCompany) {
+      const people = this.personPart.module;
+      if (people) (this.personFilter ??= new people.PersonFilter(this, () => this.store)).sync();
+      else void this.personPart.load().catch(() => undefined);
+    }
     // Loaded only for long histories, so the list's start bundle stays small.
     if (this.pager.total > VIRTUALIZE_ABOVE && !this.virtualizerPart.module) void this.virtualizerPart.load().catch(() => undefined);
     if (this.program && this.programVersion) void this.noticePart.load().catch(() => undefined);
@@ -193,12 +203,16 @@ export class CadiaTicketList extends CadiaElement {
     clearTimeout(this.searchTimer);
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[type=search]');
     if (input) input.value = '';
-    const select = this.renderRoot.querySelector<HTMLSelectElement>('select');
-    if (select) select.value = '';
-    this.applyQuery({ q: '', status: '' });
+    for (const select of this.renderRoot.querySelectorAll('select')) select.value = '';
+    this.applyQuery({ q: '', status: '', contact: '' });
   }
 
-  private applyQuery(q: { q?: string; status?: TicketStatus | '' }): void {
+  /** Admins, and members where the customer chose so: each ticket names who filed it, and the list filters by person. */
+  private get seesCompany(): boolean {
+    return this.store?.me.value?.ticketScope === 'company';
+  }
+
+  private applyQuery(q: Partial<TicketQueryState>): void {
     this.activeIndex = 0;
     const scroller = this.scroller;
     if (scroller) scroller.scrollTop = 0;
@@ -354,6 +368,7 @@ export class CadiaTicketList extends CadiaElement {
           ${TICKET_STATUSES.map((s) => html`<option value=${s} ?selected=${this.pager.query.status === s}>${m.statuses[s]}</option>`)}
         </select>
       </label>
+      ${this.seesCompany ? this.personFilter?.render(this.pager.query.contact, this.lang_, this.store.me.value?.contact.id, (contact) => this.applyQuery({ contact })) : nothing}
     </div>`;
   }
 
@@ -369,7 +384,10 @@ export class CadiaTicketList extends CadiaElement {
   private renderRows() {
     const m = this.msg(messages);
     const p = this.pager;
-    const ctx: RowContext = { m, lang: this.lang_, total: p.total, activeIndex: Math.min(this.activeIndex, p.items.length - 1) };
+    const me = this.store.me.value;
+    const ctx: RowContext = {
+      m, lang: this.lang_, total: p.total, activeIndex: Math.min(this.activeIndex, p.items.length - 1), filedBy: this.seesCompany ? me?.contact.id : undefined,
+    };
     const v = this.virtualizerPart.module;
     const rows = v
       ? v.virtualize({ items: p.items, layout: v.flow(), keyFunction: (t) => t.id, renderItem: (t, i) => renderRow(t, i, ctx) })

@@ -11,6 +11,8 @@ export interface RowContext {
   total: number;
   /** The row that takes Tab focus (roving tabindex). */
   activeIndex: number;
+  /** Set when the rows name who filed each ticket (the company's tickets): the signed-in person's id. */
+  filedBy: string | undefined;
 }
 
 export function renderStatus(status: TicketSummary['status'], m: TicketListMessages) {
@@ -39,6 +41,7 @@ export function renderRow(t: TicketSummary, index: number, c: RowContext) {
       <span class="subject">${t.subject}</span>
       <span class="row-bottom" id=${`meta-${t.id}`}>
         <span class="category">${m.categories[t.category]}</span>
+        ${c.filedBy !== undefined && t.contact ? html`<span class="filed-by">${m.filedBy(t.contact.id === c.filedBy ? null : t.contact.name)}</span>` : nothing}
         <span class="booked num"><span class="sr-only">${m.booked}: </span>${booked}</span>
       </span>
     </button>
