@@ -9,7 +9,7 @@ import { getCookie } from 'hono/cookie';
 import { type Clock, DAY_MS } from './clock.js';
 import type { Conn } from './db.js';
 import { refused, type Role, sha256, type TokenVerifier } from './identity.js';
-import { type ContactRow, contactFromClaims, findContact } from './model/contacts.js';
+import { type ContactRow, contactFromClaims, findContact, noteActivity } from './model/contacts.js';
 import { ApiError } from './problem.js';
 
 export type Principal =
@@ -129,6 +129,8 @@ export function authenticate(o: AuthOptions): MiddlewareHandler<AppEnv> {
         throw new ApiError(403, 'forbidden', { detail: 'cross-site write with a cookie session' });
       }
     }
+    // A customer's person was active now (the company view's "last activity"); agents are not listed there.
+    if (contact?.customer_number) await noteActivity(o.db, contact, now);
     c.set('principal', contact ? toPrincipal(contact) : null);
     c.set('authError', authError);
     await next();

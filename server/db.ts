@@ -30,6 +30,8 @@ export interface ContactsTable {
   /** "Sign out everywhere": tokens issued before this instant are refused, sessions are gone. */
   signed_out_at: string | null;
   created_at: string; updated_at: string;
+  /** The last request the contact made (written at most every few minutes; null: never). */
+  last_active_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 /** Homepage sessions; `id` is the SHA-256 of the cookie's value. */
 export interface SessionsTable { id: string; contact_id: string; created_at: string; last_seen_at: string }
@@ -50,6 +52,11 @@ export interface OrdersTable {
   price_amount: number; created_at: string;
   /** Who ordered (null: before contacts existed). */
   contact_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** `credited` at once when ordered; `cancelled` by the support team (a correction took the minutes back). */
+  status: ColumnType<'credited' | 'cancelled', 'credited' | 'cancelled' | undefined, 'credited' | 'cancelled'>;
+  cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The support team's reason, shown to the customer. */
+  cancel_note: ColumnType<string, string | undefined, string>;
 }
 export interface TicketsTable {
   id: string; number: string; customer_number: string; category: string; status: string; urgency: string; subject: string;
@@ -551,6 +558,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           PRIMARY KEY (notice_id, contact_id)
         )`.execute(db);
         await sql`CREATE INDEX notice_subscriptions_contact ON notice_subscriptions(contact_id)`.execute(db);
+      },
+    },
+    // The account (issue 17): an order's state (credited at once; cancelled by the support team, whose
+    // correction takes the minutes back) and each contact's last activity for the company view.
+    '0009_account': {
+      async up(db) {
+        await sql`ALTER TABLE orders ADD COLUMN status TEXT NOT NULL DEFAULT 'credited' CHECK (status IN ('credited', 'cancelled'))`.execute(db);
+        await sql`ALTER TABLE orders ADD COLUMN cancelled_at TEXT`.execute(db);
+        await sql`ALTER TABLE orders ADD COLUMN cancel_note TEXT NOT NULL DEFAULT ''`.execute(db);
+        await sql`ALTER TABLE contacts ADD COLUMN last_active_at TEXT`.execute(db);
       },
     },
   };

@@ -101,6 +101,21 @@ export function orderConfirmedMail(lang: Lang, o: { name: string; item: string; 
     ]);
 }
 
+/** The support team cancelled an order; a correction took its minutes back. */
+export function orderCancelledMail(lang: Lang, o: { name: string; item: string; minutes: number; note: string; creditMinutes: number }): MailText {
+  return lang === 'en'
+    ? mail(lang, o.name, `Order cancelled: ${o.item}`, [
+      `we have cancelled your order “${o.item}” and taken its ${o.minutes} minutes back from your support credit.`,
+      `Reason: ${o.note}`,
+      `Your support credit is now ${o.creditMinutes} minutes. The statement in ${portal(lang)} lists the correction.`,
+    ])
+    : mail(lang, o.name, `Bestellung storniert: ${o.item}`, [
+      `wir haben Ihre Bestellung „${o.item}“ storniert und die ${o.minutes} Minuten aus Ihrem Supportguthaben zurückgebucht.`,
+      `Grund: ${o.note}`,
+      `Ihr Supportguthaben beträgt jetzt ${o.creditMinutes} Minuten. Der Kontoauszug im ${portal(lang)} zeigt die Korrektur.`,
+    ]);
+}
+
 /** A personal loyalty offer (Treueangebot), with the link that opens it in the shop. */
 export function offerIssuedMail(
   lang: Lang,

@@ -252,7 +252,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   const finalCredit = new Map<string, number>();
   for (const c of customers) add('customers', { number: c.number, name: c.name, email: c.email, credit_minutes: 0, credit_updated_at: at });
   for (const p of DEMO_PEOPLE) {
-    add('contacts', { id: p.id, subject: p.sub, customer_number: p.customer, role: p.role, email: p.email, name: p.name, locale: null, signed_out_at: null, created_at: at, updated_at: at });
+    add('contacts', { id: p.id, subject: p.sub, customer_number: p.customer, role: p.role, email: p.email, name: p.name, locale: null, signed_out_at: null, created_at: at, updated_at: at,
+      // The members were last here two days ago (the company view); the admins' first request notes theirs.
+      last_active_at: p.role === 'member' ? iso(2 * DAY_MS) : null });
   }
 
   PACKAGES.forEach((p, i) => add('packages', { id: p.id, name: p.name, description: p.description, minutes: p.minutes, price_amount: p.price, sort: i }));
@@ -289,13 +291,20 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
       add('orders', {
         id: `ord_${id}`, customer_number: customer, package_id: pkg.id, offer_id: id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
         price_amount: loyaltyPrice(pkg.price), created_at: iso(orderedAgo), contact_id: demoPerson(customer, 'admin').id,
+        status: 'credited', cancelled_at: null, cancel_note: '',
       });
     }
   };
   offer('off_demo_open', '10001', 'pkg-600', 'renewal', 9 * D, null);
   offer('off_demo_last_year', '10001', 'pkg-600', 'renewal', 370 * D, 365 * D);
   offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
-  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id });
+  // An order the support team cancelled on request (ordered by mistake): + and − on the statement, credit unchanged.
+  add('orders', {
+    id: 'ord_demo_cancelled', customer_number: '10001', package_id: 'pkg-180', offer_id: null, name: 'Supportpaket 180', minutes: 180, price_amount: 29900,
+    created_at: iso(40 * D), contact_id: demoPerson('10001', 'admin').id, status: 'cancelled', cancelled_at: iso(39 * D),
+    cancel_note: 'Versehentlich bestellt – auf Ihren Wunsch storniert',
+  });
+  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id, status: 'credited', cancelled_at: null, cancel_note: '' });
 
   const all = tickets();
   // Number in order of arrival, per year, as the live numbering does; the counters continue from there.

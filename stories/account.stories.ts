@@ -1,7 +1,8 @@
 /**
  * `<cadia-account>` in every state: this month's statement, a past month, a month without
  * movements, a customer below zero, no history at all, loading, load error, logged out, a download
- * (done and failed), a member (the notice instead of the money), narrow, English and dark. The MSW handlers answer as the contract says (the
+ * (done and failed), order states, the company's people, a member (the notice instead of the money),
+ * narrow, English and dark. The MSW handlers answer as the contract says (the
  * statement from the recorded ledger, CSV by the server's own writer).
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
@@ -93,6 +94,22 @@ export const Narrow: Story = {
     <cadia-provider api-base="/api" locale=${a.locale} .token=${a.token}><cadia-account></cadia-account></cadia-provider>
   </div>`,
 };
+
+/** Scrolls a part of the account into view once it is there (the stories below show one part each). */
+const showPart = (part: string) => async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const account = canvasElement.querySelector('cadia-account') as CadiaAccount;
+  const el = await until(() => account.shadowRoot?.querySelector(`[part="${part}"] li`));
+  el.closest('section')?.scrollIntoView({ block: 'start' });
+};
+
+/** The orders' states: credited at once, and one the support team cancelled — struck through, with the date and the reason. */
+export const OrderStates: Story = { play: showPart('orders') };
+
+/** The company's people for an admin, read only: name, email, role and when each was last active. */
+export const CompanyView: Story = { play: showPart('company') };
+
+/** The company's people in English. */
+export const CompanyViewEnglish: Story = { args: { locale: 'en' }, play: showPart('company') };
 
 /** Signed in as a member: the money is the admins' — a notice names them and says what the member still has. */
 export const Member: Story = { parameters: { msw: { handlers: handlers.member } } };

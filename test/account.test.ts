@@ -151,6 +151,47 @@ describe('<cadia-account>', () => {
     expect(text($$(account, '[part~="entry"]').at(-1)!)).to.contain('von Petra Müller');
   });
 
+  it('orders show their state honestly: a cancelled one struck through with the date and reason, its correction on the statement', async () => {
+    const { account } = await mount(be);
+    await ordersLoaded(account);
+    const cancelled = $(account, '[data-id="ord_demo_cancelled"]')!;
+    expect(cancelled.dataset['status']).to.equal('cancelled');
+    expect(text(cancelled.querySelector('.state'))).to.equal('Storniert');
+    expect(text(cancelled)).to.match(/Storniert am .+: Versehentlich bestellt – auf Ihren Wunsch storniert/);
+    expect(getComputedStyle(cancelled.querySelector('.void')!).textDecorationLine).to.equal('line-through');
+    expect(text($(account, '[data-id="ord_off_demo_last_year"] .state'))).to.equal('Gutgeschrieben');
+    // Support cancels today's order: the list and the statement follow live.
+    const placed = await be.api<{ order: { id: string } }>('/v1/orders', { token: TOKENS.positive, method: 'POST', json: { packageId: 'pkg-60' } });
+    await waitFor(() => $(account, `[data-id="${placed.body.order.id}"]`), 8000, 'the new order');
+    await loaded(account);
+    const entries = $$(account, '[part~="entry"]').length;
+    expect((await be.api(`/v1/agent/orders/${placed.body.order.id}/cancel`, { method: 'POST', json: { note: 'Doppelt bestellt' } })).status).to.equal(200);
+    await waitFor(() => $(account, `[data-id="${placed.body.order.id}"]`)?.dataset['status'] === 'cancelled', 8000, 'cancelled live');
+    await waitFor(() => $$(account, '[part~="entry"]').length === entries + 1, 8000, 'the correction');
+    const correction = $$(account, '[part~="entry"]').at(-1)!;
+    expect(text(correction)).to.contain('Korrektur durch den Cadia-Support');
+    expect(text(correction)).to.contain('Doppelt bestellt');
+    expect(text(correction)).to.contain('Bestellung: Supportpaket 60');
+    expect(text(correction.querySelector('.amount'))).to.equal('\u221260\u00a0Min.');
+    await expect(account).to.be.accessible();
+  });
+
+  it('an admin sees the company\'s people read only: name, email, role, last activity; themselves marked', async () => {
+    const { account } = await mount(be);
+    const people = await waitFor(() => ($$(account, '[part="contact"]').length ? $$(account, '[part="contact"]') : null), 5000, 'the people');
+    expect(text($(account, '#company-heading'))).to.equal('Personen Ihres Unternehmens');
+    const [jonas, petra] = people;
+    expect(text(jonas!)).to.contain('Jonas Weber');
+    expect(text(jonas!)).to.contain('j.weber@mueller-haustechnik.example');
+    expect(text(jonas!)).to.contain('Mitglied');
+    expect(text(jonas!)).to.match(/zuletzt aktiv \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/);
+    expect(text(petra!)).to.contain('Petra Müller (Sie)');
+    expect(text(petra!)).to.contain('Administrator');
+    // Read only: nothing in it to press or type into.
+    expect($(account, '[part="company"]')!.querySelectorAll('button, input, select, a').length).to.equal(0);
+    await expect(account).to.be.accessible();
+  });
+
   it('shows an error with retry when the statement cannot load, and the sign-in hint without a session', async () => {
     await be.fault({ kind: 'status', status: 500, match: '/v1/statement', times: 3 });
     const { account } = await mount(be);

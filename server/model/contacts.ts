@@ -18,6 +18,7 @@ export interface ContactRow {
   signed_out_at: string | null;
   created_at: string;
   updated_at: string;
+  last_active_at: string | null;
 }
 
 
@@ -52,7 +53,7 @@ export async function contactFromClaims(db: Conn, claims: Claims, now: Date): Pr
     const adopted = (await db.selectFrom('contacts').selectAll().where('subject', '=', claims.sub).executeTakeFirst()) as ContactRow | undefined;
     if (adopted) return adopted;
   }
-  const created: ContactRow = { id: newId('con'), subject: claims.sub, ...wanted, signed_out_at: null, created_at: at, updated_at: at };
+  const created: ContactRow = { id: newId('con'), subject: claims.sub, ...wanted, signed_out_at: null, created_at: at, updated_at: at, last_active_at: null };
   // Two first requests of one person at once: the second insert loses the race and reads the winner.
   await db.insertInto('contacts').values(created).onConflict((oc) => oc.column('subject').doNothing()).execute();
   return (await db.selectFrom('contacts').selectAll().where('subject', '=', claims.sub).executeTakeFirstOrThrow()) as ContactRow;
@@ -70,10 +71,29 @@ export async function addContact(db: Conn, c: { customer: string | null; role: R
   const id = newId('con');
   const row: ContactRow = {
     id, subject: c.subject ?? `local:${id}`, customer_number: c.customer, role: c.role, email: c.email, name: c.name, locale: c.locale ?? null,
-    signed_out_at: null, created_at: at, updated_at: at,
+    signed_out_at: null, created_at: at, updated_at: at, last_active_at: null,
   };
   await db.insertInto('contacts').values(row).execute();
   return row;
+}
+
+/** How often a contact's last activity is written (not on every request). */
+const ACTIVE_WRITE_MS = 5 * 60_000;
+
+/** Notes that the contact made a request now (for the company view), at most every few minutes. */
+export async function noteActivity(db: Conn, c: ContactRow, now: Date): Promise<void> {
+  if (c.last_active_at && Date.parse(c.last_active_at) > now.getTime() - ACTIVE_WRITE_MS) return;
+  await db.updateTable('contacts').set({ last_active_at: now.toISOString() }).where('id', '=', c.id).execute();
+}
+
+/** The company's people, by name; with each one's last activity for its admins (`withActivity`). */
+export async function companyContacts(db: Conn, customerNumber: string, withActivity: boolean) {
+  const rows = await db.selectFrom('contacts').select(['id', 'name', 'email', 'role', 'last_active_at']).where('customer_number', '=', customerNumber)
+    .orderBy('name').orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id, name: r.name, email: r.email, role: r.role as 'admin' | 'member',
+    ...(withActivity ? { lastActiveAt: r.last_active_at } : {}),
+  }));
 }
 
 /** Whom mail about a ticket goes to: the person who filed it, or the company's address for older tickets. */

@@ -79,12 +79,19 @@ export async function reconstructLedger(db: Conn): Promise<void> {
     .where((eb) => eb.not(eb.exists(eb.selectFrom('credit_movements as m').select('m.seq').whereRef('m.customer_number', '=', 'customers.number'))))
     .execute();
   for (const c of customers) {
-    const orders = await db.selectFrom('orders').select(['id', 'minutes', 'created_at']).where('customer_number', '=', c.number).execute();
+    // All columns: a cancelled order (status, from migration 0009) is credited and taken back; the
+    // migration that introduced the ledger (0005) runs before that column exists.
+    const orders = (await db.selectFrom('orders').selectAll().where('customer_number', '=', c.number).execute()) as Array<
+      { id: string; minutes: number; created_at: string; status?: string; cancelled_at?: string | null; cancel_note?: string }
+    >;
     const bookings = await db.selectFrom('time_entries as e').innerJoin('tickets as t', 't.id', 'e.ticket_id')
       .select(['e.ticket_id', 'e.date', 'e.minutes', 'e.billable', 'e.charged_minutes', 'e.seq'])
       .where('t.customer_number', '=', c.number).orderBy('e.date').orderBy('e.seq').execute();
     const moves: Array<Omit<Movement, 'customerNumber'>> = [
       ...orders.map((o) => ({ kind: 'order' as const, minutes: o.minutes, at: o.created_at, orderId: o.id })),
+      ...orders.filter((o) => o.status === 'cancelled' && o.cancelled_at).map((o) => ({
+        kind: 'correction' as const, minutes: -o.minutes, at: o.cancelled_at!, orderId: o.id, note: o.cancel_note ?? '',
+      })),
       ...bookings.map((e) => ({
         kind: e.billable ? 'booking' as const : 'free' as const, minutes: -e.charged_minutes, at: e.date, workedMinutes: e.minutes, ticketId: e.ticket_id,
       })),
@@ -97,7 +104,7 @@ export async function reconstructLedger(db: Conn): Promise<void> {
       balance += m.minutes;
       return {
         id: `mov_${c.number}_${i + 1}`, customer_number: c.number, at: m.at, kind: m.kind, minutes: m.minutes, balance_after: balance,
-        worked_minutes: m.workedMinutes ?? null, ticket_id: m.ticketId ?? null, order_id: m.orderId ?? null, note: '',
+        worked_minutes: m.workedMinutes ?? null, ticket_id: m.ticketId ?? null, order_id: m.orderId ?? null, note: m.note ?? '',
       };
     });
     for (let i = 0; i < rows.length; i += 100) await db.insertInto('credit_movements').values(rows.slice(i, i + 100)).execute();

@@ -2,10 +2,11 @@
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { orderConfirmedMail } from '../mail-texts.js';
+import { orderCancelledMail, orderConfirmedMail } from '../mail-texts.js';
 import { queueMail } from '../outbox.js';
 import { ApiError, type Lang } from '../problem.js';
 import type { Credit, Order } from '../types.js';
+import { ticketRecipient } from './contacts.js';
 import { creditChanged, CURRENCY } from './customers.js';
 import { moveCredit } from './ledger.js';
 import { findPackage, offerChanged, takeOffer } from './offers.js';
@@ -14,12 +15,14 @@ import type { Author } from './tickets.js';
 interface OrderRow {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null;
   name: string; minutes: number; price_amount: number; created_at: string; contact_id: string | null;
+  status: 'credited' | 'cancelled'; cancelled_at: string | null; cancel_note: string;
 }
 
 const toOrder = (o: OrderRow & { contact_name: string | null }): Order => ({
   id: o.id, packageId: o.package_id, offerId: o.offer_id, name: o.name, minutes: o.minutes,
   price: { amount: o.price_amount, currency: CURRENCY }, createdAt: o.created_at,
   contact: o.contact_id ? { id: o.contact_id, name: o.contact_name ?? '' } : null,
+  status: o.status, cancelledAt: o.cancelled_at, cancelNote: o.cancel_note,
 });
 
 /** The company's orders, newest first, with who placed each. */
@@ -50,6 +53,7 @@ export async function placeOrder(
   const row: OrderRow = {
     id: newId('ord'), customer_number: o.customerNumber, package_id: item.packageId, offer_id: item.offerId,
     name: item.name, minutes: item.minutes, price_amount: item.price, created_at: at, contact_id: o.author.contactId,
+    status: 'credited', cancelled_at: null, cancel_note: '',
   };
   await trx.insertInto('orders').values(row).execute();
   const credit = await moveCredit(trx, { customerNumber: o.customerNumber, kind: 'order', minutes: item.minutes, at, orderId: row.id });
@@ -59,4 +63,30 @@ export async function placeOrder(
   creditChanged(trx, o.customerNumber, credit);
   if (item.offerId) offerChanged(trx, o.customerNumber, item.offerId, at);
   return { order: toOrder({ ...row, contact_name: o.author.name }), credit };
+}
+
+/**
+ * The support team cancels an order (a mistaken order, a refund agreed with the customer): the order
+ * is `cancelled` with the reason, and a correction on the statement takes its minutes back — in one
+ * transaction, so the order list and the statement never disagree. The credit may go below zero
+ * when the minutes were already used (then they are billed like any other use). Whoever ordered is
+ * mailed. An order cancelled already is a 409; another customer's order does not matter here (the
+ * desk addresses orders by id). A loyalty offer stays ordered: it is not issued again.
+ */
+export async function cancelOrder(trx: Tx, deps: Deps, c: { orderId: string; note: string }): Promise<{ order: Order; credit: Credit }> {
+  const at = deps.clock.now().toISOString();
+  // Conditional update: of two cancellations at once exactly one changes the row.
+  const row = await trx.updateTable('orders').set({ status: 'cancelled', cancelled_at: at, cancel_note: c.note })
+    .where('id', '=', c.orderId).where('status', '=', 'credited').returningAll().executeTakeFirst();
+  if (!row) {
+    const exists = await trx.selectFrom('orders').select('id').where('id', '=', c.orderId).executeTakeFirst();
+    throw exists ? new ApiError(409, 'order_already_cancelled') : new ApiError(404, 'not_found');
+  }
+  const credit = await moveCredit(trx, { customerNumber: row.customer_number, kind: 'correction', minutes: -row.minutes, at, orderId: row.id, note: c.note });
+  const to = await ticketRecipient(trx, row);
+  const contact = row.contact_id ? await trx.selectFrom('contacts').select(['name', 'locale']).where('id', '=', row.contact_id).executeTakeFirst() : undefined;
+  const lang: Lang = contact?.locale?.startsWith('en') ? 'en' : 'de';
+  await queueMail(trx, deps.clock, { to: to.email, cc: [], ...orderCancelledMail(lang, { name: to.name, item: row.name, minutes: row.minutes, note: c.note, creditMinutes: credit.minutes }) });
+  creditChanged(trx, row.customer_number, credit);
+  return { order: toOrder({ ...row, contact_name: contact?.name ?? null }), credit };
 }

@@ -15,6 +15,7 @@ import { transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { getCustomer } from '../model/customers.js';
+import { cancelOrder, listOrders } from '../model/orders.js';
 import {
   addSupportReply, agentDetail, bookTime, correctCredit, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
 } from '../model/support.js';
@@ -80,6 +81,23 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     const { from, to } = monthBounds(q.month)!;
     c.header('Cache-Control', 'private, no-store');
     return c.json(await statementOf(db, number, q.month, from, to));
+  });
+
+  /** A customer's orders, newest first, as the customer's admins see them (the desk finds the one to cancel here). */
+  app.get('/agent/customers/:number/orders', async (c) => {
+    requireAgent(c);
+    const number = (await getCustomer(db, c.req.param('number'))).number;
+    return c.json({ items: await listOrders(db, number) });
+  });
+
+  /** Cancels an order: its minutes go back by a correction on the statement with the reason; whoever ordered is mailed. */
+  app.post('/agent/orders/:id/cancel', async (c) => {
+    requireAgent(c);
+    const id = c.req.param('id');
+    const f = new Fields(await readJsonObject(c));
+    const note = f.string('note', { required: true, max: LIMITS.shortText });
+    f.check();
+    return idempotent(c, `/v1/agent/orders/${id}/cancel`, [note ?? ''], async (trx) => ({ status: 200, body: await cancelOrder(trx, deps, { orderId: id, note: note ?? '' }) }));
   });
 
   /** A correction of the credit by the support team, with the reason the customer reads on the statement. */

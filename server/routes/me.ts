@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { type AppEnv, type CustomerPrincipal, requireCustomer, requirePrincipal } from '../auth.js';
 import type { Deps } from '../deps.js';
+import { companyContacts } from '../model/contacts.js';
 import { getCustomer, PRICING, toCredit } from '../model/customers.js';
 import { ticketScope } from '../model/tickets.js';
 import type { Me, SessionState } from '../types.js';
@@ -23,12 +24,11 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/me', async (c) => c.json(await meOf(requireCustomer(c))));
 
-  // The company's people (for "filed by" filters and the account's contact list).
+  // The company's people (for "filed by" filters and the account's company view). When each was last
+  // active is for the admins only: members need the names, not when a colleague last worked.
   app.get('/contacts', async (c) => {
     const p = requireCustomer(c);
-    const rows = await db.selectFrom('contacts').select(['id', 'name', 'email', 'role']).where('customer_number', '=', p.customerNumber)
-      .orderBy('name').orderBy('id').execute();
-    return c.json({ items: rows.map((r) => ({ id: r.id, name: r.name, email: r.email, role: r.role as 'admin' | 'member' })) });
+    return c.json({ items: await companyContacts(db, p.customerNumber, p.role === 'admin') });
   });
 
   // Asking who is signed in is not an error when nobody is; a token that does not resolve is (its

@@ -179,7 +179,7 @@ describe('who did it, who sees it', () => {
 
     const order = await b.req('/v1/orders', { token: POS, json: { packageId: 'pkg-60' }, idempotent: true });
     assert.equal(order.status, 201);
-    assert.equal(await b.count("SELECT COUNT(*) AS n FROM orders WHERE contact_id = 'con_demo_10001_admin'"), 2, 'the seeded one and this');
+    assert.equal(await b.count("SELECT COUNT(*) AS n FROM orders WHERE contact_id = 'con_demo_10001_admin'"), 3, 'the two seeded ones (one cancelled) and this');
     assert.equal(await b.count("SELECT COUNT(*) AS n FROM outbox WHERE subject LIKE 'Bestellbestätigung%' AND to_addr = ?", PEOPLE.posAdmin.email), 1);
   });
 

@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people of the signed-in person's company (for "filed by" filters) */
+        /** The people of the signed-in person's company (for "filed by" filters and the account's company view) */
         get: operations["listContacts"];
         put?: never;
         post?: never;
@@ -473,6 +473,45 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/agent/customers/{number}/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's orders, newest first, as its admins see them (agent only) */
+        get: operations["agentListOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an order — a correction takes its minutes back, with the reason; whoever ordered is mailed
+         * @description The order becomes `cancelled`; in the same transaction a `correction` of minus the order's minutes
+         *     (with `orderId` and the reason as `note`) goes on the statement. The credit may fall below zero when
+         *     the minutes were used already. A loyalty offer that was ordered is not issued again.
+         */
+        post: operations["agentCancelOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/customers/{number}/corrections": {
         parameters: {
             query?: never;
@@ -839,6 +878,11 @@ export interface components {
             email: string;
             /** @enum {string} */
             role: "admin" | "member";
+            /**
+             * Format: date-time
+             * @description The contact's last request to the backend (to a few minutes; null: never). Only in the answer to an admin: members are not shown when a colleague last worked.
+             */
+            lastActiveAt?: string | null;
         };
         TokenRequest: {
             /** @description The installation key */
@@ -950,6 +994,13 @@ export interface components {
             /** @description Oldest first, in the order the balance moved */
             entries: components["schemas"]["StatementEntry"][];
         };
+        /**
+         * @description An order of a package or a loyalty offer. Its minutes are credited in the transaction that places
+         *     it (`credited`: the customer may use them at once; the invoice follows from the vendor's ERP), so
+         *     there is no pending state. The support team may cancel it (`cancelled`: a mistaken order, a refund
+         *     agreed with the customer); a `correction` on the statement then takes the minutes back, with
+         *     `cancelNote` as its reason.
+         */
         Order: {
             id: string;
             packageId: string | null;
@@ -961,6 +1012,12 @@ export interface components {
             createdAt: string;
             /** @description Who ordered (null for orders from before contacts existed) */
             contact: components["schemas"]["ContactRef"] | null;
+            /** @enum {string} */
+            status: "credited" | "cancelled";
+            /** Format: date-time */
+            cancelledAt: string | null;
+            /** @description The support team's reason for a cancellation; otherwise empty */
+            cancelNote: string;
         };
         /** @description Exactly one of `packageId` and `offerId` */
         OrderRequest: {
@@ -2295,6 +2352,77 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    agentListOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    agentCancelOrder: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The reason, shown on the statement and in the mail */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `order_already_cancelled`, or an idempotency conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     agentCorrectCredit: {

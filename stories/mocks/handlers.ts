@@ -423,7 +423,10 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     // The money views are the admins' (as on the server: a member gets 403 admin_required).
     http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: adminOnly().orders }))),
 
-    http.get(`${API}/contacts`, authed(() => HttpResponse.json({ items: contacts }))),
+    // When each was last active is the admins' to see, as on the server.
+    http.get(`${API}/contacts`, authed(() => HttpResponse.json({
+      items: state().me.contact.role === 'member' ? contacts.map(({ lastActiveAt: _, ...c }) => c) : contacts,
+    }))),
 
     // By Accept, as the server: JSON, CSV (the server's own writer), or a PDF (a one-page stand-in:
     // pdfkit does not run in the browser).
@@ -464,7 +467,10 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
           item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price, packageId: pkg.id, offerId: null };
         }
-        const order: Order = { id: `ord_mock_${++s.seq}`, ...item, createdAt: at, contact: { id: s.me.contact.id, name: s.me.contact.name } };
+        const order: Order = {
+          id: `ord_mock_${++s.seq}`, ...item, createdAt: at, contact: { id: s.me.contact.id, name: s.me.contact.name },
+          status: 'credited', cancelledAt: null, cancelNote: '',
+        };
         s.orders = [order, ...s.orders];
         s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };
         s.ledger.entries.push({

@@ -244,12 +244,12 @@ export const styles = css`
     align-items: flex-start;
     gap: calc(var(--_space) * 2);
   }
-  .orders {
+  .list {
     list-style: none;
     margin: 0;
     padding: 0;
   }
-  .orders li {
+  .list li {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
@@ -257,11 +257,11 @@ export const styles = css`
     padding-block: calc(var(--_space) * 2.5);
     border-block-end: 1px solid var(--_border);
   }
-  .order-main {
+  .main {
     min-width: 0;
     overflow-wrap: anywhere;
   }
-  .order-figures {
+  .figures {
     display: flex;
     flex-wrap: wrap;
     align-items: baseline;
@@ -269,7 +269,7 @@ export const styles = css`
   }
   .state {
     font-size: 0.85em;
-    color: var(--_ok);
+    color: var(--_muted);
     border: 1px solid currentColor;
     border-radius: 999px;
     padding-inline: calc(var(--_space) * 2);
@@ -277,5 +277,16 @@ export const styles = css`
   .notice {
     border-inline-start: 4px solid var(--_border);
     padding-inline-start: calc(var(--_space) * 4);
+  }
+  .state.credited {
+    color: var(--_ok);
+  }
+  /* A cancelled order's figures no longer count: struck through, its state says why. */
+  .void {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .detail.inline {
+    display: inline;
   }
 `;

@@ -39,9 +39,11 @@ const MONTHS_BACK = 24;
  * @csspart orders - The orders section.
  * @csspart order - One order.
  * @csspart member-notice - What a member sees instead of the statement and the orders.
+ * @csspart company - The company's people (admins only, read only).
+ * @csspart contact - One person of the company.
  * @csspart retry - The retry button of an error.
  * @cssproperty --cadia-account-balance-size - Font size of the closing balance (default 1.5em).
- * @event cadia-error - The statement or the orders could not be loaded (`action: 'load-statement'` / `'load-orders'`), or a download failed (`'download-statement'`).
+ * @event cadia-error - The statement, the orders or the company's people could not be loaded (`action: 'load-statement'` / `'load-orders'` / `'load-contacts'`), or a download failed (`'download-statement'`).
  */
 export class CadiaAccount extends CadiaElement {
   static override styles = [tokens, styles];
@@ -110,10 +112,11 @@ export class CadiaAccount extends CadiaElement {
     this.stopWatching = undefined;
   }
 
-  /** Loads the statement and the orders again. */
+  /** Loads the statement, the orders and the company's people again. */
   refresh(): void {
     void this.statement.run();
     void this.orders.run();
+    void this.contacts.run();
   }
 
   private handleMonth(month: string): void {
@@ -184,7 +187,8 @@ export class CadiaAccount extends CadiaElement {
           complete: (o) => (o ? this.renderOrders(o) : this.renderOrdersSkeleton()),
           error: (e) => this.renderError(e as CadiaApiError, this.msg(messages).loadOrdersError, () => void this.orders.run()),
         })}
-      </section>`;
+      </section>
+      ${this.store.me.value ? this.renderCompany() : nothing}`;
   }
 
   private monthName(month: string): string {
@@ -283,8 +287,9 @@ export class CadiaAccount extends CadiaElement {
   private renderEntry(e: StatementEntry): TemplateResult {
     const t = this.msg(statementTexts);
     const l = this.lang_;
-    const about = e.ticketSubject ?? e.orderName ?? e.note;
-    const reference = e.ticketNumber ? `${t.ticket} ${e.ticketNumber}` : e.orderId ? t.order : '';
+    // A correction reads as its reason; one that cancelled an order names the order beside it.
+    const about = (e.kind === 'correction' && e.note) || (e.ticketSubject ?? e.orderName ?? e.note);
+    const reference = e.ticketNumber ? `${t.ticket} ${e.ticketNumber}` : e.orderId ? (e.kind === 'correction' ? `${t.order}: ${e.orderName}` : t.order) : '';
     const worked = e.workedMinutes !== null && e.kind !== 'order' ? t.worked(formatDuration(e.workedMinutes, l)) : '';
     const cls = e.minutes > 0 ? 'credit' : e.minutes < 0 ? 'charge' : 'free';
     return html`<tr part="entry" class=${cls} data-kind=${e.kind}>
@@ -320,21 +325,51 @@ export class CadiaAccount extends CadiaElement {
     const t = this.msg(statementTexts);
     const l: Locale = this.lang_;
     if (!orders.length) return html`<p class="empty">${m.ordersEmpty}</p>`;
-    return html`<ul class="orders">
-      ${orders.map(
-        (o) => html`<li part="order" data-id=${o.id}>
-          <div class="order-main">
+    return html`<ul class="list">
+      ${orders.map((o) => {
+        const cancelled = o.status === 'cancelled';
+        return html`<li part="order" data-id=${o.id} data-status=${o.status}>
+          <div class="main">
             <span class="what">${o.name}</span>
             <span class="detail">${[o.offerId ? m.offer : m.package, m.orderedAt(dateOf(o.createdAt, l)), o.contact ? t.by(o.contact.name) : ''].filter(Boolean).join(' · ')}</span>
+            ${cancelled ? html`<span class="detail">${m.cancelledOn(dateOf(o.cancelledAt ?? o.createdAt, l), o.cancelNote)}</span>` : nothing}
           </div>
-          <div class="order-figures">
-            <span class="num amount-credit">${this.minutes(o.minutes, true)}</span>
-            <span class="num">${formatMoney(o.price, l)}</span>
-            <span class="state">${m.credited}</span>
+          <div class="figures">
+            <span class="num ${cancelled ? 'void' : 'amount-credit'}">${this.minutes(o.minutes, true)}</span>
+            <span class="num ${cancelled ? 'void' : ''}">${formatMoney(o.price, l)}</span>
+            <span class="state ${o.status}">${cancelled ? m.cancelled : m.credited}</span>
           </div>
-        </li>`,
-      )}
+        </li>`;
+      })}
     </ul>`;
+  }
+
+  /** The company's people, read only: who has access, with which role, when last active. */
+  private renderCompany(): TemplateResult {
+    const m = this.msg(messages);
+    const l = this.lang_;
+    const me = this.store.me.value?.contact.id;
+    return html`<section part="company" aria-labelledby="company-heading">
+      <h2 id="company-heading">${m.companyHeading}</h2>
+      <p class="footnote">${m.companyNote}</p>
+      ${this.contacts.render({
+        initial: () => this.renderOrdersSkeleton(),
+        pending: () => this.renderOrdersSkeleton(),
+        error: (e) => this.renderError(e as CadiaApiError, m.loadContactsError, () => void this.contacts.run()),
+        complete: (people) => html`<ul class="list">
+          ${people.map((p) => html`<li part="contact" data-id=${p.id}>
+            <div class="main">
+              <span class="what">${p.name}${p.id === me ? html` <span class="detail inline">(${m.you})</span>` : nothing}</span>
+              <span class="detail">${p.email}</span>
+            </div>
+            <div class="figures">
+              <span class="detail">${p.lastActiveAt ? m.lastActive(formatDateTime(p.lastActiveAt, l, { dateStyle: 'medium', timeStyle: 'short' })) : m.neverActive}</span>
+              <span class="state role">${p.role === 'admin' ? m.admin : m.member}</span>
+            </div>
+          </li>`)}
+        </ul>`,
+      })}
+    </section>`;
   }
 
   private renderError(error: CadiaApiError, what: string, retry: () => void): TemplateResult {

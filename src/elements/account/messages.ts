@@ -20,6 +20,19 @@ export interface AccountMessages {
   offer: string;
   /** An order's state: it was credited at once. */
   credited: string;
+  /** An order's state: the support team took it back. */
+  cancelled: string;
+  /** "Storniert am 5. Feb. 2026: Versehentlich bestellt" */
+  cancelledOn: (date: string, reason: string) => string;
+  companyHeading: string;
+  companyNote: string;
+  admin: string;
+  member: string;
+  /** Beside the signed-in person's own name. */
+  you: string;
+  lastActive: (when: string) => string;
+  neverActive: string;
+  loadContactsError: string;
   orderMinutes: string;
   price: string;
   loadStatementError: string;
@@ -52,6 +65,16 @@ export const messages = catalog<AccountMessages>(
     package: 'Supportpaket',
     offer: 'Treueangebot',
     credited: 'Gutgeschrieben',
+    cancelled: 'Storniert',
+    cancelledOn: (d, r) => `Storniert am ${d}${r ? `: ${r}` : ''}`,
+    companyHeading: 'Personen Ihres Unternehmens',
+    companyNote: 'Nur zur Ansicht: Zugänge und Rollen kommen aus der Anmeldung Ihres Portals.',
+    admin: 'Administrator',
+    member: 'Mitglied',
+    you: 'Sie',
+    lastActive: (w) => `zuletzt aktiv ${w}`,
+    neverActive: 'noch nie angemeldet',
+    loadContactsError: 'Die Personen Ihres Unternehmens konnten nicht geladen werden.',
     orderMinutes: 'Guthaben',
     price: 'Preis',
     loadStatementError: 'Der Kontoauszug konnte nicht geladen werden.',
