@@ -13,8 +13,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type DB, isPostgresUrl, migrate, openDatabase } from './db.js';
-import { rotateOwnKey, sha256 } from './identity.js';
-import { newId } from './ids.js';
+import { rotateOwnKey } from './identity.js';
+import { createKey, listKeys, revokeKey } from './model/keys.js';
+import { ApiError } from './problem.js';
 import { addContact, contactByEmail } from './model/contacts.js';
 import { asciiEmail } from '../src/domain/categories.js';
 
@@ -115,22 +116,22 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
     }
     case 'key add': {
       const c = await customerOf(rest[0]);
-      const key = `cik_${randomBytes(32).toString('base64url')}`;
-      const id = newId('ikey');
-      await db.insertInto('installation_keys').values({
-        id, customer_number: c.number, label: o.label ?? '', hash: sha256(key), role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member'), created_at: at,
-      }).execute();
-      return `installation key ${id} for customer ${c.number} (shown only now — store it in the ERP installation):\n${key}`;
+      const { key, secret } = await createKey(db, { customerNumber: c.number, label: o.label ?? '', role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member') }, now);
+      return `installation key ${key.id} for customer ${c.number} (shown only now — store it in the ERP installation):\n${secret}`;
     }
     case 'key list': {
       const c = await customerOf(rest[0]);
-      const rows = await db.selectFrom('installation_keys').selectAll().where('customer_number', '=', c.number).orderBy('created_at').execute();
-      return rows.map((k) => `${k.id}\t${k.role}\t${k.label || '-'}\tcreated ${k.created_at}\tlast used ${k.last_used_at ?? 'never'}${k.revoked_at ? `\trevoked ${k.revoked_at}` : ''}`).join('\n') || '(no keys)';
+      const rows = await listKeys(db, c.number);
+      return rows.map((k) => `${k.id}\t${k.role}\t${k.label || '-'}\tcreated ${k.createdAt}\tlast used ${k.lastUsedAt ?? 'never'}${k.revokedAt ? `\trevoked ${k.revokedAt}` : ''}`).join('\n') || '(no keys)';
     }
     case 'key revoke': {
       const id = need(rest[0], 'the key id');
-      const r = await db.updateTable('installation_keys').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).executeTakeFirst();
-      if (Number(r.numUpdatedRows) === 0) throw new UsageError(`no active key ${id}`);
+      try {
+        await revokeKey(db, id, now);
+      } catch (e) {
+        if (e instanceof ApiError) throw new UsageError(`no active key ${id}`);
+        throw e;
+      }
       return `key ${id} revoked: refused from now on, and so is every token it minted`;
     }
     case 'rotate-signing-key': {

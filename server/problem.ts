@@ -77,6 +77,8 @@ const TITLES: Texts = {
   mail_sent: { de: 'Diese E-Mail wurde bereits zugestellt.', en: 'This e-mail was already delivered.' },
   mail_pending: { de: 'Diese E-Mail wird noch zugestellt.', en: 'This e-mail is still being delivered.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
+  key_revoked: { de: 'Dieser Installationsschlüssel ist bereits widerrufen.', en: 'This installation key is already revoked.' },
+  role_from_host: { de: 'Die Rolle dieser Person legt die Anmeldung des Kunden fest.', en: "This person's role is set by the customer's sign-in." },
   too_many_images: { de: `Höchstens ${MAX_IMAGES} Bilder pro Nachricht.`, en: `At most ${MAX_IMAGES} images per message.` },
   image_rejected: { de: 'Ein Bild wurde abgelehnt.', en: 'An image was rejected.' },
   too_many_files: { de: `Höchstens ${MAX_FILES} Dateien pro Nachricht.`, en: `At most ${MAX_FILES} files per message.` },
@@ -117,6 +119,11 @@ const FIELD_MESSAGES: Texts = {
   unchanged: { de: 'Das Ticket hat diese Kategorie bereits.', en: 'The ticket already has this category.' },
   invalid_version: { de: 'Keine Versionsnummer (z. B. 2026.3.1).', en: 'Not a version number (e.g. 2026.3.1).' },
   version_range: { de: 'Die Bis-Version liegt vor der Ab-Version.', en: 'The “to” version is before the “from” version.' },
+  already_revoked: { de: 'Dieser Schlüssel ist bereits widerrufen; es wurde nichts geändert.', en: 'This key is already revoked; nothing was changed.' },
+  role_from_host: {
+    de: 'Diese Person meldet sich über das System des Kunden an, das ihre Rolle bei jeder Anmeldung mitschickt. Bitte dort ändern.',
+    en: "This person signs in through the customer's own system, which sends the role with every sign-in. Please change it there.",
+  },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

@@ -6,6 +6,7 @@
 import { type Claims, refused, type Role } from '../identity.js';
 import type { Conn } from '../db.js';
 import { newId } from '../ids.js';
+import { ApiError } from '../problem.js';
 
 export interface ContactRow {
   id: string;
@@ -110,4 +111,57 @@ export async function contactNames(db: Conn, ids: ReadonlyArray<string | null>):
   if (!wanted.length) return new Map();
   const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** A customer's person as the support desk shows it. */
+export interface AgentContactView {
+  id: string;
+  name: string;
+  email: string;
+  role: 'admin' | 'member';
+  /**
+   * Who decides the role: `backend` for people this backend created (admin CLI, the ERP's key
+   * exchange) — the desk may change it; `host` for people who sign in through the customer's own
+   * system, whose every token says the role again (a change here would be overwritten).
+   */
+  roleManagedBy: 'backend' | 'host';
+  /** The latest of: a ticket filed, a message written, a homepage session used. Null: never seen. */
+  lastActiveAt: string | null;
+}
+
+const latest = (...xs: Array<string | null | undefined>) => xs.filter((x): x is string => !!x).sort().at(-1) ?? null;
+
+/** The customer's people with their last activity, admins first, then by name. */
+export async function contactsOf(db: Conn, customerNumber: string): Promise<AgentContactView[]> {
+  const rows = (await db.selectFrom('contacts').selectAll().where('customer_number', '=', customerNumber).execute()) as ContactRow[];
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const [tickets, messages, sessions] = await Promise.all([
+    db.selectFrom('tickets').select((eb) => ['contact_id', eb.fn.max('created_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
+    db.selectFrom('messages').select((eb) => ['contact_id', eb.fn.max('created_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
+    db.selectFrom('sessions').select((eb) => ['contact_id', eb.fn.max('last_seen_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
+  ]);
+  const seen = new Map<string, string | null>();
+  for (const r of [...tickets, ...messages, ...sessions]) if (r.contact_id) seen.set(r.contact_id, latest(seen.get(r.contact_id), r.at as string | null));
+  return rows
+    .map((r): AgentContactView => ({
+      id: r.id, name: r.name, email: r.email, role: r.role === 'admin' ? 'admin' : 'member',
+      roleManagedBy: r.subject.startsWith('local:') ? 'backend' : 'host', lastActiveAt: seen.get(r.id) ?? null,
+    }))
+    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'de') : a.role === 'admin' ? -1 : 1));
+}
+
+/**
+ * Sets the role of a person the backend manages (`roleManagedBy: 'backend'`). 404 for a person not
+ * of this customer; 409 `role_from_host` (field `role`) for one whose role the customer's sign-in
+ * sends with every token — nothing changes then. The same role again is no change and no error.
+ */
+export async function setContactRole(db: Conn, customerNumber: string, id: string, role: 'admin' | 'member', now: Date): Promise<AgentContactView> {
+  const row = (await db.selectFrom('contacts').selectAll().where('id', '=', id).where('customer_number', '=', customerNumber).executeTakeFirst()) as ContactRow | undefined;
+  if (!row) throw new ApiError(404, 'not_found');
+  if (!row.subject.startsWith('local:')) throw new ApiError(409, 'role_from_host', { errors: [{ field: 'role', code: 'role_from_host' }] });
+  if (row.role !== role) await db.updateTable('contacts').set({ role, updated_at: now.toISOString() }).where('id', '=', id).execute();
+  const view = (await contactsOf(db, customerNumber)).find((c) => c.id === id);
+  if (!view) throw new ApiError(404, 'not_found');
+  return view;
 }

@@ -1,21 +1,22 @@
 /**
  * The support agent's side (role `agent` JWTs): answer tickets, book time, change status and
- * category, issue renewal offers, read the outbox. Customers get 403 here. The routes read and
+ * category, issue renewal offers, correct credit, manage a customer's people and installation keys,
+ * read the outbox. Customers get 403 here. The routes read and
  * check input; what each write does is in model/support.ts.
  */
 import { type Context, Hono } from 'hono';
 import {
   isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, URGENCIES, type Urgency,
 } from '../../src/domain/categories.js';
-import { monthBounds } from '../../src/domain/statement.js';
 import { type AppEnv, requireAgent } from '../auth.js';
-import { statementOf } from '../model/ledger.js';
-import { readStatementQuery } from '../rules/statement.js';
 import { transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
+import { contactsOf, setContactRole } from '../model/contacts.js';
 import { getCustomer } from '../model/customers.js';
 import { cancelOrder, listOrders } from '../model/orders.js';
+import { createKey, listKeys, revokeKey } from '../model/keys.js';
+import { statementAnswer } from '../statement/respond.js';
 import {
   addSupportReply, agentDetail, bookTime, correctCredit, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
 } from '../model/support.js';
@@ -73,14 +74,63 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     return c.json(await customerView(db, c.req.param('number'), clock.now()));
   });
 
-  /** A customer's statement of one month, as the customer's own `GET /v1/statement` answers it in JSON (the desk's customer panel). */
+  /**
+   * A customer's statement of one month, as the customer's own `GET /v1/statement` answers it: JSON
+   * for the desk's customer panel, CSV or PDF (by `Accept`) for the agent to download or send on.
+   */
   app.get('/agent/customers/:number/statement', async (c) => {
     requireAgent(c);
+    return statementAnswer(c, deps, (await getCustomer(db, c.req.param('number'))).number);
+  });
+
+  /** The customer's people with their role and last activity. */
+  app.get('/agent/customers/:number/contacts', async (c) => {
+    requireAgent(c);
+    return c.json({ items: await contactsOf(db, (await getCustomer(db, c.req.param('number'))).number) });
+  });
+
+  /**
+   * Sets a person's role (admin or member) where this backend decides it. The body is the wanted
+   * state: sending it again changes nothing, so it needs no Idempotency-Key.
+   */
+  app.post('/agent/customers/:number/contacts/:id/role', async (c) => {
+    requireAgent(c);
     const number = (await getCustomer(db, c.req.param('number'))).number;
-    const q = readStatementQuery({ month: c.req.query('month') }, clock.now());
-    const { from, to } = monthBounds(q.month)!;
+    const f = new Fields(await readJsonObject(c));
+    const role = f.oneOf('role', ['admin', 'member'] as const, { required: true });
+    f.check();
+    if (!role) throw new Error('unreachable: role validated');
+    return c.json(await setContactRole(db, number, c.req.param('id'), role, clock.now()));
+  });
+
+  /** The customer's installation keys (never the key itself: only its hash is kept). */
+  app.get('/agent/customers/:number/keys', async (c) => {
+    requireAgent(c);
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await statementOf(db, number, q.month, from, to));
+    return c.json({ items: await listKeys(db, (await getCustomer(db, c.req.param('number'))).number) });
+  });
+
+  /**
+   * A new installation key, in the answer only this once. Deliberately without Idempotency-Key:
+   * a replay would have to store the key to answer it again. A request sent twice makes a second
+   * key, which the list shows and the agent revokes.
+   */
+  app.post('/agent/customers/:number/keys', async (c) => {
+    requireAgent(c);
+    const number = (await getCustomer(db, c.req.param('number'))).number;
+    const f = new Fields(await readJsonObject(c));
+    const label = f.string('label', { required: true, max: 100 });
+    const role = f.oneOf('role', ['admin', 'member'] as const, { fallback: 'member' }) ?? 'member';
+    f.check();
+    c.header('Cache-Control', 'no-store');
+    return c.json(await createKey(db, { customerNumber: number, label, role }, clock.now()), 201);
+  });
+
+  /** Revokes a key at once, with every access token it minted; a second time: 409 `key_revoked`, nothing changes. */
+  app.post('/agent/customers/:number/keys/:id/revoke', async (c) => {
+    requireAgent(c);
+    const number = (await getCustomer(db, c.req.param('number'))).number;
+    return c.json(await revokeKey(db, c.req.param('id'), clock.now(), number));
   });
 
   /** A customer's orders, newest first, as the customer's admins see them (the desk finds the one to cancel here). */

@@ -25,7 +25,8 @@ describe('agent access', () => {
       ['GET', '/v1/agent/tickets'], ['GET', '/v1/agent/tickets/tkt_demo_a'], ['GET', '/v1/agent/customers'], ['GET', '/v1/agent/outbox'],
       ['POST', '/v1/agent/tickets/tkt_demo_a/messages'], ['POST', '/v1/agent/tickets/tkt_demo_a/time'],
       ['POST', '/v1/agent/tickets/tkt_demo_a/status'], ['POST', '/v1/agent/tickets/tkt_demo_a/reclassify'],
-      ['POST', '/v1/agent/customers/10001/renewal'],
+      ['POST', '/v1/agent/customers/10001/renewal'], ['GET', '/v1/agent/customers/10001/contacts'], ['POST', '/v1/agent/customers/10001/contacts/con_demo_10001_member/role'],
+      ['GET', '/v1/agent/customers/10001/keys'], ['POST', '/v1/agent/customers/10001/keys'], ['POST', '/v1/agent/customers/10001/keys/ikey_x/revoke'],
     ];
     for (const [method, path] of routes) {
       const json = method === 'POST' ? {} : undefined;
@@ -342,5 +343,99 @@ describe('the desk: a customer\'s statement', () => {
     assert.equal((await b.req('/v1/agent/customers/10002/statement?month=2999-01', { token: AGENT })).status, 400);
     assert.equal((await b.req('/v1/agent/customers/99999/statement', { token: AGENT })).status, 404);
     assert.equal((await b.req('/v1/agent/customers/10002/statement', { token: NEG })).status, 403);
+  });
+});
+
+describe('the desk: statement files, people and installation keys', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+
+  it('gives the customer\'s statement as the same CSV and PDF the customer downloads', async () => {
+    b = await setup();
+    const month = NOW.toISOString().slice(0, 7);
+    for (const accept of ['text/csv', 'application/pdf']) {
+      const mine = await b.req(`/v1/statement?month=${month}&lang=en`, { token: NEG, headers: { Accept: accept } });
+      const desk = await b.req(`/v1/agent/customers/10002/statement?month=${month}&lang=en`, { token: AGENT, headers: { Accept: accept } });
+      assert.equal(desk.status, 200, accept);
+      assert.equal(desk.headers.get('content-type')?.split(';')[0], accept);
+      assert.equal(desk.headers.get('content-disposition'), mine.headers.get('content-disposition'));
+      if (accept === 'text/csv') assert.equal(await desk.text(), await mine.text());
+      else assert.equal((await desk.arrayBuffer()).byteLength > 500, true);
+    }
+    assert.equal((await b.req('/v1/agent/customers/10002/statement', { token: AGENT, headers: { Accept: 'image/png' } })).status, 406);
+  });
+
+  it('lists a customer\'s people with role and last activity; a role the host\'s sign-in sends is refused at the field, nothing changes', async () => {
+    b = await setup();
+    const r = await b.req('/v1/agent/customers/10001/contacts', { token: AGENT });
+    assert.equal(r.status, 200);
+    const { items } = await json<{ items: Array<{ id: string; name: string; role: string; roleManagedBy: string; lastActiveAt: string | null }> }>(r);
+    assert.deepEqual(items.map((c) => [c.name, c.role, c.roleManagedBy]), [['Petra Müller', 'admin', 'host'], ['Jonas Weber', 'member', 'host']]);
+    // Petra filed the seeded tickets: her last activity is the newest of them.
+    const [{ at }] = (await b.sql<{ at: string }>("SELECT MAX(created_at) AS at FROM messages WHERE contact_id = 'con_demo_10001_admin'")) as [{ at: string }];
+    assert.equal(items[0]!.lastActiveAt, at);
+
+    const refused = await b.req('/v1/agent/customers/10001/contacts/con_demo_10001_member/role', { method: 'POST', token: AGENT, json: { role: 'admin' }, headers: { 'Accept-Language': 'en' } });
+    assert.equal(refused.status, 409);
+    const p = await json<ProblemBody>(refused);
+    assert.deepEqual(codes(p), [['role', 'role_from_host']]);
+    assert.match(p.errors![0]!.message, /change it there/);
+    assert.equal((await b.sql<{ role: string }>("SELECT role FROM contacts WHERE id = 'con_demo_10001_member'"))[0]!.role, 'member');
+
+    // Not this customer's person, an unknown role, a customer asking: 404, 422, 403.
+    assert.equal((await b.req('/v1/agent/customers/10001/contacts/con_demo_10002_member/role', { method: 'POST', token: AGENT, json: { role: 'admin' } })).status, 404);
+    assert.deepEqual(codes(await json<ProblemBody>(await b.req('/v1/agent/customers/10001/contacts/con_demo_10001_member/role', { method: 'POST', token: AGENT, json: { role: 'agent' } }))), [['role', 'invalid_value']]);
+    assert.equal((await b.req('/v1/agent/customers/10001/contacts', { token: POS })).status, 403);
+  });
+
+  it('installation keys: created and shown once, used by the ERP, a person it made becomes admin, revoked — a second revoke is refused and changes nothing', async () => {
+    b = await setup();
+    assert.deepEqual(codes(await json<ProblemBody>(await b.req('/v1/agent/customers/10001/keys', { method: 'POST', token: AGENT, json: {} }))), [['label', 'required']]);
+    const created = await b.req('/v1/agent/customers/10001/keys', { method: 'POST', token: AGENT, json: { label: 'Lager-PC', role: 'member' } });
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('cache-control'), 'no-store');
+    const { key, secret } = await json<{ key: { id: string; label: string; role: string; lastUsedAt: string | null; revokedAt: string | null }; secret: string }>(created);
+    assert.match(secret, /^cik_[\w-]{43}$/);
+    assert.deepEqual([key.label, key.role, key.lastUsedAt, key.revokedAt], ['Lager-PC', 'member', null, null]);
+    // Only the hash is kept, and the list never carries a secret.
+    const listed = await b.req('/v1/agent/customers/10001/keys', { token: AGENT });
+    assert.equal((await listed.clone().text()).includes(secret), false);
+    assert.equal(await b.count('SELECT COUNT(*) AS n FROM installation_keys WHERE hash = ? OR label = ?', secret, secret), 0);
+
+    // The ERP exchanges it: the person is made with the key's role, and the key shows its last use.
+    const exchange = () => b.req('/v1/auth/token', { method: 'POST', json: { key: secret, email: 'lager@mueller-haustechnik.example', name: 'Lager Eins' } });
+    const first = await exchange();
+    assert.equal(first.status, 200);
+    const erp = (await json<{ accessToken: string }>(first)).accessToken;
+    const people = (await json<{ items: Array<{ id: string; email: string; role: string; roleManagedBy: string }> }>(await b.req('/v1/agent/customers/10001/contacts', { token: AGENT }))).items;
+    const lager = people.find((c) => c.email === 'lager@mueller-haustechnik.example')!;
+    assert.deepEqual([lager.role, lager.roleManagedBy], ['member', 'backend']);
+    const used = (await json<{ items: Array<{ id: string; lastUsedAt: string | null }> }>(await b.req('/v1/agent/customers/10001/keys', { token: AGENT }))).items;
+    assert.notEqual(used.find((k) => k.id === key.id)!.lastUsedAt, null);
+
+    // This backend decides this person's role: the desk makes them admin, and their token acts as one.
+    const promoted = await b.req(`/v1/agent/customers/10001/contacts/${lager.id}/role`, { method: 'POST', token: AGENT, json: { role: 'admin' } });
+    assert.equal(promoted.status, 200);
+    assert.equal((await json<{ role: string }>(promoted)).role, 'admin');
+    assert.equal((await json<{ contact: { role: string } }>(await b.req('/v1/me', { token: erp }))).contact.role, 'admin');
+
+    // Another customer's desk page cannot touch it; revoking ends the key and its tokens.
+    assert.equal((await b.req(`/v1/agent/customers/10002/keys/${key.id}/revoke`, { method: 'POST', token: AGENT })).status, 404);
+    const revoked = await b.req(`/v1/agent/customers/10001/keys/${key.id}/revoke`, { method: 'POST', token: AGENT });
+    assert.equal(revoked.status, 200);
+    const at = (await json<{ revokedAt: string }>(revoked)).revokedAt;
+    assert.ok(at);
+    assert.equal((await exchange()).status, 401);
+    assert.equal((await b.req('/v1/me', { token: erp })).status, 401);
+
+    b.manual.advance(60_000);
+    const again = await b.req(`/v1/agent/customers/10001/keys/${key.id}/revoke`, { method: 'POST', token: AGENT, headers: { 'Accept-Language': 'de' } });
+    assert.equal(again.status, 409);
+    const problem = await json<ProblemBody>(again);
+    assert.deepEqual([problem.code, codes(problem)], ['key_revoked', [['key', 'already_revoked']]]);
+    assert.equal(problem.errors![0]!.message, 'Dieser Schlüssel ist bereits widerrufen; es wurde nichts geändert.');
+    assert.equal((await b.sql<{ revoked_at: string }>('SELECT revoked_at FROM installation_keys WHERE id = ?', key.id))[0]!.revoked_at, at);
+    assert.equal((await b.req('/v1/agent/customers/10001/keys/ikey_nope/revoke', { method: 'POST', token: AGENT })).status, 404);
+    assert.equal((await b.req('/v1/agent/customers/10001/keys', { token: POS })).status, 403);
   });
 });

@@ -68,5 +68,10 @@ describe('responses match api/openapi.yaml', () => {
     check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/status', { token: AGENT, idempotent: true, json: { status: 'closed' } })).json());
     check('OfferIssued', await (await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT })).json());
     check('OutboxList', await get('/v1/agent/outbox', AGENT));
+    check('AgentContactList', await get('/v1/agent/customers/10001/contacts', AGENT));
+    const created = await (await b.req('/v1/agent/customers/10001/keys', { method: 'POST', token: AGENT, json: { label: 'Kasse 1' } })).json() as { key: { id: string } };
+    check('InstallationKeyCreated', created);
+    check('InstallationKeyList', await get('/v1/agent/customers/10001/keys', AGENT));
+    check('InstallationKey', await (await b.req(`/v1/agent/customers/10001/keys/${created.key.id}/revoke`, { method: 'POST', token: AGENT })).json());
   });
 });

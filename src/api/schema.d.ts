@@ -446,10 +446,97 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A customer's statement of the support credit for one month (agent only; JSON as `GET /v1/statement`) */
+        /**
+         * A customer's statement of the support credit for one month (agent only; as `GET /v1/statement`)
+         * @description The same answer the customer's own `GET /v1/statement` gives for the month: by `Accept` JSON
+         *     (default), `text/csv` or `application/pdf` as an attachment named as the customer's, in the
+         *     language of `lang`, else `Accept-Language`.
+         */
         get: operations["agentGetStatement"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/customers/{number}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's people with their role, who decides it, and their last activity */
+        get: operations["agentListContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/customers/{number}/contacts/{id}/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a person admin or member (where this backend decides the role)
+         * @description Only for people this backend created (admin CLI, the ERP's installation-key exchange:
+         *     `roleManagedBy: backend`). A person who signs in through the customer's own system gets the
+         *     role from every token, so a change here would not last: 409 `role_from_host` with the field
+         *     `role`, nothing changes. The body is the wanted state; sending it again changes nothing, so no
+         *     Idempotency-Key is needed.
+         */
+        post: operations["agentSetContactRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/customers/{number}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer's installation keys for the ERP (never the key itself — only its hash is kept) */
+        get: operations["agentListKeys"];
+        put?: never;
+        /**
+         * A new installation key — in this answer only, once
+         * @description The key (`secret`) is in this answer and nowhere else: the backend keeps its SHA-256 only.
+         *     Deliberately without Idempotency-Key, as a stored replay would have to keep the key; a
+         *     request sent twice makes a second key, which the list shows and the agent can revoke.
+         *     People the ERP signs in with it for the first time get `role`.
+         */
+        post: operations["agentCreateKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/customers/{number}/keys/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an installation key at once, with every access token it minted */
+        post: operations["agentRevokeKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1414,6 +1501,49 @@ export interface components {
             /** @description Open ones first (soonest expiry first), then the rest newest first */
             offers: components["schemas"]["Offer"][];
         };
+        AgentContact: {
+            id: string;
+            name: string;
+            email: string;
+            /** @enum {string} */
+            role: "admin" | "member";
+            /**
+             * @description `backend`: created here (admin CLI, ERP key exchange), the desk may change the role; `host`: the customer's sign-in sends it with every token
+             * @enum {string}
+             */
+            roleManagedBy: "backend" | "host";
+            /**
+             * Format: date-time
+             * @description Latest ticket, message or homepage session; null: never seen
+             */
+            lastActiveAt: string | null;
+        };
+        AgentContactList: {
+            items: components["schemas"]["AgentContact"][];
+        };
+        InstallationKey: {
+            id: string;
+            label: string;
+            /**
+             * @description Role of people the ERP signs in with it for the first time
+             * @enum {string}
+             */
+            role: "admin" | "member";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastUsedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        InstallationKeyList: {
+            items: components["schemas"]["InstallationKey"][];
+        };
+        InstallationKeyCreated: {
+            key: components["schemas"]["InstallationKey"];
+            /** @description The key for the ERP installation; shown only in this answer */
+            secret: string;
+        };
         AgentTicketDetail: components["schemas"]["TicketDetail"] & {
             customer: components["schemas"]["Customer"];
             credit: components["schemas"]["Credit"];
@@ -2304,6 +2434,8 @@ export interface operations {
             query?: {
                 /** @description The month, `YYYY-MM`; default the current one. A month after the current one is refused. */
                 month?: string;
+                /** @description Language of the CSV and PDF (overrides `Accept-Language`) */
+                lang?: "de" | "en";
             };
             header?: never;
             path: {
@@ -2320,12 +2452,191 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Statement"];
+                    "text/csv": string;
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description `not_acceptable`: `Accept` names none of JSON, CSV and PDF */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    agentListContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Admins first, then by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentContactList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    agentSetContactRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "admin" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description The person with the role now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentContact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `role_from_host` (field `role`): the customer's sign-in sends this person's role */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agentListKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, revoked ones too */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationKeyList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    agentCreateKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Where the key is used, e.g. the workstation */
+                    label: string;
+                    /**
+                     * @default member
+                     * @enum {string}
+                     */
+                    role?: "admin" | "member";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationKeyCreated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agentRevokeKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallationKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `key_revoked` (field `key`, `already_revoked`): revoked before; nothing changes */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     agentRenewLicence: {
