@@ -1,8 +1,10 @@
 /**
  * `<cadia-agent-desk>`, the support team's desk, in its states: the queue with a ticket open, the
  * keyboard's focus, a booking's charge shown before saving, refused input at the field, customers
- * and offers, a failed mail, loading, error, an empty queue, English and dark. The MSW handlers
- * (stories/mocks/agent-handlers.ts) answer as the contract says.
+ * with offers, statement, people and keys, a correction's before → after and its refusal, a key
+ * shown once, a revocation to confirm and one refused as done already, a failed mail, loading,
+ * error, an empty queue, English and dark. The MSW handlers (stories/mocks/agent-handlers.ts)
+ * answer as the contract says.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -88,13 +90,89 @@ export const RefusedInput: Story = {
   },
 };
 
-/** Customers with credit and offers; one open with its offers and the licence renewal. */
+/** Opens the customers tab's first customer (Müller Haustechnik) and waits for its panel. */
+async function openCustomer(canvas: HTMLElement): Promise<CadiaAgentDesk> {
+  const desk = deskIn(canvas);
+  ((await until(desk, 'table.customers button.link')) as HTMLButtonElement).click();
+  await until(desk, '.keys, .key-form ~ p.muted');
+  await until(desk, 'table.contacts');
+  await until(desk, 'table.statement');
+  return desk;
+}
+
+const click = (desk: CadiaAgentDesk, sel: string) => desk.shadowRoot!.querySelector<HTMLButtonElement>(sel)!.click();
+
+/** A customer open: credit, statement, people and roles, correction, offers with the licence renewal, installation keys. */
 export const Customers: Story = {
   args: { view: 'customers', ticketId: '' },
   play: async ({ canvasElement }) => {
-    const desk = deskIn(canvasElement);
-    ((await until(desk, 'table.customers button.link')) as HTMLButtonElement).click();
-    await until(desk, '.offers');
+    await openCustomer(canvasElement);
+  },
+};
+
+/** +15 minutes typed: the credit before → after, shown before the correction is booked. */
+export const CorrectionPreview: Story = {
+  args: { view: 'customers', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    await typeInto(desk, '#cor-min', '+15');
+    await typeInto(desk, '#cor-note', 'Zeit am 2.12. doppelt gebucht');
+  },
+};
+
+/** A correction of 0 minutes without a reason: refused at both fields, nothing booked. */
+export const CorrectionRefused: Story = {
+  args: { view: 'customers', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    await typeInto(desk, '#cor-min', '0');
+    click(desk, 'form[aria-labelledby="cor-h"] button[type=submit]');
+    await until(desk, '#cor-note[aria-invalid="true"]');
+  },
+};
+
+/** People from the ERP: a role the desk may change (the others come from the customer's sign-in); a key in use, one revoked. */
+export const PeopleAndKeys: Story = {
+  args: { view: 'customers', ticketId: '' },
+  parameters: { msw: { handlers: agentHandlers.erp } },
+  play: async ({ canvasElement }) => {
+    await openCustomer(canvasElement);
+  },
+};
+
+/** A key just created: shown this once, with copy and the warning that it won't be shown again. */
+export const KeyShownOnce: Story = {
+  args: { view: 'customers', ticketId: '' },
+  parameters: { msw: { handlers: agentHandlers.erp } },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    await typeInto(desk, '#key-label', 'Kasse 2');
+    click(desk, '.key-form button[type=submit]');
+    await until(desk, '#key-secret');
+  },
+};
+
+/** "Revoke" asks first: what it does, "yes" focused, "cancel" beside it. */
+export const RevokeConfirm: Story = {
+  args: { view: 'customers', ticketId: '' },
+  parameters: { msw: { handlers: agentHandlers.erp } },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    click(desk, '#key-revoke-ikey_mock_lager');
+    await until(desk, '#key-yes-ikey_mock_lager');
+  },
+};
+
+/** A colleague revoked the key meanwhile: the second revoke is refused at the key, nothing changes. */
+export const RevokeRefused: Story = {
+  args: { view: 'customers', ticketId: '' },
+  parameters: { msw: { handlers: agentHandlers.erp } },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    await fetch('/api/v1/agent/customers/10001/keys/ikey_mock_lager/revoke', { method: 'POST', headers: { Authorization: 'Bearer demo-agent' } });
+    click(desk, '#key-revoke-ikey_mock_lager');
+    (await until(desk, '#key-yes-ikey_mock_lager'))!.click();
+    await until(desk, '#key-out-ikey_mock_lager.bad');
   },
 };
 

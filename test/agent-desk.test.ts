@@ -84,20 +84,30 @@ describe('<cadia-agent-desk>', () => {
     expect(desk.shadowRoot!.activeElement?.id).to.equal('reply-body');
     await expect(desk).to.be.accessible();
 
-    // A laptop (1024 px) and a desktop (1440 px): the queue and the ticket side by side, nothing
-    // overlapping, nothing wider than its pane.
-    for (const width of [1024, 1440]) {
+    // A laptop (1024 px), a desktop (1280, 1440 px): the queue and the ticket side by side, nothing
+    // overlapping, nothing wider than its pane; the actions stand beside the thread, so booking time
+    // is in view when a ticket opens, without scrolling past the thread.
+    for (const width of [1024, 1280, 1440]) {
       desk.style.width = `${width}px`;
       await new Promise((r) => requestAnimationFrame(r));
       const queue = $(desk, '.queue')!.getBoundingClientRect();
       const ticket = $(desk, '.ticket')!;
-      expect(queue.right, `${width}: queue ends where the ticket starts`).to.be.at.most(ticket.getBoundingClientRect().left + 0.5);
+      ticket.scrollTop = 0;
+      const pane = ticket.getBoundingClientRect();
+      expect(queue.right, `${width}: queue ends where the ticket starts`).to.be.at.most(pane.left + 0.5);
       expect(ticket.scrollWidth, `${width}: no sideways scroll in the ticket`).to.be.at.most(ticket.clientWidth);
       for (const card of $$(desk, '.ticket .card')) {
         const r = card.getBoundingClientRect();
-        expect(r.right, `${width}: ${card.getAttribute('aria-labelledby')} inside the pane`).to.be.at.most(ticket.getBoundingClientRect().right + 0.5);
+        expect(r.right, `${width}: ${card.getAttribute('aria-labelledby')} inside the pane`).to.be.at.most(pane.right + 0.5);
       }
+      const main = $(desk, '.t-main')!.getBoundingClientRect();
+      const side = $(desk, '.t-side')!.getBoundingClientRect();
+      expect(side.left, `${width}: actions beside the thread, not below it`).to.be.at.least(main.right);
+      expect(side.top, `${width}: actions start level with the ticket's main column`).to.be.closeTo(main.top, 1);
+      const booking = $(desk, 'form[aria-labelledby="time-h"] button[type=submit]')!.getBoundingClientRect();
+      expect(booking.bottom, `${width}: "book time" in view without scrolling`).to.be.at.most(pane.top + ticket.clientHeight);
     }
+    desk.style.width = '';
   });
 
   it('ticket: context, CC, thread image; booking shows the charge first, refuses 0 and 601 at the field, then books once', async () => {
@@ -234,5 +244,35 @@ describe('<cadia-agent-desk>', () => {
     await waitFor(() => !$(desk, '.mail.failed'), 5000, 'queued again');
     const [row] = await be.sql<{ failed_at: string | null }>('SELECT failed_at FROM outbox WHERE id = ?', mail!.id);
     expect(row!.failed_at).to.equal(null);
+  });
+
+  it('"load more": the queue pages through a long backlog in working order, each ticket once, then stops', async () => {
+    // 110 more open tickets (arrived before the seeded ones' newest): the open queue holds 115, a page 100.
+    await be.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 110)
+      INSERT INTO tickets (id, number, customer_number, category, status, urgency, subject, description, program, program_version, "window", error_message, hangs_at,
+        last_action, called_before, cc, phone, phone_availability, original_category, reclassified_at, customer_seen_at, created_at, updated_at, lang, contact_id)
+      SELECT 'tkt_more_' || printf('%03d', i), 'T-2026-9' || printf('%04d', i), customer_number, 'question', 'new', 'normal', 'Rückstau ' || printf('%03d', i), description, program, program_version, "window",
+        error_message, hangs_at, last_action, called_before, '', '', '', NULL, NULL, NULL, strftime('%Y-%m-%dT%H:%M:%fZ', created_at, '+' || i || ' seconds'), updated_at, lang, contact_id
+      FROM tickets, n WHERE id = 'tkt_demo_d'`);
+    const desk = await mountDesk(be);
+    await statusFilter(desk, 'Offen');
+    await waitFor(() => rowIds(desk).length === 100, 5000, 'the first page');
+    expect(text($(desk, '#queue-h'))).to.match(/100 von \d+/);
+    const total = Number(/von (\d+)/.exec(text($(desk, '#queue-h')))![1]);
+    expect(total).to.be.greaterThan(100);
+    const more = () => $$(desk, '.queue button.secondary').find((b) => text(b) === 'Weitere laden');
+    // By keyboard: the button is reached with Tab from the list and pressed with Enter.
+    more()!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => rowIds(desk).length === total, 5000, 'the next page');
+    const ids = rowIds(desk);
+    expect(new Set(ids).size, 'each ticket once').to.equal(total);
+    // Urgent first, then by arrival, across the page boundary.
+    const { body } = await be.api<{ items: Array<{ id: string }> }>('/v1/agent/tickets?status=new,in_progress&limit=100');
+    expect(ids.slice(0, 100)).to.deep.equal(body.items.map((t) => t.id));
+    const numbers = ids.filter((id) => id.startsWith('tkt_more_'));
+    expect(numbers).to.deep.equal([...numbers].sort());
+    expect(more(), 'no more to load').to.equal(undefined);
+    expect(text($(desk, '#queue-h'))).to.not.contain('von');
   });
 });

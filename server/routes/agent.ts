@@ -22,6 +22,7 @@ import {
 } from '../model/support.js';
 import { anyTicket, countTickets, listTickets, toSummary } from '../model/tickets.js';
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { readCorrection, readKeyInput, readRole } from '../rules/desk.js';
 import { throwIfFormErrors } from '../rules/tickets.js';
 import { formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields, type JsonObject, readJsonObject } from '../validate.js';
@@ -96,10 +97,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/agent/customers/:number/contacts/:id/role', async (c) => {
     requireAgent(c);
     const number = (await getCustomer(db, c.req.param('number'))).number;
-    const f = new Fields(await readJsonObject(c));
-    const role = f.oneOf('role', ['admin', 'member'] as const, { required: true });
-    f.check();
-    if (!role) throw new Error('unreachable: role validated');
+    const role = readRole(await readJsonObject(c));
     return c.json(await setContactRole(db, number, c.req.param('id'), role, clock.now()));
   });
 
@@ -118,10 +116,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/agent/customers/:number/keys', async (c) => {
     requireAgent(c);
     const number = (await getCustomer(db, c.req.param('number'))).number;
-    const f = new Fields(await readJsonObject(c));
-    const label = f.string('label', { required: true, max: 100 });
-    const role = f.oneOf('role', ['admin', 'member'] as const, { fallback: 'member' }) ?? 'member';
-    f.check();
+    const { label, role } = readKeyInput(await readJsonObject(c));
     c.header('Cache-Control', 'no-store');
     return c.json(await createKey(db, { customerNumber: number, label, role }, clock.now()), 201);
   });
@@ -155,12 +150,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     requireAgent(c);
     // An unknown customer is 404 before the body is looked at.
     const number = (await getCustomer(db, c.req.param('number'))).number;
-    const f = new Fields(await readJsonObject(c));
-    const minutes = f.integer('minutes', { required: true, min: -6000, max: 6000 });
-    const note = f.string('note', { required: true, max: LIMITS.shortText });
-    if (minutes === 0) f.add('minutes', 'invalid_value');
-    f.check();
-    if (minutes === undefined) throw new Error('unreachable: minutes validated');
+    const { minutes, note } = readCorrection(await readJsonObject(c));
     return idempotent(c, `/v1/agent/customers/${number}/corrections`, [String(minutes), note], async (trx) => ({
       status: 201, body: { credit: await correctCredit(trx, deps, { customerNumber: number, minutes, note }) },
     }));

@@ -394,4 +394,51 @@ describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {
     assert.equal((await call(agentHandlers.failedMail, `/v1/agent/outbox/${mail.id}/resend`, { token: AGENT_TOKEN, method: 'POST' })).status, 200);
     assert.equal((await call(agentHandlers.failedMail, `/v1/agent/outbox/${mail.id}/resend`, { token: AGENT_TOKEN, method: 'POST' })).status, 409);
   });
+
+  it('the customers panel: people, keys, corrections and statement files as the server has them and refuses them', async () => {
+    const set = agentHandlers.ok;
+    for (const n of ['10001', '10002']) {
+      const path = `/v1/agent/customers/${n}/contacts`;
+      const mock = await call<{ items: Array<{ name: string; role: string; roleManagedBy: string }> }>(set, path, { token: AGENT_TOKEN });
+      const real = (await (await b.req(path, { token: AGENT_TOKEN })).json()) as typeof mock.body;
+      const view = (x: typeof mock.body) => x.items.map((p) => [p.name, p.role, p.roleManagedBy]);
+      assert.deepEqual(view(mock.body), view(real), path);
+    }
+    // The same refusals, in the same words: a role the host's sign-in sends, a key without label, a second revoke, a correction of 0.
+    const same = async (path: string, json: unknown, what: string) => {
+      const mock = await call(set, path, { token: AGENT_TOKEN, json, lang: 'en', key: `k-${what}`, method: 'POST' });
+      const realResponse = await b.req(path, { method: 'POST', token: AGENT_TOKEN, json, idempotent: true, headers: { 'Accept-Language': 'en' } });
+      const realBody = (await realResponse.json()) as Problem;
+      assert.deepEqual([mock.status, mock.body.code, codesOf(mock.body), mock.body.errors?.[0]?.message], [realResponse.status, realBody.code, codesOf(realBody), realBody.errors?.[0]?.message], what);
+    };
+    await same('/v1/agent/customers/10001/contacts/con_demo_10001_member/role', { role: 'admin' }, 'role from the host');
+    await same('/v1/agent/customers/10001/keys', {}, 'key without label');
+    await same('/v1/agent/customers/10001/corrections', { minutes: 0, note: '' }, 'correction of 0');
+    const made = await call<{ key: { id: string }; secret: string }>(set, '/v1/agent/customers/10001/keys', { token: AGENT_TOKEN, json: { label: 'Kasse' } });
+    assert.equal(made.status, 201);
+    assert.match(made.body.secret, /^cik_[\w-]{43}$/);
+    const real = (await (await b.req('/v1/agent/customers/10001/keys', { method: 'POST', token: AGENT_TOKEN, json: { label: 'Kasse' } })).json()) as typeof made.body;
+    for (const [handlers, id] of [[set, made.body.key.id], [undefined, real.key.id]] as const) {
+      const revoke = (lang: string) => handlers ? call(handlers, `/v1/agent/customers/10001/keys/${id}/revoke`, { token: AGENT_TOKEN, method: 'POST', lang })
+        : b.req(`/v1/agent/customers/10001/keys/${id}/revoke`, { method: 'POST', token: AGENT_TOKEN, headers: { 'Accept-Language': lang } }).then(async (r) => ({ status: r.status, body: (await r.json()) as Problem }));
+      assert.equal((await revoke('en')).status, 200);
+      const again = await revoke('en');
+      assert.deepEqual([again.status, again.body.code, codesOf(again.body), again.body.errors?.[0]?.message], [409, 'key_revoked', [['key', 'already_revoked']], 'This key is already revoked; nothing was changed.']);
+    }
+    // A correction moves the credit and shows on the month's statement with its reason.
+    const corrected = await call<{ credit: { minutes: number } }>(set, '/v1/agent/customers/10002/corrections', { token: AGENT_TOKEN, key: 'k-corr', json: { minutes: 15, note: 'Doppelt gebucht' } });
+    assert.deepEqual([corrected.status, corrected.body.credit.minutes], [201, -25]);
+    const statement = await call<{ month: string; entries: Array<{ kind: string; note: string; minutes: number }>; closingMinutes: number }>(set, '/v1/agent/customers/10002/statement', { token: AGENT_TOKEN });
+    assert.deepEqual(statement.body.entries.filter((e) => e.kind === 'correction').map((e) => [e.minutes, e.note]), [[15, 'Doppelt gebucht']]);
+    assert.equal(statement.body.closingMinutes, -25);
+    const csv = await getResponse(set, new Request(`${BASE}/v1/agent/customers/10002/statement?lang=en`, { headers: { Authorization: `Bearer ${AGENT_TOKEN}`, Accept: 'text/csv' } }));
+    assert.equal(csv?.headers.get('content-disposition'), `attachment; filename="Cadia-statement-10002-${statement.body.month}.csv"`);
+    // The ERP scenario: a person whose role the desk may change, a key in use and one revoked.
+    const erp = await call<{ items: Array<{ id: string; roleManagedBy: string }> }>(agentHandlers.erp, '/v1/agent/customers/10001/contacts', { token: AGENT_TOKEN });
+    const local = erp.body.items.find((p) => p.roleManagedBy === 'backend')!;
+    const promoted = await call<{ role: string }>(agentHandlers.erp, `/v1/agent/customers/10001/contacts/${local.id}/role`, { token: AGENT_TOKEN, json: { role: 'admin' } });
+    assert.deepEqual([promoted.status, promoted.body.role], [200, 'admin']);
+    const keys = await call<{ items: Array<{ revokedAt: string | null }> }>(agentHandlers.erp, '/v1/agent/customers/10001/keys', { token: AGENT_TOKEN });
+    assert.deepEqual(keys.body.items.map((k) => k.revokedAt === null), [false, true]);
+  });
 });

@@ -7,7 +7,8 @@ import type { components } from './schema.js';
 import { appendFiles, createHttp, type HttpBackendConfig } from './client.js';
 import type { BackendEvent, IdempotentOptions, RequestOptions } from './backend.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
-import type { Message, Offer, Statement } from './types.js';
+import type { Credit, Message, Offer, Statement } from './types.js';
+import { fileOf } from '../base/save-file.js';
 
 type S = components['schemas'];
 export type AgentTicketSummary = S['AgentTicketSummary'];
@@ -18,6 +19,10 @@ export type AgentCustomerDetail = S['AgentCustomerDetail'];
 export type OutboxMail = S['OutboxMail'];
 export type TimeBooked = S['TimeBooked'];
 export type QueueCounts = S['QueueCounts'];
+export type AgentContact = S['AgentContact'];
+export type InstallationKey = S['InstallationKey'];
+export type InstallationKeyCreated = S['InstallationKeyCreated'];
+export type ContactRole = AgentContact['role'];
 // The shapes the customer side names too come from its one list, not a second one here.
 export type { Message, Offer, Statement };
 
@@ -50,6 +55,7 @@ export interface Booking {
 export function createAgentBackend(config: HttpBackendConfig) {
   const { send, json, get, idempotent, subscribe } = createHttp(config);
   const ticket = (id: string) => `v1/agent/tickets/${encodeURIComponent(id)}`;
+  const customer = (n: string) => `v1/agent/customers/${encodeURIComponent(n)}`;
   return {
     listQueue: (q: QueueQuery, o?: RequestOptions) => {
       const params = new URLSearchParams();
@@ -71,13 +77,27 @@ export function createAgentBackend(config: HttpBackendConfig) {
     reclassify: (id: string, category: TicketCategory, o: IdempotentOptions) =>
       json<AgentTicketDetail>(`${ticket(id)}/reclassify`, idempotent(o, { json: { category } })),
     listCustomers: async (o?: RequestOptions) => (await get<{ items: AgentCustomer[] }>('v1/agent/customers', o)).items,
-    getCustomer: (n: string, o?: RequestOptions) => get<AgentCustomerDetail>(`v1/agent/customers/${encodeURIComponent(n)}`, o),
+    getCustomer: (n: string, o?: RequestOptions) => get<AgentCustomerDetail>(customer(n), o),
     /** A customer's statement of one month (`YYYY-MM`; the current one by default). */
-    getStatement: (n: string, month: string, o?: RequestOptions) =>
-      get<Statement>(`v1/agent/customers/${encodeURIComponent(n)}/statement?month=${encodeURIComponent(month)}`, o),
+    getStatement: (n: string, month: string, o?: RequestOptions) => json<Statement>(`${customer(n)}/statement`, { searchParams: { month }, signal: o?.signal }),
+    /** The statement as the customer's CSV or PDF, in `lang`, named as the server names it. */
+    downloadStatement: (n: string, month: string, format: 'csv' | 'pdf', lang: string) =>
+      send(`${customer(n)}/statement`, { searchParams: { month, lang }, headers: { Accept: format === 'pdf' ? 'application/pdf' : 'text/csv' } }, (r) => fileOf(r, `statement-${n}-${month}.${format}`)),
+    /** Signed minutes with the reason the customer reads on the statement. */
+    correctCredit: async (n: string, input: { minutes: number; note: string }, o: IdempotentOptions) =>
+      (await json<{ credit: Credit }>(`${customer(n)}/corrections`, idempotent(o, { json: input }))).credit,
+    listContacts: async (n: string, o?: RequestOptions) => (await get<{ items: AgentContact[] }>(`${customer(n)}/contacts`, o)).items,
+    /** Where this backend decides the role (`roleManagedBy: backend`); else 409 `role_from_host`. */
+    setContactRole: (n: string, id: string, role: ContactRole) =>
+      json<AgentContact>(`${customer(n)}/contacts/${encodeURIComponent(id)}/role`, { method: 'post', json: { role } }),
+    listKeys: async (n: string, o?: RequestOptions) => (await get<{ items: InstallationKey[] }>(`${customer(n)}/keys`, o)).items,
+    /** A new installation key; `secret` is in this answer only. */
+    createKey: (n: string, input: { label: string; role: ContactRole }) => json<InstallationKeyCreated>(`${customer(n)}/keys`, { method: 'post', json: input }),
+    /** A key revoked before: 409 `key_revoked`, field `key`. */
+    revokeKey: (n: string, id: string) => json<InstallationKey>(`${customer(n)}/keys/${encodeURIComponent(id)}/revoke`, { method: 'post' }),
     /** Yearly licence renewal: issues and mails the loyalty offer (409 `offer_open` while one is open). */
     renewLicence: async (n: string, o?: RequestOptions) =>
-      (await json<{ offer: Offer }>(`v1/agent/customers/${encodeURIComponent(n)}/renewal`, { method: 'post', signal: o?.signal })).offer,
+      (await json<{ offer: Offer }>(`${customer(n)}/renewal`, { method: 'post', signal: o?.signal })).offer,
     outbox: async (o?: RequestOptions) => (await get<{ items: OutboxMail[] }>('v1/agent/outbox', o)).items,
     resendMail: (id: string, o?: RequestOptions) => json<OutboxMail>(`v1/agent/outbox/${encodeURIComponent(id)}/resend`, { method: 'post', signal: o?.signal }),
     /** Signature as the customer store's, so the thread's image loader (AttachmentUrls) takes either. */

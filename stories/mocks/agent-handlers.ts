@@ -14,12 +14,13 @@ import type { Message, Offer } from '../../src/api/types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
-import { readStatementQuery } from '../../server/rules/statement.js';
+import { DEMO_PEOPLE } from '../../server/demo-people.js';
+import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
 import { throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
-  shifted, statementOf, type MockOptions, type Resolver, type StoredAnswer,
+  shifted, statementAnswer, statementOf, type MockOptions, type Resolver, type StoredAnswer,
 } from './handlers.js';
 
 const DAY = 86_400_000;
@@ -31,11 +32,18 @@ type AgentTicketDetail = S['AgentTicketDetail'];
 type AgentTicketSummary = S['AgentTicketSummary'];
 type OutboxMail = S['OutboxMail'];
 type QueueCounts = S['QueueCounts'];
+type AgentContact = S['AgentContact'];
+type InstallationKey = S['InstallationKey'];
 
 export interface AgentMockOptions {
   mode?: 'ok' | 'loading' | 'error' | 'emptyQueue';
   /** An outbox with one mail the relay gave up on (550 from the receiving server). */
   failedMail?: boolean;
+  /**
+   * 10001 with what the ERP brought: a person its installation key signed in (a role the desk may
+   * change), that key in use and an older one revoked.
+   */
+  erp?: boolean;
   now?: () => Date;
 }
 
@@ -48,6 +56,18 @@ interface AgentState {
   attachments: Map<string, { contentType: string; bytes: Uint8Array }>;
   idempotency: Map<string, StoredAnswer>;
   seq: number;
+  /** Each customer's people and installation keys. */
+  contacts: Map<string, AgentContact[]>;
+  keys: Map<string, InstallationKey[]>;
+}
+
+/** The demo's people of `number`, as the seeded server lists them: their role from the host's sign-in, last active when they last wrote. */
+function peopleOf(number: string, tickets: Iterable<AgentTicketDetail>): AgentContact[] {
+  const all = [...tickets];
+  return DEMO_PEOPLE.filter((p) => p.customer === number).map((p) => {
+    const times = all.filter((t) => t.contact?.id === p.id).flatMap((t) => [t.createdAt, ...t.messages.filter((m) => m.author === 'customer' && m.authorName === p.name).map((m) => m.createdAt)]);
+    return { id: p.id, name: p.name, email: p.email, role: p.role === 'admin' ? 'admin' : 'member', roleManagedBy: 'host', lastActiveAt: times.sort().at(-1) ?? null } satisfies AgentContact;
+  });
 }
 
 function initialState(o: AgentMockOptions, now: Date): AgentState {
@@ -70,7 +90,17 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
       }]
     : [];
   const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
-  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0 };
+  const contacts = new Map([...customers.keys()].map((n) => [n, peopleOf(n, tickets.values())]));
+  const keys = new Map<string, InstallationKey[]>([...customers.keys()].map((n) => [n, []]));
+  if (o.erp) {
+    const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+    contacts.get('10001')!.push({ id: 'con_mock_erp', name: 'Lager Eins', email: 'lager@mueller-haustechnik.example', role: 'member', roleManagedBy: 'backend', lastActiveAt: ago(0.1) });
+    keys.set('10001', [
+      { id: 'ikey_mock_old', label: 'Alter Kassenrechner', role: 'member', createdAt: ago(400), lastUsedAt: ago(200), revokedAt: ago(190) },
+      { id: 'ikey_mock_lager', label: 'Lager-PC', role: 'member', createdAt: ago(30), lastUsedAt: ago(0.1), revokedAt: null },
+    ]);
+  }
+  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, contacts, keys };
 }
 
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
@@ -103,6 +133,11 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
     const t = state().tickets.get(String(info.params['id']));
     if (!t) throw new ApiError(404, 'not_found');
     return t;
+  };
+  const customerOf = (info: Parameters<Resolver>[0]) => {
+    const number = String(info.params['number']);
+    if (!state().customers.has(number)) throw new ApiError(404, 'not_found');
+    return number;
   };
   const setCredit = (s: AgentState, number: string, minutes: number, at: string) => {
     const c = s.customers.get(number)!;
@@ -247,8 +282,54 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
     http.get(`${API}/agent/customers/:number/statement`, agent((info) => {
       const ledger = state().ledgers.get(String(info.params['number']));
       if (!ledger) throw new ApiError(404, 'not_found');
-      const q = readStatementQuery({ month: new URL(info.request.url).searchParams.get('month') ?? undefined }, now());
-      return HttpResponse.json(statementOf(ledger, q.month));
+      return statementAnswer(info.request, (month) => statementOf(ledger, month), now());
+    })),
+
+    http.post(`${API}/agent/customers/:number/corrections`, agent(async (info) => {
+      const number = customerOf(info);
+      const { minutes, note } = readCorrection(await readJson(info.request));
+      return keyed(info.request, [minutes, note], () => {
+        const s = state();
+        const at = now().toISOString();
+        const credit = s.customers.get(number)!.credit.minutes + minutes;
+        setCredit(s, number, credit, at);
+        s.ledgers.get(number)!.ledger.entries.push({
+          id: `mov_mock_${++s.seq}`, at, kind: 'correction', minutes, balanceAfter: credit, workedMinutes: null,
+          ticketId: null, ticketNumber: null, ticketSubject: null, orderId: null, orderName: null, note, contact: null,
+        });
+        return { status: 201, body: { credit: s.customers.get(number)!.credit } };
+      });
+    })),
+
+    http.get(`${API}/agent/customers/:number/contacts`, agent((info) => HttpResponse.json({ items: state().contacts.get(customerOf(info)) }))),
+
+    http.post(`${API}/agent/customers/:number/contacts/:id/role`, agent(async (info) => {
+      const person = state().contacts.get(customerOf(info))!.find((p) => p.id === info.params['id']);
+      if (!person) throw new ApiError(404, 'not_found');
+      const role = readRole(await readJson(info.request));
+      if (person.roleManagedBy === 'host') throw new ApiError(409, 'role_from_host', { errors: [{ field: 'role', code: 'role_from_host' }] });
+      person.role = role;
+      return HttpResponse.json(person);
+    })),
+
+    http.get(`${API}/agent/customers/:number/keys`, agent((info) => HttpResponse.json({ items: state().keys.get(customerOf(info)) }))),
+
+    http.post(`${API}/agent/customers/:number/keys`, agent(async (info) => {
+      const keys = state().keys.get(customerOf(info))!;
+      const { label, role } = readKeyInput(await readJson(info.request));
+      const bytes = crypto.getRandomValues(new Uint8Array(32));
+      const secret = `cik_${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+      const key: InstallationKey = { id: `ikey_mock_${++state().seq}`, label, role, createdAt: now().toISOString(), lastUsedAt: null, revokedAt: null };
+      keys.push(key);
+      return HttpResponse.json({ key, secret }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    })),
+
+    http.post(`${API}/agent/customers/:number/keys/:id/revoke`, agent((info) => {
+      const key = state().keys.get(customerOf(info))!.find((k) => k.id === info.params['id']);
+      if (!key) throw new ApiError(404, 'not_found');
+      if (key.revokedAt) throw new ApiError(409, 'key_revoked', { errors: [{ field: 'key', code: 'already_revoked' }] });
+      key.revokedAt = now().toISOString();
+      return HttpResponse.json(key);
     })),
 
     http.post(`${API}/agent/customers/:number/renewal`, agent((info) => {
@@ -311,4 +392,6 @@ export const agentHandlers = {
   emptyQueue: createAgentHandlers({ mode: 'emptyQueue' }),
   /** An outbox with a mail the relay gave up on. */
   failedMail: createAgentHandlers({ failedMail: true }),
+  /** 10001 with a person and keys from its ERP: a role the desk may change, a key in use, one revoked. */
+  erp: createAgentHandlers({ erp: true }),
 } satisfies Record<string, HttpHandler[]>;

@@ -199,6 +199,29 @@ export function statementOf(s: Pick<State, 'ledger'>, month: string): Statement 
   };
 }
 
+/**
+ * The statement of the month the request asks for, by Accept as the server answers it: JSON, CSV
+ * (the server's own writer), or a PDF (a one-page stand-in: pdfkit does not run in the browser).
+ * The customer's `/statement` and the desk's `/agent/customers/{n}/statement` both answer with it.
+ */
+export async function statementAnswer(request: Request, statementFor: (month: string) => Statement, now: Date): Promise<Response> {
+  const url = new URL(request.url);
+  const q = readStatementQuery({ month: url.searchParams.get('month') ?? undefined, lang: url.searchParams.get('lang') ?? undefined }, now);
+  const statement = statementFor(q.month);
+  const accept = request.headers.get('accept') ?? '';
+  const lang = q.lang ?? 'de';
+  const file = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${statement.customer.number}-${q.month}`;
+  if (accept.includes('text/csv')) {
+    return new HttpResponse(await statementCsv(statement, lang, now), {
+      headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` },
+    });
+  }
+  if (accept.includes('application/pdf')) {
+    return new HttpResponse(STAND_IN_PDF, { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` } });
+  }
+  return HttpResponse.json(statement);
+}
+
 /** A valid one-page PDF saying what it stands in for. */
 const STAND_IN_PDF = (() => {
   const text = 'BT /F1 14 Tf 72 760 Td (Kontoauszug - Storybook) Tj ET';
@@ -428,25 +451,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       items: state().me.contact.role === 'member' ? contacts.map(({ lastActiveAt: _, ...c }) => c) : contacts,
     }))),
 
-    // By Accept, as the server: JSON, CSV (the server's own writer), or a PDF (a one-page stand-in:
-    // pdfkit does not run in the browser).
-    http.get(`${API}/statement`, authed(async ({ request }) => {
-      const url = new URL(request.url);
-      const q = readStatementQuery({ month: url.searchParams.get('month') ?? undefined, lang: url.searchParams.get('lang') ?? undefined }, now());
-      const statement = statementOf(adminOnly(), q.month);
-      const accept = request.headers.get('accept') ?? '';
-      const lang = q.lang ?? 'de';
-      const file = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${statement.customer.number}-${q.month}`;
-      if (accept.includes('text/csv')) {
-        return new HttpResponse(await statementCsv(statement, lang, now()), {
-          headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` },
-        });
-      }
-      if (accept.includes('application/pdf')) {
-        return new HttpResponse(STAND_IN_PDF, { headers: { 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="${file}.pdf"` } });
-      }
-      return HttpResponse.json(statement);
-    })),
+    http.get(`${API}/statement`, authed(async ({ request }) => statementAnswer(request, (month) => statementOf(adminOnly(), month), now()))),
 
     http.post(`${API}/orders`, authed(async ({ request }) => {
       if (state().me.contact.role === 'member') throw new ApiError(403, 'admin_required');

@@ -6,6 +6,7 @@
 import type { CadiaStore } from '../../context/store.js';
 import type { Contact, Order, Statement } from '../../api/types.js';
 import { CadiaApiError } from '../../api/errors.js';
+import { fileOf } from '../../base/save-file.js';
 
 export type StatementFormat = 'csv' | 'pdf';
 
@@ -34,8 +35,7 @@ export async function loadOrders(store: CadiaStore, signal?: AbortSignal): Promi
 /** The statement as a file, in `locale`'s language, named as the server names it. */
 export async function downloadStatement(store: CadiaStore, month: string, format: StatementFormat, locale: string): Promise<{ blob: Blob; name: string }> {
   const r = await store.read('v1/statement', { searchParams: { month, lang: locale }, accept: format === 'pdf' ? 'application/pdf' : 'text/csv' });
-  const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') ?? '')?.[1] ?? `statement-${month}.${format}`;
-  return { blob: await r.blob(), name };
+  return fileOf(r, `statement-${month}.${format}`);
 }
 
 export async function loadContacts(store: CadiaStore, signal?: AbortSignal): Promise<Contact[]> {

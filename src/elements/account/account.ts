@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './account.styles.js';
+import { saveFile } from '../../base/save-file.js';
 import { downloadStatement, isAdmin, loadContacts, loadOrders, loadStatement, type StatementFormat as Format } from './account-api.js';
 import { messages } from './messages.js';
 import { statementTexts } from '../../i18n/statement.js';
@@ -128,16 +129,7 @@ export class CadiaAccount extends CadiaElement {
     const month = this.shownMonth;
     this.downloadState = { format, status: 'busy' };
     try {
-      const file = await downloadStatement(this.store, month, format, this.lang_);
-      const url = URL.createObjectURL(file.blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.name;
-      // In the shadow root, so a host's click handlers on links never see it.
-      this.renderRoot.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.renderRoot, await downloadStatement(this.store, month, format, this.lang_));
       this.downloadState = { format, status: 'done' };
     } catch (e) {
       this.downloadState = { format, status: 'failed' };

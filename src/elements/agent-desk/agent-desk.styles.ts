@@ -6,8 +6,11 @@ import { attachmentStyles } from '../../controllers/attachments-view.js';
 /**
  * A work surface, not a page: the desk fills the height it is given (the /agent page gives it the
  * viewport), the queue and the open ticket scroll on their own, so nothing overlaps at 1024 px and
- * nothing shifts when data arrives (skeletons keep the size). The ticket's side column drops below
- * its main column when the pane is narrower than 880 px (container query).
+ * nothing shifts when data arrives (skeletons keep the size). The ticket's actions (booking, status,
+ * reclassify) stay in a column beside the thread down to a 1024 px laptop, so booking time never
+ * needs scrolling past the thread: the queue narrows first (container queries on the desk's own
+ * width, so an embedding page's width counts, not the window's), and the side column drops below
+ * only when the ticket pane is narrower than 640 px (a tablet).
  */
 const desk = css`
   :host {
@@ -28,7 +31,7 @@ const desk = css`
   .small { font-size: 0.9em; }
   .mono { font-family: ui-monospace, monospace; font-size: 0.9em; overflow-wrap: anywhere; }
   .diag-log { max-height: 14em; overflow: auto; margin: 0; padding: calc(var(--_space) * 2); white-space: pre-wrap; border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 4px); background: var(--_surface-2); }
-  .desk { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; }
+  .desk { display: grid; grid-template-rows: auto minmax(0, 1fr) auto; height: 100%; container: desk / inline-size; }
   .bar {
     display: flex; align-items: center; gap: calc(var(--_space) * 4); flex-wrap: wrap;
     padding-block: calc(var(--_space) * 2); padding-inline: calc(var(--_space) * 4);
@@ -45,8 +48,9 @@ const desk = css`
   .live.on::before { background: var(--_ok); }
   .panel { min-height: 0; }
   .shortcuts { padding-block: var(--_space); padding-inline: calc(var(--_space) * 4); font-size: 0.85em; background: var(--_surface); border-block-start: 1px solid var(--_border); }
-  .split { display: grid; grid-template-columns: minmax(300px, 360px) minmax(0, 1fr); height: 100%; min-height: 0; }
-  @media (min-width: 1400px) { .split { grid-template-columns: 420px minmax(0, 1fr); } }
+  .split { display: grid; grid-template-columns: 280px minmax(0, 1fr); height: 100%; min-height: 0; }
+  @container desk (min-width: 1200px) { .split { grid-template-columns: 340px minmax(0, 1fr); } }
+  @container desk (min-width: 1400px) { .split { grid-template-columns: 400px minmax(0, 1fr); } }
   .queue {
     display: flex; flex-direction: column; gap: calc(var(--_space) * 3); min-height: 0; overflow: auto;
     padding: calc(var(--_space) * 3); background: var(--_surface); border-inline-end: 1px solid var(--_border);
@@ -93,13 +97,16 @@ const desk = css`
   .empty { color: var(--_muted); padding: calc(var(--_space) * 6); text-align: center !important; }
   .skeleton.list { height: 420px; }
   .skeleton.block { height: 600px; }
+  .skeleton.stm { height: 120px; }
+  .skeleton.rows { height: 80px; }
   .error { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); align-items: start; color: var(--_danger); padding: calc(var(--_space) * 4); }
   .ticket-view { display: flex; flex-direction: column; gap: calc(var(--_space) * 4); max-width: 1200px; }
   .t-head { display: flex; flex-direction: column; gap: var(--_space); }
   .t-head h2 { font-size: 1.35em; }
   .chips-line { display: flex; gap: calc(var(--_space) * 2); align-items: center; flex-wrap: wrap; }
   .t-grid { display: grid; gap: calc(var(--_space) * 4); grid-template-columns: minmax(0, 1fr); }
-  @container (min-width: 880px) { .t-grid { grid-template-columns: minmax(0, 1fr) 320px; align-items: start; } }
+  @container (min-width: 640px) { .t-grid { grid-template-columns: minmax(0, 1fr) 280px; align-items: start; } }
+  @container (min-width: 880px) { .t-grid { grid-template-columns: minmax(0, 1fr) 320px; } }
   .t-main, .t-side { display: flex; flex-direction: column; gap: calc(var(--_space) * 4); min-width: 0; }
   .facts, .context { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: calc(var(--_space) * 3); }
   .facts > div, .context > div { min-width: 0; }
@@ -141,6 +148,27 @@ const desk = css`
   .mail.failed { border-inline-start: 4px solid var(--_danger); }
   .mail-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; flex-wrap: wrap; }
   .mail-body { white-space: pre-wrap !important; font-family: inherit; margin: 0; }
+  button.danger {
+    font: inherit; min-height: 32px; padding-block: calc(var(--_space) * 1.5); padding-inline: calc(var(--_space) * 3);
+    border-radius: calc(var(--_radius) - 2px); cursor: pointer; border: 1px solid var(--_danger); background: var(--_danger); color: var(--_surface);
+  }
+  .field-error { color: var(--_danger); font-size: 0.9em; font-weight: 600 !important; min-height: 0; }
+  .field-error:empty { display: none; }
+  .field-hint { align-self: end; padding-block-end: calc(var(--_space) * 2); }
+  .row > label.narrow-month { flex: 0 1 170px; }
+  .secret { border: 2px solid var(--_low); border-radius: var(--_radius); padding: calc(var(--_space) * 3); display: flex; flex-direction: column; gap: calc(var(--_space) * 2); background: var(--_surface-2); }
+  .secret input { font-family: ui-monospace, monospace; font-size: 13px; min-width: 0; flex: 1 1 180px; }
+  .warn-strong { color: var(--_low); font-weight: 600 !important; }
+  .key-form { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+  .keys { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+  .key { border-block-start: 1px solid var(--_border); padding-block-start: calc(var(--_space) * 2); display: flex; flex-direction: column; gap: var(--_space); }
+  .key.revoked strong { color: var(--_muted); text-decoration: line-through; }
+  .key-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
+  .key .outcome:focus { outline: none; }
+  .confirm { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); padding: calc(var(--_space) * 2); border: 1px solid var(--_danger); border-radius: calc(var(--_radius) - 2px); }
+  .role-edit { flex-wrap: nowrap; align-items: center; }
+  .role-edit select { width: auto; min-width: 7.5em; }
+  .contacts td { vertical-align: middle; }
   summary { cursor: pointer; color: var(--_primary); min-height: 24px; }
 `;
 

@@ -11,11 +11,9 @@ import { randomId } from '../../base/random-id.js';
 import { AttachmentsController } from '../../controllers/attachments.js';
 import { AttachmentUrls } from '../ticket-list/attachment-urls.js';
 import { categoryLabels } from '../../i18n/tickets.js';
-import { statementTexts } from '../../i18n/statement.js';
 import { errorText } from '../../i18n/common.js';
-import { formatDuration } from '../../i18n/index.js';
+import { formatDuration, loadLocale } from '../../i18n/index.js';
 import { LoginRequiredEvent } from '../../events/index.js';
-import { monthOf } from '../../domain/statement.js';
 import { TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketCategory, type TicketStatus, type Urgency } from '../../domain/categories.js';
 import { toApiError, type CadiaApiError } from '../../api/errors.js';
 import type { AgentTicketDetail, AgentTicketSummary, QueueQuery } from '../../api/agent-backend.js';
@@ -23,7 +21,8 @@ import { DeskStore, type DeskTopic } from './desk-store.js';
 import { deskMessages, type DeskMessages } from './messages.js';
 import { deskStyles } from './agent-desk.styles.js';
 import { renderTicket, type TicketForms } from './ticket-view.js';
-import { renderCustomers, renderNotices, renderOutbox } from './side-views.js';
+import { renderNotices, renderOutbox } from './side-views.js';
+import type { CustomerPanel } from './customer-panel.js';
 
 export type DeskView = 'queue' | 'customers' | 'outbox' | 'notices';
 
@@ -67,6 +66,14 @@ export class CadiaAgentDesk extends CadiaElement {
   /** The customer open in the customers panel. */
   customerNumber = '';
   private rev = { queue: 0, ticket: 0, customers: 0, outbox: 0 };
+  /** The customers panel, a lazy chunk loaded when its tab first opens (agents mostly work the queue). */
+  private panel?: CustomerPanel;
+  private panelLoading?: Promise<void>;
+
+  /** Counts up whenever `topic` may have changed: tasks that list it in their args reload. */
+  revision(topic: DeskTopic): number {
+    return this.rev[topic];
+  }
   private searchTimer?: ReturnType<typeof setTimeout>;
   private stopWatching: Array<() => void> = [];
   private watchedStore?: DeskStore | undefined;
@@ -104,11 +111,6 @@ export class CadiaAgentDesk extends CadiaElement {
     return this.msg(deskMessages);
   }
 
-  /** The statement's words, as the customer's own statement says them (src/i18n/statement.ts). */
-  get statementWords() {
-    return this.msg(statementTexts);
-  }
-
   get categories() {
     return this.msg(categoryLabels);
   }
@@ -135,19 +137,6 @@ export class CadiaAgentDesk extends CadiaElement {
   readonly customersTask = new Task(this, {
     task: ([desk], { signal }) => desk.api.listCustomers({ signal }),
     args: () => [this.desk, this.rev.customers] as const,
-  });
-
-  readonly customerTask = new Task(this, {
-    task: ([desk, n], { signal }) => (n ? desk.api.getCustomer(n, { signal }) : Promise.resolve(undefined)),
-    args: () => [this.desk, this.view === 'customers' ? this.customerNumber : '', this.rev.customers] as const,
-  });
-
-  /** The month of the statement shown in the customers panel (`YYYY-MM`; empty: the current one). */
-  statementMonth = '';
-
-  readonly statementTask = new Task(this, {
-    task: ([desk, n, month], { signal }) => (n ? desk.api.getStatement(n, month, { signal }) : Promise.resolve(undefined)),
-    args: () => [this.desk, this.view === 'customers' ? this.customerNumber : '', this.statementMonth || monthOf(new Date()), this.rev.customers] as const,
   });
 
   readonly outboxTask = new Task(this, {
@@ -250,7 +239,7 @@ export class CadiaAgentDesk extends CadiaElement {
   outcomeOf(e: unknown, fields: string[]): Outcome {
     const err: CadiaApiError = toApiError(e);
     const fe = err.fieldErrors.find((f) => fields.includes(f.field));
-    return fe ? { ok: false, text: fe.message, field: fe.field } : { ok: false, text: err.code === 'offer_open' ? this.m.customers.renewRefused : err.message || errorText(err, this.common) };
+    return fe ? { ok: false, text: fe.message, field: fe.field } : { ok: false, text: err.message || errorText(err, this.common) };
   }
 
   open(id: string): void {
@@ -324,7 +313,7 @@ export class CadiaAgentDesk extends CadiaElement {
         <p class="live ${this.desk.live ? 'on' : ''}" role="status">${this.desk.live ? m.live.open : m.live.reconnecting}</p>
       </header>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.view}" class="panel">
-        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? renderCustomers(this) : this.view === 'outbox' ? renderOutbox(this) : renderNotices(this)}
+        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? this.renderCustomers() : this.view === 'outbox' ? renderOutbox(this) : renderNotices(this)}
       </div>
       <p class="shortcuts muted">${m.shortcuts}</p>
     </div>`;
@@ -352,6 +341,25 @@ export class CadiaAgentDesk extends CadiaElement {
           : html`<p class="empty">${this.m.ticket.none}</p>`}
       </section>
     </div>`;
+  }
+
+  private renderCustomers() {
+    if (this.panel) return this.panel.render();
+    this.panelLoading ??= import('./customer-panel.js').then(
+      async (m) => {
+        // Its texts are a catalog of their own: English loads before the panel first renders.
+        await loadLocale(this.lang_);
+        this.panel = new m.CustomerPanel(this);
+        this.requestUpdate();
+      },
+      (e: unknown) => {
+        this.panelLoading = undefined;
+        this.outcomes.set('panel', this.outcomeOf(e, []));
+        this.requestUpdate();
+      },
+    );
+    const failed = this.outcomes.get('panel');
+    return failed ? html`<div class="error" role="alert"><p>${failed.text}</p></div>` : html`<div class="skeleton block" aria-busy="true"></div>`;
   }
 
   renderError(e: unknown, retry: () => unknown) {

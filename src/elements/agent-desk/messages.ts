@@ -79,33 +79,6 @@ export interface DeskMessages {
   };
   reclassify: { heading: string; hint: (free: string) => string; hintNoTime: string; to: string; submit: string; done: (to: string) => string; notBug: string };
   status: { heading: string; label: string; set: string; done: (s: string) => string };
-  customers: {
-    heading: string;
-    number: string;
-    name: string;
-    credit: string;
-    offer: string;
-    offerOpen: string;
-    offerNone: string;
-    choose: string;
-    offers: string;
-    offersEmpty: string;
-    offerStatus: Record<'open' | 'expired' | 'ordered', string>;
-    expires: (date: string) => string;
-    expired: (date: string) => string;
-    renew: string;
-    renewHint: string;
-    renewed: (name: string, date: string) => string;
-    renewRefused: string;
-    statement: string;
-    month: string;
-    statementEmpty: string;
-    contacts: string;
-    contactsLater: string;
-    keys: string;
-    keysLater: string;
-    tickets: string;
-  };
   outbox: {
     heading: string;
     empty: string;
@@ -214,21 +187,6 @@ export const deskMessages = catalog<DeskMessages>(
       notBug: 'Umklassifizieren geht nur bei Tickets, die als Programmfehler gemeldet sind.',
     },
     status: { heading: 'Status', label: 'Status ändern', set: 'Übernehmen', done: (s) => `Status: ${s}` },
-    customers: {
-      heading: 'Kunden', number: 'Nr.', name: 'Name', credit: 'Guthaben', offer: 'Treueangebot', offerOpen: 'offen', offerNone: '–',
-      choose: 'Wählen Sie einen Kunden.',
-      offers: 'Treueangebote', offersEmpty: 'Noch keine Treueangebote.',
-      offerStatus: { open: 'offen', expired: 'abgelaufen', ordered: 'bestellt' },
-      expires: (d) => `gültig bis ${d}`, expired: (d) => `abgelaufen am ${d}`,
-      renew: 'Lizenz verlängern',
-      renewHint: 'Bei jeder jährlichen Lizenzverlängerung bekommt der Kunde ein Treueangebot per E-Mail – höchstens eines zur Zeit, 14 Tage gültig.',
-      renewed: (name, d) => `Lizenz verlängert: Treueangebot „${name}“ ausgestellt und gemailt, gültig bis ${d}.`,
-      renewRefused: 'Es ist noch ein Treueangebot offen – es gibt immer nur eines zur Zeit.',
-      statement: 'Kontoauszug', month: 'Monat', statementEmpty: 'In diesem Monat hat sich das Guthaben nicht bewegt.',
-      contacts: 'Kontakte und Rollen', contactsLater: 'Kontakte (Admin, Mitglied) erscheinen hier, sobald Kunden Kontakte haben.',
-      keys: 'Installationsschlüssel', keysLater: 'Installationsschlüssel (anlegen, einmal anzeigen, widerrufen) kommen mit der Anmeldung über das ERP.',
-      tickets: 'Tickets dieses Kunden',
-    },
     outbox: {
       heading: 'E-Mail-Ausgang',
       empty: 'Noch keine E-Mails.',

@@ -1,0 +1,58 @@
+import type { CustomerMessages } from './customer-messages.js';
+
+const en: CustomerMessages = {
+  heading: 'Customers', number: 'No.', name: 'Name', credit: 'Credit', offer: 'Loyalty offer', offerOpen: 'open',
+  choose: 'Choose a customer.',
+  tickets: 'This customer’s tickets',
+  offers: 'Loyalty offers', offersEmpty: 'No loyalty offers yet.',
+  offerStatus: { open: 'open', expired: 'expired', ordered: 'ordered' },
+  expires: (d) => `valid until ${d}`, expired: (d) => `expired on ${d}`,
+  renew: 'Renew licence',
+  renewHint: 'At each yearly licence renewal the customer gets a loyalty offer by e-mail – at most one at a time, valid for 14 days.',
+  renewed: (name, d) => `Licence renewed: loyalty offer “${name}” issued and mailed, valid until ${d}.`,
+  renewRefused: 'A loyalty offer is still open – there is only ever one at a time.',
+  statement: {
+    heading: 'Statement', month: 'Month', empty: 'The credit did not move in this month.',
+    csv: 'CSV', pdf: 'PDF', downloading: 'Downloading …', downloaded: (n) => `${n} saved.`, failed: 'The download failed. Please try again.',
+  },
+  correction: {
+    heading: 'Correct the credit',
+    hint: 'For example, give back time that was booked twice. The customer sees the correction with its reason on the statement.',
+    minutes: 'Minutes', minutesHint: '+ to credit, − to deduct',
+    note: 'Reason', noteHint: 'shown on the customer’s statement',
+    submit: 'Book correction', saving: 'Booking …',
+    minutesInvalid: 'Please give whole minutes from −6000 to 6000, not 0.',
+    noteRequired: 'Please give a reason – the customer reads it on the statement.',
+    preview: (b, a) => `Credit ${b} → ${a}`,
+    done: (m, c) => `Correction booked: ${m}. Credit now ${c}.`,
+  },
+  contacts: {
+    heading: 'Contacts and roles', empty: 'Nobody of this customer has signed in yet.',
+    person: 'Person', role: 'Role', lastActive: 'Last active', never: 'never',
+    roles: { admin: 'Admin', member: 'Member' },
+    fromHost: 'from the customer’s sign-in',
+    hostNote: 'Admins order packages and see all of the company’s tickets. People who sign in through the customer’s own system get their role from there; it can be changed here only for people from the ERP or the command line.',
+    save: 'Change', changeRole: (n) => `Role of ${n}`,
+    saved: (n, r) => `${n} is now ${r}.`,
+  },
+  keys: {
+    heading: 'Installation keys',
+    hint: 'With a key, the customer’s ERP signs its users in. Only a hash is stored – the key itself can be seen only right after it is created.',
+    empty: 'No keys yet.',
+    label: 'Label', labelPlaceholder: 'e.g. warehouse PC', labelRequired: 'Please give a label, e.g. the workstation.',
+    role: 'Role of new people',
+    create: 'Create key', creating: 'Creating …',
+    created: (l) => `New key “${l}”`,
+    once: 'This key won’t be shown again. Copy it into the ERP installation now.',
+    copy: 'Copy', copied: 'Copied to the clipboard.', copyFailed: 'Copying did not work – the key is selected, please copy it with Ctrl+C.',
+    done: 'Saved, hide it', secretLabel: 'Installation key',
+    columns: { key: 'Key', created: 'Created', lastUsed: 'Last used', state: 'Status' },
+    neverUsed: 'never', active: 'active', revokedAt: (d) => `revoked ${d}`,
+    revoke: 'Revoke', revokeLabel: (l) => `Revoke key “${l}”`,
+    confirm: (l) => `Revoke “${l}”? The ERP of this installation is signed out at once.`,
+    confirmYes: 'Yes, revoke', cancel: 'Cancel',
+    revoked: (l) => `“${l}” is revoked.`,
+  },
+};
+
+export default en;
