@@ -131,7 +131,7 @@ describe('<cadia-agent-desk> customers panel', () => {
     const desk = await openCustomer(be, /Schneider/, 'en');
     const month = $<HTMLInputElement>(desk, '#stm-month')!.value;
     for (const format of ['CSV', 'PDF']) {
-      $$(desk, '#stm-h ~ button').find((b) => text(b) === format)!.click();
+      $$(desk, '.stm-tools button').find((b) => text(b) === format)!.click();
       await waitFor(() => text($(desk, '#stm-out')) === `Cadia-statement-10002-${month}.${format.toLowerCase()} saved.`, 8000, `${format} from the server`);
     }
 

@@ -231,11 +231,11 @@ export class CustomerPanel {
       this.update();
     };
     return html`<section class="card" aria-labelledby="stm-h">
-      <div class="row">
-        <h3 id="stm-h" class="grow">${m.heading}</h3>
+      <h3 id="stm-h">${m.heading}</h3>
+      <div class="row stm-tools">
         <label class="narrow-month">${m.month} <input id="stm-month" type="month" max=${monthOf(new Date())} .value=${month} @change=${pick} /></label>
-        <button type="button" class="secondary" @click=${() => download('csv')}>${m.csv}</button>
-        <button type="button" class="secondary" @click=${() => download('pdf')}>${m.pdf}</button>
+        <button type="button" class="secondary" aria-describedby="stm-h" @click=${() => download('csv')}>${m.csv}</button>
+        <button type="button" class="secondary" aria-describedby="stm-h" @click=${() => download('pdf')}>${m.pdf}</button>
       </div>
       ${this.outcomeLine('download', 'stm-out')}
       ${this.statement.error && !s ? this.desk.renderError(this.statement.error, () => this.statement.run()) : !s ? html`<div class="skeleton stm" aria-busy="true"></div>` : html`
