@@ -125,28 +125,17 @@ export interface AgentContactView {
    * system, whose every token says the role again (a change here would be overwritten).
    */
   roleManagedBy: 'backend' | 'host';
-  /** The latest of: a ticket filed, a message written, a homepage session used. Null: never seen. */
+  /** The person's last request (`contacts.last_active_at`, as the company view shows it). Null: never seen. */
   lastActiveAt: string | null;
 }
-
-const latest = (...xs: Array<string | null | undefined>) => xs.filter((x): x is string => !!x).sort().at(-1) ?? null;
 
 /** The customer's people with their last activity, admins first, then by name. */
 export async function contactsOf(db: Conn, customerNumber: string): Promise<AgentContactView[]> {
   const rows = (await db.selectFrom('contacts').selectAll().where('customer_number', '=', customerNumber).execute()) as ContactRow[];
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [tickets, messages, sessions] = await Promise.all([
-    db.selectFrom('tickets').select((eb) => ['contact_id', eb.fn.max('created_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
-    db.selectFrom('messages').select((eb) => ['contact_id', eb.fn.max('created_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
-    db.selectFrom('sessions').select((eb) => ['contact_id', eb.fn.max('last_seen_at').as('at')]).where('contact_id', 'in', ids).groupBy('contact_id').execute(),
-  ]);
-  const seen = new Map<string, string | null>();
-  for (const r of [...tickets, ...messages, ...sessions]) if (r.contact_id) seen.set(r.contact_id, latest(seen.get(r.contact_id), r.at as string | null));
   return rows
     .map((r): AgentContactView => ({
       id: r.id, name: r.name, email: r.email, role: r.role === 'admin' ? 'admin' : 'member',
-      roleManagedBy: r.subject.startsWith('local:') ? 'backend' : 'host', lastActiveAt: seen.get(r.id) ?? null,
+      roleManagedBy: r.subject.startsWith('local:') ? 'backend' : 'host', lastActiveAt: r.last_active_at,
     }))
     .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'de') : a.role === 'admin' ? -1 : 1));
 }

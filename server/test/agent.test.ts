@@ -371,9 +371,11 @@ describe('the desk: statement files, people and installation keys', () => {
     assert.equal(r.status, 200);
     const { items } = await json<{ items: Array<{ id: string; name: string; role: string; roleManagedBy: string; lastActiveAt: string | null }> }>(r);
     assert.deepEqual(items.map((c) => [c.name, c.role, c.roleManagedBy]), [['Petra Müller', 'admin', 'host'], ['Jonas Weber', 'member', 'host']]);
-    // Petra filed the seeded tickets: her last activity is the newest of them.
-    const [{ at }] = (await b.sql<{ at: string }>("SELECT MAX(created_at) AS at FROM messages WHERE contact_id = 'con_demo_10001_admin'")) as [{ at: string }];
-    assert.equal(items[0]!.lastActiveAt, at);
+    // Last activity as the company view records it: the member was seen two days ago; a request now moves it.
+    assert.equal(items[1]!.lastActiveAt, new Date(NOW.getTime() - 2 * DAY_MS).toISOString());
+    await b.req('/v1/me', { token: POS });
+    const after = (await json<{ items: Array<{ lastActiveAt: string | null }> }>(await b.req('/v1/agent/customers/10001/contacts', { token: AGENT }))).items;
+    assert.equal(after[0]!.lastActiveAt, NOW.toISOString());
 
     const refused = await b.req('/v1/agent/customers/10001/contacts/con_demo_10001_member/role', { method: 'POST', token: AGENT, json: { role: 'admin' }, headers: { 'Accept-Language': 'en' } });
     assert.equal(refused.status, 409);

@@ -1514,7 +1514,7 @@ export interface components {
             roleManagedBy: "backend" | "host";
             /**
              * Format: date-time
-             * @description Latest ticket, message or homepage session; null: never seen
+             * @description The person's last request, as the company view shows it (written at most every 5 minutes); null: never seen
              */
             lastActiveAt: string | null;
         };

@@ -11,10 +11,10 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 // From the contract's types, not src/api/agent-backend.ts: the server's type check (msw-contract.test.ts) must not pull in the browser client.
 import type { components } from '../../src/api/schema.js';
 import type { Message, Offer } from '../../src/api/types.js';
+import type { CustomerFixture } from './fixture-types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
-import { DEMO_PEOPLE } from '../../server/demo-people.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
 import { throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
@@ -61,22 +61,21 @@ interface AgentState {
   keys: Map<string, InstallationKey[]>;
 }
 
-/** The demo's people of `number`, as the seeded server lists them: their role from the host's sign-in, last active when they last wrote. */
-function peopleOf(number: string, tickets: Iterable<AgentTicketDetail>): AgentContact[] {
-  const all = [...tickets];
-  return DEMO_PEOPLE.filter((p) => p.customer === number).map((p) => {
-    const times = all.filter((t) => t.contact?.id === p.id).flatMap((t) => [t.createdAt, ...t.messages.filter((m) => m.author === 'customer' && m.authorName === p.name).map((m) => m.createdAt)]);
-    return { id: p.id, name: p.name, email: p.email, role: p.role === 'admin' ? 'admin' : 'member', roleManagedBy: 'host', lastActiveAt: times.sort().at(-1) ?? null } satisfies AgentContact;
-  });
+/** A customer's recorded people as the desk lists them: admins first, each role from the host's sign-in (the demo's people sign in through the demo's host). */
+function peopleOf(contacts: CustomerFixture['contacts']): AgentContact[] {
+  return contacts.map((p) => ({ id: p.id, name: p.name, email: p.email, role: p.role, roleManagedBy: 'host' as const, lastActiveAt: p.lastActiveAt ?? null }))
+    .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name, 'de') : a.role === 'admin' ? -1 : 1));
 }
 
 function initialState(o: AgentMockOptions, now: Date): AgentState {
   const tickets = new Map<string, AgentTicketDetail>();
   const customers = new Map<string, AgentCustomerDetail>();
   const ledgers: AgentState['ledgers'] = new Map();
+  const contacts = new Map<string, AgentContact[]>();
   const ms = now.getTime() - Date.parse(fixtures.generatedAt);
   for (const c of [fixtures.customers.positive, fixtures.customers.negative].map((f) => shifted(f, ms))) {
     customers.set(c.me.customer.number, { customer: c.me.customer, credit: c.me.credit, offers: c.offers });
+    contacts.set(c.me.customer.number, peopleOf(c.contacts));
     ledgers.set(c.me.customer.number, { ledger: c.ledger });
     if (o.mode === 'emptyQueue') continue;
     for (const d of Object.values(c.details)) tickets.set(d.id, { ...d, customer: c.me.customer, credit: c.me.credit });
@@ -90,7 +89,6 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
       }]
     : [];
   const attachments = new Map(Object.entries(fixtures.attachments).map(([id, a]) => [id, { contentType: a.contentType, bytes: decodeBase64(a.base64) }]));
-  const contacts = new Map([...customers.keys()].map((n) => [n, peopleOf(n, tickets.values())]));
   const keys = new Map<string, InstallationKey[]>([...customers.keys()].map((n) => [n, []]));
   if (o.erp) {
     const ago = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
