@@ -181,6 +181,31 @@ describe('<cadia-ticket-list> list', () => {
     expect(list.ticketId).to.equal('');
   });
 
+  it('a full page: every row is there once complete, rows out of view are skipped until reached, End and Home reach them by keyboard', async () => {
+    const list = await mount(be);
+    await loaded(list);
+    await list.updateComplete;
+    const all = rows(list);
+    expect(all.length).to.be.greaterThan(20);
+    expect(countText(list)).to.equal(`${all.length} Tickets`);
+    const last = all.at(-1)!;
+    // The browser skips styling and laying out rows scrolled out of view (content-visibility)…
+    await waitFor(() => !last.checkVisibility({ contentVisibilityAuto: true }), 2000, 'last row skipped while out of view');
+    all[0]!.focus();
+    all[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await waitFor(() => list.shadowRoot!.activeElement === last, 2000, 'last row focused');
+    // …and shows one as soon as it is reached: in view inside the scroller, laid out.
+    const scroller = $(list, '.scroller')!.getBoundingClientRect();
+    await waitFor(() => {
+      const r = last.getBoundingClientRect();
+      return r.height > 40 && r.top >= scroller.top - 1 && r.bottom <= scroller.bottom + 1;
+    }, 2000, 'last row in view');
+    expect(last.checkVisibility({ contentVisibilityAuto: true })).to.equal(true);
+    last.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true, composed: true }));
+    await waitFor(() => list.shadowRoot!.activeElement === all[0], 2000, 'first row focused');
+    await expect(list).to.be.accessible();
+  });
+
   it('speaks English', async () => {
     const list = await mount(be, { locale: 'en', token: TOKENS.negative });
     await loaded(list, 3);

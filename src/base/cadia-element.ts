@@ -66,6 +66,30 @@ export class CadiaElement extends LitElement {
   /** The store changed since the last render: the next one waits for a task of its own. */
   private storeChanged = false;
 
+  /** What an element leaves out of its first render may show now (see `showRestLater`). */
+  protected restShown = false;
+  private restTask: Promise<void> | undefined;
+
+  /**
+   * Shows what the element left out of a render (the form's lower part, the list's rows beyond the
+   * first screen) with the next render, in a task of its own: rendering a whole element at once was
+   * among the longest tasks of an ERP window on a slow PC (issue 20). `updateComplete` waits for it.
+   */
+  protected showRestLater(): void {
+    this.restTask ??= nextTask().then(() => {
+      this.restShown = true;
+      this.requestUpdate();
+    });
+  }
+
+  /** Complete means everything is rendered, also what a first render left for later. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.restShown || !this.restTask) return done;
+    await this.restTask;
+    return super.getUpdateComplete();
+  }
+
   /** The provider's context, or the document-wide default outside any provider. */
   protected get ctx(): CadiaContext {
     return this.context ?? defaultContext();

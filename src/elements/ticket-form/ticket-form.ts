@@ -1,4 +1,4 @@
-import { LazyPart, lazyImport, nextTask } from '../../base/lazy.js';
+import { LazyPart, lazyImport } from '../../base/lazy.js';
 import { html, nothing, LitElement, type PropertyValues, type PropertyDeclarations } from 'lit';
 import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
@@ -197,26 +197,12 @@ export class CadiaTicketForm extends CadiaElement {
 
   /**
    * The first render shows the top of the form (categories, subject, description, the submit
-   * button), the rest follows in a task of its own: the whole form's first render, creating ~80
-   * elements, was the longest task of an ERP window on a slow PC (~100 ms at 4× CPU, issue 20).
+   * button), the rest follows in a task of its own (`restShown`): the whole form's first render,
+   * creating ~80 elements, took ~100 ms at 4× CPU (issue 20).
    */
-  private restShown = false;
-  private restTask: Promise<void> | undefined;
-
   protected override firstUpdated(changed: PropertyValues<this>): void {
     super.firstUpdated(changed);
-    this.restTask = nextTask().then(() => {
-      this.restShown = true;
-      this.requestUpdate();
-    });
-  }
-
-  /** Complete means the whole form is rendered, also after the first render. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    if (this.restShown || !this.restTask) return done;
-    await this.restTask;
-    return super.getUpdateComplete();
+    this.showRestLater();
   }
 
   protected override storeConnected(store: CadiaStore): void {

@@ -91,6 +91,14 @@ export const styles = css`
     width: 100%;
     border-block-end: 1px solid var(--_border);
   }
+  /* Rows scrolled out of view are neither styled, laid out nor painted until they come near
+     (a page of 50 rows was most of an ERP window's first layout, issue 20); they stay in the
+     accessibility tree and take focus. 'auto' keeps a row's real height once it was shown.
+     Not in the virtualizer, which measures its rows and renders only those in view anyway. */
+  .plain > .row-wrap {
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto 5.9em;
+  }
   .row {
     display: flex;
     flex-direction: column;

@@ -18,6 +18,8 @@ import type { PersonFilter } from './person-filter.js';
 
 /** Above this many tickets the list renders only the rows in view (the virtualizer loads then). */
 const VIRTUALIZE_ABOVE = 50;
+/** Rows in the first render of a list (about a screen); the rest follow in a task of their own. */
+const FIRST_ROWS = 8;
 /** Start loading the next page this many pixels before the end of the list. */
 const LOAD_AHEAD_PX = 600;
 const SEARCH_DEBOUNCE_MS = 300;
@@ -169,6 +171,8 @@ export class CadiaTicketList extends CadiaElement {
       this.detailPrefetched = true;
       this.detailPart.prefetch();
     }
+    // A page of 50 rows at once was a long task on a slow PC; rows beyond the first screen follow.
+    if (this.pager.items.length > FIRST_ROWS) this.showRestLater();
     this.detailView?.updated();
     if (this.focusDetail) {
       this.focusDetail = false;
@@ -391,10 +395,10 @@ export class CadiaTicketList extends CadiaElement {
     const v = this.virtualizerPart.module;
     const rows = v
       ? v.virtualize({ items: p.items, layout: v.flow(), keyFunction: (t) => t.id, renderItem: (t, i) => renderRow(t, i, ctx) })
-      : repeat(p.items, (t) => t.id, (t, i) => renderRow(t, i, ctx));
+      : repeat(this.restShown ? p.items : p.items.slice(0, FIRST_ROWS), (t) => t.id, (t, i) => renderRow(t, i, ctx));
     return html`<div class="scroller" part="scroller" aria-busy=${p.state === 'loading' ? 'true' : 'false'} @scroll=${this.handleScroll}>
       <div
-        class="rows"
+        class=${v ? 'rows' : 'rows plain'}
         role="list"
         aria-label=${m.listLabel(p.total)}
         @click=${this.handleListClick}
