@@ -15,12 +15,14 @@ interface BadgeArgs {
   lowThreshold: number;
   variant: 'card' | 'compact';
   shopHref: string;
+  /** The statement link (`account-href`); none when empty. */
+  accountHref: string;
 }
 
 const meta = {
   title: 'Widgets/cadia-credit-badge',
   component: 'cadia-credit-badge',
-  args: { locale: 'de', token: 'demo-positive', lowThreshold: 30, variant: 'card', shopHref: '' },
+  args: { locale: 'de', token: 'demo-positive', lowThreshold: 30, variant: 'card', shopHref: '', accountHref: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['de', 'en'] },
     variant: { control: 'inline-radio', options: ['card', 'compact'] },
@@ -28,7 +30,7 @@ const meta = {
   parameters: { msw: { handlers: handlers.positive } },
   render: (a) => html`
     <cadia-provider api-base="/api" locale=${a.locale} .token=${a.token}>
-      <cadia-credit-badge low-threshold=${a.lowThreshold} variant=${a.variant} shop-href=${a.shopHref}></cadia-credit-badge>
+      <cadia-credit-badge low-threshold=${a.lowThreshold} variant=${a.variant} shop-href=${a.shopHref} account-href=${a.accountHref}></cadia-credit-badge>
     </cadia-provider>
   `,
 } satisfies Meta<BadgeArgs>;
@@ -77,6 +79,17 @@ export const ShopDialog: Story = {
 };
 
 export const English: Story = { args: { locale: 'en' } };
+
+/**
+ * Signed in as a member (Jonas Weber of 10001): the credit, but no loyalty-offer action and no
+ * statement link — ordering and the money are the company's admins'.
+ */
+export const Member: Story = { args: { accountHref: '/account' }, parameters: { msw: { handlers: handlers.member } } };
+
+/** A member below zero: instead of the order button, who can order. */
+export const MemberNegative: Story = { args: { accountHref: '/account' }, parameters: { msw: { handlers: handlers.memberNegative } } };
+
+export const MemberNegativeEnglish: Story = { args: { locale: 'en', accountHref: '/account' }, parameters: { msw: { handlers: handlers.memberNegative } } };
 
 export const EnglishNegative: Story = { args: { locale: 'en', token: 'demo-negative' }, parameters: { msw: { handlers: handlers.negative } } };
 

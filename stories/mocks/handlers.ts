@@ -624,6 +624,8 @@ export const handlers = {
   positive: createHandlers({ customer: 'positive' }),
   /** A member of 10001 (Jonas Weber): their own two tickets, prices and offers, no ordering. */
   member: createHandlers({ customer: 'positive', role: 'member' }),
+  /** The same member with the company's credit below zero: the badge says who can order. */
+  memberNegative: createHandlers({ customer: 'positive', role: 'member', creditMinutes: -40 }),
   /** demo-positive with 20 min left: the badge's low state. */
   low: createHandlers({ customer: 'positive', creditMinutes: 20 }),
   /** demo-positive at exactly zero. */

@@ -116,6 +116,11 @@ export const styles = css`
     margin-inline-start: auto;
     align-items: center;
   }
+  .member-notice {
+    margin: 0;
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
   :host([variant='compact']) .actions {
     margin-inline-start: 0;
   }

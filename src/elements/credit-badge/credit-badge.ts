@@ -23,7 +23,8 @@ type Level = 'ok' | 'low' | 'exhausted';
  * @csspart value - The credit as time.
  * @csspart state - The short state text ("Guthaben wird knapp", "Kein Guthaben mehr").
  * @csspart updated - The time of the last update, shown on hover and focus.
- * @csspart order - The "Jetzt ein Supportpaket bestellen" button.
+ * @csspart order - The "Jetzt ein Supportpaket bestellen" button (admins).
+ * @csspart member-notice - Instead of it for a member: who can order.
  * @csspart offer - The loyalty-offer hint.
  * @csspart retry - The retry button of the error state.
  * @csspart statement - The link to the statement (with `account-href`).
@@ -187,7 +188,10 @@ export class CadiaCreditBadge extends CadiaElement {
   private renderCredit(me: Me, level: Level): TemplateResult {
     const m = this.msg(messages);
     const updated = m.updatedAt(formatDateTime(me.credit.updatedAt, this.lang_));
-    const offer = this.openOffer;
+    // Only admins order (the server answers a member 403 admin_required) and only they read the
+    // statement: a member sees the credit, and at zero who can order instead of an order button.
+    const member = me.contact.role === 'member';
+    const offer = member ? undefined : this.openOffer;
     const busy = this.store.me.state.status === 'loading';
     return html`<div part="base" class=${level} aria-busy=${busy ? 'true' : 'false'}>
       <div class="credit" tabindex="0" role="group" aria-labelledby="label value" aria-describedby="state updated">
@@ -196,7 +200,7 @@ export class CadiaCreditBadge extends CadiaElement {
         ${level === 'ok' ? nothing : html`<span part="state" id="state" class="state">${level === 'low' ? m.low : m.exhausted}</span>`}
         <span part="updated" id="updated" class="tip" role="tooltip">${updated}</span>
       </div>
-      ${this.accountHref
+      ${this.accountHref && !member
         ? html`<a part="statement" class="statement" href=${this.accountHref} @click=${(e: Event) => !this.dispatchEvent(new StatementRequestedEvent()) && e.preventDefault()}
             >${m.statement}</a
           >`
@@ -206,7 +210,7 @@ export class CadiaCreditBadge extends CadiaElement {
             ${offer
               ? html`<button part="offer" @click=${() => this.handleOrder(offer.id)}>${m.offerHint(offerDaysLeft(offer.expiresAt, this.ticker.now))}</button>`
               : nothing}
-            ${level === 'exhausted' ? html`<button part="order" class="primary" @click=${() => this.handleOrder()}>${m.orderNow}</button>` : nothing}
+            ${level !== 'exhausted' ? nothing : member ? html`<p part="member-notice" class="member-notice">${m.memberOrder}</p>` : html`<button part="order" class="primary" @click=${() => this.handleOrder()}>${m.orderNow}</button>`}
           </div>`
         : nothing}
     </div>`;

@@ -5,6 +5,7 @@ const en: BadgeMessages = {
   label: 'Support credit',
   updatedAt: (t) => `As of ${t}`,
   orderNow: 'Order a support package now',
+  memberOrder: 'An administrator of your company can order a support package.',
   low: 'Credit is running low',
   exhausted: 'No credit left',
   loadError: 'Could not load your credit.',

@@ -4,6 +4,8 @@ export interface BadgeMessages {
   label: string;
   updatedAt: (time: string) => string;
   orderNow: string;
+  /** A member at zero or below: only the company's admins order. */
+  memberOrder: string;
   low: string;
   exhausted: string;
   loadError: string;
@@ -21,6 +23,7 @@ export const messages = catalog<BadgeMessages>(
     label: 'Supportguthaben',
     updatedAt: (t) => `Stand: ${t}`,
     orderNow: 'Jetzt ein Supportpaket bestellen',
+    memberOrder: 'Ein Supportpaket bestellen kann ein Administrator Ihrer Firma.',
     low: 'Guthaben wird knapp',
     exhausted: 'Kein Guthaben mehr',
     loadError: 'Guthaben konnte nicht geladen werden.',
