@@ -23,8 +23,8 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.8 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.37 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.9 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.46 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.32 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.49 kB' },
   // The account view (statement and orders) is not in the all-in-one: it lives on a page of its own.
@@ -37,7 +37,7 @@ const budgets = [
   // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks, the
   // customers panel with statement, correction, people and keys: ~7 kB gzip, loaded when its tab opens) not counted.
   { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.55 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.16 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.26 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
