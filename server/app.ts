@@ -20,6 +20,7 @@ import { pruneKeys } from './idempotency.js';
 import { type Limits, limitsFromEnv } from './limits.js';
 import { type Logger, type LogEnv, requestLog, silentLogger } from './log.js';
 import { createSmtpMailer, type Mailer } from './mail.js';
+import { checkProductionMailLinks, DEMO_MAIL_LINK_SECRET, type MailLinkConfig, MailLinks } from './mail-links.js';
 import { OutboxRelay } from './outbox.js';
 import { ApiError, problemResponse } from './problem.js';
 import { RateLimits } from './rate-limit.js';
@@ -31,6 +32,8 @@ import { eventRoutes } from './routes/events.js';
 import { faqRoutes } from './routes/faq.js';
 import { meRoutes } from './routes/me.js';
 import { noticeRoutes } from './routes/notices.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { unsubscribeRoutes } from './routes/unsubscribe.js';
 import { shopRoutes } from './routes/shop.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { hasDemoContacts, seed } from './seed.js';
@@ -78,6 +81,16 @@ export interface BackendOptions {
    * per-address rate limit — unset: none (server/client-address.ts). Default: process.env.TRUST_PROXY.
    */
   trustProxy?: string | undefined;
+  /**
+   * Where this backend's own routes are reachable from outside (the unsubscribe links in mails point
+   * here). Default: PUBLIC_URL + `/api`, where server/main.ts mounts it.
+   */
+  apiUrl?: string;
+  /**
+   * Signs the unsubscribe links in mails (MAIL_LINK_SECRET, MAIL_LINK_SECRET_PREVIOUS). Default
+   * outside production: a public demo secret; production refuses to start without one.
+   */
+  mailLinks?: MailLinkConfig;
   /** Multipart bodies read at once, and how many more may wait (then 503); default 8 and 64. */
   uploads?: { inFlight?: number; queue?: number };
   /** Rate limits and the CC cap; default: limits.ts's defaults with the environment's values. */
@@ -134,7 +147,10 @@ const DB_RETRY_AFTER_S = 5;
 export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const clock = o.clock ?? systemClock;
   const logger = o.logger ?? silentLogger;
-  if (o.production) checkProductionIdentity(o.identity);
+  if (o.production) {
+    checkProductionIdentity(o.identity);
+    checkProductionMailLinks(o.mailLinks);
+  }
   const clientAddress = clientAddressFrom('trustProxy' in o ? o.trustProxy : process.env.TRUST_PROXY);
   const identity = o.identity ?? DEMO_IDENTITY;
   const opened = await openDatabase({ databaseUrl: o.databaseUrl, sqlitePath: o.dbPath, schema: o.databaseSchema });
@@ -186,6 +202,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
     limits,
     rates: new RateLimits(limits, clientAddress, opened.pool),
+    mailLinks: new MailLinks(o.mailLinks ?? { secret: DEMO_MAIL_LINK_SECRET }, o.apiUrl ?? `${publicUrl.replace(/\/$/, '')}/api`),
   };
 
   const v1 = new Hono<AppEnv>();
@@ -229,7 +246,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   });
   v1.use('*', deps.rates.authentication());
   v1.use('*', authenticate({ db, clock, verifier: deps.verifier, ownOrigins: [new URL(publicUrl).origin, ...allowedOrigins] }));
-  for (const routes of [authRoutes, meRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, noticeRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
+  for (const routes of [authRoutes, meRoutes, notificationRoutes, shopRoutes, accountRoutes, ticketRoutes, faqRoutes, noticeRoutes, eventRoutes, agentRoutes]) v1.route('/', routes(deps));
 
   let draining = false;
   const app = new Hono<LogEnv>();
@@ -249,6 +266,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     return c.json({ status }, status === 'ready' ? 200 : 503, { 'Cache-Control': 'no-store' });
   });
   app.route('/v1', v1);
+  app.route('/', unsubscribeRoutes(deps));
   if (!deps.production) app.route('/demo', demoRoutes(deps));
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found')));
   app.onError((err, c) => {

@@ -22,6 +22,14 @@ export interface CustomersTable {
   number: string; name: string; email: string; credit_minutes: number; credit_updated_at: string;
   /** Whether members see only their own tickets (`own`, the default) or the company's (`company`). */
   ticket_visibility: ColumnType<'own' | 'company', 'own' | 'company' | undefined, 'own' | 'company'>;
+  /** Below this many minutes the credit is low (the admins' choice; default 60). */
+  low_credit_threshold: ColumnType<number, number | undefined, number>;
+  /** The level last warned about (`ok`: armed); see src/domain/notifications.ts. */
+  low_credit_state: ColumnType<'ok' | 'low' | 'zero', 'ok' | 'low' | 'zero' | undefined, 'ok' | 'low' | 'zero'>;
+  /** The package ordered by itself when the credit falls below the threshold (null: no auto top-up). */
+  auto_topup_package_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** At most this many automatic orders per calendar month. */
+  auto_topup_monthly_max: ColumnType<number, number | undefined, number>;
 }
 /** People: a customer's admins and members, and the support agents (no customer). `subject` is the token's `sub`. */
 export interface ContactsTable {
@@ -50,14 +58,21 @@ export interface OffersTable {
 export interface OrdersTable {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null; name: string; minutes: number;
   price_amount: number; created_at: string;
-  /** Who ordered (null: before contacts existed). */
+  /** Who ordered (null: before contacts existed, and automatic top-ups). */
   contact_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** `credited` at once when ordered; `cancelled` by the support team (a correction took the minutes back). */
   status: ColumnType<'credited' | 'cancelled', 'credited' | 'cancelled' | undefined, 'credited' | 'cancelled'>;
   cancelled_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** The support team's reason, shown to the customer. */
   cancel_note: ColumnType<string, string | undefined, string>;
+  /** 1: ordered by the auto top-up, not by a person. */
+  automatic: ColumnType<number, number | undefined, number>;
 }
+/**
+ * Mails a recipient switched off. `recipient` is a contact's id, or `addr:<email>` for an address
+ * that is no contact (a CC address, the company's address of a customer without contacts).
+ */
+export interface MailOptOutsTable { customer_number: string; recipient: string; kind: string; created_at: string }
 export interface TicketsTable {
   id: string; number: string; customer_number: string; category: string; status: string; urgency: string; subject: string;
   description: string; program: string; program_version: string; window: string; error_message: string; hangs_at: string;
@@ -97,6 +112,8 @@ export interface OutboxTable {
   /** An instance's claim while it sends; a claim that runs out (the instance died) is taken over. */
   claimed_until: string | null;
   failed_at: string | null;
+  /** The one-click unsubscribe URL (List-Unsubscribe, RFC 8058); null for mails from before it. */
+  unsubscribe_url: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface FaqArticlesTable { id: string; title: string; body: string; url: string }
 export interface TicketCountersTable { year: number; last_number: number }
@@ -151,6 +168,7 @@ export interface Tables {
   ticket_counters: TicketCountersTable;
   events: EventsTable;
   credit_movements: CreditMovementsTable;
+  mail_opt_outs: MailOptOutsTable;
 }
 
 export type DB = Kysely<Tables>;
@@ -568,6 +586,28 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`ALTER TABLE orders ADD COLUMN cancelled_at TEXT`.execute(db);
         await sql`ALTER TABLE orders ADD COLUMN cancel_note TEXT NOT NULL DEFAULT ''`.execute(db);
         await sql`ALTER TABLE contacts ADD COLUMN last_active_at TEXT`.execute(db);
+      },
+    },
+    // Notifications (issue 17): which mails each person gets, one-click unsubscribe, the customer's
+    // low-credit threshold with the level last warned about, and the automatic top-up.
+    '0010_notifications': {
+      async up(db) {
+        await sql`CREATE TABLE mail_opt_outs (
+          customer_number TEXT NOT NULL REFERENCES customers(number),
+          recipient TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (customer_number, recipient, kind)
+        )`.execute(db);
+        await sql`ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT`.execute(db);
+        await sql`ALTER TABLE orders ADD COLUMN automatic INTEGER NOT NULL DEFAULT 0`.execute(db);
+        await sql`ALTER TABLE customers ADD COLUMN low_credit_threshold INTEGER NOT NULL DEFAULT 60`.execute(db);
+        await sql`ALTER TABLE customers ADD COLUMN low_credit_state TEXT NOT NULL DEFAULT 'ok' CHECK (low_credit_state IN ('ok', 'low', 'zero'))`.execute(db);
+        await sql`ALTER TABLE customers ADD COLUMN auto_topup_package_id TEXT REFERENCES packages(id)`.execute(db);
+        await sql`ALTER TABLE customers ADD COLUMN auto_topup_monthly_max INTEGER NOT NULL DEFAULT 1`.execute(db);
+        // Credit already low or used up counts as warned (the old code mailed on the crossing), so
+        // the first booking after the upgrade does not warn again.
+        await sql`UPDATE customers SET low_credit_state = CASE WHEN credit_minutes <= 0 THEN 'zero' WHEN credit_minutes < 60 THEN 'low' ELSE 'ok' END`.execute(db);
       },
     },
   };

@@ -3,6 +3,7 @@ import type { DB } from './db.js';
 import type { EventBus } from './events.js';
 import type { IdentityConfig, TokenVerifier } from './identity.js';
 import type { Limits } from './limits.js';
+import type { MailLinks } from './mail-links.js';
 import type { RateLimits } from './rate-limit.js';
 import type { UploadGate } from './uploads.js';
 
@@ -21,6 +22,8 @@ export interface Deps {
   uploads: UploadGate;
   limits: Limits;
   rates: RateLimits;
+  /** Signs and checks the unsubscribe links in mails. */
+  mailLinks: MailLinks;
 }
 
 export const nowIso = (d: Deps): string => d.clock.now().toISOString();

@@ -7,6 +7,9 @@
  */
 import { UNIT_MINUTES } from '../src/domain/billing.js';
 import type { TicketCategory, TicketStatus } from '../src/domain/categories.js';
+import { type MailKind, UNSUBSCRIBE_LINK_DAYS } from '../src/domain/notifications.js';
+import { mailKindLabels } from '../src/i18n/mail-kinds.js';
+import mailKindLabelsEn from '../src/i18n/mail-kinds.en.js';
 import { OFFER_VALIDITY_DAYS } from '../src/domain/offers.js';
 import { statusLabels } from '../src/i18n/statuses.js';
 import statusLabelsEn from '../src/i18n/statuses.en.js';
@@ -21,6 +24,7 @@ export interface MailText {
 
 const CATEGORY: Record<Lang, Record<TicketCategory, string>> = { de: categoryLabels.de, en: categoryLabelsEn };
 const STATUS: Record<Lang, Record<TicketStatus, string>> = { de: statusLabels, en: statusLabelsEn };
+const KIND: Record<Lang, typeof mailKindLabels> = { de: mailKindLabels, en: mailKindLabelsEn };
 const INTL: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
 const hello = (lang: Lang, name: string) => (lang === 'en' ? `Hello ${name},` : `Guten Tag ${name},`);
@@ -143,6 +147,76 @@ export function offerIssuedMail(
     ]);
 }
 
+/** Support changed the ticket's status (not with a reply: that mail says it). */
+export function statusChangedMail(lang: Lang, t: { name: string; number: string; subject: string; status: TicketStatus }): MailText {
+  const status = STATUS[lang][t.status];
+  return lang === 'en'
+    ? mail(lang, t.name, `[${t.number}] Status: ${status} – ${t.subject}`, [
+      `The status of your ticket ${t.number} “${t.subject}” is now: ${status}.`,
+      `You will find the details in ${portal(lang)}.`,
+    ])
+    : mail(lang, t.name, `[${t.number}] Status: ${status} – ${t.subject}`, [
+      `der Status Ihres Tickets ${t.number} „${t.subject}“ ist jetzt: ${status}.`,
+      `Details finden Sie im ${portal(lang)}.`,
+    ]);
+}
+
+/** The auto top-up ordered a package because the credit fell below the threshold (to the admins). */
+export function autoTopUpMail(
+  lang: Lang,
+  o: { name: string; item: string; minutes: number; price: number; currency: string; creditMinutes: number; thresholdMinutes: number; left: number },
+): MailText {
+  const money = (o.price / 100).toLocaleString(INTL[lang], { style: 'currency', currency: o.currency });
+  return lang === 'en'
+    ? mail(lang, o.name, `Automatic top-up: ${o.item}`, [
+      `Your support credit fell below ${o.thresholdMinutes} minutes, so your automatic top-up ordered “${o.item}” (${o.minutes} minutes, ${money}).`,
+      `Your support credit is now ${o.creditMinutes} minutes.`,
+      o.left > 0 ? `This month ${o.left} more automatic order(s) may follow.` : 'That was the last automatic order this month; after that you will be warned by mail instead.',
+      `Admins change or switch off the automatic top-up in ${portal(lang)} (Account).`,
+    ])
+    : mail(lang, o.name, `Automatische Nachbestellung: ${o.item}`, [
+      `Ihr Supportguthaben ist unter ${o.thresholdMinutes} Minuten gefallen; Ihre automatische Nachbestellung hat daher „${o.item}“ bestellt (${o.minutes} Minuten, ${money}).`,
+      `Ihr Supportguthaben beträgt jetzt ${o.creditMinutes} Minuten.`,
+      o.left > 0 ? `In diesem Monat können noch ${o.left} automatische Bestellung(en) folgen.` : 'Das war die letzte automatische Bestellung in diesem Monat; danach werden Sie stattdessen per E-Mail gewarnt.',
+      `Administratoren ändern die automatische Nachbestellung im ${portal(lang)} (Konto) oder schalten sie ab.`,
+    ]);
+}
+
+/**
+ * The lines under every mail: what it is, the one-click link that stops this kind, and where all
+ * settings are. The link needs no sign-in (see server/mail-links.ts).
+ */
+export function unsubscribeFooter(lang: Lang, kind: MailKind, url: string): string {
+  const what = KIND[lang][kind].label;
+  return lang === 'en'
+    ? ['', '--', `You receive this e-mail because “${what}” is switched on for you.`, `Unsubscribe from these e-mails: ${url}`,
+      `All notification settings: ${portal(lang)}, Account → Notifications.`].join('\n')
+    : ['', '--', `Sie erhalten diese E-Mail, weil „${what}“ für Sie eingeschaltet ist.`, `Diese E-Mails abbestellen: ${url}`,
+      `Alle Benachrichtigungen: ${portal(lang)}, Konto → Benachrichtigungen.`].join('\n');
+}
+
+/** The words of the unsubscribe page (server/routes/unsubscribe.ts). */
+export function unsubscribePage(lang: Lang, kind: MailKind | null) {
+  const what = kind ? KIND[lang][kind].label : '';
+  return lang === 'en'
+    ? {
+      lang, title: 'Unsubscribe', confirmHeading: `Stop “${what}” e-mails?`,
+      confirmText: 'You will no longer receive these e-mails from Cadia support. Other notifications stay as they are; you can switch this one on again in the customer portal under Account → Notifications.',
+      confirmButton: 'Unsubscribe', doneHeading: 'Unsubscribed',
+      doneText: `You will no longer receive “${what}” e-mails. To receive them again, switch them on in the customer portal under Account → Notifications.`,
+      expiredHeading: 'This link has expired', expiredText: `Unsubscribe links work for ${UNSUBSCRIBE_LINK_DAYS} days after the e-mail was sent. Nothing was changed. You can switch notifications off in the customer portal under Account → Notifications, or use the link in a newer e-mail.`,
+      invalidHeading: 'This link is not valid', invalidText: 'The link is incomplete or was changed, so nothing was changed. Copy the whole link from the e-mail, or switch notifications off in the customer portal under Account → Notifications.',
+    }
+    : {
+      lang, title: 'Abbestellen', confirmHeading: `E-Mails „${what}“ abbestellen?`,
+      confirmText: 'Sie erhalten diese E-Mails des Cadia-Supports dann nicht mehr. Andere Benachrichtigungen bleiben, wie sie sind; einschalten können Sie diese jederzeit wieder im Kundenportal unter Konto → Benachrichtigungen.',
+      confirmButton: 'Abbestellen', doneHeading: 'Abbestellt',
+      doneText: `Sie erhalten keine E-Mails „${what}“ mehr. Um sie wieder zu erhalten, schalten Sie sie im Kundenportal unter Konto → Benachrichtigungen ein.`,
+      expiredHeading: 'Dieser Link ist abgelaufen', expiredText: `Links zum Abbestellen gelten ${UNSUBSCRIBE_LINK_DAYS} Tage nach dem Versand der E-Mail. Es wurde nichts geändert. Sie können Benachrichtigungen im Kundenportal unter Konto → Benachrichtigungen abschalten oder den Link aus einer neueren E-Mail verwenden.`,
+      invalidHeading: 'Dieser Link ist ungültig', invalidText: 'Der Link ist unvollständig oder wurde verändert, daher wurde nichts geändert. Kopieren Sie den ganzen Link aus der E-Mail, oder schalten Sie Benachrichtigungen im Kundenportal unter Konto → Benachrichtigungen ab.',
+    };
+}
+
 /** The thread's notice when support changes the status. */
 export function statusNotice(lang: Lang, status: TicketStatus): string {
   return `Status: ${STATUS[lang][status]}`;
@@ -155,7 +229,7 @@ export function reclassifiedNotice(lang: Lang, from: TicketCategory, to: TicketC
   return billable ? `Kein Programmfehler – Aufwand wird berechnet. Neue Kategorie: ${c[to]}.` : `Kategorie geändert: ${c[from]} → ${c[to]}.`;
 }
 
-/** The credit fell below the customer's threshold (once per crossing, not per booking). */
+/** The credit fell below the customer's threshold (once per crossing, not per booking; to the admins). */
 export function lowCreditMail(lang: Lang, c: { name: string; creditMinutes: number; thresholdMinutes: number }): MailText {
   return lang === 'en'
     ? mail(lang, c.name, `Your support credit is running low: ${c.creditMinutes} minutes left`, [

@@ -11,6 +11,8 @@ export interface Mail {
   cc: string[];
   subject: string;
   body: string;
+  /** One-click unsubscribe (RFC 8058): sent as List-Unsubscribe with List-Unsubscribe-Post. */
+  unsubscribeUrl?: string | null | undefined;
 }
 
 export interface Mailer {
@@ -56,6 +58,10 @@ export function createSmtpMailer(smtpUrl: string, from = process.env.MAIL_FROM ?
         subject: mail.subject,
         text: mail.body,
         messageId: `<${mail.id}@cadia.support>`,
+        // RFC 8058: a mail client's "unsubscribe" button POSTs `List-Unsubscribe=One-Click` to the URL.
+        ...(mail.unsubscribeUrl
+          ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
+          : {}),
       });
     },
   };

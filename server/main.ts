@@ -25,6 +25,7 @@ import { createBackend } from './app.js';
 import { describeUrl, isPostgresUrl } from './db.js';
 import { createLogger } from './log.js';
 import { identityFromEnv } from './identity.js';
+import { mailLinksFromEnv } from './mail-links.js';
 import { DEMO_PEOPLE } from './seed.js';
 import { createSite } from './site.js';
 
@@ -59,6 +60,7 @@ let backend: Awaited<ReturnType<typeof createBackend>>;
 try {
   backend = await createBackend({
     identity: identityFromEnv(process.env),
+    mailLinks: mailLinksFromEnv(process.env),
     logger,
     databaseUrl,
     dbPath: join(dataDir, 'cadia.sqlite'),

@@ -30,7 +30,10 @@ export async function queueMail(trx: Tx, clock: Clock, mail: Mail): Promise<stri
   const id = newId('mail');
   const at = clock.now().toISOString();
   await trx.insertInto('outbox')
-    .values({ id, to_addr: mail.to, cc: JSON.stringify(mail.cc), subject: mail.subject, body: mail.body, created_at: at, next_attempt_at: at })
+    .values({
+      id, to_addr: mail.to, cc: JSON.stringify(mail.cc), subject: mail.subject, body: mail.body, created_at: at, next_attempt_at: at,
+      unsubscribe_url: mail.unsubscribeUrl ?? null,
+    })
     .execute();
   noteMail(trx);
   return id;
@@ -87,13 +90,15 @@ export class OutboxRelay {
         .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', at)]))
         .orderBy('next_attempt_at').limit(BATCH)
         .$if(pg, (q) => q.forUpdate().skipLocked()))
-      .returning(['id', 'to_addr', 'cc', 'subject', 'body', 'attempts'])
+      .returning(['id', 'to_addr', 'cc', 'subject', 'body', 'attempts', 'unsubscribe_url'])
       .execute();
   }
 
-  private async send(row: { id: string; to_addr: string; cc: string; subject: string; body: string; attempts: number }): Promise<void> {
+  private async send(row: { id: string; to_addr: string; cc: string; subject: string; body: string; attempts: number; unsubscribe_url: string | null }): Promise<void> {
     try {
-      await this.mailer.send({ id: row.id, to: row.to_addr, cc: JSON.parse(row.cc) as string[], subject: row.subject, body: row.body });
+      await this.mailer.send({
+        id: row.id, to: row.to_addr, cc: JSON.parse(row.cc) as string[], subject: row.subject, body: row.body, unsubscribeUrl: row.unsubscribe_url,
+      });
     } catch (err) {
       const now = this.clock.now();
       const error = err instanceof Error ? err.message : String(err);

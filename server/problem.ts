@@ -124,6 +124,7 @@ const FIELD_MESSAGES: Texts = {
     de: 'Diese Person meldet sich über das System des Kunden an, das ihre Rolle bei jeder Anmeldung mitschickt. Bitte dort ändern.',
     en: "This person signs in through the customer's own system, which sends the role with every sign-in. Please change it there.",
   },
+  unknown_package: { de: 'Dieses Supportpaket gibt es nicht.', en: 'There is no such support package.' },
   unknown_field: { de: 'Dieses Feld ist hier nicht vorgesehen.', en: 'This field is not expected here.' },
 };
 

@@ -4,6 +4,7 @@
  */
 import { chargeBooking } from '../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../src/domain/categories.js';
+import { creditLevel, DEFAULT_LOW_CREDIT_MINUTES } from '../src/domain/notifications.js';
 import { offerExpiresAt } from '../src/domain/offers.js';
 import { DAY_MS } from './clock.js';
 import type { Conn, Tables, Tx } from './db.js';
@@ -387,7 +388,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
     }
   }
   for (const [number, credit] of finalCredit) {
-    await trx.updateTable('customers').set({ credit_minutes: credit, credit_updated_at: iso(1 * D) }).where('number', '=', number).execute();
+    // The demo's credit is where it is without anyone having been warned: counted as warned already.
+    const low_credit_state = creditLevel(credit, DEFAULT_LOW_CREDIT_MINUTES);
+    await trx.updateTable('customers').set({ credit_minutes: credit, credit_updated_at: iso(1 * D), low_credit_state }).where('number', '=', number).execute();
   }
   // The statement's history of the demo customers, made from the orders and bookings above.
   await reconstructLedger(trx);

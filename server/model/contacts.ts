@@ -97,14 +97,6 @@ export async function companyContacts(db: Conn, customerNumber: string, withActi
   }));
 }
 
-/** Whom mail about a ticket goes to: the person who filed it, or the company's address for older tickets. */
-export async function ticketRecipient(db: Conn, t: { customer_number: string; contact_id: string | null }): Promise<{ name: string; email: string }> {
-  const contact = t.contact_id ? await findContact(db, t.contact_id) : undefined;
-  if (contact) return { name: contact.name, email: contact.email };
-  const customer = await db.selectFrom('customers').select(['name', 'email']).where('number', '=', t.customer_number).executeTakeFirstOrThrow();
-  return customer;
-}
-
 /** Contact names by id, for lists that show who made each row. */
 export async function contactNames(db: Conn, ids: ReadonlyArray<string | null>): Promise<Map<string, { id: string; name: string }>> {
   const wanted = [...new Set(ids.filter((x): x is string => !!x))];

@@ -16,6 +16,7 @@ export interface CustomerRow {
   email: string;
   credit_minutes: number;
   credit_updated_at: string;
+  low_credit_threshold: number;
 }
 
 export function findCustomer(db: Conn, number: string): Promise<CustomerRow | undefined> {

@@ -4,14 +4,14 @@
  * can never disagree with the credit the badge shows. Free bookings are movements of 0 minutes: the
  * statement shows the work, and that it cost nothing.
  */
-import { LOW_CREDIT_MINUTES, type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/statement.js';
+import { type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/statement.js';
 import type { Conn, Tx } from '../db.js';
+import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { ApiError } from '../problem.js';
 import type { Credit, Statement, StatementEntry } from '../types.js';
-import { creditUsedUpMail, lowCreditMail } from '../mail-texts.js';
-import { queueMail } from '../outbox.js';
 import { getCustomer } from './customers.js';
+import { watchCredit } from './credit-watch.js';
 
 export interface Movement {
   customerNumber: string;
@@ -29,9 +29,10 @@ export interface Movement {
 /**
  * Adds `minutes` (negative: subtracts) and records the movement. The UPDATE takes the customer's row
  * lock even for 0 minutes, so movements are numbered (`seq`) in the order their balances follow.
- * Credit may go below zero.
+ * Credit may go below zero. Then the low-credit watch runs (credit-watch.ts); the credit returned
+ * includes an automatic top-up it placed.
  */
-export async function moveCredit(trx: Tx, m: Movement): Promise<Credit> {
+export async function moveCredit(trx: Tx, deps: Deps, m: Movement): Promise<Credit> {
   const row = await trx.updateTable('customers')
     .set((eb) => ({
       credit_minutes: eb('credit_minutes', '+', m.minutes),
@@ -46,26 +47,9 @@ export async function moveCredit(trx: Tx, m: Movement): Promise<Credit> {
     id: newId('mov'), customer_number: m.customerNumber, at: m.at, kind: m.kind, minutes: m.minutes, balance_after: row.credit_minutes,
     worked_minutes: m.workedMinutes ?? null, ticket_id: m.ticketId ?? null, order_id: m.orderId ?? null, note: m.note ?? '',
   }).execute();
-  await warnIfCrossed(trx, m, row.credit_minutes - m.minutes, row.credit_minutes);
-  return { minutes: row.credit_minutes, updatedAt: row.credit_updated_at };
-}
-
-/**
- * The low-credit warning (issue 17): one mail when the credit falls below the threshold and one more
- * when it reaches zero — decided by the movement that crosses, under the customer's row lock, so it
- * goes out once however many bookings follow (and again only after the credit rose above it).
- * A movement that crosses both says only that the credit is used up.
- */
-async function warnIfCrossed(trx: Tx, m: Movement, before: number, after: number): Promise<void> {
-  if (m.minutes >= 0) return;
-  const usedUp = before > 0 && after <= 0;
-  const low = !usedUp && before >= LOW_CREDIT_MINUTES && after < LOW_CREDIT_MINUTES;
-  if (!usedUp && !low) return;
-  const customer = await getCustomer(trx, m.customerNumber);
-  const text = usedUp
-    ? creditUsedUpMail('de', { name: customer.name, creditMinutes: after })
-    : lowCreditMail('de', { name: customer.name, creditMinutes: after, thresholdMinutes: LOW_CREDIT_MINUTES });
-  await queueMail(trx, { now: () => new Date(m.at) }, { to: customer.email, cc: [], ...text });
+  // A free booking (0 minutes) moves nothing to warn about.
+  const topped = m.minutes !== 0 ? await watchCredit(trx, deps, m.customerNumber, row.credit_minutes, m.at) : undefined;
+  return topped === undefined ? { minutes: row.credit_minutes, updatedAt: row.credit_updated_at } : { minutes: topped, updatedAt: m.at };
 }
 
 /**

@@ -11,9 +11,9 @@ import { type Conn, dialectOf, emitEvent, type NoticesTable, type Tx } from '../
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { noticeFixedMail } from '../mail-texts.js';
-import { queueMail } from '../outbox.js';
 import { ApiError, type Lang } from '../problem.js';
 import type { AgentNotice, NoticeMatch, NoticeSubscriber } from '../types.js';
+import { sendMail } from './notifications.js';
 
 /** What an agent writes: every text field of a notice (the routes fill in what a PATCH leaves out). */
 export interface NoticeFields {
@@ -102,13 +102,14 @@ export async function updateNotice(trx: Tx, deps: Deps, id: string, patch: (curr
   let mailed = 0;
   if (becameFixed) {
     const subs = await trx.selectFrom('notice_subscriptions as s').innerJoin('contacts as c', 'c.id', 's.contact_id')
-      .select(['c.name', 'c.email', 's.lang']).where('s.notice_id', '=', id).orderBy('s.created_at').execute();
+      .select(['c.id', 'c.name', 'c.email', 's.lang', 's.customer_number']).where('s.notice_id', '=', id).orderBy('s.created_at').execute();
     for (const s of subs) {
       const lang: Lang = s.lang === 'en' ? 'en' : 'de';
       const text = noticeFixedMail(lang, { name: s.name, title: (lang === 'en' && f.titleEn) || f.title, program: f.program, fixedIn: f.fixedIn });
-      await queueMail(trx, deps.clock, { to: s.email, cc: [], ...text });
+      // A fix of a known issue the person follows is a change of state they asked about (kind statusChanged).
+      const to = { key: s.id, customerNumber: s.customer_number, name: s.name, email: s.email, lang };
+      if (await sendMail(trx, deps, to, 'statusChanged', text)) mailed++;
     }
-    mailed = subs.length;
   }
   noticeChanged(trx, id, f.status, at);
   return { notice: await getNotice(trx, id), mailed };

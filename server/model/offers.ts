@@ -3,12 +3,12 @@ import { offerExpiresAt } from '../../src/domain/offers.js';
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { queueMail } from '../outbox.js';
 import { offerIssuedMail } from '../mail-texts.js';
 import { ApiError, type Lang } from '../problem.js';
 import { assertOfferOrderable, offerStatusAt } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
-import { CURRENCY, getCustomer } from './customers.js';
+import { CURRENCY } from './customers.js';
+import { adminRecipients, sendMail } from './notifications.js';
 import { emitEvent } from '../db.js';
 
 export interface PackageRow { id: string; name: string; description: string; minutes: number; price_amount: number }
@@ -121,13 +121,15 @@ export async function issueOffer(
     ordered_at: null,
   };
   await trx.insertInto('offers').values(row).execute();
-  const customer = await getCustomer(trx, customerNumber);
   const offer = toOffer(row, issuedAt, new Map([[pkg.id, pkg.price_amount]]));
-  const text = offerIssuedMail(lang, {
-    name: customer.name, reason, offerName: row.name, minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
-    currency: CURRENCY, expiresAt: row.expires_at, orderUrl: `${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
-  });
-  await queueMail(trx, deps.clock, { to: customer.email, cc: [], ...text });
+  // To the company's admins (who buy), each in their language where known.
+  for (const to of await adminRecipients(trx, customerNumber, lang)) {
+    const text = offerIssuedMail(to.lang, {
+      name: to.name, reason, offerName: row.name, minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
+      currency: CURRENCY, expiresAt: row.expires_at, orderUrl: `${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
+    });
+    await sendMail(trx, deps, to, 'offers', text);
+  }
   offerChanged(trx, customerNumber, id, row.issued_at);
   return offer;
 }

@@ -3,19 +3,18 @@ import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { orderCancelledMail, orderConfirmedMail } from '../mail-texts.js';
-import { queueMail } from '../outbox.js';
 import { ApiError, type Lang } from '../problem.js';
 import type { Credit, Order } from '../types.js';
-import { ticketRecipient } from './contacts.js';
 import { creditChanged, CURRENCY } from './customers.js';
 import { moveCredit } from './ledger.js';
 import { findPackage, offerChanged, takeOffer } from './offers.js';
+import { langOf, recipientOf, sendMail } from './notifications.js';
 import type { Author } from './tickets.js';
 
 interface OrderRow {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null;
   name: string; minutes: number; price_amount: number; created_at: string; contact_id: string | null;
-  status: 'credited' | 'cancelled'; cancelled_at: string | null; cancel_note: string;
+  status: 'credited' | 'cancelled'; cancelled_at: string | null; cancel_note: string; automatic: number;
 }
 
 const toOrder = (o: OrderRow & { contact_name: string | null }): Order => ({
@@ -23,6 +22,7 @@ const toOrder = (o: OrderRow & { contact_name: string | null }): Order => ({
   price: { amount: o.price_amount, currency: CURRENCY }, createdAt: o.created_at,
   contact: o.contact_id ? { id: o.contact_id, name: o.contact_name ?? '' } : null,
   status: o.status, cancelledAt: o.cancelled_at, cancelNote: o.cancel_note,
+  automatic: o.automatic === 1,
 });
 
 /** The company's orders, newest first, with who placed each. */
@@ -53,13 +53,13 @@ export async function placeOrder(
   const row: OrderRow = {
     id: newId('ord'), customer_number: o.customerNumber, package_id: item.packageId, offer_id: item.offerId,
     name: item.name, minutes: item.minutes, price_amount: item.price, created_at: at, contact_id: o.author.contactId,
-    status: 'credited', cancelled_at: null, cancel_note: '',
+    status: 'credited', cancelled_at: null, cancel_note: '', automatic: 0,
   };
   await trx.insertInto('orders').values(row).execute();
-  const credit = await moveCredit(trx, { customerNumber: o.customerNumber, kind: 'order', minutes: item.minutes, at, orderId: row.id });
+  const credit = await moveCredit(trx, deps, { customerNumber: o.customerNumber, kind: 'order', minutes: item.minutes, at, orderId: row.id });
   // The confirmation goes to the person who ordered.
   const text = orderConfirmedMail(o.lang, { name: o.author.name, item: item.name, minutes: item.minutes, creditMinutes: credit.minutes });
-  await queueMail(trx, deps.clock, { to: o.author.email, cc: [], ...text });
+  await sendMail(trx, deps, { key: o.author.contactId, customerNumber: o.customerNumber, name: o.author.name, email: o.author.email, lang: o.lang }, 'orders', text);
   creditChanged(trx, o.customerNumber, credit);
   if (item.offerId) offerChanged(trx, o.customerNumber, item.offerId, at);
   return { order: toOrder({ ...row, contact_name: o.author.name }), credit };
@@ -82,11 +82,28 @@ export async function cancelOrder(trx: Tx, deps: Deps, c: { orderId: string; not
     const exists = await trx.selectFrom('orders').select('id').where('id', '=', c.orderId).executeTakeFirst();
     throw exists ? new ApiError(409, 'order_already_cancelled') : new ApiError(404, 'not_found');
   }
-  const credit = await moveCredit(trx, { customerNumber: row.customer_number, kind: 'correction', minutes: -row.minutes, at, orderId: row.id, note: c.note });
-  const to = await ticketRecipient(trx, row);
+  const credit = await moveCredit(trx, deps, { customerNumber: row.customer_number, kind: 'correction', minutes: -row.minutes, at, orderId: row.id, note: c.note });
   const contact = row.contact_id ? await trx.selectFrom('contacts').select(['name', 'locale']).where('id', '=', row.contact_id).executeTakeFirst() : undefined;
-  const lang: Lang = contact?.locale?.startsWith('en') ? 'en' : 'de';
-  await queueMail(trx, deps.clock, { to: to.email, cc: [], ...orderCancelledMail(lang, { name: to.name, item: row.name, minutes: row.minutes, note: c.note, creditMinutes: credit.minutes }) });
+  const to = await recipientOf(trx, { ...row, lang: langOf(contact?.locale, 'de') });
+  await sendMail(trx, deps, to, 'orders', orderCancelledMail(to.lang, { name: to.name, item: row.name, minutes: row.minutes, note: c.note, creditMinutes: credit.minutes }));
   creditChanged(trx, row.customer_number, credit);
   return { order: toOrder({ ...row, contact_name: contact?.name ?? null }), credit };
+}
+
+/**
+ * The automatic top-up's order (credit-watch.ts decides when): the chosen package at its price, by
+ * no person, marked automatic; inside the movement's transaction, so it is placed once with it.
+ * The caller mails the admins; the credit event is the caller's too.
+ */
+export async function placeAutomaticOrder(
+  trx: Tx, deps: Deps, customerNumber: string, pkg: { id: string; name: string; minutes: number; price_amount: number }, at: string,
+): Promise<{ order: Order; credit: Credit }> {
+  const row: OrderRow = {
+    id: newId('ord'), customer_number: customerNumber, package_id: pkg.id, offer_id: null,
+    name: pkg.name, minutes: pkg.minutes, price_amount: pkg.price_amount, created_at: at, contact_id: null, automatic: 1,
+    status: 'credited', cancelled_at: null, cancel_note: '',
+  };
+  await trx.insertInto('orders').values(row).execute();
+  const credit = await moveCredit(trx, deps, { customerNumber, kind: 'order', minutes: pkg.minutes, at, orderId: row.id });
+  return { order: toOrder({ ...row, contact_name: null }), credit };
 }

@@ -8,8 +8,7 @@ import type { TicketCategory, TicketStatus } from '../../src/domain/categories.j
 import { type Conn, noteMail, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { becameBillableMail, reclassifiedNotice, statusNotice, supportRepliedMail } from '../mail-texts.js';
-import { queueMail } from '../outbox.js';
+import { becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail } from '../mail-texts.js';
 import { ApiError } from '../problem.js';
 import { type StoredUpload, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMail, TimeEntry } from '../types.js';
@@ -17,7 +16,7 @@ import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.
 import { moveCredit } from './ledger.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
 import { anyTicket, getMessage, insertMessage, lockTicket, messageAdded, ticketChanged, ticketDetail, type TicketRow, toTimeEntry } from './tickets.js';
-import { ticketRecipient } from './contacts.js';
+import { sendMail, recipientOf } from './notifications.js';
 
 /** The author of the thread's notices. */
 const SYSTEM_AUTHOR = 'Cadia Support';
@@ -101,9 +100,8 @@ export async function addSupportReply(
   await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agent.name, body: r.body, kind: 'message', at, contactId: r.agent.contactId });
   await storeAttachments(trx, deps.clock, id, ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
   await trx.updateTable('tickets').set({ status: r.status, updated_at: at }).where('id', '=', ticket.id).execute();
-  const to = await ticketRecipient(trx, ticket);
-  const text = supportRepliedMail(ticket.lang, { name: to.name, number: ticket.number, subject: ticket.subject });
-  await queueMail(trx, deps.clock, { to: to.email, cc: [], ...text });
+  const to = await recipientOf(trx, ticket);
+  await sendMail(trx, deps, to, 'supportReplied', supportRepliedMail(to.lang, { name: to.name, number: ticket.number, subject: ticket.subject }));
   messageAdded(trx, ticket, id, at);
   ticketChanged(trx, ticket, r.status, at);
   return getMessage(trx, id);
@@ -129,7 +127,7 @@ export async function bookTime(
   await trx.insertInto('time_entries').values(entry).execute();
   await trx.updateTable('tickets').set({ updated_at: at }).where('id', '=', current.id).execute();
   // A free booking is a movement too (0 minutes): the statement shows the work and that it was free.
-  const credit = await moveCredit(trx, {
+  const credit = await moveCredit(trx, deps, {
     customerNumber: current.customer_number, kind: billable ? 'booking' : 'free', minutes: -charge.charged, at, workedMinutes: b.minutes, ticketId: current.id,
   });
   if (charge.charged > 0) creditChanged(trx, current.customer_number, credit);
@@ -145,6 +143,8 @@ export async function setStatus(trx: Tx, deps: Deps, ticketId: string, status: T
     const at = deps.clock.now().toISOString();
     await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticketId).execute();
     await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body: statusNotice(current.lang, status), kind: 'status', at });
+    const to = await recipientOf(trx, current);
+    await sendMail(trx, deps, to, 'statusChanged', statusChangedMail(to.lang, { name: to.name, number: current.number, subject: current.subject, status }));
     ticketChanged(trx, current, status, at);
   }
   return agentDetail(trx, ticketId);
@@ -188,18 +188,18 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
   await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body, kind: 'reclassified', at });
   // One movement for the ticket's time charged afterwards; its free bookings stay in the ledger as they were.
   const credit = worked > 0
-    ? await moveCredit(trx, { customerNumber: number, kind: 'reclassification', minutes: -charged, at, workedMinutes: worked, ticketId })
+    ? await moveCredit(trx, deps, { customerNumber: number, kind: 'reclassification', minutes: -charged, at, workedMinutes: worked, ticketId })
     : toCredit(await getCustomer(trx, number));
   if (charged > 0) {
     creditChanged(trx, number, credit);
     await offerIfExhausted(trx, deps, current, credit, charged);
   }
   if (becomesBillable) {
-    const to = await ticketRecipient(trx, current);
-    const text = becameBillableMail(current.lang, {
+    const to = await recipientOf(trx, current);
+    const text = becameBillableMail(to.lang, {
       name: to.name, number: current.number, subject: current.subject, category, chargedMinutes: charged, creditMinutes: credit.minutes,
     });
-    await queueMail(trx, deps.clock, { to: to.email, cc: [], ...text });
+    await sendMail(trx, deps, to, 'statusChanged', text);
   }
   ticketChanged(trx, current, current.status, at);
   return agentDetail(trx, ticketId);
@@ -208,7 +208,7 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
 /** A correction of the credit by the support team (a goodwill refund, time booked on the wrong customer), with its reason for the statement. */
 export async function correctCredit(trx: Tx, deps: Deps, c: { customerNumber: string; minutes: number; note: string }): Promise<Credit> {
   const at = deps.clock.now().toISOString();
-  const credit = await moveCredit(trx, { customerNumber: c.customerNumber, kind: 'correction', minutes: c.minutes, at, note: c.note });
+  const credit = await moveCredit(trx, deps, { customerNumber: c.customerNumber, kind: 'correction', minutes: c.minutes, at, note: c.note });
   creditChanged(trx, c.customerNumber, credit);
   return credit;
 }

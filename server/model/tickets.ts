@@ -11,7 +11,7 @@ import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { ticketReceivedMail } from '../mail-texts.js';
-import { queueMail } from '../outbox.js';
+import { recipientByEmail, sendMail } from './notifications.js';
 import { ApiError, type Lang } from '../problem.js';
 import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
 import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
@@ -437,10 +437,18 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   const number = await nextTicketNumber(trx, now);
   await trx.updateTable('tickets').set({ number }).where('id', '=', id).execute();
 
-  const text = ticketReceivedMail(t.lang, { name: author.name, number, subject: input.subject, urgent: input.urgency === 'urgent' });
-  await queueMail(trx, deps.clock, { to: author.email, cc, ...text });
+  // One mail per recipient (each with its own unsubscribe link), to those who have not switched it off.
+  const emailedTo: string[] = [];
+  const confirm = { number, subject: input.subject, urgent: input.urgency === 'urgent' };
+  const self = { key: author.contactId, customerNumber: t.customerNumber, name: author.name, email: author.email, lang: t.lang };
+  if (await sendMail(trx, deps, self, 'ticketConfirmation', ticketReceivedMail(t.lang, { name: author.name, ...confirm }))) emailedTo.push(author.email);
+  for (const address of cc) {
+    const to = await recipientByEmail(trx, t.customerNumber, address, t.lang);
+    // A copy of the author's confirmation (greeting the author, as before): its reader is in the loop, not the addressee.
+    if (await sendMail(trx, deps, to, 'ticketConfirmation', ticketReceivedMail(t.lang, { name: author.name, ...confirm }))) emailedTo.push(address);
+  }
   ticketChanged(trx, { id, customer_number: t.customerNumber }, 'new', at);
-  return { ticket: await ticketDetail(trx, id), emailedTo: [author.email, ...cc] };
+  return { ticket: await ticketDetail(trx, id), emailedTo };
 }
 
 /** The customer's reply: the message with its images and files, the status it leads to, the events. */

@@ -19,6 +19,7 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
       ticketScope: scope.contactId ? 'own' : 'company',
       credit: toCredit(customer),
       pricing: PRICING,
+      lowCreditThresholdMinutes: customer.low_credit_threshold,
     };
   };
 

@@ -127,9 +127,9 @@ describe('lifecycle: the offer mail', () => {
   let b: TestBackend;
   afterEach(() => b.close());
 
-  it('goes to the stored address with the special price, the regular price, the expiry date and a link to the shop at the offer', async () => {
+  it("goes to the company's admin with the special price, the regular price, the expiry date and a link to the shop at the offer", async () => {
     b = await setup({ publicUrl: `${PORTAL}/` });
-    await b.sql("UPDATE customers SET email = 'buchhaltung@schneider-partner.example' WHERE number = '10002'");
+    await b.sql("UPDATE contacts SET email = 'buchhaltung@schneider-partner.example' WHERE id = 'con_demo_10002_admin'");
     const { offer } = await json<{ offer: Offer }>(await renew(b, '10002'));
     const [mail, ...more] = await offerMails(b);
     assert.equal(more.length, 0);
@@ -144,7 +144,7 @@ describe('lifecycle: the offer mail', () => {
     assert.equal(offer.expiresAt, new Date(NOW.getTime() + 14 * DAY_MS).toISOString());
     assert.match(mail!.body, /14 Tage gültig, bis 30\.3\.2026/);
 
-    const link = /https?:\/\/\S+/.exec(mail!.body)?.[0];
+    const link = /https?:\/\/\S+\?offer=\S+/.exec(mail!.body)?.[0];
     assert.ok(link, 'the mail carries a link');
     const url = new URL(link);
     assert.equal(`${url.origin}${url.pathname}`, `${PORTAL}/`, 'no double slash after the public URL');

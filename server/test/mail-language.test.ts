@@ -32,7 +32,9 @@ describe('mail language', () => {
     const confirmation = (await outbox(b)).find((m) => m.subject.startsWith(`[${t.number}]`));
     assert.equal(confirmation?.subject, `[${t.number}] Your ticket: Printing fails`);
     assert.match(confirmation!.body, /^Hello .+,\n\nWe have received your ticket T-\d{4}-\d{5} and will deal with it in turn \(marked as urgent\)\./);
-    assert.deepEqual(confirmation!.cc, ['it@partner.example']);
+    const toCc = (await outbox(b)).find((m) => m.subject.startsWith(`[${t.number}]`) && m.to === 'it@partner.example');
+    assert.match(toCc!.body, /^Hello Sabine Schneider,\n\nWe have received your ticket/, 'the CC address gets its own mail, in English');
+    assert.match(toCc!.body, /\n--\nYou receive this e-mail because “Confirmation of new tickets” is switched on for you\.\nUnsubscribe from these e-mails: https:\/\/portal\.example\/api\/unsubscribe\/\S+\n/);
 
     // Support writes in German; the mail about it is in the customer's language.
     assert.equal((await agent(b, `${t.id}/messages`, { body: 'Bitte Drucker neu starten.' })).status, 201);
@@ -60,7 +62,8 @@ describe('mail language', () => {
     const confirmation = (await outbox(b)).find((m) => m.subject.startsWith(`[${t.number}]`));
     assert.equal(confirmation?.subject, `[${t.number}] Ihr Ticket: Druck geht nicht`);
     assert.match(confirmation!.body, /^Guten Tag .+,\n\nwir haben Ihr Ticket T-\d{4}-\d{5} erhalten/);
-    assert.match(confirmation!.body, /\n\nIhr Cadia-Team$/);
+    // The signature, then the unsubscribe lines.
+    assert.match(confirmation!.body, /\n\nIhr Cadia-Team\n\n--\nSie erhalten diese E-Mail, weil „Eingangsbestätigung neuer Tickets“ für Sie eingeschaltet ist\.\nDiese E-Mails abbestellen: http:\/\/localhost:8080\/api\/unsubscribe\/\S+\nAlle Benachrichtigungen: .*Konto → Benachrichtigungen\.$/);
     const closed = await json<Detail>(await agent(b, `${t.id}/status`, { status: 'closed' }));
     assert.equal(closed.messages.at(-1)?.body, 'Status: Abgeschlossen');
     const renewal = await b.req('/v1/agent/customers/10002/renewal', { method: 'POST', token: AGENT });

@@ -33,7 +33,7 @@ export async function startMain(env: NodeJS.ProcessEnv = {}, prefix = 'cadia-mai
   const generous = { RATE_LIMIT_AUTH: '100000/1m', RATE_LIMIT_TICKETS: '100000/1m', RATE_LIMIT_REPLIES: '100000/1m', RATE_LIMIT_ORDERS: '100000/1m' };
   // The tests' signing configuration, so tokens from helpers.ts (POS, NEG, AGENT) work on it too —
   // and the demo sign-in route signs with it, as `npm start` does with a host's JWT_SECRET/JWT_ISSUER.
-  const identity = { JWT_SECRET: TEST_IDENTITY.secret, JWT_ISSUER: TEST_IDENTITY.issuer };
+  const identity = { JWT_SECRET: TEST_IDENTITY.secret, JWT_ISSUER: TEST_IDENTITY.issuer, MAIL_LINK_SECRET: 'test-mail-link-secret-0123456789abcdef' };
   const childEnv: NodeJS.ProcessEnv = { ...process.env, ...generous, ...identity, PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'development', ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });

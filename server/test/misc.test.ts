@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { createBackend } from '../app.js';
 import { INITIAL_SCHEMA } from '../db.js';
 import { DEMO_IDENTITY } from '../identity.js';
+import { DEMO_MAIL_LINK_SECRET } from '../mail-links.js';
 import { pickLang } from '../problem.js';
 import { json, POS, type ProblemBody, setup, TEST_IDENTITY, type TestBackend, ticketForm } from './helpers.js';
 
@@ -75,7 +76,7 @@ describe('backend lifecycle', () => {
       const c = await setup({ dbPath });
       assert.equal(await c.count("SELECT credit_minutes AS m FROM customers WHERE number = '10001'"), 999, 'not seeded twice');
       const versions = await c.sql('SELECT name FROM kysely_migration ORDER BY name');
-      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }, { name: '0007_identity' }, { name: '0008_notices' }, { name: '0009_account' }]);
+      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }, { name: '0007_identity' }, { name: '0008_notices' }, { name: '0009_account' }, { name: '0010_notifications' }]);
       await c.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -118,6 +119,7 @@ describe('backend lifecycle', () => {
   });
 
   it('production refuses to start without a signing configuration, with the demo secret, or on demo data', async () => {
+    const mailLinks = { secret: 'test-mail-link-secret-0123456789abcdef' };
     await assert.rejects(createBackend({ production: true, seed: false }), /without a signing configuration/);
     await assert.rejects(createBackend({ production: true, seed: false, identity: DEMO_IDENTITY }), /demo signing secret/);
     await assert.rejects(createBackend({ production: true, seed: false, identity: { secret: 'short', issuer: 'x' } }), /too short/);
@@ -125,9 +127,13 @@ describe('backend lifecycle', () => {
     try {
       const dbPath = join(dir, 'cadia.sqlite');
       await (await createBackend({ dbPath })).close();
-      await assert.rejects(createBackend({ dbPath, production: true, identity: TEST_IDENTITY }), /demo contacts/);
-      await assert.rejects(createBackend({ production: true, identity: TEST_IDENTITY }), /demo data/);
-      const empty = await createBackend({ production: true, seed: false, identity: TEST_IDENTITY });
+      await assert.rejects(createBackend({ dbPath, production: true, identity: TEST_IDENTITY, mailLinks }), /demo contacts/);
+      await assert.rejects(createBackend({ production: true, identity: TEST_IDENTITY, mailLinks }), /demo data/);
+      // The unsubscribe links' secret follows the same rules as the sign-in secret.
+      await assert.rejects(createBackend({ production: true, seed: false, identity: TEST_IDENTITY }), /without MAIL_LINK_SECRET/);
+      await assert.rejects(createBackend({ production: true, seed: false, identity: TEST_IDENTITY, mailLinks: { secret: DEMO_MAIL_LINK_SECRET } }), /public demo MAIL_LINK_SECRET/);
+      await assert.rejects(createBackend({ production: true, seed: false, identity: TEST_IDENTITY, mailLinks: { secret: 'short' } }), /MAIL_LINK_SECRET is too short/);
+      const empty = await createBackend({ production: true, seed: false, identity: TEST_IDENTITY, mailLinks });
       // No demo sign-in route in production.
       assert.equal((await empty.app.request('/demo/token', { method: 'POST', body: '{"person":"demo-10001-admin"}' })).status, 404);
       await empty.close();

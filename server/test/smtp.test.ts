@@ -65,7 +65,7 @@ describe('SMTP delivery', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('delivers a new ticket\'s mail to customer and CC, records it as sent; a subject cannot add header lines', async () => {
+  it('delivers a new ticket\'s mail to customer and CC (one each, with RFC 8058 unsubscribe headers), records it as sent; a subject cannot add header lines', async () => {
     const smtp = await smtpServer('127.0.0.1', { disabledCommands: ['STARTTLS'] });
     const b = await setup({ mailer: createSmtpMailer(`smtp://user:secret@127.0.0.1:${smtp.port}`, 'support@cadia.test') });
     try {
@@ -73,19 +73,25 @@ describe('SMTP delivery', () => {
       const r = await b.req('/v1/tickets', { token: POS, form: ticketForm({ cc: 'it@partner.example', subject }), idempotent: true });
       // The form trims but keeps inner line breaks of a subject; the mail header must not.
       assert.equal(r.status, 201);
-      let row: { sent_at: string | null; error: string | null } | undefined;
-      for (let i = 0; i < 200 && !(row?.sent_at || row?.error); i++) {
+      let rows: Array<{ sent_at: string | null; error: string | null; unsubscribe_url: string }> = [];
+      for (let i = 0; i < 200 && !(rows.length === 2 && rows.every((x) => x.sent_at || x.error)); i++) {
         await new Promise((res) => setTimeout(res, 20));
-        row = (await b.sql<NonNullable<typeof row>>("SELECT sent_at, error FROM outbox WHERE subject LIKE '%Umlaute%'"))[0];
+        rows = await b.sql("SELECT sent_at, error, unsubscribe_url FROM outbox WHERE subject LIKE '%Umlaute%' ORDER BY seq");
       }
-      assert.equal(row?.error, null);
-      assert.ok(row?.sent_at);
-      const [m] = smtp.seen.mails;
+      assert.deepEqual(rows.map((x) => x.error), [null, null]);
+      assert.ok(rows.every((x) => x.sent_at));
+      const m = smtp.seen.mails.find((x) => x.to.includes('service@mueller-haustechnik.example'));
       assert.equal(m!.from, 'support@cadia.test');
-      assert.deepEqual(m!.to, ['service@mueller-haustechnik.example', 'it@partner.example']);
+      assert.deepEqual(m!.to, ['service@mueller-haustechnik.example']);
+      assert.deepEqual(smtp.seen.mails.find((x) => x !== m)!.to, ['it@partner.example'], 'the CC address gets its own mail');
+      // RFC 8058: the one-click link of this recipient, and the header that says POST works.
+      const head = m!.raw.split('\r\n\r\n')[0]!.replace(/\r\n[ \t]+/g, ' ');
+      assert.match(head, /^List-Unsubscribe: <http:\/\/localhost:8080\/api\/unsubscribe\/[\w.-]+>$/m);
+      assert.ok(head.includes(`List-Unsubscribe: <${rows[0]!.unsubscribe_url}>`));
+      assert.match(head, /^List-Unsubscribe-Post: List-Unsubscribe=One-Click$/m);
       assert.match(m!.raw, /^Subject: =\?UTF-8\?/m);
       assert.doesNotMatch(m!.raw.split('\r\n\r\n')[0]!, /^Bcc:/im, 'no header line from the subject');
-      assert.deepEqual(smtp.seen.auths, [{ user: 'user', secure: false }], 'plain AUTH only to localhost');
+      assert.deepEqual(smtp.seen.auths, [{ user: 'user', secure: false }, { user: 'user', secure: false }], 'plain AUTH only to localhost (a connection per mail)');
     } finally {
       await b.close();
       await smtp.close();

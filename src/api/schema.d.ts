@@ -405,6 +405,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which mails the signed-in person gets
+         * @description Every kind is on until the person switches it off (here, or with the unsubscribe link in a
+         *     mail of that kind). `kinds` lists the kinds that concern this person's role: `lowCredit` and
+         *     `offers` go only to the company's admins.
+         */
+        get: operations["getNotificationSettings"];
+        /** Replaces which mails the signed-in person gets (every kind, true or false) */
+        put: operations["putNotificationSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/credit-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The company's low-credit threshold and automatic top-up (admins)
+         * @description When the credit falls below `lowCreditThresholdMinutes`, the company's admins get one mail
+         *     (not one per booking), and one more when it reaches zero; both are re-armed when the credit
+         *     is back at or above the threshold. With `autoTopUpPackageId` set, the fall orders that
+         *     package instead (at most `autoTopUpMonthlyMax` times per calendar month, German time; after
+         *     that the warnings go out again); each automatic order is mailed to the admins and listed in
+         *     `GET /v1/orders` with `automatic: true`. Exactly once also with several server instances.
+         *     Members: `403 admin_required` (the threshold itself is in `GET /v1/me`).
+         */
+        get: operations["getCreditSettings"];
+        /**
+         * Sets the low-credit threshold and the automatic top-up (admins)
+         * @description The credit is judged against the new settings at once: a threshold raised above the
+         *     credit warns (or tops up) now, as a booking would.
+         */
+        put: operations["putCreditSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/unsubscribe/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The page an unsubscribe link opens (HTML; changes nothing)
+         * @description Every mail carries a link here and the headers `List-Unsubscribe` and
+         *     `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058). The token is signed by the
+         *     server (MAIL_LINK_SECRET), names one recipient and one kind of mail, and expires 60 days
+         *     after the mail; it is no sign-in and can do nothing else. GET only asks (mail scanners open
+         *     links); the page's button POSTs. A changed token: `400`, an expired one: `410` — each with a
+         *     page that says so; nothing changes.
+         */
+        get: operations["showUnsubscribe"];
+        put?: never;
+        /** Stops that kind of mail for that recipient (the page's button, or a mail client's one-click POST) */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/agent/customers": {
         parameters: {
             query?: never;
@@ -948,6 +1028,8 @@ export interface components {
             ticketScope: "company" | "own";
             credit: components["schemas"]["Credit"];
             pricing: components["schemas"]["Pricing"];
+            /** @description The company's low-credit threshold: below it the badge shows its low state (admins set it in `PUT /v1/credit-settings`) */
+            lowCreditThresholdMinutes: number;
         };
         SessionState: {
             signedIn: boolean;
@@ -1081,6 +1163,40 @@ export interface components {
             /** @description Oldest first, in the order the balance moved */
             entries: components["schemas"]["StatementEntry"][];
         };
+        /** @description Which mails a person gets, per kind */
+        NotificationSettings: {
+            /** @description Confirmation of a new ticket (also to its CC address) */
+            ticketConfirmation: boolean;
+            /** @description Support replied to a ticket */
+            supportReplied: boolean;
+            /** @description A ticket's status changed, it was found not to be a bug and is now billed, or a known issue the person follows was fixed */
+            statusChanged: boolean;
+            /** @description The credit fell below the threshold, or to zero (admins) */
+            lowCredit: boolean;
+            /** @description Personal loyalty offers (admins) */
+            offers: boolean;
+            /** @description Order confirmations and automatic top-ups */
+            orders: boolean;
+        };
+        /** @enum {string} */
+        MailKind: "ticketConfirmation" | "supportReplied" | "statusChanged" | "lowCredit" | "offers" | "orders";
+        NotificationSettingsState: {
+            settings: components["schemas"]["NotificationSettings"];
+            /** @description The kinds that concern this person's role, in the order to show them */
+            kinds: components["schemas"]["MailKind"][];
+        };
+        CreditSettingsInput: {
+            /** @description Below this many minutes the credit is low (default 60; 0: warn only at zero) */
+            lowCreditThresholdMinutes: number;
+            /** @description The package ordered by itself when the credit falls below the threshold; null for none */
+            autoTopUpPackageId: string | null;
+            /** @description At most this many automatic orders per calendar month */
+            autoTopUpMonthlyMax: number;
+        };
+        CreditSettings: components["schemas"]["CreditSettingsInput"] & {
+            /** @description Automatic orders placed this calendar month */
+            autoTopUpsThisMonth: number;
+        };
         /**
          * @description An order of a package or a loyalty offer. Its minutes are credited in the transaction that places
          *     it (`credited`: the customer may use them at once; the invoice follows from the vendor's ERP), so
@@ -1097,7 +1213,7 @@ export interface components {
             price: components["schemas"]["Money"];
             /** Format: date-time */
             createdAt: string;
-            /** @description Who ordered (null for orders from before contacts existed) */
+            /** @description Who ordered (null for automatic orders and orders from before contacts existed) */
             contact: components["schemas"]["ContactRef"] | null;
             /** @enum {string} */
             status: "credited" | "cancelled";
@@ -1105,6 +1221,8 @@ export interface components {
             cancelledAt: string | null;
             /** @description The support team's reason for a cancellation; otherwise empty */
             cancelNote: string;
+            /** @description Ordered by the automatic top-up (see `GET /v1/credit-settings`), not by a person */
+            automatic: boolean;
         };
         /** @description Exactly one of `packageId` and `offerId` */
         OrderRequest: {
@@ -2378,6 +2496,199 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsState"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putNotificationSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description The settings as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettingsState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    getCreditSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    putCreditSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditSettingsInput"];
+            };
+        };
+        responses: {
+            /** @description The settings as saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreditSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    showUnsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The confirmation page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link was changed or is incomplete */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    /** @enum {string} */
+                    "List-Unsubscribe"?: "One-Click";
+                };
+            };
+        };
+        responses: {
+            /** @description Unsubscribed (again is the same) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link was changed or is incomplete; nothing changed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired; nothing changed */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
                 };
             };
         };

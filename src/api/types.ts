@@ -23,6 +23,10 @@ export type NoticeMatch = S['NoticeMatch'];
 export type Problem = S['Problem'];
 export type Statement = S['Statement'];
 export type StatementEntry = S['StatementEntry'];
+export type NotificationSettings = S['NotificationSettings'];
+export type NotificationSettingsState = S['NotificationSettingsState'];
+export type CreditSettings = S['CreditSettings'];
+export type CreditSettingsInput = S['CreditSettingsInput'];
 
 export interface PackageList {
   items: Package[];

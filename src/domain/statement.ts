@@ -8,9 +8,6 @@
 /** Cadia's statements are German statements: months begin at midnight in Germany. */
 export const STATEMENT_TIME_ZONE = 'Europe/Berlin';
 
-/** Below this many minutes the customer is warned by mail, once per crossing (the issue's default threshold). */
-export const LOW_CREDIT_MINUTES = 60;
-
 /** Every way the credit moves; `minutes` is signed (+ bought or corrected up, − charged, 0 free). */
 export const MOVEMENT_KINDS = ['opening', 'order', 'booking', 'free', 'reclassification', 'correction'] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];

@@ -474,7 +474,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         }
         const order: Order = {
           id: `ord_mock_${++s.seq}`, ...item, createdAt: at, contact: { id: s.me.contact.id, name: s.me.contact.name },
-          status: 'credited', cancelledAt: null, cancelNote: '',
+          status: 'credited', cancelledAt: null, cancelNote: '', automatic: false,
         };
         s.orders = [order, ...s.orders];
         s.me = { ...s.me, credit: { minutes: s.me.credit.minutes + item.minutes, updatedAt: at } };

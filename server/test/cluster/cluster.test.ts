@@ -65,7 +65,7 @@ describe('two instances on one PostgreSQL', () => {
   it('start together on an empty database: migrate and seed once', async () => {
     db = await freshDatabase();
     await instances(db.url, 2);
-    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 9);
+    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 10);
     assert.equal(await db.count('SELECT COUNT(*) FROM customers'), 2, 'seeded once');
     assert.equal(await db.count('SELECT COUNT(*) FROM contacts'), 5);
     assert.equal(await db.count("SELECT COUNT(*) FROM tickets WHERE id = 'tkt_demo_a'"), 1);
@@ -106,6 +106,35 @@ describe('two instances on one PostgreSQL', () => {
     assert.equal(rs.filter((r) => r.status === 201).length, 1);
     assert.equal(rs.filter((r) => r.status === 409).length, 49);
     assert.equal(await db.count("SELECT COUNT(*) FROM orders WHERE offer_id = 'off_demo_open'"), 1);
+  });
+
+  it('concurrent bookings over both that cross the low-credit threshold: one automatic order, one mail; then one warning', async () => {
+    db = await freshDatabase();
+    const [a, b] = await instances(db.url);
+    const json = (method: string, token: string, body: unknown) => ({
+      method, headers: { Authorization: token, 'Content-Type': 'application/json', 'Idempotency-Key': randomUUID() }, body: JSON.stringify(body),
+    });
+    const settings = (auto: string | null) => fetch(`${a!.base}/api/v1/credit-settings`, json('PUT', POS, { lowCreditThresholdMinutes: 100, autoTopUpPackageId: auto, autoTopUpMonthlyMax: 1 }));
+    assert.equal((await settings('pkg-180')).status, 200);
+    const created = await retrying(() => fetch(`${a!.base}/api/v1/tickets`, { method: 'POST', headers: { Authorization: POS, 'Idempotency-Key': randomUUID() }, body: ticketForm({ category: 'concern', subject: 'Viel Arbeit' }) }));
+    const { ticket } = (await created.json()) as { ticket: { id: string } };
+    const bookAll = (n: number) => Promise.all(Array.from({ length: n }, (_, i) => {
+      const init = json('POST', AGENT, { minutes: 10 });
+      return retrying(() => fetch(`${(i % 2 ? a : b)!.base}/api/v1/agent/tickets/${ticket.id}/time`, init));
+    }));
+    // 150 minutes, 20 bookings of 10 at once: the one that goes below 100 orders 180 minutes, once.
+    const first = await bookAll(20);
+    assert.deepEqual([...new Set(first.map((r) => r.status))], [201]);
+    assert.equal(await db.count("SELECT COUNT(*) FROM orders WHERE customer_number = '10001' AND automatic = 1"), 1);
+    assert.equal(await db.count("SELECT credit_minutes FROM customers WHERE number = '10001'"), 150 + 180 - 200);
+    assert.equal(await db.count("SELECT COUNT(*) FROM outbox WHERE subject LIKE 'Automatische Nachbestellung%'"), 1);
+    assert.equal(await db.count("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%knapp%'"), 0);
+    // Without the top-up: 10 more at once go below 100 once → one warning to the one admin.
+    assert.equal((await settings(null)).status, 200);
+    const second = await bookAll(10);
+    assert.deepEqual([...new Set(second.map((r) => r.status))], [201]);
+    assert.equal(await db.count("SELECT credit_minutes FROM customers WHERE number = '10001'"), 30);
+    assert.equal(await db.count("SELECT COUNT(*) FROM outbox WHERE subject LIKE '%knapp%'"), 1);
   });
 
   it('20 different creates at once over both: 20 distinct numbers, no 5xx', async () => {

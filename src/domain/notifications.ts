@@ -1,0 +1,43 @@
+/**
+ * Which mails a person gets, and the low-credit rule (issue 17). Shared by the server (who is
+ * mailed, when the warning fires) and `<cadia-account>` (the settings it shows) and the badge
+ * (its low state).
+ */
+
+/**
+ * The kinds of mail a contact can switch on and off. Every mail the backend sends is of one kind,
+ * and carries an unsubscribe link for it. `orders` (order confirmations and automatic top-ups) is
+ * not in the issue's list of five; it is here because every mail must be one a person can stop.
+ */
+export const MAIL_KINDS = ['ticketConfirmation', 'supportReplied', 'statusChanged', 'lowCredit', 'offers', 'orders'] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
+
+/** Kinds that only a company's admins receive (money: the credit warning, offers, automatic orders). */
+export const ADMIN_MAIL_KINDS: readonly MailKind[] = ['lowCredit', 'offers'];
+
+export const isMailKind = (v: unknown): v is MailKind => typeof v === 'string' && (MAIL_KINDS as readonly string[]).includes(v);
+
+/** How long an unsubscribe link in a mail works (days after the mail was written). */
+export const UNSUBSCRIBE_LINK_DAYS = 60;
+
+/** Below this many minutes the credit is low, unless the customer's admins chose another threshold. */
+export const DEFAULT_LOW_CREDIT_MINUTES = 60;
+/** The thresholds an admin may choose (minutes): 0 switches the "low" warning off (the zero warning stays). */
+export const MAX_LOW_CREDIT_MINUTES = 6000;
+/** Automatic top-ups per calendar month an admin may allow at most. */
+export const MAX_AUTO_TOP_UPS_PER_MONTH = 10;
+
+/**
+ * Where the credit stands against the threshold: `ok` (at or above it), `low` (below it, above
+ * zero), `zero` (zero or below). The server keeps the last state it warned about, so each fall
+ * into `low` and into `zero` is mailed once, and rising back to `ok` re-arms both.
+ */
+export type CreditLevel = 'ok' | 'low' | 'zero';
+
+export function creditLevel(minutes: number, thresholdMinutes: number): CreditLevel {
+  if (minutes <= 0) return 'zero';
+  return minutes < thresholdMinutes ? 'low' : 'ok';
+}
+
+/** How serious a level is; a warning fires only when the level gets worse than the one last warned about. */
+export const levelRank = (l: CreditLevel): number => (l === 'ok' ? 0 : l === 'low' ? 1 : 2);
