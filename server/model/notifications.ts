@@ -79,7 +79,7 @@ async function optedOut(db: Conn, to: Recipient, kind: MailKind): Promise<boolea
 export async function sendMail(trx: Tx, deps: Deps, to: Recipient, kind: MailKind, text: MailText): Promise<boolean> {
   if (await optedOut(trx, to, kind)) return false;
   const now = deps.clock.now();
-  const unsubscribeUrl = await deps.mailLinks.url({ customer: to.customerNumber, recipient: to.key, kind, lang: to.lang }, now);
+  const unsubscribeUrl = deps.mailLinks.url({ customer: to.customerNumber, recipient: to.key, kind, lang: to.lang }, now);
   await queueMail(trx, deps.clock, { to: to.email, cc: [], subject: text.subject, body: text.body + '\n' + unsubscribeFooter(to.lang, kind, unsubscribeUrl), unsubscribeUrl });
   return true;
 }
