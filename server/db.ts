@@ -82,6 +82,14 @@ export interface TicketsTable {
   lang: Generated<string>;
   /** Who filed it (null: before contacts existed). */
   contact_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When it was last closed (null while open): a reply within 14 days of it reopens the ticket. */
+  closed_at: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The closed ticket this one continues (a reply more than 14 days after closing started it). */
+  follow_up_of: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** The customer's rating of the help on a closed ticket: one per ticket, a later one replaces it. */
+export interface TicketRatingsTable {
+  ticket_id: string; score: number; comment: string; contact_id: string | null; rated_at: string;
 }
 /** `seq` orders rows written in the same instant (PostgreSQL has no rowid). */
 export interface MessagesTable {
@@ -161,6 +169,7 @@ export interface Tables {
   attachments: AttachmentsTable;
   attachment_blobs: AttachmentBlobsTable;
   ticket_diagnostics: TicketDiagnosticsTable;
+  ticket_ratings: TicketRatingsTable;
   time_entries: TimeEntriesTable;
   idempotency_keys: IdempotencyKeysTable;
   outbox: OutboxTable;
@@ -608,6 +617,24 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         // Credit already low or used up counts as warned (the old code mailed on the crossing), so
         // the first booking after the upgrade does not warn again.
         await sql`UPDATE customers SET low_credit_state = CASE WHEN credit_minutes <= 0 THEN 'zero' WHEN credit_minutes < 60 THEN 'low' ELSE 'ok' END`.execute(db);
+      },
+    },
+    // Close and rate (issue 18): when a ticket was closed (a reply within 14 days reopens it), the
+    // ticket a later reply started, and the customer's rating. Tickets closed before this migration
+    // count as closed at their last change.
+    '0011_close_rate': {
+      async up(db) {
+        await sql`ALTER TABLE tickets ADD COLUMN closed_at TEXT`.execute(db);
+        await sql`UPDATE tickets SET closed_at = updated_at WHERE status = 'closed'`.execute(db);
+        await sql`ALTER TABLE tickets ADD COLUMN follow_up_of TEXT REFERENCES tickets(id)`.execute(db);
+        await sql`CREATE INDEX tickets_follow_up_of ON tickets(follow_up_of)`.execute(db);
+        await sql`CREATE TABLE ticket_ratings (
+          ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+          score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+          comment TEXT NOT NULL DEFAULT '',
+          contact_id TEXT REFERENCES contacts(id),
+          rated_at TEXT NOT NULL
+        )`.execute(db);
       },
     },
   };

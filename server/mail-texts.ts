@@ -222,6 +222,18 @@ export function statusNotice(lang: Lang, status: TicketStatus): string {
   return `Status: ${STATUS[lang][status]}`;
 }
 
+/** The thread's notice when the customer closed the ticket ("Problem gelöst"). */
+export function closedByCustomerNotice(lang: Lang, name: string): string {
+  return lang === 'en' ? `${name} closed the ticket: problem solved.` : `${name} hat das Ticket geschlossen: Problem gelöst.`;
+}
+
+/** The old thread's notice when a reply came more than 14 days after closing and started a new ticket. */
+export function followUpNotice(lang: Lang, number: string, days: number): string {
+  return lang === 'en'
+    ? `Closed more than ${days} days ago: the customer's reply continues in the new ticket ${number}.`
+    : `Vor mehr als ${days} Tagen geschlossen: Die Antwort des Kunden geht im neuen Ticket ${number} weiter.`;
+}
+
 /** The thread's notice when support changes the category; `billable`: it was free and now costs credit. */
 export function reclassifiedNotice(lang: Lang, from: TicketCategory, to: TicketCategory, billable: boolean): string {
   const c = CATEGORY[lang];

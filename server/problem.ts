@@ -76,6 +76,7 @@ const TITLES: Texts = {
   offer_already_ordered: { de: 'Dieses Treueangebot wurde bereits bestellt.', en: 'This loyalty offer has already been ordered.' },
   mail_sent: { de: 'Diese E-Mail wurde bereits zugestellt.', en: 'This e-mail was already delivered.' },
   mail_pending: { de: 'Diese E-Mail wird noch zugestellt.', en: 'This e-mail is still being delivered.' },
+  ticket_not_closed: { de: 'Bewerten können Sie ein Ticket, sobald es geschlossen ist.', en: 'A ticket can be rated once it is closed.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
   key_revoked: { de: 'Dieser Installationsschlüssel ist bereits widerrufen.', en: 'This installation key is already revoked.' },
   role_from_host: { de: 'Die Rolle dieser Person legt die Anmeldung des Kunden fest.', en: "This person's role is set by the customer's sign-in." },

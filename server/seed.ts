@@ -70,6 +70,8 @@ interface SeedTicket {
   /** When the customer last looked; default: after the last message (all read). */
   seen?: number;
   reclassified?: { from: TicketCategory; at: number };
+  /** The customer's rating of a closed ticket, given when it was closed. */
+  rating?: { score: number; comment: string };
 }
 
 const WW = 'CadiaOFFICE Warenwirtschaft';
@@ -162,6 +164,7 @@ function tickets(): SeedTicket[] {
         { author: 'support', body: 'Die Schulung hat stattgefunden. Die Unterlagen finden Sie im Kundenportal.', at: 31 * D },
       ],
       time: [{ minutes: 60, billable: true, note: 'Schulung Mahnwesen per Fernwartung', at: 31 * D }],
+      rating: { score: 5, comment: 'Sehr geduldig erklärt, Frau Roth kommt jetzt gut zurecht.' },
     },
     {
       id: 'tkt_demo_g', customer: '10001', category: 'concern', status: 'in_progress',
@@ -198,6 +201,7 @@ function tickets(): SeedTicket[] {
         { author: 'support', body: 'Die Lizenz ist übertragen. Bitte melden Sie sich am neuen Rechner einmal neu an.', at: 24 * D },
       ],
       time: [{ minutes: 20, billable: true, note: 'Lizenzübertragung', at: 24 * D }],
+      rating: { score: 4, comment: '' },
     },
     {
       id: 'tkt_demo_j', customer: '10002', category: 'error_handling', status: 'new',
@@ -324,15 +328,17 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
     const person = demoPerson(t.customer, MEMBER_TICKETS.has(t.id) ? 'member' : 'admin');
     const lastAt = Math.min(...t.messages.map((m) => m.at));
     const ctx = t.context ?? {};
+    const updatedAt = iso(Math.min(lastAt, ...(t.time ?? []).map((e) => e.at)));
     add('tickets', {
       id: t.id, number: numbers.get(t.id)!, customer_number: t.customer, category: t.category, status: t.status, urgency: t.urgency ?? 'normal',
       subject: t.subject, description: t.description, program: ctx.program ?? '', program_version: ctx.program_version ?? '', window: ctx.window ?? '',
       error_message: ctx.error_message ?? '', hangs_at: ctx.hangs_at ?? '', last_action: ctx.last_action ?? '', called_before: t.calledBefore ? 1 : 0,
       cc: ctx.cc ?? '', phone: ctx.phone ?? '', phone_availability: ctx.phone_availability ?? '',
       original_category: t.reclassified?.from ?? null, reclassified_at: t.reclassified ? iso(t.reclassified.at) : null,
-      customer_seen_at: iso(t.seen ?? lastAt), created_at: iso(t.created), updated_at: iso(Math.min(lastAt, ...(t.time ?? []).map((e) => e.at))),
-      contact_id: person.id,
+      customer_seen_at: iso(t.seen ?? lastAt), created_at: iso(t.created), updated_at: updatedAt,
+      contact_id: person.id, closed_at: t.status === 'closed' ? updatedAt : null,
     });
+    if (t.rating) add('ticket_ratings', { ticket_id: t.id, score: t.rating.score, comment: t.rating.comment, contact_id: person.id, rated_at: updatedAt });
     t.messages.forEach((m, i) => {
       const id = `msg_${t.id.slice(4)}_${i + 1}`;
       const by = m.author === 'customer' ? { name: person.name, id: person.id } : m.author === 'support' ? { name: AGENT_NAME, id: DEMO_PEOPLE[4].id } : { name: 'Cadia Support', id: null };
@@ -378,7 +384,7 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
 
   const order: Array<keyof Tables> = [
     'customers', 'contacts', 'notices', 'packages', 'faq_articles', 'offers', 'orders', 'ticket_counters', 'tickets', 'messages', 'attachments',
-    'attachment_blobs', 'time_entries',
+    'attachment_blobs', 'time_entries', 'ticket_ratings',
   ];
   for (const table of order) {
     const list = rows[table] ?? [];

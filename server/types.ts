@@ -15,3 +15,4 @@ export type OutboxMail = S['OutboxMail'];
 export type Notice = S['Notice'];
 export type AgentNotice = S['AgentNotice'];
 export type NoticeSubscriber = S['NoticeSubscriber'];
+export type RatingStats = S['RatingStats'];

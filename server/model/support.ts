@@ -15,15 +15,15 @@ import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMa
 import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.js';
 import { moveCredit } from './ledger.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
-import { anyTicket, getMessage, insertMessage, lockTicket, messageAdded, ticketChanged, ticketDetail, type TicketRow, toTimeEntry } from './tickets.js';
+import {
+  anyTicket, getMessage, insertMessage, lockTicket, messageAdded, statusColumns, SYSTEM_AUTHOR, ticketChanged, ticketDetail, type TicketRow, toTimeEntry,
+} from './tickets.js';
 import { sendMail, recipientOf } from './notifications.js';
 
-/** The author of the thread's notices. */
-const SYSTEM_AUTHOR = 'Cadia Support';
 
 /** The ticket as support sees it: with the customer and their credit. */
-export async function agentDetail(conn: Conn, id: string): Promise<AgentTicketDetail> {
-  const detail = await ticketDetail(conn, id);
+export async function agentDetail(conn: Conn, id: string, now: Date): Promise<AgentTicketDetail> {
+  const detail = await ticketDetail(conn, id, now);
   const customer = await getCustomer(conn, (await anyTicket(conn, id)).customer_number);
   return { ...detail, customer: { number: customer.number, name: customer.name, email: customer.email }, credit: toCredit(customer) };
 }
@@ -96,10 +96,12 @@ export async function addSupportReply(
 ): Promise<Message> {
   const { ticket } = r;
   const at = deps.clock.now().toISOString();
+  // Locked first (ticket before customer, as everywhere): closing or reopening follows from the current status.
+  const current = await lockTicket(trx, ticket.id);
   const id = newId('msg');
   await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agent.name, body: r.body, kind: 'message', at, contactId: r.agent.contactId });
   await storeAttachments(trx, deps.clock, id, ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
-  await trx.updateTable('tickets').set({ status: r.status, updated_at: at }).where('id', '=', ticket.id).execute();
+  await trx.updateTable('tickets').set(statusColumns(current.status, r.status, at)).where('id', '=', ticket.id).execute();
   const to = await recipientOf(trx, ticket);
   await sendMail(trx, deps, to, 'supportReplied', supportRepliedMail(to.lang, { name: to.name, number: ticket.number, subject: ticket.subject }));
   messageAdded(trx, ticket, id, at);
@@ -133,7 +135,7 @@ export async function bookTime(
   if (charge.charged > 0) creditChanged(trx, current.customer_number, credit);
   ticketChanged(trx, current, current.status, at);
   const offer = await offerIfExhausted(trx, deps, current, credit, charge.charged);
-  return { timeEntry: toTimeEntry(entry), credit, offer, ticket: await agentDetail(trx, current.id) };
+  return { timeEntry: toTimeEntry(entry), credit, offer, ticket: await agentDetail(trx, current.id, deps.clock.now()) };
 }
 
 /** A new status, with its notice in the thread; the same status again changes nothing. */
@@ -141,13 +143,13 @@ export async function setStatus(trx: Tx, deps: Deps, ticketId: string, status: T
   const current = await lockTicket(trx, ticketId);
   if (status !== current.status) {
     const at = deps.clock.now().toISOString();
-    await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', ticketId).execute();
+    await trx.updateTable('tickets').set(statusColumns(current.status, status, at)).where('id', '=', ticketId).execute();
     await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body: statusNotice(current.lang, status), kind: 'status', at });
     const to = await recipientOf(trx, current);
     await sendMail(trx, deps, to, 'statusChanged', statusChangedMail(to.lang, { name: to.name, number: current.number, subject: current.subject, status }));
     ticketChanged(trx, current, status, at);
   }
-  return agentDetail(trx, ticketId);
+  return agentDetail(trx, ticketId, deps.clock.now());
 }
 
 /**
@@ -202,7 +204,7 @@ export async function reclassify(trx: Tx, deps: Deps, ticketId: string, category
     await sendMail(trx, deps, to, 'statusChanged', text);
   }
   ticketChanged(trx, current, current.status, at);
-  return agentDetail(trx, ticketId);
+  return agentDetail(trx, ticketId, deps.clock.now());
 }
 
 /** A correction of the credit by the support team (a goodwill refund, time booked on the wrong customer), with its reason for the statement. */

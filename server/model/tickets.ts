@@ -6,15 +6,16 @@
 import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
 import { type RawBuilder, sql, type SqlBool } from 'kysely';
+import { REOPEN_DAYS, replyEffect, reopenableUntil } from '../../src/domain/closing.js';
 import { DAY_MS } from '../clock.js';
 import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { ticketReceivedMail } from '../mail-texts.js';
+import { followUpNotice, ticketReceivedMail } from '../mail-texts.js';
 import { recipientByEmail, sendMail } from './notifications.js';
 import { ApiError, type Lang } from '../problem.js';
 import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
-import type { Message, TicketBilling, TicketDetail, TicketSummary, TimeEntry } from '../types.js';
+import type { Message, TicketBilling, TicketDetail, TicketRef, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, type StoredUpload, storeAttachments, toAttachment } from '../uploads.js';
 import type { ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import { likePattern } from '../validate.js';
@@ -46,6 +47,8 @@ export interface TicketRow {
   updated_at: string;
   lang: Lang;
   contact_id: string | null;
+  closed_at: string | null;
+  follow_up_of: string | null;
 }
 
 /** Row plus the computed list columns. */
@@ -54,6 +57,14 @@ interface ListRow extends TicketRow {
   unread: number;
   customer_name: string;
   contact_name: string | null;
+  rating_score: number | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+  rated_by_id: string | null;
+  rated_by_name: string | null;
+  follow_up_of_number: string | null;
+  followed_by_id: string | null;
+  followed_by_number: string | null;
 }
 
 // Summary columns shared by list and detail so both agree on `unread` and `bookedMinutes`. Counts
@@ -62,10 +73,22 @@ function summaryQuery(db: Conn) {
   return db.selectFrom('tickets as t')
     .innerJoin('customers as c', 'c.number', 't.customer_number')
     .leftJoin('contacts as p', 'p.id', 't.contact_id')
+    .leftJoin('ticket_ratings as r', 'r.ticket_id', 't.id')
+    .leftJoin('contacts as rp', 'rp.id', 'r.contact_id')
+    .leftJoin('tickets as prev', 'prev.id', 't.follow_up_of')
     .selectAll('t')
     .select([
       'c.name as customer_name',
       'p.name as contact_name',
+      'r.score as rating_score',
+      'r.comment as rating_comment',
+      'r.rated_at as rated_at',
+      'r.contact_id as rated_by_id',
+      'rp.name as rated_by_name',
+      'prev.number as follow_up_of_number',
+      // The newest ticket that continues this one (a second late reply starts another).
+      sql<string | null>`(SELECT n.id FROM tickets n WHERE n.follow_up_of = t.id ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`.as('followed_by_id'),
+      sql<string | null>`(SELECT n.number FROM tickets n WHERE n.follow_up_of = t.id ORDER BY n.created_at DESC, n.id DESC LIMIT 1)`.as('followed_by_number'),
       sql<number>`(SELECT CAST(COALESCE(SUM(e.minutes), 0) AS INTEGER) FROM time_entries e WHERE e.ticket_id = t.id)`.as('booked'),
       sql<number>`CASE WHEN EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = t.id AND m.author = 'support'
         AND (t.customer_seen_at IS NULL OR m.created_at > t.customer_seen_at)) THEN 1 ELSE 0 END`.as('unread'),
@@ -85,6 +108,13 @@ export function toSummary(r: ListRow): TicketSummary {
     bookedMinutes: r.booked,
     unread: r.unread === 1,
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? '' } : null,
+    closedAt: r.closed_at,
+    rating: r.rating_score === null || r.rated_at === null ? null : {
+      score: Number(r.rating_score), comment: r.rating_comment ?? '', ratedAt: r.rated_at,
+      ratedBy: r.rated_by_id ? { id: r.rated_by_id, name: r.rated_by_name ?? '' } : null,
+    },
+    followUpOf: r.follow_up_of ? { id: r.follow_up_of, number: r.follow_up_of_number ?? '' } : null,
+    followedBy: r.followed_by_id ? { id: r.followed_by_id, number: r.followed_by_number ?? '' } : null,
   };
 }
 
@@ -297,7 +327,8 @@ export function billingOf(entries: readonly TimeEntry[]): TicketBilling {
   };
 }
 
-export async function ticketDetail(db: Conn, id: string): Promise<TicketDetail> {
+/** `now` (the server's clock) decides what a reply would do to a closed ticket. */
+export async function ticketDetail(db: Conn, id: string, now: Date): Promise<TicketDetail> {
   const r = (await summaryQuery(db).where('t.id', '=', id).executeTakeFirst()) as ListRow | undefined;
   if (!r) throw new ApiError(404, 'not_found');
   const timeEntries = await timeEntriesOf(db, id);
@@ -321,6 +352,8 @@ export async function ticketDetail(db: Conn, id: string): Promise<TicketDetail> 
     timeEntries,
     billing: billingOf(timeEntries),
     diagnostics: await diagnosticsOf(db, id),
+    replyEffect: replyEffect({ status: r.status, closedAt: r.closed_at }, now),
+    reopenableUntil: r.status === 'closed' && r.closed_at ? reopenableUntil(r.closed_at).toISOString() : null,
   };
 }
 
@@ -366,6 +399,9 @@ export function messageAdded(trx: Tx, t: { id: string; customer_number: string }
   emitEvent(trx, { name: 'message', customerNumber: t.customer_number, data: { ticketId: t.id, messageId } }, at);
 }
 
+/** The author of the thread's notices. */
+export const SYSTEM_AUTHOR = 'Cadia Support';
+
 /** Viewing the ticket is what makes support's replies "read". */
 export async function markSeen(db: Conn, id: string, at: string): Promise<void> {
   await db.updateTable('tickets').set({ customer_seen_at: at }).where('id', '=', id).execute();
@@ -395,6 +431,8 @@ export interface NewTicket {
   lang: Lang;
   /** The ERP's diagnostics, when the customer ticked "send"; its file is stored with the request's attachments. */
   diagnostics?: (ErpDiagnostics & { file?: StoredUpload }) | null;
+  /** The closed ticket this one continues (a late reply to it). */
+  followUpOf?: string;
 }
 
 /**
@@ -422,7 +460,7 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
     subject: input.subject, description: input.description, program: input.program, program_version: input.programVersion,
     window: input.window, error_message: input.errorMessage, hangs_at: input.hangsAt, last_action: input.lastAction,
     called_before: input.calledBefore ? 1 : 0, cc: input.cc, phone: input.phone, phone_availability: input.phoneAvailability,
-    lang: t.lang, created_at: at, updated_at: at, contact_id: author.contactId,
+    lang: t.lang, created_at: at, updated_at: at, contact_id: author.contactId, follow_up_of: t.followUpOf ?? null,
   }).execute();
   const messageId = newId('msg');
   await insertMessage(trx, { id: messageId, ticketId: id, author: 'customer', authorName: author.name, body: input.description, kind: 'message', at, contactId: author.contactId });
@@ -448,23 +486,63 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
     if (await sendMail(trx, deps, to, 'ticketConfirmation', ticketReceivedMail(t.lang, { name: author.name, ...confirm }))) emailedTo.push(address);
   }
   ticketChanged(trx, { id, customer_number: t.customerNumber }, 'new', at);
-  return { ticket: await ticketDetail(trx, id), emailedTo };
+  return { ticket: await ticketDetail(trx, id, now), emailedTo };
 }
 
-/** The customer's reply: the message with its images and files, the status it leads to, the events. */
-export async function addCustomerReply(
-  trx: Tx, deps: Deps, r: { ticket: TicketRow; author: Author; body: string; uploads: readonly StoredUpload[] },
-): Promise<Message> {
-  const at = deps.clock.now().toISOString();
-  const id = newId('msg');
-  await insertMessage(trx, { id, ticketId: r.ticket.id, author: 'customer', authorName: r.author.name, body: r.body, kind: 'message', at, contactId: r.author.contactId });
-  await storeAttachments(trx, deps.clock, id, r.ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
+/**
+ * A status change's columns: `closed_at` is set when the ticket becomes closed and cleared when it
+ * opens again (the same status again leaves it, so the 14 days are not restarted).
+ */
+export function statusColumns(from: TicketStatus, to: TicketStatus, at: string): { status: TicketStatus; updated_at: string; closed_at?: string | null } {
+  return { status: to, updated_at: at, ...(from !== to && { closed_at: to === 'closed' ? at : null }) };
+}
+
+export interface CustomerReply { ticket: TicketRow; author: Author; body: string; uploads: readonly StoredUpload[]; lang: Lang }
+
+/**
+ * The customer's reply: the message with its images and files, the status it leads to, the events.
+ * On a ticket closed within the last 14 days it reopens it; on one closed longer ago it starts a new
+ * ticket linked to the old one instead (`followUp`), with the reply as its request.
+ */
+export async function addCustomerReply(trx: Tx, deps: Deps, r: CustomerReply): Promise<{ message: Message; followUp: TicketRef | null }> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
   // Locked: the new status follows from the current one, which an agent may be changing right now.
-  const status = statusAfterCustomerReply((await lockTicket(trx, r.ticket.id)).status);
-  await trx.updateTable('tickets').set({ status, updated_at: at }).where('id', '=', r.ticket.id).execute();
-  messageAdded(trx, r.ticket, id, at);
-  ticketChanged(trx, r.ticket, status, at);
-  return getMessage(trx, id);
+  const current = await lockTicket(trx, r.ticket.id);
+  if (replyEffect({ status: current.status, closedAt: current.closed_at }, now) === 'follow_up') return startFollowUp(trx, deps, current, r, at);
+  const id = newId('msg');
+  await insertMessage(trx, { id, ticketId: current.id, author: 'customer', authorName: r.author.name, body: r.body, kind: 'message', at, contactId: r.author.contactId });
+  await storeAttachments(trx, deps.clock, id, current.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
+  const status = statusAfterCustomerReply(current.status);
+  await trx.updateTable('tickets').set(statusColumns(current.status, status, at)).where('id', '=', current.id).execute();
+  messageAdded(trx, current, id, at);
+  ticketChanged(trx, current, status, at);
+  return { message: await getMessage(trx, id), followUp: null };
+}
+
+/**
+ * A reply too long after closing: a new ticket (same category, subject and program context; the
+ * reply as its request, confirmed by mail like any new ticket) linked to the old one, whose thread
+ * says where it went on.
+ */
+async function startFollowUp(trx: Tx, deps: Deps, old: TicketRow, r: CustomerReply, at: string): Promise<{ message: Message; followUp: TicketRef }> {
+  const { ticket } = await createTicket(trx, deps, {
+    customerNumber: old.customer_number, author: r.author, uploads: r.uploads, lang: r.lang, followUpOf: old.id,
+    input: {
+      category: old.category, subject: old.subject, description: r.body, program: old.program, programVersion: old.program_version,
+      window: old.window, errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false,
+      // The old CC is not copied: that colleague agreed to the old ticket's mail, not to every later one.
+      cc: '', phone: old.phone, phoneAvailability: old.phone_availability,
+    },
+  });
+  await insertMessage(trx, {
+    id: newId('msg'), ticketId: old.id, author: 'system', authorName: SYSTEM_AUTHOR, body: followUpNotice(old.lang, ticket.number, REOPEN_DAYS), kind: 'status', at,
+  });
+  await trx.updateTable('tickets').set({ updated_at: at }).where('id', '=', old.id).execute();
+  ticketChanged(trx, old, old.status, at);
+  const message = ticket.messages[0];
+  if (!message) throw new Error('unreachable: a new ticket has its request as first message');
+  return { message, followUp: { id: ticket.id, number: ticket.number } };
 }
 
 /**

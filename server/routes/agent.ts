@@ -9,6 +9,7 @@ import {
   isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, URGENCIES, type Urgency,
 } from '../../src/domain/categories.js';
 import { type AppEnv, requireAgent } from '../auth.js';
+import { ratingStats } from '../model/ratings.js';
 import { transact, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
@@ -165,9 +166,16 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     return c.json({ items, nextCursor: page.nextCursor, total: page.total, counts });
   });
 
+  /** The ratings on average and per score, of every customer or of one (`?customer=`). */
+  app.get('/agent/ratings', async (c) => {
+    requireAgent(c);
+    const { customerNumber } = parseQueueFilters(c);
+    return c.json(await ratingStats(db, customerNumber));
+  });
+
   app.get('/agent/tickets/:id', async (c) => {
     requireAgent(c);
-    return c.json(await agentDetail(db, (await anyTicket(db, c.req.param('id'))).id));
+    return c.json(await agentDetail(db, (await anyTicket(db, c.req.param('id'))).id, clock.now()));
   });
 
   /**

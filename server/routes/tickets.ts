@@ -8,9 +8,11 @@ import {
 } from '../model/tickets.js';
 import { noticeExists, subscribe } from '../model/notices.js';
 import { pickLang } from '../problem.js';
-import { parseListParams, readDiagnostics, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
+import { parseListParams, readDiagnostics, readRating, readReplyBody, REPLY_FORM_FIELDS, TICKET_FORM_FIELDS, readTicketInput, throwIfFormErrors } from '../rules/tickets.js';
 import { contentDisposition, formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
-import { Fields } from '../validate.js';
+import { Fields, readJsonObject } from '../validate.js';
+import { transact } from '../db.js';
+import { closeTicket, rateTicket } from '../model/ratings.js';
 
 /** `status` (repeated or comma-separated), `q`, `cursor`, `limit` — shared with the agent list. */
 export function parseListQuery(c: Context): Omit<ListQuery, 'customerNumber'> {
@@ -38,7 +40,7 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
     const p = requireCustomer(c);
     const t = await customerTicket(db, c.req.param('id'), await ticketScope(db, p));
     await markSeen(db, t.id, clock.now().toISOString());
-    return c.json(await ticketDetail(db, t.id));
+    return c.json(await ticketDetail(db, t.id, clock.now()));
   });
 
   app.post('/tickets', async (c) => {
@@ -88,9 +90,24 @@ export function ticketRoutes(deps: Deps): Hono<AppEnv> {
 
     const fp = fingerprint('POST', `/v1/tickets/${ticket.id}/messages`, formFingerprintParts(form, uploads));
     const result = await runIdempotent(deps, { principal: p.key, key, fingerprint: fp }, async (trx) => ({
-      status: 201, body: { message: await addCustomerReply(trx, deps, { ticket, author: authorOf(p), body, uploads }) },
+      status: 201, body: await addCustomerReply(trx, deps, { ticket, author: authorOf(p), body, uploads, lang: pickLang(c.req.header('accept-language')) }),
     }));
     return idempotentResponse(result);
+  });
+
+  /** "Problem gelöst": closing twice answers the closed ticket again, so a retry needs no Idempotency-Key. */
+  app.post('/tickets/:id/close', async (c) => {
+    const p = requireCustomer(c);
+    const ticket = await customerTicket(db, c.req.param('id'), await ticketScope(db, p));
+    return c.json(await transact(db, (trx) => closeTicket(trx, deps, ticket.id, { contactId: p.contactId, name: p.name })));
+  });
+
+  /** The rating replaces any earlier one (PUT: the same body twice is the same state). */
+  app.put('/tickets/:id/rating', async (c) => {
+    const p = requireCustomer(c);
+    const ticket = await customerTicket(db, c.req.param('id'), await ticketScope(db, p));
+    const rating = readRating(new Fields(await readJsonObject(c)));
+    return c.json(await transact(db, (trx) => rateTicket(trx, deps, ticket.id, { ...rating, contactId: p.contactId })));
   });
 
   app.get('/attachments/:id', async (c) => {

@@ -7,6 +7,7 @@ import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCI
 import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
+import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN } from '../../src/domain/closing.js';
 
 /** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
 export const TICKET_FORM_FIELDS = [
@@ -105,6 +106,15 @@ export function parseListParams(raw: { status: readonly string[]; q?: string | n
   if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
   throwIfFieldErrors(errors);
   return { statuses: statuses as TicketStatus[], q, limit };
+}
+
+/** A rating (PUT /tickets/{id}/rating): `score` an integer 1..5, `comment` optional; throws 422 naming the field. */
+export function readRating(f: Fields): { score: number; comment: string } {
+  const score = f.integer('score', { required: true, min: RATING_MIN, max: RATING_MAX });
+  const comment = f.string('comment', { max: RATING_COMMENT_MAX });
+  f.check();
+  if (score === undefined) throw new Error('unreachable: score validated');
+  return { score, comment };
 }
 
 /** The customer answered, so the ball is with support again (a closed ticket is reopened). */

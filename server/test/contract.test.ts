@@ -48,7 +48,14 @@ describe('responses match api/openapi.yaml', () => {
     check('TicketCreated', created);
     const form = new FormData();
     form.append('body', 'Antwort');
-    check('MessageCreated', await (await b.req('/v1/tickets/tkt_demo_c/messages', { token: POS, form, idempotent: true })).json());
+    check('ReplyCreated', await (await b.req('/v1/tickets/tkt_demo_c/messages', { token: POS, form, idempotent: true })).json());
+    // Closing, rating, and a reply to a ticket closed long ago (it starts a linked follow-up).
+    check('TicketDetail', await (await b.req('/v1/tickets/tkt_demo_a/close', { method: 'POST', token: POS })).json());
+    check('TicketDetail', await (await b.req('/v1/tickets/tkt_demo_a/rating', { method: 'PUT', token: POS, json: { score: 4, comment: 'Gut' } })).json());
+    check('ReplyCreated', await (await b.req('/v1/tickets/tkt_demo_e/messages', { token: POS, form, idempotent: true })).json());
+    check('TicketList', await get('/v1/tickets', POS));
+    check('TicketDetail', await get('/v1/tickets/tkt_demo_e', POS));
+    check('Problem', await (await b.req('/v1/tickets/tkt_demo_c/rating', { method: 'PUT', token: POS, json: { score: 9 } })).json());
     check('Problem', await (await b.req('/v1/tickets', { token: POS, form: ticketForm({ subject: '' }), idempotent: true })).json());
     check('Problem', await get('/v1/me'));
   });
@@ -62,6 +69,7 @@ describe('responses match api/openapi.yaml', () => {
     check('NoticeSubscriberList', await get('/v1/agent/notices/ntc_demo_print/subscribers', AGENT));
     check('NoticeSaved', await (await b.req('/v1/agent/notices', { token: AGENT, idempotent: true, json: { program: 'CadiaOFFICE Lohn', title: 'T', text: 'x' } })).json());
     check('NoticeSaved', await (await b.req('/v1/agent/notices/ntc_demo_print', { method: 'PATCH', token: AGENT, json: { status: 'fixed' } })).json());
+    check('RatingStats', await get('/v1/agent/ratings', AGENT));
     check('TimeBooked', await (await b.req('/v1/agent/tickets/tkt_demo_g/time', { token: AGENT, idempotent: true, json: { minutes: 200 } })).json());
     check('MessageCreated', await (await b.req('/v1/agent/tickets/tkt_demo_g/messages', { token: AGENT, idempotent: true, json: { body: 'x' } })).json());
     check('AgentTicketDetail', await (await b.req('/v1/agent/tickets/tkt_demo_b/reclassify', { token: AGENT, idempotent: true, json: { category: 'concern' } })).json());

@@ -343,6 +343,72 @@ describe('tickets and replies', () => {
   });
 });
 
+describe('closing and rating answer as the reference backend does', () => {
+  let b: TestBackend;
+  before(async () => { b = await setup(); });
+  after(() => b.close());
+  const codes = (p: Problem) => (p.errors ?? []).map((e) => [e.field, e.code, e.message]);
+  const real = async <T>(path: string, init: { method?: string; json?: unknown; form?: FormData; lang?: string } = {}) => {
+    const r = await b.req(path, { token: POS, ...init, idempotent: !!init.form, headers: init.lang ? { 'Accept-Language': init.lang } : {} });
+    return { status: r.status, body: (await r.json()) as T };
+  };
+  const view = (t: TicketDetail) => [t.status, t.closedAt, t.replyEffect, t.reopenableUntil, t.rating?.score ?? null, t.rating?.comment ?? null, t.messages.at(-1)?.body];
+
+  it('the desk\'s ratings (before the writes below): the same average and counts as the server\'s', async () => {
+    for (const path of ['/v1/agent/ratings', '/v1/agent/ratings?customer=10002', '/v1/agent/ratings?customer=x']) {
+      const mock = await call<unknown>(agentHandlers.ok, path, { token: AGENT });
+      const r = await b.req(path, { token: AGENT });
+      assert.deepEqual([mock.status, mock.body], [r.status, await r.json()], path);
+    }
+  });
+
+  it('close, rate (refusals too), reopen by a reply, and a late reply\'s follow-up', async () => {
+    const set = createHandlers({ customer: 'positive', now: () => new Date(FIXTURE_NOW) });
+    const both = async <T>(path: string, init: { method?: string; json?: unknown; form?: FormData; lang?: string } = {}) =>
+      [await call<T>(set, path, { ...init, ...(init.form && { key: `k-${Math.random()}` }) }), await real<T>(path, init)] as const;
+
+    const [early, earlyReal] = await both<Problem>('/v1/tickets/tkt_demo_a/rating', { method: 'PUT', json: { score: 4 } });
+    assert.deepEqual([early.status, early.body.code], [earlyReal.status, earlyReal.body.code]);
+    assert.equal(early.status, 409);
+
+    const [closed, closedReal] = await both<TicketDetail>('/v1/tickets/tkt_demo_a/close', { method: 'POST' });
+    assert.equal(closed.status, 200);
+    assert.deepEqual(view(closed.body), view(closedReal.body));
+    const [again, againReal] = await both<TicketDetail>('/v1/tickets/tkt_demo_a/close', { method: 'POST' });
+    assert.deepEqual([again.body.messages.length, view(again.body)], [againReal.body.messages.length, view(againReal.body)]);
+
+    for (const json of [{ score: 0 }, { score: '5' }, { comment: 'x' }, { score: 2, comment: 'x'.repeat(2001) }]) {
+      const [bad, badReal] = await both<Problem>('/v1/tickets/tkt_demo_a/rating', { method: 'PUT', json, lang: 'en' });
+      assert.deepEqual([bad.status, codes(bad.body)], [badReal.status, codes(badReal.body)], JSON.stringify(json));
+    }
+    await both('/v1/tickets/tkt_demo_a/rating', { method: 'PUT', json: { score: 2, comment: 'Zu langsam' } });
+    const [rated, ratedReal] = await both<TicketDetail>('/v1/tickets/tkt_demo_a/rating', { method: 'PUT', json: { score: 5 } });
+    assert.deepEqual(view(rated.body), view(ratedReal.body));
+    assert.deepEqual(rated.body.rating?.ratedBy, ratedReal.body.rating?.ratedBy);
+    assert.equal((await call(set, '/v1/tickets/tkt_nope/close', { method: 'POST' })).status, 404);
+
+    const reply = new FormData();
+    reply.append('body', 'Doch noch eine Frage.');
+    const [reopened, reopenedReal] = await both<{ followUp: unknown }>('/v1/tickets/tkt_demo_a/messages', { form: reply });
+    assert.deepEqual([reopened.status, reopened.body.followUp], [reopenedReal.status, reopenedReal.body.followUp]);
+    const after = [(await call<TicketDetail>(set, '/v1/tickets/tkt_demo_a')).body, (await real<TicketDetail>('/v1/tickets/tkt_demo_a')).body];
+    assert.deepEqual(view(after[0]!), view(after[1]!));
+    assert.equal(after[0]!.status, 'in_progress');
+
+    // tkt_demo_e was closed 17 days ago: the reply starts a linked ticket on both.
+    const [late, lateReal] = await both<{ followUp: { id: string; number: string } | null; message: Message }>('/v1/tickets/tkt_demo_e/messages', { form: reply });
+    assert.ok(late.body.followUp && lateReal.body.followUp);
+    assert.equal(late.body.message.body, lateReal.body.message.body);
+    const next = [(await call<TicketDetail>(set, `/v1/tickets/${late.body.followUp.id}`)).body, (await real<TicketDetail>(`/v1/tickets/${lateReal.body.followUp.id}`)).body];
+    const linked = (t: TicketDetail) => [t.status, t.subject, t.category, t.followUpOf?.id, t.messages.length, t.messages[0]?.body];
+    assert.deepEqual(linked(next[0]!), linked(next[1]!));
+    const old = [(await call<TicketDetail>(set, '/v1/tickets/tkt_demo_e')).body, (await real<TicketDetail>('/v1/tickets/tkt_demo_e')).body];
+    assert.deepEqual([old[0]!.status, old[0]!.followedBy?.id, old[0]!.messages.at(-1)?.body.replace(/T-\d+-\d+/, 'T')],
+      [old[1]!.status, late.body.followUp.id, old[1]!.messages.at(-1)?.body.replace(/T-\d+-\d+/, 'T')]);
+  });
+
+});
+
 describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {
   let b: TestBackend;
   before(async () => {

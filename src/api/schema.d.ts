@@ -229,8 +229,57 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reply to a ticket with up to three images and three files; a reply to a ticket waiting for the customer sets it in progress */
+        /**
+         * Reply to a ticket with up to three images and three files; a reply to a ticket waiting for the customer sets it in progress
+         * @description On a closed ticket (`replyEffect` in the detail says which beforehand): within 14 days of closing the
+         *     reply reopens it (`in_progress`); later it starts a new ticket linked to the old one (`followUpOf`),
+         *     carrying the reply as its request, and the answer's `followUp` names that new ticket.
+         */
         post: operations["createMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The customer closes the ticket ("Problem gelöst"); closing a closed ticket changes nothing
+         * @description Sets the status to `closed` with a notice in the thread and a `ticket` event. A retry (or a second
+         *     click) answers the same closed ticket without a second notice or event, so no Idempotency-Key is
+         *     needed. Another company's ticket, or another member's under `ticketVisibility: own`, is `404`.
+         */
+        post: operations["closeTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tickets/{id}/rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rate the help on a closed ticket (1–5, optional comment); a later rating replaces the earlier one
+         * @description Only on a closed ticket (else `409` `ticket_not_closed`). The same body twice leaves the same rating, so
+         *     a retry is harmless. A bad `score` (missing, not an integer, outside 1..5) or a comment over 2000
+         *     characters is `422` naming the field. Sends a `ticket` event (the desk updates its ratings live).
+         */
+        put: operations["rateTicket"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -710,6 +759,23 @@ export interface paths {
          *     so a desk can label its status filter with them.
          */
         get: operations["agentListTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/agent/ratings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customers' ratings on average and per score (agent only), optionally of one customer */
+        get: operations["agentRatings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1279,6 +1345,47 @@ export interface components {
             unread: boolean;
             /** @description Who filed it (null for tickets from before contacts existed) */
             contact: components["schemas"]["ContactRef"] | null;
+            /**
+             * Format: date-time
+             * @description When it was last closed; null while open
+             */
+            closedAt: string | null;
+            /** @description The customer's rating of the help (the latest one; kept if the ticket is reopened); null when not rated */
+            rating: components["schemas"]["Rating"] | null;
+            /** @description The closed ticket this one continues (a reply more than 14 days after closing started it) */
+            followUpOf: components["schemas"]["TicketRef"] | null;
+            /** @description The newest ticket that continues this one */
+            followedBy: components["schemas"]["TicketRef"] | null;
+        };
+        TicketRef: {
+            id: string;
+            number: string;
+        };
+        Rating: {
+            score: number;
+            /** @description Empty when none was given */
+            comment: string;
+            /** Format: date-time */
+            ratedAt: string;
+            /** @description The person who rated */
+            ratedBy: components["schemas"]["ContactRef"] | null;
+        };
+        RatingRequest: {
+            score: number;
+            comment?: string;
+        };
+        RatingStats: {
+            /** @description Rated tickets */
+            count: number;
+            /** @description Mean score, one decimal; null without ratings */
+            average: number | null;
+            byScore: {
+                1: number;
+                2: number;
+                3: number;
+                4: number;
+                5: number;
+            };
         };
         ContactRef: {
             id: string;
@@ -1352,6 +1459,16 @@ export interface components {
             billing: components["schemas"]["TicketBilling"];
             /** @description What the ERP said about itself when the ticket was filed, if the customer chose to send it; `null` otherwise */
             diagnostics: components["schemas"]["Diagnostics"] | null;
+            /**
+             * @description What a customer's reply does now (by the server's clock) — continues an open ticket, reopens a closed one (within 14 days of closing), or starts a new ticket linked to it
+             * @enum {string}
+             */
+            replyEffect: "continue" | "reopen" | "follow_up";
+            /**
+             * Format: date-time
+             * @description While closed, until when a reply reopens it; null while open
+             */
+            reopenableUntil: string | null;
         };
         /** @description Text fields are trimmed. Limits come from `src/domain/categories.ts` (`LIMITS`). */
         TicketCreateForm: {
@@ -1412,6 +1529,12 @@ export interface components {
         FileParts: string[];
         MessageCreated: {
             message: components["schemas"]["Message"];
+        };
+        ReplyCreated: {
+            /** @description The reply (in the follow-up's thread when one was started) */
+            message: components["schemas"]["Message"];
+            /** @description The new ticket a reply to a ticket closed more than 14 days ago started; null otherwise */
+            followUp: components["schemas"]["TicketRef"] | null;
         };
         FaqArticle: {
             id: string;
@@ -2277,7 +2400,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MessageCreated"];
+                    "application/json": components["schemas"]["ReplyCreated"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2288,6 +2411,67 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["Busy"];
+        };
+    };
+    closeTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed ticket */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rateTicket: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                id: components["parameters"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RatingRequest"];
+            };
+        };
+        responses: {
+            /** @description The ticket with its rating */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     getAttachment: {
@@ -3121,6 +3305,32 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    agentRatings: {
+        parameters: {
+            query?: {
+                /** @description A customer number */
+                customer?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ratings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingStats"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     agentGetTicket: {

@@ -2,5 +2,6 @@
 export * from './billing.js';
 export * from './categories.js';
 export * from './images.js';
+export * from './closing.js';
 export * from './offers.js';
 export * from './statement.js';

@@ -13,6 +13,7 @@ import type { components } from '../../src/api/schema.js';
 import type { Message, Offer } from '../../src/api/types.js';
 import type { CustomerFixture } from './fixture-types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
+import { reopenableUntil } from '../../src/domain/closing.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
@@ -34,6 +35,7 @@ type OutboxMail = S['OutboxMail'];
 type QueueCounts = S['QueueCounts'];
 type AgentContact = S['AgentContact'];
 type InstallationKey = S['InstallationKey'];
+type RatingStats = S['RatingStats'];
 
 export interface AgentMockOptions {
   mode?: 'ok' | 'loading' | 'error' | 'emptyQueue';
@@ -104,8 +106,31 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
 
 function summaryOf(t: AgentTicketDetail): AgentTicketSummary {
-  const { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact } = t;
-  return { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact, customer: { number: t.customer.number, name: t.customer.name } };
+  const { id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact, closedAt, rating, followUpOf, followedBy } = t;
+  return {
+    id, number, subject, category, status, urgency, createdAt, updatedAt, bookedMinutes, unread, contact, closedAt, rating, followUpOf, followedBy,
+    customer: { number: t.customer.number, name: t.customer.name },
+  };
+}
+
+/** A status change's fields, as the server's statusColumns: closing stamps `closedAt`, opening clears it, the same status keeps it. */
+function withStatus(t: AgentTicketDetail, status: TicketStatus, at: string): AgentTicketDetail {
+  const closedAt = status === t.status ? t.closedAt : status === 'closed' ? at : null;
+  return { ...t, status, updatedAt: at, closedAt, reopenableUntil: status === 'closed' && closedAt ? reopenableUntil(closedAt).toISOString() : null };
+}
+
+/** The ratings on average and per score (as server/model/ratings.ts). */
+function ratingStats(tickets: Iterable<AgentTicketDetail>, customer: string | null): RatingStats {
+  const byScore: RatingStats['byScore'] = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  let count = 0;
+  let sum = 0;
+  for (const t of tickets) {
+    if (!t.rating || (customer && t.customer.number !== customer)) continue;
+    (byScore as Record<string, number>)[String(t.rating.score)]! += 1;
+    count++;
+    sum += t.rating.score;
+  }
+  return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore };
 }
 
 function requireAgent(request: Request): void {
@@ -178,6 +203,12 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/agent/tickets/:id`, agent((info) => HttpResponse.json(ticketOf(info)))),
 
+    http.get(`${API}/agent/ratings`, agent(({ request }) => {
+      const customer = new URL(request.url).searchParams.get('customer');
+      if (customer !== null && !/^\d{1,12}$/.test(customer)) throw new ApiError(422, 'validation_failed', { errors: [{ field: 'customer', code: 'invalid_value' }] });
+      return HttpResponse.json(ratingStats(state().tickets.values(), customer || null));
+    })),
+
     http.post(`${API}/agent/tickets/:id/messages`, agent(async (info) => {
       const t = ticketOf(info);
       const { fields, images, uploadErrors } = await readForm(info.request);
@@ -190,7 +221,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
         const s = state();
         const at = now().toISOString();
         const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Lena Hoffmann', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message', contact: null };
-        s.tickets.set(t.id, { ...t, status, updatedAt: at, messages: [...t.messages, message] });
+        s.tickets.set(t.id, { ...withStatus(t, status, at), messages: [...t.messages, message] });
         mail(s, t.customer.email, `[${t.number}] Neue Antwort: ${t.subject}`, `Guten Tag ${t.customer.name},\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team`);
         return { status: 201, body: { message } };
       });
@@ -228,7 +259,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const status = f.oneOf('status', TICKET_STATUSES, { required: true }) as TicketStatus;
       f.check();
       return keyed(info.request, [status], () => {
-        const ticket = { ...t, status, updatedAt: now().toISOString() };
+        const ticket = withStatus(t, status, now().toISOString());
         state().tickets.set(t.id, ticket);
         return { status: 200, body: ticket };
       });

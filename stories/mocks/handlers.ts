@@ -20,7 +20,8 @@ import { readStatementQuery } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
-import { parseListParams, readDiagnostics, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { REOPEN_DAYS, reopenableUntil, replyEffect } from '../../src/domain/closing.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 import fixtureData from './fixtures.json' with { type: 'json' };
@@ -128,6 +129,10 @@ function generatedTickets(count: number, now: number): TicketSummary[] {
       bookedMinutes: (i % 4) * 10,
       unread: i % 11 === 0,
       contact: null,
+      closedAt: statuses[i % statuses.length] === 'closed' ? updated.toISOString() : null,
+      rating: null,
+      followUpOf: null,
+      followedBy: null,
     };
   });
 }
@@ -145,7 +150,7 @@ function generatedDetail(s: TicketSummary, me: Me): TicketDetail {
   return {
     ...s, description, program: 'CadiaOFFICE Warenwirtschaft', programVersion: '24.3.1', window: '', errorMessage: '', hangsAt: '',
     lastAction: '', calledBefore: false, cc: '', phone: '', phoneAvailability: '', diagnostics: null, queuePosition: null, originalCategory: null,
-    reclassifiedAt: null, timeEntries: [], billing: zeroBilling(me),
+    reclassifiedAt: null, timeEntries: [], billing: zeroBilling(me), replyEffect: 'continue', reopenableUntil: null,
     messages: [{ id: `msg_${s.id.slice(4)}_1`, author: 'customer', authorName: s.contact?.name ?? me.customer.name, body: description, createdAt: s.createdAt, attachments: [], kind: 'message', contact: s.contact }],
   };
 }
@@ -370,6 +375,57 @@ function decodeCursor(cursor: string): [string, string] {
   throw new ApiError(422, 'validation_failed', { errors: [{ field: 'cursor', code: 'invalid_value' }] });
 }
 
+/** What a reply would do now, by the mock's clock (the recorded value is from when the fixtures were made). */
+function withReplyEffect(d: TicketDetail, now: Date): TicketDetail {
+  return {
+    ...d,
+    replyEffect: replyEffect(d, now),
+    reopenableUntil: d.status === 'closed' && d.closedAt ? reopenableUntil(d.closedAt).toISOString() : null,
+  };
+}
+
+/** Changes a ticket's summary fields in the list and its detail alike. */
+function patchTicket(state: State, id: string, patch: Partial<TicketSummary>): TicketDetail {
+  const summary = state.tickets.find((t) => t.id === id);
+  if (!summary) throw new ApiError(404, 'not_found');
+  Object.assign(summary, patch);
+  const detail = { ...(state.details.get(id) ?? generatedDetail(summary, state.me)), ...patch };
+  state.details.set(id, detail);
+  return detail;
+}
+
+type NewTicketInput = Omit<TicketDetail, 'id' | 'number' | 'status' | 'createdAt' | 'updatedAt' | 'bookedMinutes' | 'unread' | 'contact' | 'closedAt' | 'rating'
+  | 'followUpOf' | 'followedBy' | 'queuePosition' | 'originalCategory' | 'reclassifiedAt' | 'messages' | 'timeEntries' | 'billing' | 'replyEffect' | 'reopenableUntil' | 'diagnostics'>
+  & { diagnostics: Omit<NonNullable<TicketDetail['diagnostics']>, 'file' | 'sentAt'> | null };
+
+/** A new ticket with its request as first message, numbered and queued as the server does; `followUpOf` for a late reply's follow-up. */
+function addTicket(s: State, input: NewTicketInput, images: readonly UploadPart[], now: Date, followUpOf?: TicketSummary): TicketDetail {
+  const at = now.toISOString();
+  const year = now.getUTCFullYear();
+  const seqs = s.tickets.filter((t) => t.number.startsWith(`T-${year}-`)).map((t) => Number(t.number.slice(7)));
+  const number = `T-${year}-${String(Math.max(40, ...seqs) + 1).padStart(5, '0')}`;
+  const id = `tkt_mock_${++s.seq}`;
+  const waiting = s.tickets.filter((t) => t.status === 'new' || t.status === 'in_progress');
+  const queuePosition = (input.urgency === 'urgent' ? waiting.filter((t) => t.urgency === 'urgent').length : waiting.length) + 1;
+  const summary: TicketSummary = {
+    id, number, subject: input.subject, category: input.category, status: 'new', urgency: input.urgency, createdAt: at, updatedAt: at, bookedMinutes: 0, unread: false,
+    contact: { id: s.me.contact.id, name: s.me.contact.name }, closedAt: null, rating: null,
+    followUpOf: followUpOf ? { id: followUpOf.id, number: followUpOf.number } : null, followedBy: null,
+  };
+  const message: Message = {
+    id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body: input.description, createdAt: at,
+    attachments: attachmentsOf(s, images), kind: 'message', contact: { id: s.me.contact.id, name: s.me.contact.name },
+  };
+  const { diagnostics, ...text } = input;
+  const ticket: TicketDetail = {
+    ...text, ...summary, queuePosition, originalCategory: null, reclassifiedAt: null, messages: [message], timeEntries: [], billing: zeroBilling(s.me),
+    diagnostics: diagnostics && { ...diagnostics, file: null, sentAt: at }, replyEffect: 'continue', reopenableUntil: null,
+  };
+  touch(s, summary);
+  s.details.set(id, ticket);
+  return ticket;
+}
+
 /** Moves a changed ticket to the top, where "newest activity first" puts it. */
 function touch(state: State, summary: TicketSummary): void {
   state.tickets = [summary, ...state.tickets.filter((t) => t.id !== summary.id)];
@@ -524,7 +580,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const detail = s.details.get(id) ?? generatedDetail(summary, s.me);
       const read = { ...detail, unread: false };
       s.details.set(id, read);
-      return HttpResponse.json(read);
+      return HttpResponse.json(withReplyEffect(read, now()));
     })),
 
     http.post(`${API}/tickets`, authed(async ({ request }) => {
@@ -539,28 +595,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
       const s = state();
       return idempotent(s, key, fingerprintOf(fields, images), () => {
-        const at = now().toISOString();
-        const year = new Date(at).getUTCFullYear();
-        const seqs = s.tickets.filter((t) => t.number.startsWith(`T-${year}-`)).map((t) => Number(t.number.slice(7)));
-        const number = `T-${year}-${String(Math.max(40, ...seqs) + 1).padStart(5, '0')}`;
-        const id = `tkt_mock_${++s.seq}`;
-        const waiting = s.tickets.filter((t) => t.status === 'new' || t.status === 'in_progress');
-        const queuePosition = (input.urgency === 'urgent' ? waiting.filter((t) => t.urgency === 'urgent').length : waiting.length) + 1;
-        const summary: TicketSummary = {
-          id, number, subject: input.subject, category, status: 'new', urgency: input.urgency, createdAt: at, updatedAt: at, bookedMinutes: 0, unread: false,
-          contact: { id: s.me.contact.id, name: s.me.contact.name },
-        };
-        const { category: _c, subject: _s, urgency: _u, ...text } = input;
-        const message: Message = {
-          id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body: input.description, createdAt: at,
-          attachments: attachmentsOf(s, images), kind: 'message', contact: { id: s.me.contact.id, name: s.me.contact.name },
-        };
-        const ticket: TicketDetail = {
-          ...summary, ...text, queuePosition, originalCategory: null, reclassifiedAt: null, messages: [message], timeEntries: [], billing: zeroBilling(s.me),
-          diagnostics: diagnostics && { ...diagnostics, file: null, sentAt: at },
-        };
-        touch(s, summary);
-        s.details.set(id, ticket);
+        const ticket = addTicket(s, { ...input, category, diagnostics }, images, now());
         const cc = input.cc && input.cc.toLowerCase() !== s.me.customer.email.toLowerCase() ? [input.cc] : [];
         return { status: 201, body: { ticket, emailedTo: [s.me.customer.email, ...cc] } };
       });
@@ -579,17 +614,57 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
       return idempotent(s, key, fingerprintOf({ ...fields, ticket: id }, images), () => {
         const at = now().toISOString();
+        const old = s.details.get(id) ?? generatedDetail(summary, s.me);
+        if (replyEffect(summary, now()) === 'follow_up') {
+          // As the server: a new ticket with the reply as its request, linked both ways; the old one stays closed.
+          const next = addTicket(s, {
+            category: old.category, subject: old.subject, description: body, program: old.program, programVersion: old.programVersion, window: old.window,
+            errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false, cc: '', phone: old.phone, phoneAvailability: old.phoneAvailability, diagnostics: null,
+          }, images, now(), summary);
+          const followUp = { id: next.id, number: next.number };
+          const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `Vor mehr als ${REOPEN_DAYS} Tagen geschlossen: Die Antwort des Kunden geht im neuen Ticket ${next.number} weiter.`, createdAt: at, attachments: [], kind: 'status', contact: null };
+          const updated = patchTicket(s, id, { followedBy: followUp, updatedAt: at });
+          s.details.set(id, { ...updated, messages: [...updated.messages, notice] });
+          touch(s, { ...summary });
+          touch(s, s.tickets.find((t) => t.id === next.id)!);
+          return { status: 201, body: { message: next.messages[0], followUp } };
+        }
         const message: Message = {
           id: `msg_mock_${++s.seq}`, author: 'customer', authorName: s.me.contact.name, body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message',
           contact: { id: s.me.contact.id, name: s.me.contact.name },
         };
         const status = statusAfterCustomerReply(summary.status);
-        const updated = { ...summary, status, updatedAt: at };
-        touch(s, updated);
-        const detail = s.details.get(id) ?? generatedDetail(summary, s.me);
-        s.details.set(id, { ...detail, status, updatedAt: at, messages: [...detail.messages, message] });
-        return { status: 201, body: { message } };
+        const updated = patchTicket(s, id, { status, updatedAt: at, ...(status !== summary.status && { closedAt: null }) });
+        s.details.set(id, { ...updated, messages: [...old.messages, message] });
+        touch(s, { ...summary });
+        return { status: 201, body: { message, followUp: null } };
       });
+    })),
+
+    http.post(`${API}/tickets/:id/close`, authed((info) => {
+      const s = state();
+      const id = param(info, 'id');
+      const summary = s.tickets.find((t) => t.id === id);
+      if (!summary) throw new ApiError(404, 'not_found');
+      if (summary.status === 'closed') return HttpResponse.json(withReplyEffect(s.details.get(id) ?? generatedDetail(summary, s.me), now()));
+      const at = now().toISOString();
+      const detail = patchTicket(s, id, { status: 'closed', closedAt: at, updatedAt: at });
+      const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `${s.me.contact.name} hat das Ticket geschlossen: Problem gelöst.`, createdAt: at, attachments: [], kind: 'status', contact: null };
+      const closed = { ...detail, messages: [...detail.messages, notice] };
+      s.details.set(id, closed);
+      touch(s, { ...summary });
+      return HttpResponse.json(withReplyEffect(closed, now()));
+    })),
+
+    http.put(`${API}/tickets/:id/rating`, authed(async (info) => {
+      const s = state();
+      const id = param(info, 'id');
+      const summary = s.tickets.find((t) => t.id === id);
+      if (!summary) throw new ApiError(404, 'not_found');
+      const { score, comment } = readRating(new Fields(await readJson(info.request)));
+      if (summary.status !== 'closed') throw new ApiError(409, 'ticket_not_closed');
+      const rating = { score, comment, ratedAt: now().toISOString(), ratedBy: { id: s.me.contact.id, name: s.me.contact.name } };
+      return HttpResponse.json(withReplyEffect(patchTicket(s, id, { rating }), now()));
     })),
 
     http.get(`${API}/attachments/:id`, answer(o, (info) => {

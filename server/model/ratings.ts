@@ -1,0 +1,62 @@
+/**
+ * The customer closes a ticket ("Problem gelöst") and rates the help on it; support reads the
+ * ratings per ticket and on average. Writes run inside the request's transaction.
+ */
+import type { Conn, Tx } from '../db.js';
+import type { Deps } from '../deps.js';
+import { newId } from '../ids.js';
+import { closedByCustomerNotice } from '../mail-texts.js';
+import { ApiError } from '../problem.js';
+import type { RatingStats, TicketDetail } from '../types.js';
+import { insertMessage, lockTicket, statusColumns, SYSTEM_AUTHOR, ticketChanged, ticketDetail } from './tickets.js';
+
+/** Closes the ticket with a notice naming who did; an already closed ticket is answered as it is (a retry, a second tab). */
+export async function closeTicket(trx: Tx, deps: Deps, ticketId: string, by: { contactId: string; name: string }): Promise<TicketDetail> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const current = await lockTicket(trx, ticketId);
+  if (current.status !== 'closed') {
+    await trx.updateTable('tickets').set(statusColumns(current.status, 'closed', at)).where('id', '=', ticketId).execute();
+    await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body: closedByCustomerNotice(current.lang, by.name), kind: 'status', at });
+    ticketChanged(trx, current, 'closed', at);
+  }
+  return ticketDetail(trx, ticketId, now);
+}
+
+/**
+ * The rating of a closed ticket: one per ticket, a later one replaces the earlier (the customer
+ * changed their mind; the same rating sent twice stays one). Locked with the ticket, so a reply
+ * reopening it at the same moment wins or loses as a whole. The event lets the desk update live.
+ */
+export async function rateTicket(
+  trx: Tx, deps: Deps, ticketId: string, r: { score: number; comment: string; contactId: string },
+): Promise<TicketDetail> {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const current = await lockTicket(trx, ticketId);
+  if (current.status !== 'closed') throw new ApiError(409, 'ticket_not_closed');
+  const row = { score: r.score, comment: r.comment, contact_id: r.contactId, rated_at: at };
+  await trx.insertInto('ticket_ratings').values({ ticket_id: ticketId, ...row })
+    .onConflict((oc) => oc.column('ticket_id').doUpdateSet(row))
+    .execute();
+  ticketChanged(trx, current, current.status, current.updated_at);
+  return ticketDetail(trx, ticketId, now);
+}
+
+/** Every rating (or one customer's): how many, the mean to one decimal, and how many per score. */
+export async function ratingStats(db: Conn, customerNumber?: string): Promise<RatingStats> {
+  const rows = await db.selectFrom('ticket_ratings as r').innerJoin('tickets as t', 't.id', 'r.ticket_id')
+    .select((eb) => ['r.score', eb.fn.countAll<number>().as('n')])
+    .$if(!!customerNumber, (q) => q.where('t.customer_number', '=', customerNumber!))
+    .groupBy('r.score').execute();
+  const byScore: RatingStats['byScore'] = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
+  let count = 0;
+  let sum = 0;
+  for (const row of rows) {
+    const n = Number(row.n);
+    (byScore as Record<string, number>)[String(row.score)] = n;
+    count += n;
+    sum += n * Number(row.score);
+  }
+  return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore };
+}
