@@ -7,6 +7,7 @@
  *   RATE_LIMIT_TICKETS   new tickets per customer                            default 20/1h
  *   RATE_LIMIT_REPLIES   replies per customer                                default 60/1h
  *   RATE_LIMIT_ORDERS    orders per customer                                 default 10/1h
+ *   RATE_LIMIT_EXPORTS   downloads of one's own data per person              default 3/1h
  *   CC_MAILS_PER_DAY     tickets mailed to a CC address per customer in 24 h default 10
  *   UPLOAD_QUOTA_MB      files stored per customer, in MB                    default 1024
  *
@@ -24,6 +25,8 @@ export interface Limits {
   tickets: Rate;
   replies: Rate;
   orders: Rate;
+  /** A person's data export (GDPR Art. 15/20): a heavy read, so few per hour, counted per contact. */
+  exports: Rate;
   ccMailsPerDay: number;
   /** Bytes of files one customer may have stored in all. */
   uploadQuotaBytes: number;
@@ -34,6 +37,7 @@ export const DEFAULT_LIMITS: Limits = {
   tickets: { points: 20, per: 3600 },
   replies: { points: 60, per: 3600 },
   orders: { points: 10, per: 3600 },
+  exports: { points: 3, per: 3600 },
   ccMailsPerDay: 10,
   uploadQuotaBytes: 1024 * 1024 * 1024,
 };
@@ -64,6 +68,7 @@ export function limitsFromEnv(env: Readonly<Record<string, string | undefined>>)
     tickets: rate('RATE_LIMIT_TICKETS', DEFAULT_LIMITS.tickets),
     replies: rate('RATE_LIMIT_REPLIES', DEFAULT_LIMITS.replies),
     orders: rate('RATE_LIMIT_ORDERS', DEFAULT_LIMITS.orders),
+    exports: rate('RATE_LIMIT_EXPORTS', DEFAULT_LIMITS.exports),
     ccMailsPerDay: cc === undefined ? DEFAULT_LIMITS.ccMailsPerDay : Number(cc),
     uploadQuotaBytes: quota === undefined ? DEFAULT_LIMITS.uploadQuotaBytes : Number(quota) * 1024 * 1024,
   };

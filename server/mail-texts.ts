@@ -16,6 +16,7 @@ import statusLabelsEn from '../src/i18n/statuses.en.js';
 import { categoryLabels } from '../src/i18n/tickets.js';
 import categoryLabelsEn from '../src/i18n/tickets.en.js';
 import type { Lang } from './problem.js';
+import type { ExportSummary } from './model/export.js';
 
 export interface MailText {
   subject: string;
@@ -284,4 +285,57 @@ export function noticeFixedMail(lang: Lang, n: { name: string; title: string; pr
       '',
       `Sollte das Problem weiter auftreten, erstellen Sie bitte ein Ticket im ${portal(lang)}.`,
     ]);
+}
+
+/** The readable manifest of a person's data export (`LIESMICH.txt` / `README.txt`): what is in it, and what is not. */
+export function exportReadme(lang: Lang, s: ExportSummary): string {
+  const when = new Intl.DateTimeFormat(INTL[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(s.createdAt));
+  const kb = (n: number) => `${new Intl.NumberFormat(INTL[lang], { maximumFractionDigits: 1 }).format(n / 1024)} KB`;
+  const tickets = s.tickets.map((t) => `  ${t.number}  ${t.subject}  (${t.messages} ${lang === 'en' ? 'messages' : 'Nachrichten'}, ${t.files} ${lang === 'en' ? 'files' : 'Dateien'})`);
+  const files = s.files.map((f) => `  ${f.path}  ${kb(f.bytes)}  SHA-256 ${f.sha256}`);
+  return (lang === 'en'
+    ? [
+      'Your data at Cadia Support',
+      '',
+      `For: ${s.contact.name} <${s.contact.email}>, ${s.customer.name} (customer ${s.customer.number})`,
+      `Made: ${when} (German time)`,
+      '',
+      'This archive holds what the Cadia support portal stores about you (GDPR Art. 15 and 20):',
+      '- profile.json: your name, email, role and language',
+      '- tickets/<number>/ticket.json: each ticket you filed with its thread — your messages and those of the support team',
+      '- tickets/<number>/files/: the images and files of those messages',
+      '- messages-in-other-tickets/: what you wrote in tickets a colleague filed',
+      '- orders.json: the orders you placed',
+      '- manifest.json: this list for programs, with the size and SHA-256 checksum of every file',
+      '',
+      'Not in it: what colleagues wrote, and the company\'s statement of the support credit (its admins download it in the account).',
+      '',
+      `Tickets (${s.tickets.length}):`, ...(tickets.length ? tickets : ['  none']),
+      `Messages in other tickets: ${s.otherMessages}`,
+      `Orders: ${s.orders}`,
+      '',
+      'Files:', ...files,
+    ]
+    : [
+      'Ihre Daten beim Cadia-Support',
+      '',
+      `Für: ${s.contact.name} <${s.contact.email}>, ${s.customer.name} (Kundennummer ${s.customer.number})`,
+      `Erstellt: ${when}`,
+      '',
+      'Dieses Archiv enthält, was das Cadia-Kundenportal über Sie speichert (DSGVO Art. 15 und 20):',
+      '- profile.json: Ihr Name, Ihre E-Mail-Adresse, Rolle und Sprache',
+      '- tickets/<Nummer>/ticket.json: jedes Ticket, das Sie angelegt haben, mit dem Verlauf — Ihre Nachrichten und die des Support-Teams',
+      '- tickets/<Nummer>/files/: die Bilder und Dateien dieser Nachrichten',
+      '- messages-in-other-tickets/: was Sie in Tickets von Kolleginnen und Kollegen geschrieben haben',
+      '- orders.json: Ihre Bestellungen',
+      '- manifest.json: dieses Verzeichnis für Programme, mit Größe und SHA-256-Prüfsumme jeder Datei',
+      '',
+      'Nicht enthalten: was Kolleginnen und Kollegen geschrieben haben, und der Kontoauszug des Unternehmens (den laden dessen Administratoren im Konto herunter).',
+      '',
+      `Tickets (${s.tickets.length}):`, ...(tickets.length ? tickets : ['  keine']),
+      `Nachrichten in anderen Tickets: ${s.otherMessages}`,
+      `Bestellungen: ${s.orders}`,
+      '',
+      'Dateien:', ...files,
+    ]).join('\r\n') + '\r\n';
 }

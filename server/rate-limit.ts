@@ -16,7 +16,8 @@ import type { ClientAddress } from './client-address.js';
 import type { Limits, Rate } from './limits.js';
 import { ApiError } from './problem.js';
 
-export type CustomerAction = 'tickets' | 'replies' | 'orders';
+/** Counted per customer number, except `exports`: per contact (one person's own data). */
+export type CustomerAction = 'tickets' | 'replies' | 'orders' | 'exports';
 
 export class RateLimits {
   private readonly auth: RateLimiterAbstract;
@@ -30,13 +31,13 @@ export class RateLimits {
         ? new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points: r.points, duration: r.per })
         : new RateLimiterMemory({ keyPrefix: name, points: r.points, duration: r.per });
     this.auth = limiter('auth', limits.auth);
-    this.perCustomer = { tickets: limiter('tickets', limits.tickets), replies: limiter('replies', limits.replies), orders: limiter('orders', limits.orders) };
+    this.perCustomer = { tickets: limiter('tickets', limits.tickets), replies: limiter('replies', limits.replies), orders: limiter('orders', limits.orders), exports: limiter('exports', limits.exports) };
   }
 
   /** Counts one creation for the customer; 429 once the customer's allowance for this action is used up. */
-  async take(action: CustomerAction, customerNumber: string): Promise<void> {
+  async take(action: CustomerAction, key: string): Promise<void> {
     try {
-      await this.perCustomer[action].consume(customerNumber);
+      await this.perCustomer[action].consume(key);
     } catch (err) {
       if (err instanceof RateLimiterRes) throw limited(err);
       throw err;

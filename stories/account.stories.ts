@@ -1,7 +1,7 @@
 /**
  * `<cadia-account>` in every state: this month's statement, a past month, a month without
  * movements, a customer below zero, no history at all, loading, load error, logged out, a download
- * (done and failed), order states, the company's people, a member (the notice instead of the money),
+ * (done and failed), order states, the company's people, a member (the notice instead of the money), the data download,
  * narrow, English and dark. The MSW handlers answer as the contract says (the
  * statement from the recorded ledger, CSV by the server's own writer).
  */
@@ -113,6 +113,20 @@ export const CompanyViewEnglish: Story = { args: { locale: 'en' }, play: showPar
 
 /** Signed in as a member: the money is the admins' — a notice names them and says what the member still has. */
 export const Member: Story = { parameters: { msw: { handlers: handlers.member } } };
+
+/** After "Meine Daten herunterladen" (a member: the money is not theirs, their data is). */
+export const MyDataDownloaded: Story = {
+  parameters: { msw: { handlers: handlers.member } },
+  play: async ({ canvasElement }) => {
+    const account = canvasElement.querySelector('cadia-account') as CadiaAccount;
+    const button = await until(() => account.shadowRoot?.querySelector<HTMLButtonElement>('[part="export"]'));
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = () => undefined;
+    button.click();
+    await until(() => account.shadowRoot?.querySelector('[part="my-data"] [role="status"]')?.textContent?.includes('heruntergeladen'));
+    HTMLAnchorElement.prototype.click = original;
+  },
+};
 
 /** The member's notice in English. */
 export const MemberEnglish: Story = { args: { locale: 'en' }, parameters: { msw: { handlers: handlers.member } } };

@@ -5,6 +5,7 @@
  */
 import { fixture, html, expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { unzipSync, strFromU8 } from 'fflate';
 import '../src/define/cadia-provider.js';
 import '../src/define/cadia-account.js';
 import '../src/define/cadia-credit-badge.js';
@@ -221,6 +222,41 @@ describe('<cadia-account>', () => {
     expect(asked.some((u) => u.includes('/v1/contacts'))).to.equal(true);
     expect(asked.filter((u) => /\/v1\/(statement|orders)/.test(u))).to.deep.equal([]);
     await expect(account).to.be.accessible();
+  });
+
+  it('every person downloads their own data by keyboard: one ZIP with their profile and tickets; it says so', async () => {
+    const saved: Array<{ name: string; bytes: Uint8Array }> = [];
+    const original = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      void fetch(this.href).then(async (r) => saved.push({ name: this.download, bytes: new Uint8Array(await r.arrayBuffer()) }));
+    };
+    try {
+      // A member: the money is not theirs, their data is.
+      const { account } = await mount(be, { token: TOKENS.positiveMember });
+      const button = await waitFor(() => $<HTMLButtonElement>(account, '[part="export"]'), 5000, 'the export button');
+      expect(text(button)).to.equal('Meine Daten herunterladen');
+      expect(text($(account, '[part="my-data"]'))).to.contain('DSGVO Art. 15 und 20');
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => saved.length === 1, 8000, 'the archive');
+      expect(saved[0]!.name).to.match(/^Cadia-Meine-Daten-10001-\d{4}-\d{2}-\d{2}\.zip$/);
+      const files = unzipSync(saved[0]!.bytes);
+      expect(JSON.parse(strFromU8(files['profile.json']!)).name).to.equal('Jonas Weber');
+      expect(Object.keys(files).some((n) => /^tickets\/[^/]+\/ticket\.json$/.test(n))).to.equal(true);
+      expect(strFromU8(files['LIESMICH.txt']!)).to.contain('Ihre Daten beim Cadia-Support');
+      await waitFor(() => text($(account, '[part="my-data"] [role="status"]')).includes('heruntergeladen'));
+      await expect(account).to.be.accessible();
+    } finally {
+      HTMLAnchorElement.prototype.click = original;
+    }
+    // When it cannot be made, the status says so (and the reason), the button stays.
+    const { account } = await mount(be, { locale: 'en' });
+    await be.fault({ kind: 'status', status: 500, match: '/v1/me/export', times: 3 });
+    const button = await waitFor(() => $<HTMLButtonElement>(account, '[part="export"]'));
+    expect(text(button)).to.equal('Download my data');
+    button.click();
+    await waitFor(() => text($(account, '[part="my-data"] [role="status"]')).includes('could not be prepared'), 8000, 'the failure');
+    expect(button.disabled).to.equal(false);
   });
 
   it('English: words, numbers and dates', async () => {

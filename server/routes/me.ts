@@ -5,6 +5,9 @@ import type { Deps } from '../deps.js';
 import { companyContacts } from '../model/contacts.js';
 import { getCustomer, PRICING, toCredit } from '../model/customers.js';
 import { ticketScope } from '../model/tickets.js';
+import { personalDataArchive } from '../model/export.js';
+import { ApiError, type FieldErrorInput, pickLang } from '../problem.js';
+import { readLang } from '../rules/statement.js';
 import type { Me, SessionState } from '../types.js';
 
 export function meRoutes(deps: Deps): Hono<AppEnv> {
@@ -30,6 +33,25 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/contacts', async (c) => {
     const p = requireCustomer(c);
     return c.json({ items: await companyContacts(db, p.customerNumber, p.role === 'admin') });
+  });
+
+  // A person's own data as one ZIP (GDPR Art. 15/20), for every contact: few per hour (a heavy read),
+  // streamed as it is written. Its readable manifest is in `lang`, else the Accept-Language.
+  app.get('/me/export', async (c) => {
+    const p = requireCustomer(c);
+    const errors: FieldErrorInput[] = [];
+    const lang = readLang(c.req.query('lang'), errors) ?? pickLang(c.req.header('accept-language'));
+    if (errors.length) throw new ApiError(400, 'validation_failed', { errors });
+    await deps.rates.take('exports', p.contactId);
+    const now = deps.clock.now();
+    const customer = await getCustomer(db, p.customerNumber);
+    const day = now.toISOString().slice(0, 10);
+    return c.body(personalDataArchive(db, p, { number: customer.number, name: customer.name }, lang, now), 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${lang === 'de' ? 'Cadia-Meine-Daten' : 'Cadia-my-data'}-${p.customerNumber}-${day}.zip"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
   });
 
   // Asking who is signed in is not an error when nobody is; a token that does not resolve is (its

@@ -13,9 +13,15 @@ export function readStatementQuery(query: { month?: string | undefined; lang?: s
   if (!parseMonth(month)) errors.push({ field: 'month', code: 'invalid_month' });
   // `YYYY-MM` compares as text in calendar order.
   else if (month > current) errors.push({ field: 'month', code: 'future_month', params: { current } });
-  const lang = query.lang === 'de' || query.lang === 'en' ? query.lang : undefined;
-  if (query.lang !== undefined && !lang) errors.push({ field: 'lang', code: 'invalid_value' });
+  const lang = readLang(query.lang, errors);
   if (errors.length) throw new ApiError(400, 'validation_failed', { errors });
   return { month, lang };
+}
+
+/** `lang=de|en` of a download (statement CSV/PDF, the data export); another value is a field error. */
+export function readLang(value: string | undefined, errors: FieldErrorInput[]): 'de' | 'en' | undefined {
+  const lang = value === 'de' || value === 'en' ? value : undefined;
+  if (value !== undefined && !lang) errors.push({ field: 'lang', code: 'invalid_value' });
+  return lang;
 }
 

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { unzipSync } from 'fflate';
 import { getResponse, type HttpHandler } from 'msw';
 import { collectFixtures, FIXTURE_NOW } from '../../stories/mocks/collect.js';
 import { createHandlers, handlers, resetMocks, type Scenario } from '../../stories/mocks/handlers.js';
@@ -174,6 +175,12 @@ describe('the seed scenarios answer exactly as the reference backend', () => {
       assert.deepEqual([mock.status, mock.body.code], [answer.status, ((await answer.json()) as Problem).code], path);
     }
     assert.deepEqual((await call<unknown>(set, '/v1/contacts')).body, await server('/v1/contacts', POS_MEMBER));
+    // Their data export: a ZIP with the server's layout for the same tickets.
+    const entries = (bytes: ArrayBuffer) => Object.keys(unzipSync(new Uint8Array(bytes))).filter((n) => !n.includes('/files/')).sort();
+    const mock = await getResponse(set, new Request(`${BASE}/v1/me/export`, { headers: { Authorization: `Bearer ${POS}` } }));
+    const archive = await b.req('/v1/me/export', { token: POS_MEMBER });
+    assert.equal(mock?.headers.get('content-type'), archive.headers.get('content-type'));
+    assert.deepEqual(entries(await mock!.arrayBuffer()), entries(await archive.arrayBuffer()));
   });
 
   for (const [customer, token] of [['positive', POS], ['negative', NEG]] as const) {

@@ -21,6 +21,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's own data as one ZIP archive (GDPR Art. 15 and 20)
+         * @description For every contact (admin or member). The archive holds `profile.json`; for each ticket the person
+         *     filed `tickets/{number}/ticket.json` with its thread — their own messages and the support team's,
+         *     not those of colleagues — and the messages' files under `tickets/{number}/files/`; what they wrote
+         *     in colleagues' tickets under `messages-in-other-tickets/`; `orders.json` (orders they placed);
+         *     `manifest.json` (every file with its size and SHA-256) and a readable `LIESMICH.txt` / `README.txt`.
+         *     Nothing of another person, and not the company's statement (admins download that themselves).
+         *
+         *     Streamed as it is written (the response has no `Content-Length`); its size is bounded by the
+         *     customer's upload quota. At most 3 per person per hour (`RATE_LIMIT_EXPORTS`), else
+         *     `429 rate_limited` with `Retry-After`.
+         */
+        get: operations["exportMyData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/session": {
         parameters: {
             query?: never;
@@ -1983,6 +2012,44 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+        };
+    };
+    exportMyData: {
+        parameters: {
+            query?: {
+                /** @description Language of the readable manifest (overrides `Accept-Language`; German by default) */
+                lang?: "de" | "en";
+            };
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The archive, as an attachment (`Cadia-Meine-Daten-{customer}-{date}.zip` / `Cadia-my-data-…`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+            /** @description `validation_failed` naming `lang` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getSession: {

@@ -11,6 +11,7 @@
  * scenario decides whose data it is); no token means logged out, as on the real server.
  */
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { strToU8, zipSync } from 'fflate';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
@@ -497,6 +498,22 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const offer = state().offers.find((x) => x.id === param(info, 'id'));
       if (!offer) throw new ApiError(404, 'not_found');
       return HttpResponse.json(offerWithStatus(state(), offer, now()));
+    })),
+
+    // The person's data export: the server's layout (profile, a folder per own ticket, both manifests),
+    // from the recorded tickets; the files' bytes are left out (the stories only save it).
+    http.get(`${API}/me/export`, authed(async ({ request }) => {
+      const s = state();
+      const lang = new URL(request.url).searchParams.get('lang') === 'en' ? 'en' : 'de';
+      const files: Record<string, Uint8Array> = { 'profile.json': strToU8(JSON.stringify({ ...s.me.contact, customer: s.ledger.customer }, null, 2)) };
+      for (const t of s.tickets.filter((x) => x.contact?.id === s.me.contact.id)) files[`tickets/${t.number}/ticket.json`] = strToU8(JSON.stringify(s.details.get(t.id) ?? t, null, 2));
+      const listed = await Promise.all(Object.entries(files).map(async ([path, data]) => ({
+        path, bytes: data.byteLength, sha256: [...new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data)))].map((b) => b.toString(16).padStart(2, '0')).join(''),
+      })));
+      files['manifest.json'] = strToU8(JSON.stringify({ format: 'cadia-personal-data-export', version: 1, createdAt: now().toISOString(), contact: s.me.contact, files: listed }, null, 2));
+      files[lang === 'de' ? 'LIESMICH.txt' : 'README.txt'] = strToU8(listed.map((f) => f.path).join('\r\n'));
+      const name = `${lang === 'de' ? 'Cadia-Meine-Daten' : 'Cadia-my-data'}-${s.ledger.customer.number}-${now().toISOString().slice(0, 10)}.zip`;
+      return new HttpResponse(zipSync(files), { headers: { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` } });
     })),
 
     // The money views are the admins' (as on the server: a member gets 403 admin_required).

@@ -66,7 +66,7 @@ function takeFault(state, method, path) {
 }
 
 const generous = { points: 100_000, per: 60 };
-const HARNESS_LIMITS = { auth: generous, tickets: generous, replies: generous, orders: generous };
+const HARNESS_LIMITS = { auth: generous, tickets: generous, replies: generous, orders: generous, exports: generous };
 
 export function backendPlugin() {
   const backends = new Map();

@@ -38,6 +38,11 @@ export async function downloadStatement(store: CadiaStore, month: string, format
   return fileOf(r, `statement-${month}.${format}`);
 }
 
+/** The person's own data (GDPR Art. 15/20) as one ZIP, its readable manifest in `locale`'s language. */
+export async function downloadMyData(store: CadiaStore, locale: string): Promise<{ blob: Blob; name: string }> {
+  return fileOf(await store.read('v1/me/export', { searchParams: { lang: locale }, accept: 'application/zip' }), 'cadia-data.zip');
+}
+
 export async function loadContacts(store: CadiaStore, signal?: AbortSignal): Promise<Contact[]> {
   return (await json<{ items: Contact[] }>(await store.read('v1/contacts', { signal }))).items;
 }

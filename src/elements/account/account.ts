@@ -4,7 +4,7 @@ import { CadiaElement } from '../../base/cadia-element.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './account.styles.js';
 import { saveFile } from '../../base/save-file.js';
-import { downloadStatement, isAdmin, loadContacts, loadOrders, loadStatement, type StatementFormat as Format } from './account-api.js';
+import { downloadMyData, downloadStatement, isAdmin, loadContacts, loadOrders, loadStatement, type StatementFormat as Format } from './account-api.js';
 import { messages } from './messages.js';
 import { statementTexts } from '../../i18n/statement.js';
 import { formatDateTime, formatDuration, formatMoney, formatter, type Locale } from '../../i18n/index.js';
@@ -41,10 +41,12 @@ const MONTHS_BACK = 24;
  * @csspart order - One order.
  * @csspart member-notice - What a member sees instead of the statement and the orders.
  * @csspart company - The company's people (admins only, read only).
+ * @csspart my-data - The download of the person's own data (every role).
+ * @csspart export - Its button.
  * @csspart contact - One person of the company.
  * @csspart retry - The retry button of an error.
  * @cssproperty --cadia-account-balance-size - Font size of the closing balance (default 1.5em).
- * @event cadia-error - The statement, the orders or the company's people could not be loaded (`action: 'load-statement'` / `'load-orders'` / `'load-contacts'`), or a download failed (`'download-statement'`).
+ * @event cadia-error - The statement, the orders or the company's people could not be loaded (`action: 'load-statement'` / `'load-orders'` / `'load-contacts'`), or a download failed (`'download-statement'`, `'export-data'`).
  */
 export class CadiaAccount extends CadiaElement {
   static override styles = [tokens, styles];
@@ -52,12 +54,16 @@ export class CadiaAccount extends CadiaElement {
   static override properties: PropertyDeclarations = {
     month: { reflect: true },
     downloadState: { state: true, attribute: false },
+    exportState: { state: true, attribute: false },
   };
 
   /** The month shown, `YYYY-MM` (German calendar months); empty: the current month. */
   declare month: string;
 
   declare private downloadState: { format: Format; status: 'busy' | 'done' | 'failed' } | undefined;
+
+  /** The data export: under way, saved, or why it failed (e.g. the hourly limit, with the wait). */
+  declare private exportState: { status: 'busy' | 'done' } | { status: 'failed'; error: CadiaApiError } | undefined;
 
   private stopWatching?: () => void;
 
@@ -125,6 +131,17 @@ export class CadiaAccount extends CadiaElement {
     this.downloadState = undefined;
   }
 
+  private async handleExport(): Promise<void> {
+    this.exportState = { status: 'busy' };
+    try {
+      saveFile(this.renderRoot, await downloadMyData(this.store, this.lang_));
+      this.exportState = { status: 'done' };
+    } catch (e) {
+      this.exportState = { status: 'failed', error: e as CadiaApiError };
+      this.report(e, 'export-data');
+    }
+  }
+
   private async handleDownload(format: Format): Promise<void> {
     const month = this.shownMonth;
     this.downloadState = { format, status: 'busy' };
@@ -143,7 +160,22 @@ export class CadiaAccount extends CadiaElement {
   }
 
   protected override render() {
-    return html`<div part="base">${this.isMember ? this.renderMemberNotice() : this.renderMoney()}</div>`;
+    return html`<div part="base">${this.isMember ? this.renderMemberNotice() : this.renderMoney()} ${this.renderMyData()}</div>`;
+  }
+
+  /** Every person's own data, for every role (GDPR Art. 15/20). */
+  private renderMyData(): TemplateResult {
+    const m = this.msg(messages);
+    const x = this.exportState;
+    const status = !x ? '' : x.status === 'failed' ? `${m.exportFailed} ${errorText(x.error, this.common)}` : x.status === 'busy' ? m.exportBusy : m.exportDone;
+    return html`<section part="my-data" aria-labelledby="data-heading">
+      <h2 id="data-heading">${m.dataHeading}</h2>
+      <p>${m.dataText}</p>
+      <div class="downloads">
+        <button part="export" class="secondary" ?disabled=${x?.status === 'busy'} @click=${() => void this.handleExport()}>${m.exportButton}</button>
+        <span role="status" class=${x?.status === 'failed' ? 'status error' : 'status'}>${status}</span>
+      </div>
+    </section>`;
   }
 
   private renderMemberNotice(): TemplateResult {

@@ -33,6 +33,12 @@ export interface AccountMessages {
   lastActive: (when: string) => string;
   neverActive: string;
   loadContactsError: string;
+  dataHeading: string;
+  dataText: string;
+  exportButton: string;
+  exportBusy: string;
+  exportDone: string;
+  exportFailed: string;
   orderMinutes: string;
   price: string;
   loadStatementError: string;
@@ -75,6 +81,12 @@ export const messages = catalog<AccountMessages>(
     lastActive: (w) => `zuletzt aktiv ${w}`,
     neverActive: 'noch nie angemeldet',
     loadContactsError: 'Die Personen Ihres Unternehmens konnten nicht geladen werden.',
+    dataHeading: 'Ihre Daten',
+    dataText: 'Ein ZIP-Archiv mit Ihrem Profil, Ihren Tickets mit allen Nachrichten und Dateien und Ihren Bestellungen (DSGVO Art. 15 und 20).',
+    exportButton: 'Meine Daten herunterladen',
+    exportBusy: 'Das Archiv wird erstellt …',
+    exportDone: 'Das Archiv wurde heruntergeladen.',
+    exportFailed: 'Das Archiv konnte nicht erstellt werden.',
     orderMinutes: 'Guthaben',
     price: 'Preis',
     loadStatementError: 'Der Kontoauszug konnte nicht geladen werden.',
