@@ -246,6 +246,22 @@ describe('<cadia-agent-desk>', () => {
     expect(row!.failed_at).to.equal(null);
   });
 
+  it('reclassify on a page a colleague beat: refused at the field, nothing charged twice', async () => {
+    const desk = await mountDesk(be);
+    await openTicket(desk, 'tkt_demo_a', /Lieferscheinen/);
+    await waitFor(() => $(desk, '#rc-cat'), 5000, 'the reclassify form of the bug');
+    // A colleague's reclassification, landed in the instant before its live event reaches this page
+    // (the event would hide the form: the ticket is no bug any more).
+    await be.exec("UPDATE tickets SET category = 'user_error', original_category = 'bug', reclassified_at = '2026-12-06T10:00:00.000Z' WHERE id = 'tkt_demo_a'");
+    const charged = await be.count('credit_movements', "ticket_id = 'tkt_demo_a'");
+    await submit(desk, 'rc-h');
+    await waitFor(() => text($(desk, '#rc-out')) === 'Das Ticket wurde bereits umklassifiziert.', 5000, 'refused at the field');
+    expect($(desk, '#rc-out')!.classList.contains('bad')).to.equal(true);
+    expect($(desk, '#rc-cat')!.getAttribute('aria-invalid')).to.equal('true');
+    expect(await be.count('credit_movements', "ticket_id = 'tkt_demo_a'")).to.equal(charged);
+    expect(await be.count('messages', "ticket_id = 'tkt_demo_a' AND kind = 'reclassified'")).to.equal(0);
+  });
+
   it('"load more": the queue pages through a long backlog in working order, each ticket once, then stops', async () => {
     // 110 more open tickets (arrived before the seeded ones' newest): the open queue holds 115, a page 100.
     await be.exec(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 110)
