@@ -69,12 +69,13 @@ export class CustomerPanel {
       task: ([d, n, month], { signal }) => (n ? d.api.getStatement(n, month, { signal }) : Promise.resolve(undefined)),
       args: () => [desk.desk, number(), this.month || monthOf(new Date()), desk.revision('customers')] as const,
     });
+    // People and keys are tagged with their customer: while another customer's load, the last one's stay hidden.
     this.contacts = new Task(desk, {
-      task: ([d, n], { signal }) => (n ? d.api.listContacts(n, { signal }) : Promise.resolve(undefined)),
+      task: async ([d, n], { signal }) => (n ? { customer: n, items: await d.api.listContacts(n, { signal }) } : undefined),
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
     this.keys = new Task(desk, {
-      task: ([d, n], { signal }) => (n ? d.api.listKeys(n, { signal }) : Promise.resolve(undefined)),
+      task: async ([d, n], { signal }) => (n ? { customer: n, items: await d.api.listKeys(n, { signal }) } : undefined),
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
   }
@@ -211,7 +212,7 @@ export class CustomerPanel {
     const w = texts(statementTexts, this.desk.language);
     const lang = this.desk.language;
     const d = (n: number) => formatDuration(n, lang);
-    const s = this.statement.value;
+    const s = this.statement.value?.customer.number === c.customer.number ? this.statement.value : undefined;
     const month = s?.month ?? (this.month || monthOf(new Date()));
     const pick = (e: Event) => {
       this.month = (e.target as HTMLInputElement).value;
@@ -324,7 +325,7 @@ export class CustomerPanel {
   private renderContacts(c: AgentCustomerDetail) {
     const m = this.m.contacts;
     const lang = this.desk.language;
-    const people = this.contacts.value;
+    const people = this.contacts.value?.customer === c.customer.number ? this.contacts.value.items : undefined;
     const save = async (p: AgentContact) => {
       const role = this.roles.get(p.id) ?? p.role;
       const key = `contact:${p.id}`;
@@ -374,7 +375,7 @@ export class CustomerPanel {
     const m = this.m.keys;
     const lang = this.desk.language;
     const f = this.keyForm;
-    const keys = this.keys.value;
+    const keys = this.keys.value?.customer === c.customer.number ? this.keys.value.items : undefined;
     const n = c.customer.number;
     const create = async (e: SubmitEvent) => {
       e.preventDefault();
