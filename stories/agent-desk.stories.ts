@@ -179,6 +179,9 @@ export const RevokeRefused: Story = {
 /** A mail the relay gave up on: why, and "send again". */
 export const FailedMail: Story = { args: { view: 'outbox', ticketId: '' }, parameters: { msw: { handlers: agentHandlers.failedMail } } };
 
+/** A ticket the customer closed and rated: score and comment in the side column; the average under the queue's heading. */
+export const Rated: Story = { args: { ticketId: 'tkt_demo_f' } };
+
 export const English: Story = { args: { locale: 'en' } };
 
 export const Dark: Story = { args: { theme: 'dark' }, parameters: { backgrounds: { default: 'dark' } } };

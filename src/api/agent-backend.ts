@@ -23,6 +23,7 @@ export type AgentContact = S['AgentContact'];
 export type InstallationKey = S['InstallationKey'];
 export type InstallationKeyCreated = S['InstallationKeyCreated'];
 export type ContactRole = AgentContact['role'];
+export type RatingStats = S['RatingStats'];
 // The shapes the customer side names too come from its one list, not a second one here.
 export type { Message, Offer, Statement };
 
@@ -76,6 +77,8 @@ export function createAgentBackend(config: HttpBackendConfig) {
     setStatus: (id: string, status: TicketStatus, o: IdempotentOptions) => json<AgentTicketDetail>(`${ticket(id)}/status`, idempotent(o, { json: { status } })),
     reclassify: (id: string, category: TicketCategory, o: IdempotentOptions) =>
       json<AgentTicketDetail>(`${ticket(id)}/reclassify`, idempotent(o, { json: { category } })),
+    /** The customers' ratings on average (of one customer, or of all with `''`). */
+    ratings: (customer: string, o?: RequestOptions) => get<RatingStats>(`v1/agent/ratings${customer ? `?customer=${encodeURIComponent(customer)}` : ''}`, o),
     listCustomers: async (o?: RequestOptions) => (await get<{ items: AgentCustomer[] }>('v1/agent/customers', o)).items,
     getCustomer: (n: string, o?: RequestOptions) => get<AgentCustomerDetail>(customer(n), o),
     /** A customer's statement of one month (`YYYY-MM`; the current one by default). */

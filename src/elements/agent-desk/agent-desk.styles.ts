@@ -92,6 +92,8 @@ const desk = css`
   }
   .pill.danger { color: var(--_danger); border-color: var(--_danger); }
   .pill.ok { color: var(--_ok); border-color: var(--_ok); }
+  .stars { color: var(--_primary); letter-spacing: 0.1em; }
+  .stars .off { color: var(--_border); }
   .status { font-size: 0.85em; color: var(--_muted); }
   .status.s-new { color: var(--_primary); font-weight: 600 !important; }
   .empty { color: var(--_muted); padding: calc(var(--_space) * 6); text-align: center !important; }

@@ -12,7 +12,7 @@ import { AttachmentsController } from '../../controllers/attachments.js';
 import { AttachmentUrls } from '../ticket-list/attachment-urls.js';
 import { categoryLabels } from '../../i18n/tickets.js';
 import { errorText } from '../../i18n/common.js';
-import { formatDuration, loadLocale } from '../../i18n/index.js';
+import { formatDuration, formatter, loadLocale } from '../../i18n/index.js';
 import { LoginRequiredEvent } from '../../events/index.js';
 import { TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketCategory, type TicketStatus, type Urgency } from '../../domain/categories.js';
 import { toApiError, type CadiaApiError } from '../../api/errors.js';
@@ -132,6 +132,12 @@ export class CadiaAgentDesk extends CadiaElement {
   readonly ticketTask = new Task(this, {
     task: ([desk, id], { signal }) => (id ? desk.api.getTicket(id, { signal }) : Promise.resolve(undefined)),
     args: () => [this.desk, this.ticketId, this.rev.ticket] as const,
+  });
+
+  /** The ratings' average under the queue's customer filter; reloads with the queue (a rating is a ticket event). */
+  private readonly ratingsTask = new Task(this, {
+    task: ([desk, customer], { signal }) => desk.api.ratings(customer, { signal }),
+    args: () => [this.desk, this.query.customer, this.rev.queue] as const,
   });
 
   readonly customersTask = new Task(this, {
@@ -416,13 +422,16 @@ export class CadiaAgentDesk extends CadiaElement {
     const heading = html`<h2 id="queue-h">${m.queue.heading}
       ${page ? html`<span class="muted num">${m.queue.count(rows.length, page.total)}</span>
         ${page.counts.urgentOpen ? html`<span class="pill danger num">${m.queue.urgentOpen(page.counts.urgentOpen)}</span>` : nothing}` : nothing}</h2>`;
-    if (this.queueTask.status === TaskStatus.ERROR && !page) return html`${heading}${this.renderError(this.queueTask.error, () => this.queueTask.run())}`;
-    if (!page) return html`${heading}<div class="skeleton list" aria-busy="true"></div>`;
+    const stats = this.ratingsTask.value;
+    const ratings = html`<p class="small ratings" part="ratings">${m.ratings.label}:
+      <span class="num">${stats ? (stats.average === null ? m.ratings.none : m.ratings.average(formatter(Intl.NumberFormat, this.lang_, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stats.average), stats.count)) : '–'}</span></p>`;
+    if (this.queueTask.status === TaskStatus.ERROR && !page) return html`${heading}${ratings}${this.renderError(this.queueTask.error, () => this.queueTask.run())}`;
+    if (!page) return html`${heading}${ratings}<div class="skeleton list" aria-busy="true"></div>`;
     if (!rows.length) {
       const filtered = this.query.category || this.query.customer || this.query.urgency || this.query.q;
-      return html`${heading}<p class="empty">${filtered ? m.queue.emptyFiltered : m.queue.empty}</p>`;
+      return html`${heading}${ratings}<p class="empty">${filtered ? m.queue.emptyFiltered : m.queue.empty}</p>`;
     }
-    return html`${heading}
+    return html`${heading}${ratings}
       <div class="list" role="listbox" tabindex="0" aria-labelledby="queue-h" aria-activedescendant=${active ? `q-${active.id}` : nothing}
         aria-busy=${this.queueTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${rows.map((t, i) => html`<div role="option" id="q-${t.id}" class="row-item ${i === this.active ? 'active' : ''} ${t.urgency}"

@@ -47,8 +47,15 @@ export interface DeskMessages {
     queuePosition: (n: number) => string;
     reclassifiedFrom: (from: string) => string;
     rating: string;
-    ratingLater: string;
+    ratingNone: string;
+    ratingOpen: string;
+    ratingScore: (score: number) => string;
+    ratedBy: (name: string, at: string) => string;
+    followUpOf: (number: string) => string;
+    followedBy: (number: string) => string;
   };
+  /** The average of the customers' ratings under the queue's customer filter. */
+  ratings: { label: string; average: (avg: string, count: number) => string; none: string };
   reply: { heading: string; label: string; statusAfter: string; send: string; sending: string; sent: string; empty: string; shortcut: string };
   time: {
     heading: string;
@@ -143,8 +150,18 @@ export const deskMessages = catalog<DeskMessages>(
       openImage: (name) => `Bild ${name} öffnen`,
       queuePosition: (n) => `Platz ${n} in der Warteschlange`,
       reclassifiedFrom: (from) => `gemeldet als ${from}`,
-      rating: 'Bewertung',
-      ratingLater: 'Bewertung und Kommentar des Kunden erscheinen hier, sobald Kunden geschlossene Tickets bewerten können.',
+      rating: 'Bewertung des Kunden',
+      ratingNone: 'Geschlossen, noch nicht bewertet.',
+      ratingOpen: 'Der Kunde kann bewerten, sobald das Ticket geschlossen ist.',
+      ratingScore: (n) => `${n} von 5`,
+      ratedBy: (name, at) => `${name}, ${at}`,
+      followUpOf: (n) => `Fortsetzung von ${n}`,
+      followedBy: (n) => `Fortgesetzt in ${n}`,
+    },
+    ratings: {
+      label: 'Zufriedenheit',
+      average: (avg, n) => `Ø ${avg} von 5 · ${n === 1 ? '1 Bewertung' : `${n} Bewertungen`}`,
+      none: 'noch keine Bewertungen',
     },
     reply: {
       heading: 'Antworten', label: 'Antwort an den Kunden', statusAfter: 'Status danach', send: 'Antwort senden', sending: 'Wird gesendet …',

@@ -42,7 +42,9 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
   return html`<article class="ticket-view" aria-labelledby="t-h">
     <header class="t-head">
       <p class="muted"><span class="num">${t.number}</span> · ${formatDateTime(t.createdAt, lang)}
-        ${t.queuePosition ? html` · ${m.ticket.queuePosition(t.queuePosition)}` : nothing}</p>
+        ${t.queuePosition ? html` · ${m.ticket.queuePosition(t.queuePosition)}` : nothing}
+        ${t.followUpOf ? html` · <button type="button" class="link" @click=${() => desk.open(t.followUpOf!.id)}>${m.ticket.followUpOf(t.followUpOf.number)}</button>` : nothing}
+        ${t.followedBy ? html` · <button type="button" class="link" @click=${() => desk.open(t.followedBy!.id)}>${m.ticket.followedBy(t.followedBy.number)}</button>` : nothing}</p>
       <h2 id="t-h">${t.subject}</h2>
       <p class="chips-line">
         <span class="status s-${t.status}">${m.statuses[t.status]}</span>
@@ -70,7 +72,7 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
         ${renderReclassify(desk, t)}
         ${renderStatus(desk, t)}
         ${renderLedger(desk, t)}
-        <section aria-labelledby="rating-h"><h3 id="rating-h">${m.ticket.rating}</h3><p class="muted small">${m.ticket.ratingLater}</p></section>
+        ${renderRating(desk, t)}
       </aside>
     </div>
   </article>`;
@@ -82,6 +84,20 @@ export function renderTicket(desk: CadiaAgentDesk, t: AgentTicketDetail) {
       ${rows.length ? html`<dl class="context">${rows.map((k) => html`<div><dt>${f[k]}</dt><dd class=${k === 'errorMessage' ? 'mono' : ''}>${t[k]}</dd></div>`)}</dl>`
         : html`<p class="muted">${desk.m.ticket.contextEmpty}</p>`}</section>`;
   }
+}
+
+/** The customer's rating once they closed the ticket (kept if it was reopened since). */
+function renderRating(desk: CadiaAgentDesk, t: AgentTicketDetail) {
+  const m = desk.m.ticket;
+  const r = t.rating;
+  return html`<section aria-labelledby="rating-h" part="rating"><h3 id="rating-h">${m.rating}</h3>
+    ${r
+      ? html`<p><span class="stars" aria-hidden="true">${'★'.repeat(r.score)}<span class="off">${'★'.repeat(5 - r.score)}</span></span>
+          <strong class="num">${m.ratingScore(r.score)}</strong></p>
+        ${r.comment ? html`<p class="body">${r.comment}</p>` : nothing}
+        <p class="muted small">${m.ratedBy(r.ratedBy?.name ?? t.customer.name, formatDateTime(r.ratedAt, desk.language))}</p>`
+      : html`<p class="muted small">${t.status === 'closed' ? m.ratingNone : m.ratingOpen}</p>`}
+  </section>`;
 }
 
 /** What the ERP said about itself, as the customer sent it; its file is a download like the thread's. */
