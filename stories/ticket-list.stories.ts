@@ -1,7 +1,8 @@
 /**
  * `<cadia-ticket-list>` in every state: the list (loading, empty, error, no match, filtered,
  * 10,000 tickets), and an opened ticket (thread with an image, booked time, queue position,
- * reclassified, not found, reply), English and dark. The MSW handlers answer as the contract says.
+ * reclassified, not found, reply; closing with its confirmation, rating, a saved rating and changing
+ * it, a reply that starts a linked ticket), English and dark. The MSW handlers answer as the contract says.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
@@ -139,6 +140,52 @@ export const ReplySent: Story = {
   },
 };
 
+/** An open ticket: "Problem gelöst" under the thread, with its confirmation asked inline. */
+export const CloseConfirm: Story = {
+  args: { ticketId: 'tkt_demo_g' },
+  play: async ({ canvasElement }) => {
+    const list = await listIn(canvasElement);
+    (await until(list, '[part="close"]'))?.click();
+  },
+};
+
+/** Closed just now: the rating right there (1–5, comment), and the reply says it reopens the ticket. */
+export const RateAfterClosing: Story = {
+  args: { ticketId: 'tkt_demo_g' },
+  play: async ({ canvasElement }) => {
+    const list = await listIn(canvasElement);
+    (await until(list, '[part="close"]'))?.click();
+    (await until(list, '[part="close-confirm"]'))?.click();
+    await until(list, '.rating-form');
+  },
+};
+
+/** Closed and rated: the saved rating with its comment, changeable. */
+export const ClosedAndRated: Story = { args: { ticketId: 'tkt_demo_f' } };
+
+/** Changing a saved rating: the form with the saved score chosen. */
+export const ChangeRating: Story = {
+  args: { ticketId: 'tkt_demo_f' },
+  play: async ({ canvasElement }) => {
+    const list = await listIn(canvasElement);
+    (await until(list, '[part="rating-change"]'))?.click();
+  },
+};
+
+/** Closed more than 14 days ago: a reply is sent as a new ticket linked to this one, which the reply box says first. */
+export const ReplyStartsFollowUp: Story = {
+  args: { ticketId: 'tkt_demo_e' },
+  play: async ({ canvasElement }) => {
+    const list = await listIn(canvasElement);
+    const body = (await until(list, '#reply-body')) as HTMLTextAreaElement;
+    body.value = 'Nach dem Update rundet das Angebot wieder falsch.';
+    body.dispatchEvent(new Event('input'));
+    (await until(list, '[part="reply-submit"]'))?.click();
+    await until(list, '[part="open-follow-up"]');
+  },
+};
+
+/** English: a ticket closed long ago, its rating form and the follow-up note in the reply box. */
 export const English: Story = { args: { locale: 'en', ticketId: 'tkt_demo_e' } };
 
 export const Dark: Story = { args: { theme: 'dark' } };

@@ -28,6 +28,7 @@ async function deleteTickets(be: TestBackend, customer: string) {
     DELETE FROM attachments WHERE message_id IN (SELECT id FROM messages WHERE ticket_id IN ${t});
     DELETE FROM messages WHERE ticket_id IN ${t};
     DELETE FROM time_entries WHERE ticket_id IN ${t};
+    DELETE FROM ticket_ratings WHERE ticket_id IN ${t};
     DELETE FROM credit_movements WHERE ticket_id IN ${t};
     DELETE FROM tickets WHERE customer_number = '${customer}';`);
 }

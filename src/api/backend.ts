@@ -4,7 +4,7 @@
  * map an existing portal API onto the widgets.
  */
 import type {
-  Credit, FaqArticle, Me, Message, Offer, OrderResult, PackageList, TicketCreated, TicketDetail, TicketPage,
+  Credit, FaqArticle, Me, Offer, OrderResult, PackageList, ReplyCreated, TicketCreated, TicketDetail, TicketPage,
 } from './types.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
 
@@ -63,10 +63,13 @@ export interface ReplyInput {
 
 export interface ReadOptions extends RequestOptions {
   /**
-   * The few writes only a lazy part makes go through `read` too (`PUT`/`DELETE` without a body:
-   * "Betrifft mich auch" on a known-issue notice), so the other widgets do not carry them.
+   * The few writes only a lazy part makes go through `read` too ("Betrifft mich auch" on a
+   * known-issue notice; closing and rating a ticket in the list's detail), so the other widgets do
+   * not carry them.
    */
-  method?: 'PUT' | 'DELETE';
+  method?: 'POST' | 'PUT' | 'DELETE';
+  /** A write's JSON body (the rating). */
+  json?: unknown;
   searchParams?: Record<string, string>;
   /** The `Accept` header (default JSON). */
   accept?: string;
@@ -93,7 +96,8 @@ export interface CadiaBackend {
   listTickets(query: TicketQuery, o?: RequestOptions): Promise<TicketPage>;
   getTicket(id: string, o?: RequestOptions): Promise<TicketDetail>;
   createTicket(input: TicketInput, o: IdempotentOptions): Promise<TicketCreated>;
-  replyToTicket(id: string, input: ReplyInput, o: IdempotentOptions): Promise<Message>;
+  /** A reply; on a ticket closed more than 14 days ago it starts a linked ticket (`followUp`). */
+  replyToTicket(id: string, input: ReplyInput, o: IdempotentOptions): Promise<ReplyCreated>;
   searchFaq(q: string, o?: RequestOptions): Promise<FaqArticle[]>;
   /** An attachment's bytes (with auth, so no token ever lands in an image URL). */
   loadAttachment(url: string, o?: RequestOptions): Promise<Blob>;

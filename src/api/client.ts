@@ -3,7 +3,7 @@ import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { CadiaApiError, isAbort, toApiError, type FieldError } from './errors.js';
 import type { BackendEvent, CadiaBackend, IdempotentOptions, RequestOptions, TicketInput } from './backend.js';
 import type {
-  FaqArticle, Me, Message, Offer, OrderResult, PackageList, SessionState, TicketCreated, TicketDetail, TicketPage,
+  FaqArticle, Me, Offer, OrderResult, PackageList, ReplyCreated, SessionState, TicketCreated, TicketDetail, TicketPage,
 } from './types.js';
 
 export type TokenSource = () => string | undefined | null | Promise<string | undefined | null>;
@@ -221,12 +221,12 @@ export function createHttpBackend(config: HttpBackendConfig): CadiaBackend {
       const form = new FormData();
       form.set('body', input.body);
       appendFiles(form, input);
-      return (await json<{ message: Message }>(`v1/tickets/${encodeURIComponent(id)}/messages`, idempotent(o, { body: form }))).message;
+      return json<ReplyCreated>(`v1/tickets/${encodeURIComponent(id)}/messages`, idempotent(o, { body: form }));
     },
     searchFaq: async (q, o) => (await json<{ items: FaqArticle[] }>('v1/faq', { searchParams: { q }, signal: o?.signal })).items,
     loadAttachment: (url, o) => send(url.replace(/^\/+/, ''), { signal: o?.signal }, (r) => r.blob()),
     read: (path, o) =>
-      send(path, { method: o?.method, searchParams: o?.searchParams, headers: { Accept: o?.accept ?? 'application/json', ...(o?.locale && { 'Accept-Language': o.locale }) }, signal: o?.signal }, async (r) => r),
+      send(path, { method: o?.method, json: o?.json, searchParams: o?.searchParams, headers: { Accept: o?.accept ?? 'application/json', ...(o?.locale && { 'Accept-Language': o.locale }) }, signal: o?.signal }, async (r) => r),
     subscribe,
   };
 }

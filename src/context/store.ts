@@ -6,7 +6,7 @@
  */
 import type { BackendEvent, CadiaBackend, OrderInput, ReadOptions, ReplyInput, TicketInput, TicketQuery } from '../api/backend.js';
 import { toApiError, type CadiaApiError } from '../api/errors.js';
-import type { FaqArticle, Me, Message, OrderResult, TicketCreated, TicketDetail, TicketPage } from '../api/types.js';
+import type { FaqArticle, Me, OrderResult, ReplyCreated, TicketCreated, TicketDetail, TicketPage } from '../api/types.js';
 
 export type ResourceState<T> =
   | { status: 'idle' }
@@ -136,11 +136,13 @@ export class CadiaStore {
     return created;
   }
 
-  async reply(ticketId: string, input: ReplyInput, idempotencyKey: string, locale?: string): Promise<Message> {
-    const message = await this.#backend.replyToTicket(ticketId, input, { idempotencyKey, locale });
+  /** A reply; `followUp` names the new ticket a reply to a long-closed one started. */
+  async reply(ticketId: string, input: ReplyInput, idempotencyKey: string, locale?: string): Promise<ReplyCreated> {
+    const created = await this.#backend.replyToTicket(ticketId, input, { idempotencyKey, locale });
     this.#ownWrite('tickets', `ticket:${ticketId}`);
-    return message;
+    return created;
   }
+
 
   listTickets(query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
     return this.#backend.listTickets(query, { signal });

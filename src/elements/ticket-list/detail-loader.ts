@@ -67,6 +67,13 @@ export class TicketDetailLoader implements ReactiveController {
     this.ticket = id ? store.cachedTicket(id) : undefined;
   }
 
+  /** A ticket the server just answered with (closed, rated): shown now, without another load. */
+  show(t: TicketDetail): void {
+    if (t.id !== this.id) return;
+    this.ticket = t;
+    this.host.requestUpdate();
+  }
+
   reload(): void {
     this.revision++;
     this.host.requestUpdate();

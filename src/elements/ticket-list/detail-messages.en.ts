@@ -1,6 +1,7 @@
 /** English for `detail-messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketDetailMessages } from './detail-messages.js';
 import { UNIT_MINUTES } from '../../domain/billing.js';
+import { REOPEN_DAYS } from '../../domain/closing.js';
 
 const en: TicketDetailMessages = {
   detailError: 'The ticket could not be loaded.',
@@ -61,7 +62,34 @@ const en: TicketDetailMessages = {
   replySending: 'Sending …',
   replySent: 'Your reply was sent.',
   replyEmpty: 'Please write a reply.',
-  replyClosed: 'This ticket is closed. A reply opens it again.',
+  replyReopens: (d) => `This ticket is closed. Your reply opens it again (possible until ${d}).`,
+  replyFollowUp: `This ticket was closed more than ${REOPEN_DAYS} days ago. Your reply will start a new ticket that refers to this one.`,
+  replySendReopen: 'Reply and reopen the ticket',
+  replySendFollowUp: 'Send as a new ticket',
+  followUpSent: (n) => `Your reply was filed as the new ticket ${n}.`,
+  openTicket: (n) => `Open ticket ${n}`,
+
+  closeHeading: 'Problem solved?',
+  closeIntro: 'When your request is settled, close the ticket and rate our help.',
+  closeAction: 'Problem solved',
+  closeQuestion: 'Close the ticket as solved?',
+  closeHint: `A reply within ${REOPEN_DAYS} days opens it again.`,
+  closeConfirm: 'Yes, close the ticket',
+  closing: 'Closing …',
+  rateHeading: 'Ticket closed',
+  closedOn: (d) => `Closed on ${d}.`,
+  rateQuestion: 'How satisfied are you with our help?',
+  scoreLabels: ['very dissatisfied', 'dissatisfied', 'so-so', 'satisfied', 'very satisfied'],
+  scoreMissing: 'Please choose a rating from 1 to 5.',
+  rateComment: 'Comment (optional)',
+  rateSend: 'Send rating',
+  rateUpdate: 'Save rating',
+  rateSending: 'Saving …',
+  rateCancel: 'Cancel',
+  rateChange: 'Change rating',
+  ratingSaved: (n) => `Your rating: ${n} out of 5`,
+  rateThanks: 'Thank you for your rating!',
+  rateError: 'That did not work.',
   replyError: 'Your reply could not be sent.',
   replyQueued: 'You are offline. The reply will be sent as soon as the connection is back.',
   discardDraft: 'Discard draft',

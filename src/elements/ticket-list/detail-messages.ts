@@ -1,6 +1,7 @@
 /** Texts of an opened ticket: thread, fields, booked time, reply box. Loaded with the detail view. */
 import { catalog } from '../../i18n/index.js';
 import { UNIT_MINUTES } from '../../domain/billing.js';
+import { REOPEN_DAYS } from '../../domain/closing.js';
 import type { TicketListMessages } from './messages.js';
 
 export interface TicketDetailMessages {
@@ -62,7 +63,37 @@ export interface TicketDetailMessages {
   replySending: string;
   replySent: string;
   replyEmpty: string;
-  replyClosed: string;
+  /** A reply to a ticket closed less than 14 days ago reopens it (until `date`). */
+  replyReopens: (date: string) => string;
+  /** A reply to a ticket closed longer ago starts a new, linked ticket. */
+  replyFollowUp: string;
+  replySendReopen: string;
+  replySendFollowUp: string;
+  followUpSent: (number: string) => string;
+  openTicket: (number: string) => string;
+
+  closeHeading: string;
+  closeIntro: string;
+  closeAction: string;
+  closeQuestion: string;
+  closeHint: string;
+  closeConfirm: string;
+  closing: string;
+  rateHeading: string;
+  closedOn: (date: string) => string;
+  rateQuestion: string;
+  /** Scores 1 to 5, worst first. */
+  scoreLabels: readonly [string, string, string, string, string];
+  scoreMissing: string;
+  rateComment: string;
+  rateSend: string;
+  rateUpdate: string;
+  rateSending: string;
+  rateCancel: string;
+  rateChange: string;
+  ratingSaved: (score: number) => string;
+  rateThanks: string;
+  rateError: string;
   replyError: string;
   replyQueued: string;
   discardDraft: string;
@@ -131,7 +162,34 @@ export const detailMessages = catalog<TicketDetailMessages>(
     replySending: 'Wird gesendet …',
     replySent: 'Ihre Antwort wurde gesendet.',
     replyEmpty: 'Bitte schreiben Sie eine Antwort.',
-    replyClosed: 'Dieses Ticket ist abgeschlossen. Mit einer Antwort öffnen Sie es wieder.',
+    replyReopens: (d) => `Dieses Ticket ist abgeschlossen. Ihre Antwort öffnet es wieder (möglich bis ${d}).`,
+    replyFollowUp: `Dieses Ticket wurde vor mehr als ${REOPEN_DAYS} Tagen abgeschlossen. Ihre Antwort wird als neues Ticket angelegt, das auf dieses verweist.`,
+    replySendReopen: 'Antworten und Ticket wieder öffnen',
+    replySendFollowUp: 'Als neues Ticket senden',
+    followUpSent: (n) => `Ihre Antwort wurde als neues Ticket ${n} angelegt.`,
+    openTicket: (n) => `Ticket ${n} öffnen`,
+
+    closeHeading: 'Problem gelöst?',
+    closeIntro: 'Wenn Ihr Anliegen erledigt ist, schließen Sie das Ticket und bewerten Sie unsere Hilfe.',
+    closeAction: 'Problem gelöst',
+    closeQuestion: 'Ticket als gelöst schließen?',
+    closeHint: `Mit einer Antwort innerhalb von ${REOPEN_DAYS} Tagen öffnen Sie es wieder.`,
+    closeConfirm: 'Ja, Ticket schließen',
+    closing: 'Wird geschlossen …',
+    rateHeading: 'Ticket abgeschlossen',
+    closedOn: (d) => `Abgeschlossen am ${d}.`,
+    rateQuestion: 'Wie zufrieden sind Sie mit unserer Hilfe?',
+    scoreLabels: ['sehr unzufrieden', 'unzufrieden', 'teils, teils', 'zufrieden', 'sehr zufrieden'],
+    scoreMissing: 'Bitte wählen Sie eine Bewertung von 1 bis 5.',
+    rateComment: 'Kommentar (freiwillig)',
+    rateSend: 'Bewertung senden',
+    rateUpdate: 'Bewertung speichern',
+    rateSending: 'Wird gespeichert …',
+    rateCancel: 'Abbrechen',
+    rateChange: 'Bewertung ändern',
+    ratingSaved: (n) => `Ihre Bewertung: ${n} von 5`,
+    rateThanks: 'Danke für Ihre Bewertung!',
+    rateError: 'Das hat nicht geklappt.',
     replyError: 'Ihre Antwort konnte nicht gesendet werden.',
     replyQueued: 'Sie sind offline. Die Antwort wird gesendet, sobald die Verbindung wieder da ist.',
     discardDraft: 'Entwurf verwerfen',

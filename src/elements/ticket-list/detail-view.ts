@@ -13,6 +13,7 @@ import { fileIconStyles } from '../../controllers/file-icon.js';
 import { TicketDetailLoader } from './detail-loader.js';
 import { AttachmentUrls } from './attachment-urls.js';
 import { ReplyBox } from './reply-box.js';
+import { CloseRate } from './close-rate.js';
 import { renderDetailBody } from './ticket-detail.js';
 import { renderLightbox, showLightbox, type LightboxImage } from './lightbox.js';
 import { detailMessages } from './detail-messages.js';
@@ -27,6 +28,7 @@ export class TicketDetailView {
   readonly loader: TicketDetailLoader;
   private readonly images: AttachmentUrls;
   private readonly reply: ReplyBox;
+  private readonly closeRate: CloseRate;
   private lightbox: LightboxImage | undefined;
   /** The ticket whose images are held. */
   private shown = '';
@@ -37,17 +39,21 @@ export class TicketDetailView {
     private readonly store: () => CadiaStore,
     onLoaded: (t: TicketDetail) => void,
     lang: () => Locale,
+    /** Opens another ticket (a linked one) in the list. */
+    private readonly onOpen: (ticketId: string) => void,
   ) {
     this.loader = new TicketDetailLoader(host);
     this.loader.onLoaded = onLoaded;
     this.images = new AttachmentUrls(host);
-    this.reply = new ReplyBox(host, { store, lang });
+    this.reply = new ReplyBox(host, { store, lang, onOpen });
+    this.closeRate = new CloseRate(host, { store, lang, onChanged: (t) => this.loader.show(t) });
   }
 
   /** Called on every update of the host. */
   sync(ticketId: string): void {
     this.loader.sync(this.store(), ticketId);
     this.reply.sync(ticketId);
+    this.closeRate.sync(ticketId);
     // Another ticket, or back to the list: the images of the one left are let go.
     if (ticketId !== this.shown) {
       this.shown = ticketId;
@@ -63,6 +69,7 @@ export class TicketDetailView {
   /** After the host rendered: open the lightbox dialog as a modal. */
   updated(): void {
     if (this.lightbox) showLightbox(this.host.renderRoot as ShadowRoot);
+    this.closeRate.updated();
   }
 
   private handleOpenImage(att: Attachment, trigger: HTMLElement): void {
@@ -113,7 +120,8 @@ export class TicketDetailView {
       onOpenImage: (att, trigger) => this.handleOpenImage(att, trigger),
       onDownload: (att) => void this.handleDownload(att),
       failedDownload: this.failedDownload,
-      renderReply: (t) => this.reply.render(t, m, lang, common),
+      renderReply: (t) => html`${this.closeRate.render(t, m, lang, common)} ${this.reply.render(t, m, lang, common)}`,
+      onOpenTicket: this.onOpen,
     })}
     ${renderLightbox(this.lightbox, { label: m.lightboxLabel, close: common.close, onClose: () => void this.handleLightboxClose() })}`;
   }

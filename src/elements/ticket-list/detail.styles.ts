@@ -302,10 +302,124 @@ export const detailStyles = css`
     gap: calc(var(--_space) * 2);
     align-items: center;
   }
-  .reply .msg-error {
+  .reply .msg-error,
+  .close-rate .msg-error {
     color: var(--_danger);
   }
-  .reply .msg-ok {
+  .reply .msg-ok,
+  .close-rate .msg-ok {
     color: var(--_ok);
+  }
+  .notice-closed {
+    padding: calc(var(--_space) * 2) calc(var(--_space) * 3);
+    background: var(--_surface-2);
+    border-inline-start: 4px solid var(--_primary);
+    border-radius: var(--_radius);
+  }
+
+  /* links between a ticket and its follow-up */
+  button.link {
+    font: inherit;
+    padding: 0;
+    min-height: 24px;
+    border: 0;
+    background: none;
+    color: var(--_primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  /* close and rate */
+  .close-rate {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+    padding: calc(var(--_space) * 3);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .close-rate .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) * 2);
+  }
+  .confirm {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .rating-form {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_space) * 2);
+  }
+  .rating-form fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .rating-form legend {
+    padding: 0;
+    margin-block-end: calc(var(--_space) * 2);
+    font-weight: 600;
+  }
+  .rating-form textarea {
+    width: 100%;
+    resize: vertical;
+  }
+  .scores {
+    display: flex;
+    gap: calc(var(--_space) * 2);
+  }
+  .score {
+    position: relative;
+    flex: 0 1 44px;
+    min-width: 36px;
+    height: 44px;
+    display: grid;
+    place-items: center;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) - 2px);
+    font-size: 1.125em;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  /* The native radio stays the control (arrow keys, form semantics); the box around it is what shows. */
+  .score input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .score:has(input:checked) {
+    background: var(--_primary);
+    border-color: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .score:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .score:has(input:disabled) {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .scale {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 calc(var(--_space) * 3);
+    max-width: calc(5 * 44px + 4 * var(--_space) * 2);
+    margin-block-start: var(--_space);
+    font-size: 0.875em;
+  }
+  .stars {
+    color: var(--_primary);
+    letter-spacing: 0.1em;
+  }
+  .stars .off {
+    color: var(--_border);
   }
 `;

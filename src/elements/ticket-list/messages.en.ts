@@ -26,6 +26,8 @@ const en: TicketListMessages = {
   lastChange: 'Last change',
   booked: 'Booked',
   filedBy: (name) => `by ${name ?? 'you'}`,
+  followUpOf: (n) => `Continues ${n}`,
+  followedBy: (n) => `Continued in ${n}`,
   categories: categoryLabelsEn,
   statuses: statusLabelsEn,
   urgencies: { normal: 'Normal', urgent: 'Urgent – I cannot work' },

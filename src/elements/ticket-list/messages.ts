@@ -28,6 +28,9 @@ export interface TicketListMessages {
   booked: string;
   /** Who filed a ticket (the company's tickets); `null`: the signed-in person. */
   filedBy: (name: string | null) => string;
+  /** The links between a ticket closed long ago and the one a later reply started. */
+  followUpOf: (number: string) => string;
+  followedBy: (number: string) => string;
   /** Shared with the ticket form (src/i18n/tickets.ts). */
   categories: CategoryLabels;
   /** Shared with the server's notices and mails (src/i18n/statuses.ts). */
@@ -61,6 +64,8 @@ export const messages = catalog<TicketListMessages>(
     lastChange: 'Letzte Änderung',
     booked: 'Gebucht',
     filedBy: (name) => `von ${name ?? 'Ihnen'}`,
+    followUpOf: (n) => `Fortsetzung von ${n}`,
+    followedBy: (n) => `Fortgesetzt in ${n}`,
     categories: categoryLabels.de,
     statuses: statusLabels,
     urgencies: { normal: 'Normal', urgent: 'Dringend – ich kann nicht weiterarbeiten' },

@@ -11,7 +11,8 @@ import { LIMITS } from '../../domain/categories.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
 import type { Locale } from '../../i18n/index.js';
 import type { CadiaStore } from '../../context/store.js';
-import type { Message, TicketDetail } from '../../api/types.js';
+import type { ReplyCreated, TicketDetail, TicketRef } from '../../api/types.js';
+import { formatDateTime } from '../../i18n/index.js';
 import type { DetailMessages } from './detail-messages.js';
 
 interface ReplyValues {
@@ -22,16 +23,18 @@ export interface ReplyBoxOptions {
   store: () => CadiaStore;
   /** The list's language, which the server's messages follow too. */
   lang: () => Locale;
-  /** The server confirmed a reply. */
-  onSent?: (ticketId: string, message: Message) => void;
+  /** Opens another ticket in the list (the follow-up a late reply started). */
+  onOpen: (ticketId: string) => void;
 }
 
 export class ReplyBox {
   body = '';
   isInvalid = false;
   isSent = false;
+  /** The new ticket the last reply started (the ticket was closed more than 14 days ago). */
+  followUp: TicketRef | null = null;
   readonly attachments: AttachmentsController;
-  private readonly draft: DraftController<ReplyValues, Message>;
+  private readonly draft: DraftController<ReplyValues, ReplyCreated>;
   private ticketId = '';
   /** The ticket a send goes to, fixed when "send" is pressed (or a queued draft is restored). */
   private sendingTo = '';
@@ -41,7 +44,7 @@ export class ReplyBox {
     private readonly options: ReplyBoxOptions,
   ) {
     this.attachments = new AttachmentsController(host);
-    this.draft = new DraftController<ReplyValues, Message>(host, {
+    this.draft = new DraftController<ReplyValues, ReplyCreated>(host, {
       // Each ticket keeps its own draft; back on the list, the last ticket's stays loaded.
       scope: () => (this.ticketId ? `reply:${this.ticketId}` : ''),
       customer: () => this.options.store().me.value?.customer.number,
@@ -63,23 +66,23 @@ export class ReplyBox {
         this.attachments.clear();
       },
       send: (key) => this.options.store().reply(this.sendingTo, { body: this.body.trim(), images: this.attachments.blobs(false), files: this.attachments.blobs(true) }, key, this.options.lang()),
-      onSent: (message) => this.handleSent(message),
+      onSent: (created) => this.handleSent(created),
       onError: (err) => this.attachments.refuse(err.fieldErrors),
     });
   }
 
   /** Shows the box for this ticket; its draft is restored once the customer is known. */
   sync(ticketId: string): void {
+    if (ticketId && ticketId !== this.ticketId) this.followUp = null;
     if (ticketId) this.ticketId = ticketId;
   }
 
-  private handleSent(message: Message): void {
-    const ticketId = this.sendingTo;
+  private handleSent(created: ReplyCreated): void {
     this.body = '';
     this.attachments.clear();
     this.isSent = true;
+    this.followUp = created.followUp;
     this.host.requestUpdate();
-    this.options.onSent?.(ticketId, message);
   }
 
   private readonly handleInput = (e: Event): void => {
@@ -92,6 +95,7 @@ export class ReplyBox {
   private readonly handleSubmit = async (e: SubmitEvent): Promise<void> => {
     e.preventDefault();
     this.isSent = false;
+    this.followUp = null;
     if (!this.body.trim()) {
       this.isInvalid = true;
       this.host.requestUpdate();
@@ -121,12 +125,20 @@ export class ReplyBox {
         ? html`<span class="msg-error">${m.replyError} ${errorText(this.draft.sender.error, common)}</span>`
         : state === 'queued'
           ? html`<span>${m.replyQueued}</span>`
-          : this.isSent
-            ? html`<span class="msg-ok">${m.replySent}</span>`
-            : nothing;
+          : this.isSent && this.followUp
+            ? html`<span class="msg-ok">${m.followUpSent(this.followUp.number)}</span>`
+            : this.isSent
+              ? html`<span class="msg-ok">${m.replySent}</span>`
+              : nothing;
+    // What sending does to a closed ticket is said before it is sent, on the button too.
+    const effect = t.replyEffect;
+    const send = effect === 'reopen' ? m.replySendReopen : effect === 'follow_up' ? m.replySendFollowUp : m.replySend;
+    const followUp = this.isSent ? this.followUp : null;
     return html`<form class="reply" part="reply" aria-labelledby="reply-h" novalidate @submit=${this.handleSubmit} @paste=${(e: ClipboardEvent) => this.attachments.handlePaste(e)}>
       <h3 id="reply-h">${m.replyHeading}</h3>
-      ${t.status === 'closed' ? html`<p class="muted">${m.replyClosed}</p>` : nothing}
+      ${effect === 'reopen' && t.reopenableUntil
+        ? html`<p id="reply-effect" class="notice-closed" part="reply-effect">${m.replyReopens(formatDateTime(t.reopenableUntil, lang))}</p>`
+        : effect === 'follow_up' ? html`<p id="reply-effect" class="notice-closed" part="reply-effect">${m.replyFollowUp}</p>` : nothing}
       <label for="reply-body">${m.replyLabel}</label>
       <textarea
         id="reply-body"
@@ -135,16 +147,19 @@ export class ReplyBox {
         placeholder=${m.replyPlaceholder}
         .value=${this.body}
         aria-invalid=${this.isInvalid ? 'true' : 'false'}
-        aria-describedby="reply-status"
+        aria-describedby=${effect === 'continue' ? 'reply-status' : 'reply-status reply-effect'}
         ?disabled=${isSending}
         @input=${this.handleInput}
       ></textarea>
       ${renderAttachments(this.attachments, lang, { id: 'reply-img', disabled: isSending })}
       <div class="actions">
-        <button type="submit" class="primary" part="reply-submit" ?disabled=${isSending}>${isSending ? m.replySending : m.replySend}</button>
+        <button type="submit" class="primary" part="reply-submit" ?disabled=${isSending}>${isSending ? m.replySending : send}</button>
         ${this.draft.hasSaved && !isSending ? html`<button type="button" class="secondary" @click=${this.handleDiscard}>${m.discardDraft}</button>` : nothing}
       </div>
       <p id="reply-status" class="reply-status" role="status">${status}</p>
+      ${followUp
+        ? html`<p><button type="button" class="secondary" part="open-follow-up" @click=${() => this.options.onOpen(followUp.id)}>${m.openTicket(followUp.number)}</button></p>`
+        : nothing}
     </form>`;
   }
 }

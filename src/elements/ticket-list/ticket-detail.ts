@@ -1,6 +1,6 @@
 /** One ticket opened: header with status and queue position, the filed fields, thread, booked time, reply. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { TicketDetail } from '../../api/types.js';
+import type { TicketDetail, TicketRef } from '../../api/types.js';
 import { formatDateTime, type Locale } from '../../i18n/index.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
 import type { TicketDetailLoader } from './detail-loader.js';
@@ -15,6 +15,7 @@ export interface DetailContext extends ThreadContext {
   renderReply: (t: TicketDetail) => TemplateResult;
   /** The company's tickets are shown: the header says who filed this one. */
   seesCompany: boolean;
+  onOpenTicket: (id: string) => void;
 }
 
 /** The body of the detail (the host renders the frame with the Back button and the first skeleton). */
@@ -45,6 +46,7 @@ function renderTicket(t: TicketDetail, c: DetailContext) {
       </p>
       <h2 class="subject-h" tabindex="-1">${t.subject}</h2>
       <p class="muted">${m.created(formatDateTime(t.createdAt, lang))}${c.seesCompany && t.contact ? ` ${m.filedBy(t.contact.id === c.meId ? null : t.contact.name)}` : ''}</p>
+      ${renderLink(t.followUpOf, m.followUpOf, c)} ${renderLink(t.followedBy, m.followedBy, c)}
       ${t.queuePosition != null
         ? html`<p class="queue" part="queue"><strong class="num">${m.queue(t.queuePosition)}</strong> <span class="muted">${m.queueHint}</span></p>`
         : nothing}
@@ -56,6 +58,13 @@ function renderTicket(t: TicketDetail, c: DetailContext) {
         : nothing}
     </header>
     ${renderFields(t, m, lang)} ${renderThread(t, c)} ${renderTimeLedger(t, c)} ${c.renderReply(t)}`;
+}
+
+/** A link to the ticket this one continues, or that continues it: opens it in the list. */
+function renderLink(ref: TicketRef | null, text: (n: string) => string, c: DetailContext) {
+  return ref
+    ? html`<p class="link-note" part="ticket-link"><button type="button" class="link" @click=${() => c.onOpenTicket(ref.id)}>${text(ref.number)}</button></p>`
+    : nothing;
 }
 
 function renderFields(t: TicketDetail, m: DetailMessages, _lang: Locale) {

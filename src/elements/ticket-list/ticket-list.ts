@@ -147,7 +147,7 @@ export class CadiaTicketList extends CadiaElement {
   private syncData(): void {
     if (this.ticketId) void this.detailPart.load().catch(() => undefined);
     const mod = this.detailPart.module;
-    if (mod) this.detailView ??= new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id), () => this.lang_);
+    if (mod) this.detailView ??= new mod.TicketDetailView(this, () => this.store, (t) => this.pager.markRead(t.id), () => this.lang_, (id) => this.openTicket(id, NaN));
     this.detailView?.sync(this.ticketId);
     // The list loads only once it is shown: a deep link to one ticket does not fetch the list.
     if (!this.ticketId) this.pager.sync(this.store);

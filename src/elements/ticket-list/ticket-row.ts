@@ -42,6 +42,8 @@ export function renderRow(t: TicketSummary, index: number, c: RowContext) {
       <span class="row-bottom" id=${`meta-${t.id}`}>
         <span class="category">${m.categories[t.category]}</span>
         ${c.filedBy !== undefined && t.contact ? html`<span class="filed-by">${m.filedBy(t.contact.id === c.filedBy ? null : t.contact.name)}</span>` : nothing}
+        ${t.followUpOf ? html`<span class="link-ref">${m.followUpOf(t.followUpOf.number)}</span>` : nothing}
+        ${t.followedBy ? html`<span class="link-ref">${m.followedBy(t.followedBy.number)}</span>` : nothing}
         <span class="booked num"><span class="sr-only">${m.booked}: </span>${booked}</span>
       </span>
     </button>
