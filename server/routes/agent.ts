@@ -34,9 +34,10 @@ const AGENT_REPLY_FIELDS = ['body', 'status'] as const;
 
 /**
  * The queue's own filters on top of the list's (`status`, `q`, `cursor`, `limit`): `category`
- * (repeated or comma-separated), `customer` (number), `urgency`. Throws 422 naming the field.
+ * (repeated or comma-separated), `customer` (number), `urgency`, `contact` (the person who filed
+ * it). Throws 422 naming the field.
  */
-function parseQueueFilters(c: Context): { categories: TicketCategory[]; customerNumber?: string; urgency?: Urgency } {
+function parseQueueFilters(c: Context): { categories: TicketCategory[]; customerNumber?: string; urgency?: Urgency; contactId?: string } {
   const errors: FieldErrorInput[] = [];
   const categories = (c.req.queries('category') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
   if (!categories.every(isTicketCategory)) errors.push({ field: 'category', code: 'invalid_value' });
@@ -44,8 +45,12 @@ function parseQueueFilters(c: Context): { categories: TicketCategory[]; customer
   if (customer && !/^\d{1,12}$/.test(customer)) errors.push({ field: 'customer', code: 'invalid_value' });
   const urgency = c.req.query('urgency') || undefined;
   if (urgency && !(URGENCIES as readonly string[]).includes(urgency)) errors.push({ field: 'urgency', code: 'invalid_value' });
+  const contact = c.req.query('contact')?.trim() || undefined;
+  if (contact && contact.length > 64) errors.push({ field: 'contact', code: 'invalid_value' });
   throwIfFieldErrors(errors);
-  return { categories: categories as TicketCategory[], ...(customer && { customerNumber: customer }), ...(urgency && { urgency: urgency as Urgency }) };
+  return {
+    categories: categories as TicketCategory[], ...(customer && { customerNumber: customer }), ...(urgency && { urgency: urgency as Urgency }), ...(contact && { contactId: contact }),
+  };
 }
 
 export function agentRoutes(deps: Deps): Hono<AppEnv> {

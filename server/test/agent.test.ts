@@ -243,9 +243,16 @@ describe('the desk: queue, replies with images, bad input, two agents at once', 
     assert.equal(Object.values(counts.byStatus).reduce((a, n) => a + n, 0), 34);
     assert.equal(counts.byStatus.new, 3);
     assert.ok(counts.urgentOpen >= 1);
-    const bad = await b.req('/v1/agent/tickets?category=bugs&urgency=later&customer=x', { token: AGENT });
+    // By the person who filed it (a contact id), counts included.
+    const member = await b.count("SELECT COUNT(*) AS n FROM tickets WHERE contact_id = 'con_demo_10001_member'");
+    const byPerson = await json<QueuePage & { items: Array<{ contact: { id: string; name: string } | null }> }>(
+      await b.req('/v1/agent/tickets?contact=con_demo_10001_member&limit=100', { token: AGENT }));
+    assert.equal(byPerson.total, member);
+    assert.ok(member > 0 && byPerson.items.every((t) => t.contact?.name === 'Jonas Weber'));
+    assert.equal(Object.values(byPerson.counts.byStatus).reduce((a, n) => a + n, 0), member);
+    const bad = await b.req(`/v1/agent/tickets?category=bugs&urgency=later&customer=x&contact=${'x'.repeat(65)}`, { token: AGENT });
     assert.equal(bad.status, 422);
-    assert.deepEqual(codes(await json<ProblemBody>(bad)).map(([f]) => f).sort(), ['category', 'customer', 'urgency']);
+    assert.deepEqual(codes(await json<ProblemBody>(bad)).map(([f]) => f).sort(), ['category', 'contact', 'customer', 'urgency']);
   });
 
   it('a reply carries images; one without text and images is refused at the field and writes nothing', async () => {

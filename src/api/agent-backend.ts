@@ -34,6 +34,8 @@ export interface QueueQuery {
   customer: string;
   urgency: Urgency | '';
   q: string;
+  /** Only this person's tickets (a contact id of the chosen customer); '' = anybody's. */
+  contact: string;
   cursor?: string | null;
   limit?: number;
 }
@@ -61,7 +63,7 @@ export function createAgentBackend(config: HttpBackendConfig) {
     listQueue: (q: QueueQuery, o?: RequestOptions) => {
       const params = new URLSearchParams();
       if (q.status.length) params.set('status', q.status.join(','));
-      for (const k of ['category', 'customer', 'urgency', 'q', 'cursor'] as const) if (q[k]) params.set(k, String(q[k]));
+      for (const k of ['category', 'customer', 'urgency', 'contact', 'q', 'cursor'] as const) if (q[k]) params.set(k, String(q[k]));
       params.set('limit', String(q.limit ?? 100));
       return json<AgentTicketList>('v1/agent/tickets', { searchParams: params, signal: o?.signal });
     },

@@ -3350,6 +3350,8 @@ export interface operations {
                 /** @description A customer number */
                 customer?: string;
                 urgency?: components["schemas"]["Urgency"];
+                /** @description Only the tickets this person filed (a contact id, from `GET /v1/agent/customers/{number}/contacts`) */
+                contact?: string;
                 q?: components["parameters"]["Query"];
                 /** @description Opaque `nextCursor` from the previous page */
                 cursor?: components["parameters"]["Cursor"];

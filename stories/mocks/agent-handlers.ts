@@ -187,7 +187,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const q = (p.get('q') ?? '').toLocaleLowerCase('de');
       const others = [...state().tickets.values()].filter((t) =>
         (!categories.length || categories.includes(t.category)) && (!p.get('customer') || t.customer.number === p.get('customer'))
-        && (!p.get('urgency') || t.urgency === p.get('urgency'))
+        && (!p.get('urgency') || t.urgency === p.get('urgency')) && (!p.get('contact') || t.contact?.id === p.get('contact'))
         && (!q || [t.number, t.subject, t.description, ...t.messages.map((m) => m.body)].some((v) => v.toLocaleLowerCase('de').includes(q))));
       const counts: QueueCounts = { byStatus: { new: 0, in_progress: 0, waiting_for_customer: 0, closed: 0 }, urgentOpen: 0 };
       for (const t of others) {

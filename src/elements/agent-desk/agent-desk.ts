@@ -60,7 +60,7 @@ export class CadiaAgentDesk extends CadiaElement {
   /** The open ticket's id. */
   declare ticketId: string;
 
-  query: QueueQuery = { status: [...OPEN], category: '', customer: '', urgency: '', q: '' };
+  query: QueueQuery = { status: [...OPEN], category: '', customer: '', urgency: '', q: '', contact: '' };
   /** The queue row the keyboard is on. */
   private active = 0;
   /** The customer open in the customers panel. */
@@ -143,6 +143,12 @@ export class CadiaAgentDesk extends CadiaElement {
   readonly customersTask = new Task(this, {
     task: ([desk], { signal }) => desk.api.listCustomers({ signal }),
     args: () => [this.desk, this.rev.customers] as const,
+  });
+
+  /** The chosen customer's people, for the queue's filter by person (none without a customer). */
+  private readonly peopleTask = new Task(this, {
+    task: ([desk, customer], { signal }) => (customer ? desk.api.listContacts(customer, { signal }) : Promise.resolve([])),
+    args: () => [this.desk, this.query.customer, this.rev.customers] as const,
   });
 
   readonly outboxTask = new Task(this, {
@@ -256,7 +262,7 @@ export class CadiaAgentDesk extends CadiaElement {
 
   /** The queue with this customer's tickets, every status. */
   showCustomerTickets(number: string): void {
-    this.setQuery({ customer: number, status: [] });
+    this.setQuery({ customer: number, status: [], contact: '' });
     this.view = 'queue';
   }
 
@@ -400,7 +406,7 @@ export class CadiaAgentDesk extends CadiaElement {
             ${TICKET_CATEGORIES.map((c) => html`<option value=${c} ?selected=${q.category === c}>${this.categories[c]}</option>`)}
           </select></label>
         <label>${m.filters.customer}
-          <select @change=${(e: Event) => this.setQuery({ customer: (e.target as HTMLSelectElement).value })}>
+          <select @change=${(e: Event) => this.setQuery({ customer: (e.target as HTMLSelectElement).value, contact: '' })}>
             <option value="" ?selected=${!q.customer}>${m.filters.any}</option>
             ${customers.map((c) => html`<option value=${c.number} ?selected=${q.customer === c.number}>${c.name}</option>`)}
           </select></label>
@@ -409,9 +415,20 @@ export class CadiaAgentDesk extends CadiaElement {
             <option value="" ?selected=${!q.urgency}>${m.filters.any}</option>
             ${URGENCIES.map((u) => html`<option value=${u} ?selected=${q.urgency === u}>${m.urgencies[u]}</option>`)}
           </select></label>
+        ${q.customer ? this.renderPersonFilter() : nothing}
       </div>
-      <p class="muted small">${m.filters.person}: ${m.filters.personLater}</p>
     </div>`;
+  }
+
+  /** Who filed it, among the chosen customer's people (a person belongs to one customer). */
+  private renderPersonFilter() {
+    const m = this.m;
+    const people = this.peopleTask.value ?? [];
+    return html`<label>${m.filters.person}
+      <select .value=${this.query.contact} @change=${(e: Event) => this.setQuery({ contact: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${!this.query.contact}>${m.filters.any}</option>
+        ${people.map((p) => html`<option value=${p.id} ?selected=${this.query.contact === p.id}>${p.name}</option>`)}
+      </select></label>`;
   }
 
   private renderQueue() {
@@ -428,7 +445,7 @@ export class CadiaAgentDesk extends CadiaElement {
     if (this.queueTask.status === TaskStatus.ERROR && !page) return html`${heading}${ratings}${this.renderError(this.queueTask.error, () => this.queueTask.run())}`;
     if (!page) return html`${heading}${ratings}<div class="skeleton list" aria-busy="true"></div>`;
     if (!rows.length) {
-      const filtered = this.query.category || this.query.customer || this.query.urgency || this.query.q;
+      const filtered = this.query.category || this.query.customer || this.query.urgency || this.query.q || this.query.contact;
       return html`${heading}${ratings}<p class="empty">${filtered ? m.queue.emptyFiltered : m.queue.empty}</p>`;
     }
     return html`${heading}${ratings}
@@ -440,7 +457,7 @@ export class CadiaAgentDesk extends CadiaElement {
               ${t.urgency === 'urgent' ? html`<span class="pill danger">${m.urgencies.urgent}</span>` : nothing}
               <span class="status s-${t.status}">${m.statuses[t.status]}</span></span>
             <span class="subject">${t.subject}</span>
-            <span class="meta muted">${t.customer.name} · ${this.categories[t.category]}${t.bookedMinutes ? ` · ${formatDuration(t.bookedMinutes, this.lang_)}` : ''}</span>
+            <span class="meta muted">${t.customer.name}${t.contact ? ` (${t.contact.name})` : ''} · ${this.categories[t.category]}${t.bookedMinutes ? ` · ${formatDuration(t.bookedMinutes, this.lang_)}` : ''}</span>
           </div>`)}
       </div>
       ${this.nextCursor ? html`<button type="button" class="secondary" @click=${this.loadMore}>${m.queue.more}</button>` : nothing}

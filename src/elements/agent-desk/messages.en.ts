@@ -10,7 +10,7 @@ const en: DeskMessages = {
   urgencies: { normal: 'Normal', urgent: 'Urgent' },
   filters: {
     label: 'Filters', category: 'Category', customer: 'Customer', urgency: 'Urgency', any: 'All', search: 'Search',
-    searchPlaceholder: 'Number, subject, text …', person: 'Person', personLater: 'Filtering by person works once tickets record the person who filed them (contacts).',
+    searchPlaceholder: 'Number, subject, text …', person: 'Filed by',
   },
   queue: {
     heading: 'Tickets',

@@ -15,7 +15,7 @@ export interface DeskMessages {
   /** The agent's words for the status filter: "open" is new + in progress. */
   statusFilter: { open: string; all: string };
   urgencies: Record<Urgency, string>;
-  filters: { label: string; category: string; customer: string; urgency: string; any: string; search: string; searchPlaceholder: string; person: string; personLater: string };
+  filters: { label: string; category: string; customer: string; urgency: string; any: string; search: string; searchPlaceholder: string; person: string };
   queue: { heading: string; count: (shown: number, total: number) => string; empty: string; emptyFiltered: string; urgentOpen: (n: number) => string; more: string };
   ticket: {
     pane: string;
@@ -112,7 +112,7 @@ export const deskMessages = catalog<DeskMessages>(
     urgencies: { normal: 'Normal', urgent: 'Dringend' },
     filters: {
       label: 'Filter', category: 'Kategorie', customer: 'Kunde', urgency: 'Dringlichkeit', any: 'Alle', search: 'Suche',
-      searchPlaceholder: 'Nummer, Betreff, Text …', person: 'Person', personLater: 'Nach Person filtern geht, sobald Tickets die meldende Person erfassen (Kontakte).',
+      searchPlaceholder: 'Nummer, Betreff, Text …', person: 'Gemeldet von',
     },
     queue: {
       heading: 'Tickets',
