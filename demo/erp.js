@@ -1,7 +1,8 @@
-// The ERP support window as the desktop program's webview shows it: the ERP knows the person (a
-// short-lived token, kept in memory; a real ERP gets it for its installation key at
-// POST /v1/auth/token, docs/embedding.md) and the context it was opened from, and hands both over.
-import { customerSignIn } from './people.js';
+// The ERP support window as the desktop program's webview shows it: the ERP knows the person and
+// the context it was opened from, and hands both over. The person's token comes the way a real ERP
+// gets it (docs/embedding.md, "The ERP"): the installation's key is exchanged at POST /v1/auth/token
+// for a 15-minute token for the person at the keyboard (email + name), kept in memory only.
+import { customerSignIn, demoPeople } from './people.js';
 
 const provider = document.getElementById('provider');
 const form = document.getElementById('form');
@@ -24,7 +25,30 @@ function applyLang(lang) {
   document.getElementById('who-label').textContent = t.who;
 }
 
-customerSignIn({ provider, who, langSelect, params, applyLang });
+const postJson = async (url, body) => {
+  const r = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+  return r.json();
+};
+
+/**
+ * The ERP's side. Its installation key comes with the installation (the vendor runs
+ * `npm run admin -- key add <customer>`); the demo makes one for the chosen person's company.
+ * A token is reused while it has more than a minute left.
+ */
+const erpTokens = new Map();
+async function erpToken(sub) {
+  const hit = erpTokens.get(sub);
+  if (hit && Date.parse(hit.expiresAt) > Date.now() + 60_000) return hit.accessToken;
+  const person = (await demoPeople()).find((p) => p.sub === sub);
+  if (!person?.customer) throw new Error(`no demo customer person ${sub}`);
+  const { key } = await postJson('/api/demo/installation-key', { customer: person.customer });
+  const token = await postJson('/api/v1/auth/token', { key, email: person.email, name: person.name, locale: langSelect.value });
+  erpTokens.set(sub, token);
+  return token.accessToken;
+}
+
+customerSignIn({ provider, who, langSelect, params, applyLang, tokenOf: erpToken });
 
 // What the ERP knows about where the customer was when they asked for help.
 form.program = 'CadiaOFFICE Warenwirtschaft';

@@ -51,19 +51,21 @@ export async function fillSwitcher(select, { current, lang, keep = () => true })
  * A customer page's sign-in, as /erp and /account have it: the provider asks the demo sign-in for
  * the person chosen in the header's switcher (`?person=` or the first customer's admin); a change
  * of person or language is applied at once. `applyLang(lang)` sets the page's own texts.
+ * `tokenOf(sub)`: how the page gets the person's token (default: the host's way, the demo sign-in;
+ * /erp passes the ERP's way, an installation key exchanged at POST /v1/auth/token).
  */
-export function customerSignIn({ provider, who, langSelect, params, applyLang }) {
+export function customerSignIn({ provider, who, langSelect, params, applyLang, tokenOf = tokenFor }) {
   const customersOnly = (p) => p.role !== 'agent';
   langSelect.value = params.get('lang') === 'en' ? 'en' : 'de';
   let person = initialPerson(params);
   // Set before the SDK defines the elements (the pages load it after their script), so the first
   // request already asks for this person's token.
-  provider.getToken = () => tokenFor(person);
+  provider.getToken = () => tokenOf(person);
   applyLang(langSelect.value);
   void fillSwitcher(who, { current: person, lang: langSelect.value, keep: customersOnly });
   who.addEventListener('change', () => {
     person = who.value;
-    provider.getToken = () => tokenFor(person);
+    provider.getToken = () => tokenOf(person);
   });
   langSelect.addEventListener('change', () => {
     applyLang(langSelect.value);

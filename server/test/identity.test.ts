@@ -154,6 +154,37 @@ describe('JWT_SECRET rotation with overlap (JWT_SECRET_PREVIOUS)', () => {
   });
 });
 
+describe('the ERP demo signs in with an installation key (/erp)', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+  const post = (path: string, body: unknown) => b.app.request(`http://localhost${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+
+  it('the demo makes one key per customer (stored as a hash); the ERP side exchanges it for the chosen person, who keeps their role', async () => {
+    b = await setup();
+    const first = await json<{ key: string }>(await post('/demo/installation-key', { customer: '10001' }));
+    assert.match(first.key, /^cik_/);
+    assert.deepEqual(await json<{ key: string }>(await post('/demo/installation-key', { customer: '10001' })), first, 'the same key on the next page load');
+    const rows = await b.sql<{ label: string; hash: string }>("SELECT label, hash FROM installation_keys WHERE customer_number = '10001'");
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.label, 'Demo-ERP (/erp)');
+    assert.notEqual(rows[0]!.hash, first.key);
+    assert.equal((await post('/demo/installation-key', { customer: '99999' })).status, 404);
+
+    const exchange = async (p: typeof PEOPLE.posMember) => {
+      const r = await b.req('/v1/auth/token', { json: { key: first.key, email: p.email, name: p.name } });
+      assert.equal(r.status, 200);
+      return (await json<{ accessToken: string }>(r)).accessToken;
+    };
+    const member = await json<{ contact: { id: string; role: string }; ticketScope: string }>(await b.req('/v1/me', { token: await exchange(PEOPLE.posMember) }));
+    assert.deepEqual([member.contact.id, member.contact.role, member.ticketScope], ['con_demo_10001_member', 'member', 'own']);
+    const admin = await json<{ contact: { id: string; role: string }; ticketScope: string }>(await b.req('/v1/me', { token: await exchange(PEOPLE.posAdmin) }));
+    assert.deepEqual([admin.contact.id, admin.contact.role, admin.ticketScope], ['con_demo_10001_admin', 'admin', 'company']);
+    // The exchange records the key's last use (shown in `npm run admin -- key list` and the desk).
+    const last = await b.sql<{ last_used_at: string | null }>("SELECT last_used_at FROM installation_keys WHERE customer_number = '10001'");
+    assert.ok(last[0]!.last_used_at);
+  });
+});
+
 describe('who did it, who sees it', () => {
   let b: TestBackend;
   afterEach(() => b.close());
