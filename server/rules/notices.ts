@@ -3,7 +3,7 @@
  * (server/routes/notices.ts) and the Storybook mocks (stories/mocks/agent-handlers.ts) both call
  * this, so the mocks refuse exactly what the server refuses.
  */
-import { isVersion, NOTICE_LIMITS, NOTICE_STATUSES, parseVersion, compareVersions } from '../../src/domain/notices.js';
+import { NOTICE_LIMITS, NOTICE_STATUSES, noticeProblems } from '../../src/domain/notices.js';
 import type { NoticeFields } from '../model/notices.js';
 import type { Fields } from '../validate.js';
 
@@ -21,18 +21,14 @@ export const EMPTY_NOTICE: NoticeFields = {
 /**
  * A notice from `input` over `base` (a new one: EMPTY_NOTICE; a PATCH: the stored notice, so only
  * the fields sent change), checked as a whole: `title`, `text`, `program` required; versions must
- * read as versions and the range must not run backwards; a status of `workaround` needs one.
- * Problems are collected in `f`.
+ * read as versions and the range must not run backwards; a status of `workaround` needs one
+ * (`noticeProblems`, shared with the desk's form). Problems are collected in `f`.
  */
 export function readNotice(f: Fields, input: Readonly<Record<string, unknown>>, base: NoticeFields): NoticeFields {
   const out = { ...base };
   for (const k of TEXTS) if (input[k] !== undefined) out[k] = f.string(k, { max: MAX[k] });
   if (input['status'] !== undefined) out.status = f.oneOf('status', NOTICE_STATUSES, { required: true }) ?? base.status;
-  for (const k of ['title', 'text', 'program'] as const) if (!out[k] && !f.errors.some((e) => e.field === k)) f.add(k, 'required');
-  for (const k of ['versionFrom', 'versionTo', 'fixedIn'] as const) if (!isVersion(out[k])) f.add(k, 'invalid_version');
-  const from = parseVersion(out.versionFrom);
-  const to = parseVersion(out.versionTo);
-  if (from && to && compareVersions(from, to) > 0) f.add('versionTo', 'version_range');
-  if (out.status === 'workaround' && !out.workaround) f.add('workaround', 'required');
+  // A field already refused (wrong type, too long) is not refused twice.
+  for (const [field, code] of noticeProblems(out)) if (!f.errors.some((e) => e.field === field)) f.add(field, code);
   return out;
 }

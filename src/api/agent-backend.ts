@@ -24,6 +24,10 @@ export type InstallationKey = S['InstallationKey'];
 export type InstallationKeyCreated = S['InstallationKeyCreated'];
 export type ContactRole = AgentContact['role'];
 export type RatingStats = S['RatingStats'];
+export type AgentNotice = S['AgentNotice'];
+export type NoticeInput = S['NoticeInput'];
+export type NoticeSaved = S['NoticeSaved'];
+export type NoticeSubscriber = S['NoticeSubscriber'];
 // The shapes the customer side names too come from its one list, not a second one here.
 export type { Message, Offer, Statement };
 
@@ -56,7 +60,8 @@ export interface Booking {
 }
 
 export function createAgentBackend(config: HttpBackendConfig) {
-  const { send, json, get, idempotent, subscribe } = createHttp(config);
+  const http = createHttp(config);
+  const { send, json, get, idempotent, subscribe } = http;
   const ticket = (id: string) => `v1/agent/tickets/${encodeURIComponent(id)}`;
   const customer = (n: string) => `v1/agent/customers/${encodeURIComponent(n)}`;
   return {
@@ -108,6 +113,8 @@ export function createAgentBackend(config: HttpBackendConfig) {
     /** Signature as the customer store's, so the thread's image loader (AttachmentUrls) takes either. */
     loadAttachment: (url: string, signal?: AbortSignal) => send(url.replace(/^\/+/, ''), { signal }, (r) => r.blob()),
     subscribe: (listener: (e: BackendEvent) => void) => subscribe(listener),
+    /** The HTTP core, for the desk's lazy parts (the notices panel maps its routes itself, so the desk's start does not carry them). */
+    http,
   };
 }
 

@@ -45,6 +45,28 @@ export function versionInRange(version: string, from: string, to: string): boole
   return (!lo || compareVersions(v, lo) >= 0) && (!hi || compareVersions(v, hi) <= 0);
 }
 
+/** The fields of a notice the rules below look at. */
+export interface NoticeDraft {
+  program: string; versionFrom: string; versionTo: string; title: string; text: string; workaround: string; status: NoticeStatus; fixedIn: string;
+}
+
+/**
+ * What is wrong with a notice as a whole, as `[field, code]` (the desk shows them at the field,
+ * the server answers them as 422): title, text and program required; versions must read as
+ * versions (`invalid_version`); the range may not run backwards (`version_range` at `versionTo`);
+ * the status `workaround` needs one.
+ */
+export function noticeProblems(n: NoticeDraft): Array<[keyof NoticeDraft, string]> {
+  const out: Array<[keyof NoticeDraft, string]> = [];
+  for (const k of ['title', 'text', 'program'] as const) if (!n[k].trim()) out.push([k, 'required']);
+  for (const k of ['versionFrom', 'versionTo', 'fixedIn'] as const) if (!isVersion(n[k].trim())) out.push([k, 'invalid_version']);
+  const from = parseVersion(n.versionFrom);
+  const to = parseVersion(n.versionTo);
+  if (from && to && compareVersions(from, to) > 0) out.push(['versionTo', 'version_range']);
+  if (n.status === 'workaround' && !n.workaround.trim()) out.push(['workaround', 'required']);
+  return out;
+}
+
 /** The program names compared as a person would: case, spacing and punctuation aside. */
 export const sameProgram = (a: string, b: string): boolean => normalize(a).replace(/\s+/g, '') === normalize(b).replace(/\s+/g, '');
 

@@ -1,7 +1,7 @@
 /**
  * The support team's desk: the queue in working order, the open ticket (thread, context, reply,
  * time, reclassification, status), the customers (credit, offers, licence renewal) and the mail
- * outbox. Same stack as the customer widgets (CadiaElement, the provider's configuration, the HTTP
+ * outbox, the known-issue notices. Same stack as the customer widgets (CadiaElement, the provider's configuration, the HTTP
  * core in src/api); its own entry, so no customer page ever loads it.
  */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
@@ -21,8 +21,13 @@ import { DeskStore, type DeskTopic } from './desk-store.js';
 import { deskMessages, type DeskMessages } from './messages.js';
 import { deskStyles } from './agent-desk.styles.js';
 import { renderTicket, type TicketForms } from './ticket-view.js';
-import { renderNotices, renderOutbox } from './side-views.js';
+import { renderOutbox } from './side-views.js';
 import type { CustomerPanel } from './customer-panel.js';
+import { LazyPart, lazyImport } from '../../base/lazy.js';
+import type { NoticesView } from './notices-view.js';
+
+/** The known-issue notices panel, fetched when its tab is first opened (issue 18). */
+const importNotices = lazyImport(() => import('./notices-view.js'));
 
 export type DeskView = 'queue' | 'customers' | 'outbox' | 'notices';
 
@@ -42,7 +47,7 @@ const isTyping = (el: Element | undefined) => !!el && (/^(INPUT|TEXTAREA|SELECT)
 const OPEN: TicketStatus[] = ['new', 'in_progress'];
 
 /**
- * @summary The support team's desk: queue, ticket, customers, mail outbox.
+ * @summary The support team's desk: queue, ticket, customers, mail outbox, known-issue notices.
  * @event cadia-login-required - The agent's sign-in was refused (401 even after asking `getToken` again).
  * @csspart base - The desk's frame.
  */
@@ -65,7 +70,7 @@ export class CadiaAgentDesk extends CadiaElement {
   private active = 0;
   /** The customer open in the customers panel. */
   customerNumber = '';
-  private rev = { queue: 0, ticket: 0, customers: 0, outbox: 0 };
+  private rev = { queue: 0, ticket: 0, customers: 0, outbox: 0, notices: 0 };
   /** The customers panel, a lazy chunk loaded when its tab first opens (agents mostly work the queue). */
   private panel?: CustomerPanel;
   private panelLoading?: Promise<void>;
@@ -84,6 +89,8 @@ export class CadiaAgentDesk extends CadiaElement {
   forms: TicketForms = freshForms();
   /** Outcomes of the customers and outbox actions, keyed by what they were about. */
   outcomes = new Map<string, Outcome>();
+  private readonly noticesPart = new LazyPart<typeof import('./notices-view.js')>(this, importNotices);
+  private noticesView: NoticesView | undefined;
 
   constructor() {
     super();
@@ -182,6 +189,12 @@ export class CadiaAgentDesk extends CadiaElement {
     if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
       this.forms = freshForms();
       this.replyImages.clear();
+    }
+    // The notices panel, made before this update's controllers run, so its loads start in this update.
+    if (this.view === 'notices') {
+      const mod = this.noticesPart.module;
+      if (mod) this.noticesView ??= new mod.NoticesView(this);
+      else if (!this.noticesPart.failed || changed.has('view')) void this.noticesPart.load().catch(() => undefined);
     }
     // Watch the desk's topics (again, if the provider's configuration changed).
     const desk = this.desk;
@@ -325,7 +338,7 @@ export class CadiaAgentDesk extends CadiaElement {
         <p class="live ${this.desk.live ? 'on' : ''}" role="status">${this.desk.live ? m.live.open : m.live.reconnecting}</p>
       </header>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.view}" class="panel">
-        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? this.renderCustomers() : this.view === 'outbox' ? renderOutbox(this) : renderNotices(this)}
+        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? this.renderCustomers() : this.view === 'outbox' ? renderOutbox(this) : this.renderNotices()}
       </div>
       <p class="shortcuts muted">${m.shortcuts}</p>
     </div>`;
@@ -372,6 +385,11 @@ export class CadiaAgentDesk extends CadiaElement {
     );
     const failed = this.outcomes.get('panel');
     return failed ? html`<div class="error" role="alert"><p>${failed.text}</p></div>` : html`<div class="skeleton block" aria-busy="true"></div>`;
+  }
+
+  private renderNotices() {
+    if (this.noticesView) return this.noticesView.render();
+    return this.noticesPart.failed ? this.renderError(new Error('offline'), () => this.noticesPart.load().catch(() => undefined)) : html`<div class="skeleton block" aria-busy="true"></div>`;
   }
 
   renderError(e: unknown, retry: () => unknown) {

@@ -8,7 +8,7 @@ import type { BackendEvent } from '../../api/backend.js';
 import { createAgentBackend, type AgentBackend } from '../../api/agent-backend.js';
 import type { CadiaConfig } from '../../context/configure.js';
 
-export type DeskTopic = 'queue' | 'ticket' | 'customers' | 'outbox';
+export type DeskTopic = 'queue' | 'ticket' | 'customers' | 'outbox' | 'notices';
 /** `id`: the ticket an event was about, when it names one (the open ticket reloads only for its own). */
 type Listener = (id?: string) => void;
 
@@ -63,13 +63,15 @@ export class DeskStore {
       this.live = e.state === 'open';
       for (const l of [...this.#status]) l();
       // Back after a drop: something may have been missed.
-      if (this.live && this.#wasOpen) this.changed('queue', 'ticket', 'customers', 'outbox');
+      if (this.live && this.#wasOpen) this.changed('queue', 'ticket', 'customers', 'outbox', 'notices');
       this.#wasOpen ||= this.live;
       return;
     }
     // Every change on the server may have queued a mail (confirmations, replies, offers).
     if (e.type === 'ticket') this.#emit(['queue', 'ticket', 'outbox'], e.id);
     else if (e.type === 'message') this.#emit(['queue', 'ticket'], e.ticketId);
+    // A notice changed or someone subscribed (a fix queues mails too).
+    else if (e.type === 'notice') this.#emit(['notices', 'outbox']);
     else this.#emit(['customers', 'ticket', 'outbox']);
   }
 }

@@ -114,7 +114,7 @@ const en: DeskMessages = {
     resent: 'Being sent again.',
     failedCount: (n) => `${n} failed`,
   },
-  notices: { heading: 'Known issues', later: 'Creating and updating known-issue notices comes with the notices in the ticket form.' },
+  notices: { heading: 'Known issues' },
 };
 
 export default en;

@@ -98,7 +98,7 @@ export interface DeskMessages {
     resent: string;
     failedCount: (n: number) => string;
   };
-  notices: { heading: string; later: string };
+  notices: { heading: string };
 }
 
 export const deskMessages = catalog<DeskMessages>(
@@ -216,7 +216,7 @@ export const deskMessages = catalog<DeskMessages>(
       resent: 'Wird erneut gesendet.',
       failedCount: (n) => (n === 1 ? '1 fehlgeschlagen' : `${n} fehlgeschlagen`),
     },
-    notices: { heading: 'Bekannte Probleme', later: 'Hinweise zu bekannten Problemen anlegen und pflegen kommt mit den Hinweisen im Ticketformular.' },
+    notices: { heading: 'Bekannte Probleme' },
   },
   () => import('./messages.en.js'),
 );

@@ -14,13 +14,6 @@ export function renderOutbox(desk: CadiaAgentDesk) {
   </section>`;
 }
 
-/** Known-issue notices are not in the product yet (they come with the ticket form's notices): said plainly, nothing pretended. */
-export function renderNotices(desk: CadiaAgentDesk) {
-  return html`<section class="outbox" aria-labelledby="not-h">
-    <h2 id="not-h">${desk.m.notices.heading}</h2>
-    <p class="empty">${desk.m.notices.later}</p>
-  </section>`;
-}
 
 function renderMail(desk: CadiaAgentDesk, mail: OutboxMail) {
   const m = desk.m.outbox;
