@@ -12,6 +12,7 @@ import type { Insertable } from 'kysely';
 import { reconstructLedger } from './model/ledger.js';
 import { loyaltyPrice } from './model/offers.js';
 import { demoScreenshotPng } from './png.js';
+import { demoNotices } from './demo-notices.js';
 
 /**
  * The demo's people: an admin and a member per demo customer, and a support agent. The demo
@@ -267,23 +268,8 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
     add('faq_articles', { id: `faq-${String(i + 1).padStart(2, '0')}`, title, body, url: `https://hilfe.cadia.example/faq/${slug}` });
   });
 
-  // Known-issue notices (issue 18): the ERP demo window runs 2026.3.1, inside the first one's range.
-  add('notices', {
-    id: 'ntc_demo_print', program: 'CadiaOFFICE Warenwirtschaft', version_from: '2026.3.0', version_to: '2026.3.1',
-    title: 'Rechnungsdruck bricht nach dem Update ab', title_en: 'Printing invoices stops after the update',
-    text: 'Seit Version 2026.3.0 bricht der Druck von Sammelrechnungen mit mehr als 50 Positionen ohne Fehlermeldung ab. Wir arbeiten an einer Korrektur.',
-    text_en: 'Since version 2026.3.0, printing collective invoices with more than 50 items stops without an error message. We are working on a fix.',
-    workaround: 'Drucken Sie Sammelrechnungen bis zur Korrektur über „Datei → Als PDF speichern“ und dann aus dem PDF.',
-    workaround_en: 'Until the fix, print collective invoices via “File → Save as PDF” and then from the PDF.',
-    status: 'workaround', fixed_in: '', created_at: iso(2 * D), updated_at: iso(1 * D), fixed_at: null, created_by: DEMO_PEOPLE[4].id,
-  });
-  add('notices', {
-    id: 'ntc_demo_datev', program: 'CadiaOFFICE Warenwirtschaft', version_from: '2026.2.0', version_to: '2026.2.4',
-    title: 'DATEV-Export ohne Kostenstellen', title_en: 'DATEV export without cost centres',
-    text: 'Der DATEV-Export ließ die Kostenstellen weg. Behoben in 2026.2.5.', text_en: 'The DATEV export left out the cost centres. Fixed in 2026.2.5.',
-    workaround: '', workaround_en: '', status: 'fixed', fixed_in: '2026.2.5', created_at: iso(40 * D), updated_at: iso(30 * D), fixed_at: iso(30 * D),
-    created_by: DEMO_PEOPLE[4].id,
-  });
+  // Known-issue notices (issue 18), shared with the Storybook mocks.
+  for (const n of demoNotices(now, DEMO_PEOPLE[4].id)) add('notices', n);
 
   const offer = (id: string, customer: string, pkgId: string, reason: 'renewal' | 'credit_exhausted', issuedAgo: number, orderedAgo: number | null) => {
     const pkg = PACKAGES.find((p) => p.id === pkgId)!;

@@ -35,6 +35,15 @@ const typeInto = async (desk: CadiaAgentDesk, sel: string, value: string) => {
   await desk.updateComplete;
 };
 
+/** The first notice of the desk's notices tab, once it is listed. */
+async function noticeItem(canvas: HTMLElement): Promise<HTMLButtonElement | null> {
+  const desk = canvas.querySelector('cadia-agent-desk')!;
+  const end = Date.now() + 5000;
+  let item: HTMLButtonElement | null = null;
+  while (!(item = desk.shadowRoot!.querySelector<HTMLButtonElement>('.notice-item')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+  return item;
+}
+
 const meta = {
   title: 'Support/cadia-agent-desk',
   component: 'cadia-agent-desk',
@@ -181,6 +190,47 @@ export const FailedMail: Story = { args: { view: 'outbox', ticketId: '' }, param
 
 /** A ticket the customer closed and rated: score and comment in the side column; the average under the queue's heading. */
 export const Rated: Story = { args: { ticketId: 'tkt_demo_f' } };
+
+/** Known-issue notices: the list with status and subscribers; one open with its form and who subscribed. */
+export const Notices: Story = {
+  args: { view: 'notices', ticketId: '' },
+  play: async ({ canvasElement }) => (await noticeItem(canvasElement))?.click(),
+};
+
+/** Setting a notice to fixed: before saving, the desk says how many subscribers will be mailed. */
+export const NoticeFixing: Story = {
+  args: { view: 'notices', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = canvasElement.querySelector('cadia-agent-desk')!;
+    (await noticeItem(canvasElement))?.click();
+    await desk.updateComplete;
+    const status = desk.shadowRoot!.querySelector<HTMLSelectElement>('#nf-status');
+    if (status) {
+      status.value = 'fixed';
+      status.dispatchEvent(new Event('change'));
+    }
+  },
+};
+
+/** A new notice refused at its fields (empty title, a range that runs backwards). */
+export const NoticeRefused: Story = {
+  args: { view: 'notices', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = canvasElement.querySelector('cadia-agent-desk')!;
+    await noticeItem(canvasElement);
+    [...desk.shadowRoot!.querySelectorAll<HTMLButtonElement>('.queue button.primary')][0]?.click();
+    await desk.updateComplete;
+    for (const [id, v] of [['nf-versionFrom', '2026.4.2'], ['nf-versionTo', '2026.4.0']] as const) {
+      const input = desk.shadowRoot!.querySelector<HTMLInputElement>(`#${id}`)!;
+      input.value = v;
+      input.dispatchEvent(new Event('input'));
+    }
+    await desk.updateComplete;
+    desk.shadowRoot!.querySelector<HTMLButtonElement>('form.nf button[type=submit]')!.click();
+  },
+};
+
+export const NoticesEnglish: Story = { ...Notices, args: { ...Notices.args, locale: 'en' } };
 
 export const English: Story = { args: { locale: 'en' } };
 

@@ -207,6 +207,35 @@ export const PrefilledFromErp: Story = {
   },
 };
 
+/** Known-issue notice: the host's program version lies in a published notice's range — shown at once, with its workaround. */
+export const KnownIssueForVersion: Story = {
+  args: { program: 'CadiaOFFICE Warenwirtschaft', programVersion: '2026.3.1' },
+};
+
+/** Known-issue notice found by what is typed (no version known): asked once, 400 ms after typing stops. */
+export const KnownIssueByText: Story = {
+  play: async ({ canvasElement }) => {
+    await (await formIn(canvasElement)).prefill({ category: 'bug', subject: 'Rechnungen drucken bricht ab', description: 'Beim Drucken der Sammelrechnung passiert nichts mehr.' });
+  },
+};
+
+/** "Betrifft mich auch" pressed: the customer is told they will be mailed when it is fixed, and may take it back. */
+export const KnownIssueSubscribed: Story = {
+  args: { program: 'CadiaOFFICE Warenwirtschaft', programVersion: '2026.3.1' },
+  play: async ({ canvasElement }) => {
+    const form = await formIn(canvasElement);
+    const end = Date.now() + 5000;
+    let button: HTMLButtonElement | null = null;
+    while (!(button = form.shadowRoot!.querySelector<HTMLButtonElement>('[part="notice"] .notice-toggle')) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    button?.click();
+  },
+};
+
+/** The notice in English (the notice's English texts). */
+export const KnownIssueEnglish: Story = {
+  args: { locale: 'en', program: 'CadiaOFFICE Warenwirtschaft', programVersion: '2026.3.1' },
+};
+
 export const English: Story = { args: { locale: 'en' } };
 
 export const Dark: Story = {

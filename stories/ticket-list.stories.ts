@@ -15,6 +15,9 @@ interface TicketListArgs {
   token: string;
   ticketId: string;
   theme: '' | 'light' | 'dark';
+  /** The host's program and version: a known-issue notice of that version shows on top. */
+  program: string;
+  programVersion: string;
 }
 
 const listIn = async (canvas: HTMLElement): Promise<CadiaTicketList> => {
@@ -33,7 +36,7 @@ async function until(list: CadiaTicketList, sel: string, timeout = 5000) {
 const meta = {
   title: 'Widgets/cadia-ticket-list',
   component: 'cadia-ticket-list',
-  args: { locale: 'de', token: 'demo-positive', ticketId: '', theme: '' },
+  args: { locale: 'de', token: 'demo-positive', ticketId: '', theme: '', program: '', programVersion: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['de', 'en'] },
     token: { control: 'select', options: ['demo-positive', 'demo-negative'] },
@@ -43,7 +46,7 @@ const meta = {
   parameters: { msw: { handlers: handlers.positive } },
   render: (a) => html`
     <cadia-provider api-base="/api" locale=${a.locale} .token=${a.token}>
-      <cadia-ticket-list ticket-id=${a.ticketId} theme=${a.theme || 'light'}></cadia-ticket-list>
+      <cadia-ticket-list ticket-id=${a.ticketId} theme=${a.theme || 'light'} program=${a.program} program-version=${a.programVersion}></cadia-ticket-list>
     </cadia-provider>
   `,
 } satisfies Meta<TicketListArgs>;
@@ -53,6 +56,15 @@ type Story = StoryObj<TicketListArgs>;
 
 /** 31 tickets, newest activity first; unread replies marked, urgent ones flagged; pages of 50. */
 export const List: Story = {};
+
+/** The host runs an affected version: its known-issue notice on top ("Ausblenden" hides it for the session). */
+export const KnownIssueBanner: Story = {
+  args: { program: 'CadiaOFFICE Warenwirtschaft', programVersion: '2026.3.1' },
+  loaders: [clearDrafts, () => sessionStorage.clear()],
+};
+
+/** The banner in English. */
+export const KnownIssueBannerEnglish: Story = { ...KnownIssueBanner, args: { ...KnownIssueBanner.args, locale: 'en' } };
 
 /** Nothing has answered yet: skeleton rows of the final size. */
 /** Signed in as a member: only the tickets they filed themselves (the customer's default visibility). */

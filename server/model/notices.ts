@@ -4,9 +4,8 @@
  * ("Betrifft mich auch"), and the one mail per subscriber when a notice is fixed. The routes
  * (routes/notices.ts) validate input and call these; writes run inside the request's transaction.
  */
-import {
-  compareVersions, type NoticeStatus, parseVersion, sameProgram, TEXT_MATCH, textScore, versionInRange,
-} from '../../src/domain/notices.js';
+import type { NoticeStatus } from '../../src/domain/notices.js';
+import { type NoticeFields, pickMatches, toAgentNotice, toColumns, toFields } from '../rules/notices.js';
 import { type Conn, dialectOf, emitEvent, type NoticesTable, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
@@ -15,27 +14,10 @@ import { ApiError, type Lang } from '../problem.js';
 import type { AgentNotice, NoticeMatch, NoticeSubscriber } from '../types.js';
 import { sendMail } from './notifications.js';
 
-/** What an agent writes: every text field of a notice (the routes fill in what a PATCH leaves out). */
-export interface NoticeFields {
-  program: string; versionFrom: string; versionTo: string; title: string; text: string; workaround: string;
-  titleEn: string; textEn: string; workaroundEn: string; status: NoticeStatus; fixedIn: string;
-}
-
 /** The address of an event every customer's stream receives (notices are not one customer's). */
 export const ALL_CUSTOMERS = '*';
-/** At most this many notices are shown to a customer at once. */
-const MAX_MATCHES = 5;
 
 type NoticeRow = NoticesTable;
-
-export const toFields = (r: NoticeRow): NoticeFields => ({
-  program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title: r.title, text: r.text, workaround: r.workaround,
-  titleEn: r.title_en, textEn: r.text_en, workaroundEn: r.workaround_en, status: r.status, fixedIn: r.fixed_in,
-});
-
-const toAgentNotice = (r: NoticeRow, subscriberCount: number): AgentNotice => ({
-  id: r.id, ...toFields(r), createdAt: r.created_at, updatedAt: r.updated_at, fixedAt: r.fixed_at, subscriberCount,
-});
 
 async function subscriberCounts(db: Conn, ids: readonly string[]): Promise<Map<string, number>> {
   if (!ids.length) return new Map();
@@ -73,11 +55,6 @@ async function lockNotice(trx: Tx, id: string): Promise<NoticeRow> {
 function noticeChanged(trx: Tx, id: string, status: NoticeStatus | null, at: string): void {
   emitEvent(trx, { name: 'notice', customerNumber: ALL_CUSTOMERS, data: { id, status } }, at);
 }
-
-const toColumns = (f: NoticeFields) => ({
-  program: f.program, version_from: f.versionFrom, version_to: f.versionTo, title: f.title, text: f.text, workaround: f.workaround,
-  title_en: f.titleEn, text_en: f.textEn, workaround_en: f.workaroundEn, status: f.status, fixed_in: f.fixedIn,
-});
 
 export async function createNotice(trx: Tx, deps: Deps, f: NoticeFields, agentId: string): Promise<{ notice: AgentNotice; mailed: number }> {
   const at = deps.clock.now().toISOString();
@@ -125,39 +102,15 @@ export async function deleteNotice(trx: Tx, deps: Deps, id: string): Promise<voi
 export interface MatchQuery { program: string; version: string; q: string; lang: Lang; contactId: string }
 
 /**
- * The notices a customer should see before filing a ticket (rules in api/openapi.yaml, GET
- * /v1/notices): by program and version, and by what they typed. The table holds what support
- * published — tens of rows, not thousands — so matching runs here in plain code, the same on both
- * databases, and every score can be explained.
+ * The notices a customer should see before filing a ticket (`pickMatches` in rules/notices.ts, the
+ * rules in api/openapi.yaml, GET /v1/notices), with whether the person subscribed. The table holds
+ * what support published — tens of rows, not thousands — so matching runs in plain code, the same
+ * on both databases and in the Storybook mocks, and every score can be explained.
  */
 export async function matchNotices(db: Conn, m: MatchQuery): Promise<NoticeMatch[]> {
   if (!m.q && !(m.program && m.version)) return [];
   const rows = await db.selectFrom('notices').selectAll().orderBy('updated_at', 'desc').limit(500).execute();
-  const version = parseVersion(m.version);
-  const found: NoticeMatch[] = [];
-  for (const r of rows) {
-    if (m.program && !sameProgram(m.program, r.program)) continue;
-    const byVersion = !!(m.program && m.version && versionInRange(m.version, r.version_from, r.version_to));
-    if (r.status === 'fixed') {
-      // A fixed notice helps only who still runs an affected version: "update to …".
-      const fixedIn = parseVersion(r.fixed_in);
-      if (!byVersion || !version || !fixedIn || compareVersions(version, fixedIn) >= 0) continue;
-    }
-    const en = m.lang === 'en';
-    const title = (en && r.title_en) || r.title;
-    const text = (en && r.text_en) || r.text;
-    // Scored against both languages' words: a customer may type German in an English window.
-    const text_ = m.q ? [textScore(m.q, r), r.title_en ? textScore(m.q, { title: r.title_en, text: r.text_en }) : null] : [];
-    const best = text_.reduce<{ score: number; words: string[] }>((a, b) => (b && b.score > a.score ? b : a), { score: 0, words: [] });
-    if (!byVersion && best.score < TEXT_MATCH) continue;
-    found.push({
-      id: r.id, program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title, text,
-      workaround: (en && r.workaround_en) || r.workaround, status: r.status, fixedIn: r.fixed_in, updatedAt: r.updated_at,
-      subscribed: false, match: { version: byVersion, score: best.score, words: best.words },
-    });
-  }
-  found.sort((a, b) => Number(b.match.version) - Number(a.match.version) || b.match.score - a.match.score || b.updatedAt.localeCompare(a.updatedAt));
-  const shown = found.slice(0, MAX_MATCHES);
+  const shown = pickMatches(rows, m);
   if (shown.length) {
     const mine = await db.selectFrom('notice_subscriptions').select('notice_id').where('contact_id', '=', m.contactId)
       .where('notice_id', 'in', shown.map((n) => n.id)).execute();

@@ -1,11 +1,37 @@
 /**
- * How a notice from the desk is read and checked: pure, no database. The routes
+ * How a notice from the desk is read and checked, and which notices match what a customer's
+ * widget asks: pure, no database. The routes
  * (server/routes/notices.ts) and the Storybook mocks (stories/mocks/agent-handlers.ts) both call
  * this, so the mocks refuse exactly what the server refuses.
  */
-import { NOTICE_LIMITS, NOTICE_STATUSES, noticeProblems } from '../../src/domain/notices.js';
-import type { NoticeFields } from '../model/notices.js';
+import {
+  compareVersions, NOTICE_LIMITS, NOTICE_STATUSES, type NoticeStatus, noticeProblems, parseVersion, sameProgram, TEXT_MATCH, textScore, versionInRange,
+} from '../../src/domain/notices.js';
+import type { NoticesTable } from '../db.js';
+import type { Lang } from '../problem.js';
+import type { AgentNotice, NoticeMatch } from '../types.js';
 import type { Fields } from '../validate.js';
+
+/** What an agent writes: every text field of a notice (the routes fill in what a PATCH leaves out). */
+export interface NoticeFields {
+  program: string; versionFrom: string; versionTo: string; title: string; text: string; workaround: string;
+  titleEn: string; textEn: string; workaroundEn: string; status: NoticeStatus; fixedIn: string;
+}
+
+export const toFields = (r: NoticesTable): NoticeFields => ({
+  program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title: r.title, text: r.text, workaround: r.workaround,
+  titleEn: r.title_en, textEn: r.text_en, workaroundEn: r.workaround_en, status: r.status, fixedIn: r.fixed_in,
+});
+
+/** The columns of a notice's row. */
+export const toColumns = (f: NoticeFields) => ({
+  program: f.program, version_from: f.versionFrom, version_to: f.versionTo, title: f.title, text: f.text, workaround: f.workaround,
+  title_en: f.titleEn, text_en: f.textEn, workaround_en: f.workaroundEn, status: f.status, fixed_in: f.fixedIn,
+});
+
+export const toAgentNotice = (r: NoticesTable, subscriberCount: number): AgentNotice => ({
+  id: r.id, ...toFields(r), createdAt: r.created_at, updatedAt: r.updated_at, fixedAt: r.fixed_at, subscriberCount,
+});
 
 const TEXTS = ['program', 'versionFrom', 'versionTo', 'title', 'text', 'workaround', 'titleEn', 'textEn', 'workaroundEn', 'fixedIn'] as const;
 const MAX: Record<(typeof TEXTS)[number], number> = {
@@ -31,4 +57,39 @@ export function readNotice(f: Fields, input: Readonly<Record<string, unknown>>, 
   // A field already refused (wrong type, too long) is not refused twice.
   for (const [field, code] of noticeProblems(out)) if (!f.errors.some((e) => e.field === field)) f.add(field, code);
   return out;
+}
+
+/** At most this many notices are shown to a customer at once. */
+const MAX_MATCHES = 5;
+
+/**
+ * The notices of `rows` that match the host's program and version, or what was typed (`q`), best
+ * first, in `lang` where they have it (`subscribed` false: the caller knows who asks). A notice for
+ * another program is never shown; a fixed one only to who still runs an affected version older than
+ * the fix ("update to …"), never by text.
+ */
+export function pickMatches(rows: readonly NoticesTable[], m: { program: string; version: string; q: string; lang: Lang }): NoticeMatch[] {
+  if (!m.q && !(m.program && m.version)) return [];
+  const version = parseVersion(m.version);
+  const en = m.lang === 'en';
+  const found: NoticeMatch[] = [];
+  for (const r of rows) {
+    if (m.program && !sameProgram(m.program, r.program)) continue;
+    const byVersion = !!(m.program && m.version && versionInRange(m.version, r.version_from, r.version_to));
+    if (r.status === 'fixed') {
+      const fixedIn = parseVersion(r.fixed_in);
+      if (!byVersion || !version || !fixedIn || compareVersions(version, fixedIn) >= 0) continue;
+    }
+    // Scored against both languages' words: a customer may type German in an English window.
+    const scores = m.q ? [textScore(m.q, r), r.title_en ? textScore(m.q, { title: r.title_en, text: r.text_en }) : { score: 0, words: [] }] : [];
+    const best = scores.reduce((a, b) => (b.score > a.score ? b : a), { score: 0, words: [] as string[] });
+    if (!byVersion && best.score < TEXT_MATCH) continue;
+    found.push({
+      id: r.id, program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title: (en && r.title_en) || r.title, text: (en && r.text_en) || r.text,
+      workaround: (en && r.workaround_en) || r.workaround, status: r.status, fixedIn: r.fixed_in, updatedAt: r.updated_at,
+      subscribed: false, match: { version: byVersion, score: best.score, words: best.words },
+    });
+  }
+  found.sort((a, b) => Number(b.match.version) - Number(a.match.version) || b.match.score - a.match.score || b.updatedAt.localeCompare(a.updatedAt));
+  return found.slice(0, MAX_MATCHES);
 }

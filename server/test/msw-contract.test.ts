@@ -60,7 +60,7 @@ function ticketForm(fields: Record<string, string>, images: Array<{ bytes: Uint8
   return form;
 }
 
-const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events', '/v1/statement', '/v1/contacts'];
+const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events', '/v1/statement', '/v1/contacts', '/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1'];
 /** The money views: admins only. */
 const MONEY = ['/v1/orders', '/v1/statement'];
 const PUBLIC = ['/v1/packages', '/v1/faq?q=Drucker%20druckt%20nicht'];
@@ -413,7 +413,57 @@ describe('closing and rating answer as the reference backend does', () => {
     assert.deepEqual([old[0]!.status, old[0]!.followedBy?.id, old[0]!.messages.at(-1)?.body.replace(/T-\d+-\d+/, 'T')],
       [old[1]!.status, late.body.followUp.id, old[1]!.messages.at(-1)?.body.replace(/T-\d+-\d+/, 'T')]);
   });
+});
 
+describe('known-issue notices in the mocks answer as the reference backend', () => {
+  let b: TestBackend;
+  before(async () => {
+    b = await setup();
+  });
+  after(() => b.close());
+  const ids = (body: { items: Array<{ id: string; title: string; match: unknown }> }) => body.items.map((n) => [n.id, n.title, n.match]);
+
+  it('matches by version and by text, in the language asked for; subscribe and a ticket filed for a notice', async () => {
+    const set = handlers.positive;
+    for (const [path, lang] of [
+      ['/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1', 'de'], ['/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.2.3', 'de'],
+      ['/v1/notices?q=printing%20invoices%20stops', 'en'], ['/v1/notices?q=Lieferschein', 'de'],
+    ] as const) {
+      const mock = await call<{ items: Array<{ id: string; title: string; match: unknown }> }>(set, path, { lang });
+      const real = (await (await b.req(path, { token: POS, headers: { 'Accept-Language': lang } })).json()) as typeof mock.body;
+      assert.deepEqual(ids(mock.body), ids(real), path);
+    }
+    const on = await call<{ subscribed: boolean }>(set, '/v1/notices/ntc_demo_print/subscription', { method: 'PUT' });
+    assert.deepEqual([on.status, on.body.subscribed], [200, true]);
+    const listed = await call<{ items: Array<{ subscribed: boolean }> }>(set, '/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1');
+    assert.equal(listed.body.items[0]?.subscribed, true);
+    assert.equal((await call(set, '/v1/notices/ntc_demo_print/subscription', { method: 'DELETE' })).status, 200);
+    assert.equal((await call(set, '/v1/notices/nope/subscription', { method: 'PUT' })).status, 404);
+    const bad = await call(set, '/v1/tickets', { key: 'n1', form: ticketForm({ category: 'bug', subject: 'x', description: 'y', noticeId: 'nope' }) });
+    assert.deepEqual([bad.status, bad.body.errors?.map((e) => e.field)], [422, ['noticeId']]);
+    assert.equal((await call(set, '/v1/tickets', { key: 'n2', form: ticketForm({ category: 'bug', subject: 'x', description: 'y', noticeId: 'ntc_demo_print' }) })).status, 201);
+  });
+
+  it('the desk: list, refusals with the server\'s codes and texts, publish, fix (mailing the subscribers), subscribers, delete', async () => {
+    const set = agentHandlers.ok;
+    const list = await call<{ items: Array<{ id: string }> }>(set, '/v1/agent/notices', { token: AGENT });
+    const real = (await (await b.req('/v1/agent/notices', { token: AGENT })).json()) as typeof list.body;
+    assert.deepEqual(list.body.items.map((n) => n.id), real.items.map((n) => n.id));
+    const wrong = { program: '', title: 'x', text: 'y', versionFrom: '2026.4', versionTo: '2026.3', status: 'done' };
+    const mock = await call(set, '/v1/agent/notices', { token: AGENT, key: 'a1', json: wrong, lang: 'en' });
+    const realWrong = (await (await b.req('/v1/agent/notices', { token: AGENT, idempotent: true, json: wrong, headers: { 'Accept-Language': 'en' } })).json()) as Problem;
+    assert.deepEqual([mock.status, mock.body.errors], [422, realWrong.errors]);
+    const created = await call<{ notice: { id: string } }>(set, '/v1/agent/notices', { token: AGENT, key: 'a2', json: { program: 'CadiaOFFICE Lohn', title: 'T', text: 'x' } });
+    assert.equal(created.status, 201);
+    const fixed = await call<{ mailed: number }>(set, '/v1/agent/notices/ntc_demo_print', { token: AGENT, method: 'PATCH', json: { status: 'fixed', fixedIn: '2026.3.2' } });
+    assert.deepEqual([fixed.status, fixed.body.mailed], [200, 2]);
+    const outbox = await call<{ items: Array<{ subject: string }> }>(set, '/v1/agent/outbox', { token: AGENT });
+    assert.equal(outbox.body.items.filter((m) => m.subject.startsWith('Behoben:')).length, 2);
+    assert.equal((await call<{ mailed: number }>(set, '/v1/agent/notices/ntc_demo_print', { token: AGENT, method: 'PATCH', json: { status: 'fixed' } })).body.mailed, 0);
+    assert.equal((await call(set, '/v1/agent/notices/ntc_demo_print/subscribers', { token: AGENT })).status, 200);
+    assert.equal((await call(set, `/v1/agent/notices/${created.body.notice.id}`, { token: AGENT, method: 'DELETE' })).status, 204);
+    assert.equal((await call(set, `/v1/agent/notices/${created.body.notice.id}`, { token: AGENT })).status, 404);
+  });
 });
 
 describe('the support desk\'s mocks (stories/mocks/agent-handlers.ts)', () => {

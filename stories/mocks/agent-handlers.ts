@@ -19,6 +19,10 @@ import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
 import { throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
+import { EMPTY_NOTICE, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields } from '../../server/rules/notices.js';
+import { demoNotices } from '../../server/demo-notices.js';
+import { noticeFixedMail } from '../../server/mail-texts.js';
+import type { NoticesTable } from '../../server/db.js';
 import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
   shifted, statementAnswer, statementOf, type MockOptions, type Resolver, type StoredAnswer,
@@ -36,6 +40,7 @@ type QueueCounts = S['QueueCounts'];
 type AgentContact = S['AgentContact'];
 type InstallationKey = S['InstallationKey'];
 type RatingStats = S['RatingStats'];
+type NoticeSubscriber = S['NoticeSubscriber'];
 
 export interface AgentMockOptions {
   mode?: 'ok' | 'loading' | 'error' | 'emptyQueue';
@@ -61,6 +66,9 @@ interface AgentState {
   /** Each customer's people and installation keys. */
   contacts: Map<string, AgentContact[]>;
   keys: Map<string, InstallationKey[]>;
+  /** The demo's known-issue notices (server/demo-notices.ts) and who subscribed to each. */
+  notices: NoticesTable[];
+  subscribers: Map<string, NoticeSubscriber[]>;
 }
 
 /** A customer's recorded people as the desk lists them: admins first, each role from the host's sign-in (the demo's people sign in through the demo's host). */
@@ -100,7 +108,15 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
       { id: 'ikey_mock_lager', label: 'Lager-PC', role: 'member', createdAt: ago(30), lastUsedAt: ago(0.1), revokedAt: null },
     ]);
   }
-  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, contacts, keys };
+  // Two people of the two demo customers said "Betrifft mich auch" to the printing problem; one filed a ticket for it.
+  const [pos, neg] = [fixtures.customers.positive, fixtures.customers.negative];
+  const subscriber = (c: typeof pos, days: number, ticket: NoticeSubscriber['ticket']): NoticeSubscriber => ({
+    contact: { id: c.me.contact.id, name: c.me.contact.name, email: c.me.customer.email }, customer: { number: c.me.customer.number, name: c.me.customer.name },
+    subscribedAt: new Date(now.getTime() - days * DAY).toISOString(), lang: 'de', ticket,
+  });
+  const filed = pos.tickets[0];
+  const subscribers = new Map([['ntc_demo_print', [subscriber(pos, 1, filed ? { id: filed.id, number: filed.number } : null), subscriber(neg, 0.5, null)]]]);
+  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, notices: demoNotices(now, null), subscribers, contacts, keys };
 }
 
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
@@ -169,6 +185,14 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
   };
   const mail = (s: AgentState, to: string, subject: string, body: string) =>
     s.outbox.unshift({ id: `mail_mock_${++s.seq}`, to, cc: [], subject, body, createdAt: now().toISOString(), status: 'queued', attempts: 0, error: null, sentAt: null });
+  const noticeOf = (info: Parameters<Resolver>[0]) => {
+    const n = state().notices.find((x) => x.id === String(info.params['id']));
+    if (!n) throw new ApiError(404, 'not_found');
+    return n;
+  };
+  const rowOf = (id: string, f: NoticeFields, created: string, updated: string, fixedAt: string | null): NoticesTable => ({
+    id, ...toColumns(f), created_at: created, updated_at: updated, fixed_at: fixedAt, created_by: null,
+  });
   const keyed = async (request: Request, parts: unknown[], effect: () => { status: number; body: unknown }) =>
     idempotent(state(), requireIdempotencyKey(request), `${new URL(request.url).pathname} ${JSON.stringify(parts)}`, effect);
 
@@ -377,6 +401,53 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       mail(s, c.customer.email, 'Ihr persönliches Treueangebot', `Guten Tag ${c.customer.name},\n\nvielen Dank für die Verlängerung Ihrer Lizenz.\n\nIhr Cadia-Team`);
       return HttpResponse.json({ offer }, { status: 201 });
     })),
+
+    // Known-issue notices: checked with the server's own rules (server/rules/notices.ts); fixed mails each subscriber once.
+    http.get(`${API}/agent/notices`, agent(() => {
+      const s = state();
+      const items = [...s.notices].sort((a, b) => b.updated_at.localeCompare(a.updated_at)).map((n) => toAgentNotice(n, s.subscribers.get(n.id)?.length ?? 0));
+      return HttpResponse.json({ items });
+    })),
+    http.post(`${API}/agent/notices`, agent(async ({ request }) => {
+      const body = await readJson(request);
+      const f = new Fields(body);
+      const fields = readNotice(f, body, EMPTY_NOTICE);
+      f.check();
+      return keyed(request, [fields], () => {
+        const s = state();
+        const at = now().toISOString();
+        const row = rowOf(`ntc_mock_${++s.seq}`, fields, at, at, fields.status === 'fixed' ? at : null);
+        s.notices.push(row);
+        return { status: 201, body: { notice: toAgentNotice(row, 0), mailed: 0 } };
+      });
+    })),
+    http.get(`${API}/agent/notices/:id`, agent((info) => HttpResponse.json(toAgentNotice(noticeOf(info), state().subscribers.get(noticeOf(info).id)?.length ?? 0)))),
+    http.patch(`${API}/agent/notices/:id`, agent(async (info) => {
+      const s = state();
+      const current = noticeOf(info);
+      const body = await readJson(info.request);
+      const f = new Fields(body);
+      const fields = readNotice(f, body, toFields(current));
+      f.check();
+      const at = now().toISOString();
+      const subs = s.subscribers.get(current.id) ?? [];
+      const becameFixed = fields.status === 'fixed' && current.status !== 'fixed';
+      for (const sub of becameFixed ? subs : []) {
+        const text = noticeFixedMail(sub.lang, { name: sub.contact.name, title: fields.title, program: fields.program, fixedIn: fields.fixedIn });
+        mail(s, sub.contact.email, text.subject, text.body);
+      }
+      const row = rowOf(current.id, fields, current.created_at, at, fields.status !== 'fixed' ? null : becameFixed ? at : current.fixed_at);
+      s.notices = s.notices.map((n) => (n.id === row.id ? row : n));
+      return HttpResponse.json({ notice: toAgentNotice(row, subs.length), mailed: becameFixed ? subs.length : 0 });
+    })),
+    http.delete(`${API}/agent/notices/:id`, agent((info) => {
+      const s = state();
+      const id = noticeOf(info).id;
+      s.notices = s.notices.filter((n) => n.id !== id);
+      s.subscribers.delete(id);
+      return new HttpResponse(null, { status: 204 });
+    })),
+    http.get(`${API}/agent/notices/:id/subscribers`, agent((info) => HttpResponse.json({ items: state().subscribers.get(noticeOf(info).id) ?? [] }))),
 
     http.get(`${API}/agent/outbox`, agent(() => HttpResponse.json({ items: state().outbox }))),
 

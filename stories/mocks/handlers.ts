@@ -24,6 +24,10 @@ import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../serve
 import { parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { REOPEN_DAYS, reopenableUntil, replyEffect } from '../../src/domain/closing.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
+import { pickLang } from '../../server/problem.js';
+import { pickMatches } from '../../server/rules/notices.js';
+import { demoNotices } from '../../server/demo-notices.js';
+import type { NoticesTable } from '../../server/db.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 import fixtureData from './fixtures.json' with { type: 'json' };
 
@@ -77,6 +81,9 @@ export interface StoredAnswer { fingerprint: string; status: number; body: strin
 
 interface State {
   me: Me;
+  /** The demo's known-issue notices (server/demo-notices.ts) and those the person subscribed to. */
+  notices: NoticesTable[];
+  subscribed: Set<string>;
   offers: Offer[];
   orderedOffers: Set<string>;
   orders: Order[];
@@ -182,7 +189,7 @@ function initialState(o: MockOptions, now: Date): State {
     : { ...c.ledger, openingMinutes: c.ledger.openingMinutes + delta, entries: c.ledger.entries.map((e) => ({ ...e, balanceAfter: e.balanceAfter + delta })) };
   return {
     me, offers, orderedOffers: new Set(), orders: o.offers === 'none' ? [] : c.orders, tickets, details, attachments,
-    idempotency: new Map(), seq: 0, ledger,
+    idempotency: new Map(), seq: 0, ledger, notices: demoNotices(now, null), subscribed: new Set(),
   };
 }
 
@@ -482,6 +489,24 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     http.get(`${API}/me`, authed(() => HttpResponse.json(state().me))),
 
+    // Known-issue notices: matched with the server's own rules (server/rules/notices.ts) on the demo's notices.
+    http.get(`${API}/notices`, authed(({ request }) => {
+      const f = new Fields(Object.fromEntries(new URL(request.url).searchParams));
+      const query = { program: f.string('program', { max: 200 }), version: f.string('version', { max: 40 }), q: f.string('q', { max: 2000 }) };
+      f.check();
+      const s = state();
+      const items = pickMatches(s.notices, { ...query, lang: pickLang(request.headers.get('accept-language') ?? undefined) }).map((n) => ({ ...n, subscribed: s.subscribed.has(n.id) }));
+      return HttpResponse.json({ items });
+    })),
+    ...(['put', 'delete'] as const).map((method) => http[method](`${API}/notices/:id/subscription`, authed((info) => {
+      const s = state();
+      const noticeId = param(info, 'id');
+      if (!s.notices.some((n) => n.id === noticeId)) throw new ApiError(404, 'not_found');
+      if (method === 'put') s.subscribed.add(noticeId);
+      else s.subscribed.delete(noticeId);
+      return HttpResponse.json({ noticeId, subscribed: method === 'put' });
+    }))),
+
     // Without a token (the homepage's cookie mode, signed out) the session state and the offers are
     // answers, not 401s, as on the server; a token `loggedOut` refuses is still a 401.
     http.get(`${API}/session`, (info) =>
@@ -607,12 +632,16 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const input = readTicketInput(f);
       // The ERP's diagnostics, when sent; its file part (`diagnosticsFile`) is not kept by the mock.
       const diagnostics = readDiagnostics(f);
+      // Filed for a known-issue notice: linked and subscribed, as on the server.
+      const noticeId = f.string('noticeId', { max: 100 });
+      if (noticeId && !state().notices.some((n) => n.id === noticeId)) f.add('noticeId', 'invalid_value');
       throwIfFormErrors(f, ...uploadErrors);
       const category = input.category ?? 'concern';
 
       const s = state();
       return idempotent(s, key, fingerprintOf(fields, images), () => {
         const ticket = addTicket(s, { ...input, category, diagnostics }, images, now());
+        if (noticeId) s.subscribed.add(noticeId);
         const cc = input.cc && input.cc.toLowerCase() !== s.me.customer.email.toLowerCase() ? [input.cc] : [];
         return { status: 201, body: { ticket, emailedTo: [s.me.customer.email, ...cc] } };
       });

@@ -9,7 +9,6 @@ const en: DeskNoticeMessages = {
   newHeading: 'New notice',
   changed: (d) => `Changed on ${d}`,
   subscribers: (n) => (n === 1 ? '1 subscriber' : `${n} subscribers`),
-  status: { investigating: 'Investigating', workaround: 'Workaround available', fixed: 'Fixed' },
   allVersions: 'all versions',
   fields: {
     program: 'Program', versionFrom: 'Affected from version', versionTo: 'Affected up to version', status: 'Status', fixedIn: 'Fixed in version',

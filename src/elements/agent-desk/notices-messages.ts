@@ -1,6 +1,5 @@
 /** The texts of the desk's notices panel (a lazy part), German; English in notices-messages.en.ts. */
 import { catalog } from '../../i18n/index.js';
-import type { NoticeStatus } from '../../domain/notices.js';
 
 export interface DeskNoticeMessages {
   heading: string;
@@ -10,7 +9,6 @@ export interface DeskNoticeMessages {
   newHeading: string;
   changed: (date: string) => string;
   subscribers: (n: number) => string;
-  status: Record<NoticeStatus, string>;
   allVersions: string;
   fields: {
     program: string; versionFrom: string; versionTo: string; status: string; fixedIn: string; title: string; text: string; workaround: string;
@@ -42,7 +40,6 @@ export const noticeMessages = catalog<DeskNoticeMessages>(
     newHeading: 'Neuer Hinweis',
     changed: (d) => `Geändert am ${d}`,
     subscribers: (n) => (n === 1 ? '1 Abonnent' : `${n} Abonnenten`),
-    status: { investigating: 'Wird untersucht', workaround: 'Umgehung verfügbar', fixed: 'Behoben' },
     allVersions: 'alle Versionen',
     fields: {
       program: 'Programm', versionFrom: 'Betroffen ab Version', versionTo: 'Betroffen bis Version', status: 'Status', fixedIn: 'Behoben in Version',

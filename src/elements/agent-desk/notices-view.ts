@@ -14,6 +14,8 @@ import { toApiError } from '../../api/errors.js';
 import type { AgentNotice, NoticeInput, NoticeSaved, NoticeSubscriber } from '../../api/agent-backend.js';
 import type { CadiaAgentDesk, Outcome } from './agent-desk.js';
 import { noticeMessages, type DeskNoticeMessages } from './notices-messages.js';
+// The status names the customer sees on the notice, not a second list of them.
+import { messages as statusTexts } from '../notices/messages.js';
 
 type Field = keyof Required<NoticeInput>;
 type Draft = Record<Exclude<Field, 'status'>, string> & { status: NoticeStatus };
@@ -96,6 +98,10 @@ export class NoticesView implements ReactiveController {
 
   private get m(): DeskNoticeMessages {
     return texts(noticeMessages, this.desk.language);
+  }
+
+  private get status() {
+    return texts(statusTexts, this.desk.language).status;
   }
 
   private get current(): AgentNotice | undefined {
@@ -202,7 +208,7 @@ export class NoticesView implements ReactiveController {
           : list.length
             ? html`<ul class="notice-list" part="notices">${list.map((n) => html`<li>
                 <button type="button" class="notice-item" data-status=${n.status} aria-current=${n.id === this.selected ? 'true' : 'false'} @click=${() => this.select(n.id)}>
-                  <span class="line1"><span class="pill ${n.status === 'fixed' ? 'ok' : n.status === 'investigating' ? 'danger' : ''}">${m.status[n.status]}</span>
+                  <span class="line1"><span class="pill ${n.status === 'fixed' ? 'ok' : n.status === 'investigating' ? 'danger' : ''}">${this.status[n.status]}</span>
                     <span class="status num">${m.subscribers(n.subscriberCount)}</span></span>
                   <span class="subject">${n.title}</span>
                   <span class="meta muted">${n.program} · ${n.versionFrom || n.versionTo ? `${n.versionFrom || '…'} – ${n.versionTo || '…'}` : m.allVersions}</span>
@@ -244,7 +250,7 @@ export class NoticesView implements ReactiveController {
       <div class="row">
         <label>${m.fields.status}
           <select id="nf-status" @change=${(e: Event) => this.set('status', (e.target as HTMLSelectElement).value)}>
-            ${NOTICE_STATUSES.map((s) => html`<option value=${s} ?selected=${d.status === s}>${m.status[s]}</option>`)}
+            ${NOTICE_STATUSES.map((s) => html`<option value=${s} ?selected=${d.status === s}>${this.status[s]}</option>`)}
           </select></label>
         ${field('fixedIn', { hint: m.versionHint })}
       </div>
