@@ -244,6 +244,8 @@ describe('<cadia-package-shop>', () => {
   });
 
   it('logged out: prices only; "Bestellen" fires cadia-login-required', async () => {
+    // The seed holds an order of this package already (a cancelled one); nothing may be added to it.
+    const ordersBefore = await be.count('orders', "package_id = 'pkg-180'");
     const { shop } = await mount(be, { token: undefined });
     await listed(shop);
     expect($(shop, '[part~="offers"]')).to.be.null;
@@ -253,7 +255,7 @@ describe('<cadia-package-shop>', () => {
     expect((await login).reason).to.equal('order');
     await shop.updateComplete;
     expect($(shop, '[part~="confirm"]')).to.be.null;
-    expect(await be.count('orders', "package_id = 'pkg-180'")).to.equal(0);
+    expect(await be.count('orders', "package_id = 'pkg-180'")).to.equal(ordersBefore);
     await expect(shop).to.be.accessible();
   });
 
