@@ -13,6 +13,8 @@ const pages = [
   ['erp', '/erp'],
   ['erp-negative', '/erp?person=demo-10002-admin'],
   ['erp-member', '/erp?person=demo-10001-member'],
+  ['account', '/account'],
+  ['account-member', '/account?person=demo-10001-member'],
   ['agent', '/agent'],
 ];
 for (const [name, path] of pages.filter(([n]) => !only || n === only)) {
@@ -26,6 +28,12 @@ for (const [name, path] of pages.filter(([n]) => !only || n === only)) {
       const file = `.screens/demo-${name}-${lang}-${width}.png`;
       await page.screenshot({ path: file, fullPage: true });
       console.log(file);
+      // The ticket list on its own (who filed what, the filter by person), readable at full size.
+      const list = name.startsWith('erp') ? await page.$('cadia-ticket-list') : null;
+      if (list) {
+        await list.screenshot({ path: file.replace('.png', '-list.png') });
+        console.log(file.replace('.png', '-list.png'));
+      }
       await page.close();
     }
   }
