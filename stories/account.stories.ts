@@ -2,6 +2,8 @@
  * `<cadia-account>` in every state: this month's statement, a past month, a month without
  * movements, a customer below zero, no history at all, loading, load error, logged out, a download
  * (done and failed), order states, the company's people, a member (the notice instead of the money), the data download,
+ * the notification settings (saved, refused at a field), the low-credit threshold and the auto
+ * top-up with an automatic order,
  * narrow, English and dark. The MSW handlers answer as the contract says (the
  * statement from the recorded ledger, CSV by the server's own writer).
  */
@@ -132,6 +134,53 @@ export const MyDataDownloaded: Story = {
 export const MemberEnglish: Story = { args: { locale: 'en' }, parameters: { msw: { handlers: handlers.member } } };
 
 export const English: Story = { args: { locale: 'en' } };
+
+/** Waits for a settings form, scrolls it into view and returns it. */
+const settingsForm = async (canvasElement: HTMLElement, part: 'notifications' | 'credit-settings') => {
+  const account = canvasElement.querySelector('cadia-account') as CadiaAccount;
+  const form = await until(() => account.shadowRoot?.querySelector<HTMLFormElement>(`[part="${part}"] form`));
+  form.closest('section')?.scrollIntoView({ block: 'start' });
+  return form;
+};
+const submitAndWait = async (form: HTMLFormElement) => {
+  form.requestSubmit();
+  await until(() => form.querySelector('[role="status"]')?.textContent?.trim() && !form.querySelector('button[disabled]'));
+};
+
+/** Which mails the person gets: every kind with what it is, each switchable; one switched off and saved. */
+export const Notifications: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await settingsForm(canvasElement, 'notifications');
+    form.querySelector<HTMLInputElement>('#mail-offers')!.checked = false;
+    await submitAndWait(form);
+  },
+};
+
+/** A member: the kinds that concern members only (no credit warning, no offers) and no credit settings. */
+export const NotificationsMember: Story = {
+  parameters: { msw: { handlers: handlers.member } },
+  play: async ({ canvasElement }) => void (await settingsForm(canvasElement, 'notifications')),
+};
+
+/** The admins' threshold and auto top-up, with one automatic order this month (listed in the orders as "Automatisch nachbestellt"). */
+export const AutoTopUp: Story = {
+  parameters: { msw: { handlers: handlers.autoTopUp } },
+  play: async ({ canvasElement }) => void (await settingsForm(canvasElement, 'credit-settings')),
+};
+
+/** A threshold out of range: the server's message at the field, focus on it, the typed value kept. */
+export const ThresholdRefused: Story = {
+  play: async ({ canvasElement }) => {
+    const form = await settingsForm(canvasElement, 'credit-settings');
+    const input = form.querySelector<HTMLInputElement>('#lowCreditThresholdMinutes')!;
+    input.value = '7000';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await submitAndWait(form);
+    await until(() => form.querySelector('#lowCreditThresholdMinutes-error'));
+  },
+};
+
+export const AutoTopUpEnglish: Story = { args: { locale: 'en' }, parameters: { msw: { handlers: handlers.autoTopUp } }, play: AutoTopUp.play };
 
 export const Dark: Story = {
   parameters: { theme: 'dark' },

@@ -4,7 +4,7 @@
  * as the contract says.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { handlers } from './mocks/handlers.js';
 import { until } from './play-helpers.js';
 import type { CadiaCreditBadge } from '../src/elements/credit-badge/credit-badge.js';
@@ -12,7 +12,8 @@ import type { CadiaCreditBadge } from '../src/elements/credit-badge/credit-badge
 interface BadgeArgs {
   locale: 'de' | 'en';
   token: string;
-  lowThreshold: number;
+  /** Unset: the customer's threshold from the server (GET /v1/me). */
+  lowThreshold: number | undefined;
   variant: 'card' | 'compact';
   shopHref: string;
   /** The statement link (`account-href`); none when empty. */
@@ -22,7 +23,7 @@ interface BadgeArgs {
 const meta = {
   title: 'Widgets/cadia-credit-badge',
   component: 'cadia-credit-badge',
-  args: { locale: 'de', token: 'demo-positive', lowThreshold: 30, variant: 'card', shopHref: '', accountHref: '' },
+  args: { locale: 'de', token: 'demo-positive', lowThreshold: undefined, variant: 'card', shopHref: '', accountHref: '' },
   argTypes: {
     locale: { control: 'inline-radio', options: ['de', 'en'] },
     variant: { control: 'inline-radio', options: ['card', 'compact'] },
@@ -30,7 +31,7 @@ const meta = {
   parameters: { msw: { handlers: handlers.positive } },
   render: (a) => html`
     <cadia-provider api-base="/api" locale=${a.locale} .token=${a.token}>
-      <cadia-credit-badge low-threshold=${a.lowThreshold} variant=${a.variant} shop-href=${a.shopHref} account-href=${a.accountHref}></cadia-credit-badge>
+      <cadia-credit-badge low-threshold=${a.lowThreshold ?? nothing} variant=${a.variant} shop-href=${a.shopHref} account-href=${a.accountHref}></cadia-credit-badge>
     </cadia-provider>
   `,
 } satisfies Meta<BadgeArgs>;
@@ -43,8 +44,14 @@ export const Positive: Story = {};
 /** The credit has not arrived yet: a skeleton of the final size. */
 export const Loading: Story = { parameters: { msw: { handlers: handlers.loading } } };
 
-/** 20 minutes, below `low-threshold` (30). */
+/** 20 minutes, below the customer's threshold from the server (60): low, with the order action. */
 export const Low: Story = { parameters: { msw: { handlers: handlers.low } } };
+
+/** 150 minutes, below the threshold of 200 its admins chose: low, with the order action (the server's threshold, no attribute). */
+export const LowByCompanyThreshold: Story = { parameters: { msw: { handlers: handlers.lowThreshold } } };
+
+/** The same, with `low-threshold="100"` on the page: the attribute overrides the server's threshold, so 150 is fine. */
+export const ThresholdOverride: Story = { args: { lowThreshold: 100 }, parameters: { msw: { handlers: handlers.lowThreshold } } };
 
 /** Exactly zero: warning style and "Jetzt ein Supportpaket bestellen". */
 export const Zero: Story = { parameters: { msw: { handlers: handlers.zero } } };

@@ -68,14 +68,14 @@ describe('<cadia-credit-badge>', () => {
     expect(part(badge, 'offer')!.textContent!.trim()).to.equal('Loyalty offer – 5 days left');
   });
 
-  it('low credit (below low-threshold) looks and reads different', async () => {
+  it('low credit (below the customer\'s threshold, 60 by default) looks and reads different and offers the order; low-threshold overrides it', async () => {
     await be.exec("UPDATE customers SET credit_minutes = 25 WHERE number = '10001'");
     const { badge } = await mount(be);
     await loaded(badge);
     expect(value(badge)).to.equal('25\u00a0Min.');
     expect(part(badge, 'base')!.className).to.contain('low');
     expect(part(badge, 'state')!.textContent).to.equal('Guthaben wird knapp');
-    expect(part(badge, 'order')).to.be.null;
+    expect(part(badge, 'order')!.textContent!.trim()).to.equal('Jetzt ein Supportpaket bestellen');
     expect(liveRegion(badge)).to.contain('Guthaben wird knapp');
     await expect(badge).to.be.accessible();
     badge.lowThreshold = 20;
@@ -198,7 +198,9 @@ describe('<cadia-credit-badge>', () => {
     await shop.updateComplete;
     shop.shadowRoot!.querySelector<HTMLButtonElement>('[part~="submit"]')!.click();
     await waitFor(() => value(badge) === '20\u00a0Min.', 5000, 'credit after order');
-    expect(part(badge, 'order')).to.be.null;
+    // 20 minutes are still below the customer's threshold (60): low now, not used up, the order still offered.
+    expect(part(badge, 'base')!.className).to.contain('low');
+    expect(part(badge, 'order')!.className).to.contain('secondary');
     dialog.querySelector<HTMLButtonElement>('.dialog-head button')!.click();
     await waitFor(() => !badge.shadowRoot!.querySelector('dialog'));
   });

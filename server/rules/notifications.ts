@@ -2,10 +2,10 @@
 import { MAIL_KINDS, MAX_AUTO_TOP_UPS_PER_MONTH, MAX_LOW_CREDIT_MINUTES } from '../../src/domain/notifications.js';
 import type { NotificationSettings } from '../model/notifications.js';
 import type { CreditSettings } from '../types.js';
-import { Fields, type JsonObject } from '../validate.js';
+import { Fields } from '../validate.js';
 
 /** Every kind as a boolean (PUT replaces the whole set); a missing or non-boolean one is named. */
-export function readNotificationSettings(body: JsonObject): NotificationSettings {
+export function readNotificationSettings(body: Readonly<Record<string, unknown>>): NotificationSettings {
   const f = new Fields(body);
   const out: Partial<NotificationSettings> = {};
   for (const k of MAIL_KINDS) {
@@ -17,7 +17,7 @@ export function readNotificationSettings(body: JsonObject): NotificationSettings
   return out as NotificationSettings;
 }
 
-export function readCreditSettings(body: JsonObject): Omit<CreditSettings, 'autoTopUpsThisMonth'> {
+export function readCreditSettings(body: Readonly<Record<string, unknown>>): Omit<CreditSettings, 'autoTopUpsThisMonth'> {
   const f = new Fields(body);
   const threshold = f.integer('lowCreditThresholdMinutes', { required: true, min: 0, max: MAX_LOW_CREDIT_MINUTES });
   // null (or absent): no auto top-up.

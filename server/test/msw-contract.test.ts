@@ -60,9 +60,9 @@ function ticketForm(fields: Record<string, string>, images: Array<{ bytes: Uint8
   return form;
 }
 
-const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events', '/v1/statement', '/v1/contacts', '/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1'];
+const AUTHED = ['/v1/me', '/v1/session', '/v1/offers', '/v1/offers/off_demo_open', '/v1/orders', '/v1/tickets', '/v1/tickets?status=closed&limit=5', '/v1/tickets/tkt_demo_a', '/v1/attachments/att_demo_a_1', '/v1/events', '/v1/statement', '/v1/contacts', '/v1/notices?program=CadiaOFFICE%20Warenwirtschaft&version=2026.3.1', '/v1/me/notifications', '/v1/credit-settings'];
 /** The money views: admins only. */
-const MONEY = ['/v1/orders', '/v1/statement'];
+const MONEY = ['/v1/orders', '/v1/statement', '/v1/credit-settings'];
 const PUBLIC = ['/v1/packages', '/v1/faq?q=Drucker%20druckt%20nicht'];
 
 beforeEach(() => resetMocks());
@@ -283,6 +283,53 @@ describe('orders', () => {
     assert.equal(expired.status, 410);
     assert.equal(expired.body.title, 'This loyalty offer has expired and can no longer be ordered.');
     assert.equal((await call(handlers.negative, '/v1/orders', { json: { offerId: 'off_demo_expired' }, key: 'o4', token: NEG })).status, 410);
+  });
+});
+
+describe('notifications and credit settings', () => {
+  let b: TestBackend;
+  before(async () => { b = await setup(); });
+  after(() => b.close());
+  const server = async (path: string, init: { token: string; method?: string; json?: unknown }) => {
+    const r = await b.req(path, init);
+    return { status: r.status, body: (await r.json()) as unknown };
+  };
+  const same = async (path: string, init: { token: string; method?: string; json?: unknown }, set = createHandlers({ customer: 'positive', role: init.token === POS_MEMBER ? 'member' : 'admin' })) => {
+    const mock = await call<unknown>(set, path, { token: init.token, method: init.method, json: init.json });
+    const real = await server(path, init);
+    const shape = (a: { status: number; body: unknown }) => [a.status, (a.body as Problem).code ? [(a.body as Problem).code, (a.body as Problem).errors?.map((e) => [e.field, e.code])] : a.body];
+    assert.deepEqual(shape(mock), shape(real), `${init.method ?? 'GET'} ${path}`);
+    return mock;
+  };
+  const ALL_ON = { ticketConfirmation: true, supportReplied: true, statusChanged: true, lowCredit: true, offers: true, orders: true };
+
+  it('reads as the server: settings and kinds per role, the credit settings (403 for a member)', async () => {
+    await same('/v1/me/notifications', { token: POS });
+    await same('/v1/me/notifications', { token: POS_MEMBER });
+    await same('/v1/credit-settings', { token: POS });
+    await same('/v1/credit-settings', { token: POS_MEMBER });
+    assert.equal((await call<Me>(handlers.positive, '/v1/me')).body.lowCreditThresholdMinutes, 60);
+  });
+
+  it('writes as the server: saved and read back; refusals name the same fields', async () => {
+    const set = createHandlers({ customer: 'positive' });
+    const off = { ...ALL_ON, offers: false };
+    await same('/v1/me/notifications', { token: POS, method: 'PUT', json: off }, set);
+    assert.deepEqual((await call<{ settings: unknown }>(set, '/v1/me/notifications')).body.settings, off);
+    await same('/v1/me/notifications', { token: POS, method: 'PUT', json: { ...ALL_ON, orders: 'no', offers: undefined } }, set);
+    // Below the credit (150): a threshold above it would top up at once on the server, which the mocks do not play.
+    const credit = { lowCreditThresholdMinutes: 100, autoTopUpPackageId: 'pkg-180', autoTopUpMonthlyMax: 2 };
+    await same('/v1/credit-settings', { token: POS, method: 'PUT', json: credit }, set);
+    assert.equal((await call<Me>(set, '/v1/me')).body.lowCreditThresholdMinutes, 100, 'the badge reads the new threshold');
+    await same('/v1/credit-settings', { token: POS, method: 'PUT', json: { lowCreditThresholdMinutes: -1, autoTopUpPackageId: null, autoTopUpMonthlyMax: 11 } }, set);
+    await same('/v1/credit-settings', { token: POS, method: 'PUT', json: { ...credit, autoTopUpPackageId: 'pkg-x' } }, set);
+    await same('/v1/credit-settings', { token: POS_MEMBER, method: 'PUT', json: credit });
+  });
+
+  it('the autoTopUp scenario lists its automatic order and counts it this month', async () => {
+    const orders = (await call<{ items: Array<{ automatic: boolean; contact: unknown }> }>(handlers.autoTopUp, '/v1/orders')).body.items;
+    assert.deepEqual([orders[0]!.automatic, orders[0]!.contact], [true, null]);
+    assert.equal((await call<{ autoTopUpsThisMonth: number }>(handlers.autoTopUp, '/v1/credit-settings')).body.autoTopUpsThisMonth, 1);
   });
 });
 

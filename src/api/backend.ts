@@ -64,11 +64,11 @@ export interface ReplyInput {
 export interface ReadOptions extends RequestOptions {
   /**
    * The few writes only a lazy part makes go through `read` too ("Betrifft mich auch" on a
-   * known-issue notice; closing and rating a ticket in the list's detail), so the other widgets do
+   * known-issue notice; closing and rating a ticket in the list's detail; the account's settings), so the other widgets do
    * not carry them.
    */
   method?: 'POST' | 'PUT' | 'DELETE';
-  /** A write's JSON body (the rating). */
+  /** A write's JSON body (the rating, the account's settings). */
   json?: unknown;
   searchParams?: Record<string, string>;
   /** The `Accept` header (default JSON). */
@@ -103,8 +103,9 @@ export interface CadiaBackend {
   loadAttachment(url: string, o?: RequestOptions): Promise<Blob>;
   /**
    * A GET of the contract by path (`v1/statement`), answered as the raw response: what only
-   * `<cadia-account>` reads (the statement as JSON, CSV or PDF, the orders) goes through this one
-   * call, typed in src/elements/account/account-api.ts, so the other widgets do not carry it.
+   * `<cadia-account>` reads (the statement as JSON, CSV or PDF, the orders) — and the PUT of its
+   * settings — goes through this one call, typed in src/elements/account/account-api.ts, so the
+   * other widgets do not carry it.
    * Optional for a host's own backend; without it the account element shows an error.
    */
   read?(path: string, o?: ReadOptions): Promise<Response>;

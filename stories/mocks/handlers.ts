@@ -15,7 +15,9 @@ import { strToU8, zipSync } from 'fflate';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
-import type { Attachment, Me, Message, Offer, Order, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { Attachment, CreditSettings, Me, Message, NotificationSettings, Offer, Order, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import { ADMIN_MAIL_KINDS, MAIL_KINDS } from '../../src/domain/notifications.js';
+import { readCreditSettings, readNotificationSettings } from '../../server/rules/notifications.js';
 import { monthBounds } from '../../src/domain/statement.js';
 import { readStatementQuery } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
@@ -43,6 +45,10 @@ export interface MockOptions {
   role?: 'admin' | 'member';
   /** Overrides the credit (e.g. 20 for "low", 0 for "zero"). */
   creditMinutes?: number;
+  /** An auto top-up chosen (Supportpaket 180, at most 2 a month), one automatic order placed this month. */
+  autoTopUp?: boolean;
+  /** The company's low-credit threshold (default the seed's 60). */
+  lowThreshold?: number;
   /** `seed` (default), `none`, or a number of generated tickets. */
   tickets?: 'seed' | 'none' | number;
   /** `seed` (default), `none`, or `expired` (the open offer is moved 20 days back). */
@@ -93,6 +99,9 @@ interface State {
   idempotency: Map<string, StoredAnswer>;
   seq: number;
   ledger: CustomerFixture['ledger'];
+  /** The signed-in person's mail settings and the company's credit settings (as GET/PUT answer them). */
+  notifications: NotificationSettings;
+  credit: CreditSettings;
 }
 
 const resets = new Set<() => void>();
@@ -187,10 +196,29 @@ function initialState(o: MockOptions, now: Date): State {
   const ledger = o.tickets === 'none'
     ? { customer: c.ledger.customer, openingMinutes: me.credit.minutes, entries: [] }
     : { ...c.ledger, openingMinutes: c.ledger.openingMinutes + delta, entries: c.ledger.entries.map((e) => ({ ...e, balanceAfter: e.balanceAfter + delta })) };
+  if (o.lowThreshold !== undefined) me = { ...me, lowCreditThresholdMinutes: o.lowThreshold };
+  let orders = o.offers === 'none' ? [] : c.orders;
+  const credit: CreditSettings = { lowCreditThresholdMinutes: me.lowCreditThresholdMinutes, autoTopUpPackageId: null, autoTopUpMonthlyMax: 1, autoTopUpsThisMonth: 0 };
+  if (o.autoTopUp) {
+    const pkg = fixtures.packages.items.find((p) => p.id === 'pkg-180')!;
+    Object.assign(credit, { lowCreditThresholdMinutes: 90, autoTopUpPackageId: pkg.id, autoTopUpMonthlyMax: 2, autoTopUpsThisMonth: 1 });
+    me = { ...me, lowCreditThresholdMinutes: 90 };
+    orders = [{
+      id: 'ord_mock_auto', packageId: pkg.id, offerId: null, name: pkg.name, minutes: pkg.minutes, price: pkg.price,
+      createdAt: new Date(now.getTime() - 2 * 3_600_000).toISOString(), contact: null, status: 'credited', cancelledAt: null, cancelNote: '', automatic: true,
+    }, ...orders];
+  }
   return {
-    me, offers, orderedOffers: new Set(), orders: o.offers === 'none' ? [] : c.orders, tickets, details, attachments,
+    me, offers, orderedOffers: new Set(), orders, tickets, details, attachments,
     idempotency: new Map(), seq: 0, ledger, notices: demoNotices(now, null), subscribed: new Set(),
+    notifications: Object.fromEntries(MAIL_KINDS.map((k) => [k, true])) as NotificationSettings, credit,
   };
+}
+
+/** GET /v1/me/notifications: every kind, and those that concern the role (server/model/notifications.ts). */
+function notificationState(s: State) {
+  const admin = s.me.contact.role !== 'member';
+  return { settings: s.notifications, kinds: MAIL_KINDS.filter((k) => admin || !ADMIN_MAIL_KINDS.includes(k)) };
 }
 
 /** The month's statement from the ledger, as the server computes it (server/model/ledger.ts). */
@@ -544,6 +572,24 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     // The money views are the admins' (as on the server: a member gets 403 admin_required).
     http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: adminOnly().orders }))),
 
+    // Notifications and the credit settings, checked by the server's own rules (server/rules/notifications.ts).
+    http.get(`${API}/me/notifications`, authed(() => HttpResponse.json(notificationState(state())))),
+    http.put(`${API}/me/notifications`, authed(async ({ request }) => {
+      state().notifications = readNotificationSettings(await readJson(request));
+      return HttpResponse.json(notificationState(state()));
+    })),
+    http.get(`${API}/credit-settings`, authed(() => HttpResponse.json(adminOnly().credit))),
+    http.put(`${API}/credit-settings`, authed(async ({ request }) => {
+      const s = adminOnly();
+      const input = readCreditSettings(await readJson(request));
+      if (input.autoTopUpPackageId && !fixtures.packages.items.some((p) => p.id === input.autoTopUpPackageId)) {
+        throw new ApiError(422, 'validation_failed', { errors: [{ field: 'autoTopUpPackageId', code: 'unknown_package' }] });
+      }
+      s.credit = { ...s.credit, ...input };
+      s.me = { ...s.me, lowCreditThresholdMinutes: input.lowCreditThresholdMinutes };
+      return HttpResponse.json(s.credit);
+    })),
+
     // When each was last active is the admins' to see, as on the server.
     http.get(`${API}/contacts`, authed(() => HttpResponse.json({
       items: state().me.contact.role === 'member' ? contacts.map(({ lastActiveAt: _, ...c }) => c) : contacts,
@@ -747,6 +793,10 @@ export const handlers = {
   member: createHandlers({ customer: 'positive', role: 'member' }),
   /** The same member with the company's credit below zero: the badge says who can order. */
   memberNegative: createHandlers({ customer: 'positive', role: 'member', creditMinutes: -40 }),
+  /** demo-positive with an auto top-up chosen and one automatic order this month (the account's orders and settings). */
+  autoTopUp: createHandlers({ customer: 'positive', autoTopUp: true }),
+  /** demo-positive (150 min) whose admins set the low-credit threshold to 200: low by the company's threshold. */
+  lowThreshold: createHandlers({ customer: 'positive', lowThreshold: 200 }),
   /** demo-positive with 20 min left: the badge's low state. */
   low: createHandlers({ customer: 'positive', creditMinutes: 20 }),
   /** demo-positive at exactly zero. */

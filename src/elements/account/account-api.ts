@@ -10,7 +10,7 @@ import { fileOf } from '../../base/save-file.js';
 
 export type StatementFormat = 'csv' | 'pdf';
 
-async function json<T>(r: Response): Promise<T> {
+export async function json<T>(r: Response): Promise<T> {
   try {
     return (await r.json()) as T;
   } catch {
@@ -46,3 +46,4 @@ export async function downloadMyData(store: CadiaStore, locale: string): Promise
 export async function loadContacts(store: CadiaStore, signal?: AbortSignal): Promise<Contact[]> {
   return (await json<{ items: Contact[] }>(await store.read('v1/contacts', { signal }))).items;
 }
+

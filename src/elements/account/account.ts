@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task } from '@lit/task';
 import { CadiaElement } from '../../base/cadia-element.js';
+import { LazyPart, lazyImport } from '../../base/lazy.js';
 import { tokens } from '../../styles/tokens.js';
 import { styles } from './account.styles.js';
 import { saveFile } from '../../base/save-file.js';
@@ -12,9 +13,13 @@ import { formatDateTime, formatDuration, formatMoney, formatter, type Locale } f
 import { errorText } from '../../i18n/common.js';
 import { addMonths, monthBounds, monthOf, parseMonth, STATEMENT_TIME_ZONE } from '../../domain/statement.js';
 import { CadiaErrorEvent } from '../../events/index.js';
-import type { CadiaApiError } from '../../api/errors.js';
+import { toApiError, type CadiaApiError } from '../../api/errors.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { Contact, Order, Statement, StatementEntry } from '../../api/types.js';
+import type { AccountSettings } from './settings.js';
+
+/** The settings (notifications; threshold and auto top-up): a part of their own, loaded after the statement. */
+const importSettings = lazyImport(() => import('./settings.js'));
 
 /** Dates of the statement in German time, like its months (a movement at 00:30 on 1 March is on 1 March). */
 const dateOf = (at: string | Date, l: Locale) => formatDateTime(at, l, { dateStyle: 'medium', timeZone: STATEMENT_TIME_ZONE });
@@ -27,8 +32,10 @@ const MONTHS_BACK = 24;
  * balance, every movement with ticket or order, the person it is about and the running balance, as
  * CSV and PDF to download — and the packages and offers ordered. The money is the company admins'
  * business: a member sees a notice naming the admins instead (the server answers them 403).
+ * Below, every person chooses which mails they get; admins set the low-credit threshold (the
+ * badge's low state and the warning mail) and an automatic top-up with a monthly cap.
  *
- * @summary The support credit's statement by month (CSV/PDF) and the order history.
+ * @summary The support credit's statement by month (CSV/PDF), the order history, notification settings, the low-credit threshold and auto top-up.
  * @csspart base - The whole account view.
  * @csspart statement - The statement section.
  * @csspart month - The month picker.
@@ -40,6 +47,8 @@ const MONTHS_BACK = 24;
  * @csspart orders - The orders section.
  * @csspart order - One order.
  * @csspart member-notice - What a member sees instead of the statement and the orders.
+ * @csspart notifications - The person's mail settings (every person).
+ * @csspart credit-settings - The low-credit threshold and the automatic top-up (admins).
  * @csspart company - The company's people (admins only, read only).
  * @csspart my-data - The download of the person's own data (every role).
  * @csspart export - Its button.
@@ -110,6 +119,7 @@ export class CadiaAccount extends CadiaElement {
     this.stopWatching = store.watch('account', () => {
       void this.statement.run();
       void this.orders.run();
+      this.settings?.refresh();
     });
   }
 
@@ -160,7 +170,7 @@ export class CadiaAccount extends CadiaElement {
   }
 
   protected override render() {
-    return html`<div part="base">${this.isMember ? this.renderMemberNotice() : this.renderMoney()} ${this.renderMyData()}</div>`;
+    return html`<div part="base">${this.isMember ? this.renderMemberNotice() : this.renderMoney()} ${this.renderSettings()} ${this.renderMyData()}</div>`;
   }
 
   /** Every person's own data, for every role (GDPR Art. 15/20). */
@@ -176,6 +186,28 @@ export class CadiaAccount extends CadiaElement {
         <span role="status" class=${x?.status === 'failed' ? 'status error' : 'status'}>${status}</span>
       </div>
     </section>`;
+  }
+
+  private readonly settingsPart = new LazyPart(this, importSettings);
+  private settings: AccountSettings | undefined;
+
+  /** The person's notification settings and, for admins, the credit's; once it is known who is signed in. */
+  private renderSettings(): TemplateResult | typeof nothing {
+    if (!this.store.me.value) return nothing;
+    if (this.settings) return this.settings.render();
+    if (this.settingsPart.failed) return this.renderError(toApiError(new Error('chunk')), this.msg(messages).settingsError, () => this.loadSettings());
+    this.loadSettings();
+    return nothing;
+  }
+
+  private loadSettings(): void {
+    void this.settingsPart.load().then((part) => {
+      // Made outside a render, then rendered once more: its tasks start with that update.
+      this.settings ??= new part.AccountSettings(this, () => ({
+        store: this.store, lang: this.lang_, common: this.common, admin: this.store.me.value?.contact.role !== 'member',
+      }));
+      this.requestUpdate();
+    }, () => undefined);
   }
 
   private renderMemberNotice(): TemplateResult {
@@ -355,7 +387,7 @@ export class CadiaAccount extends CadiaElement {
         return html`<li part="order" data-id=${o.id} data-status=${o.status}>
           <div class="main">
             <span class="what">${o.name}</span>
-            <span class="detail">${[o.offerId ? m.offer : m.package, m.orderedAt(dateOf(o.createdAt, l)), o.contact ? t.by(o.contact.name) : ''].filter(Boolean).join(' · ')}</span>
+            <span class="detail">${[o.automatic ? m.automatic : o.offerId ? m.offer : m.package, m.orderedAt(dateOf(o.createdAt, l)), o.contact ? t.by(o.contact.name) : ''].filter(Boolean).join(' · ')}</span>
             ${cancelled ? html`<span class="detail">${m.cancelledOn(dateOf(o.cancelledAt ?? o.createdAt, l), o.cancelNote)}</span>` : nothing}
           </div>
           <div class="figures">

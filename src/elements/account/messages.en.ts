@@ -43,6 +43,8 @@ const en: AccountMessages = {
   memberNotice: "Only your company's administrators see its statement and orders.",
   memberAsk: (n) => `Please ask: ${n}.`,
   memberStill: 'You still see the current support credit, your tickets and your own data.',
+  automatic: 'Automatic top-up',
+  settingsError: 'The settings could not be loaded.',
 };
 
 export default en;

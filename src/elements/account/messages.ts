@@ -51,6 +51,9 @@ export interface AccountMessages {
   memberAsk: (names: string) => string;
   /** What a member still has. */
   memberStill: string;
+  /** An order placed by the auto top-up, not by a person. */
+  automatic: string;
+  settingsError: string;
 }
 
 export const messages = catalog<AccountMessages>(
@@ -96,6 +99,8 @@ export const messages = catalog<AccountMessages>(
     memberNotice: 'Kontoauszug und Bestellungen Ihres Unternehmens sehen nur dessen Administratoren.',
     memberAsk: (n) => `Fragen Sie dazu: ${n}.`,
     memberStill: 'Ihr aktuelles Supportguthaben, Ihre Tickets und Ihre eigenen Daten sehen Sie weiterhin.',
+    automatic: 'Automatisch nachbestellt',
+    settingsError: 'Die Einstellungen konnten nicht geladen werden.',
   },
   () => import('./messages.en.js'),
 );

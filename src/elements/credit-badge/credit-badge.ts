@@ -49,8 +49,13 @@ export class CadiaCreditBadge extends CadiaElement {
     shopReady: { state: true, attribute: false },
   };
 
-  /** Below this many minutes the credit shows as low. */
-  declare lowThreshold: number;
+  /**
+   * Below this many minutes the credit shows as low. Leave it unset: the badge then follows the
+   * customer's own threshold from the server (`GET /v1/me`, chosen by the company's admins in
+   * `<cadia-account>`; default 60), the same one the low-credit mail uses. Set it only to override
+   * that on one page.
+   */
+  declare lowThreshold: number | undefined;
 
   /** `card` (default) for the top of the support window, `compact` for a header bar. */
   declare variant: 'card' | 'compact';
@@ -67,7 +72,6 @@ export class CadiaCreditBadge extends CadiaElement {
 
   constructor() {
     super();
-    this.lowThreshold = 30;
     this.variant = 'card';
     this.shopHref = '';
     this.accountHref = '';
@@ -95,9 +99,11 @@ export class CadiaCreditBadge extends CadiaElement {
     void store.offers.ensure()?.catch(() => undefined);
   }
 
-  private level(minutes: number): Level {
+  private level(me: Me): Level {
+    const minutes = me.credit.minutes;
     if (isCreditExhausted(minutes)) return 'exhausted';
-    return minutes < this.lowThreshold ? 'low' : 'ok';
+    // The contract requires the threshold in /v1/me (the server's default is 60).
+    return minutes < (this.lowThreshold ?? me.lowCreditThresholdMinutes) ? 'low' : 'ok';
   }
 
   /** The open loyalty offer that expires first, if any is still open by our clock. */
@@ -150,7 +156,7 @@ export class CadiaCreditBadge extends CadiaElement {
     } else if (!me) {
       body = this.renderSkeleton();
     } else {
-      const level = this.level(me.credit.minutes);
+      const level = this.level(me);
       body = this.renderCredit(me, level);
       announcement = m.announce(formatDuration(me.credit.minutes, this.lang_), level === 'ok' ? '' : level === 'low' ? m.low : m.exhausted);
     }
@@ -205,12 +211,13 @@ export class CadiaCreditBadge extends CadiaElement {
             >${m.statement}</a
           >`
         : nothing}
-      ${offer || level === 'exhausted'
+      ${offer || level !== 'ok'
         ? html`<div class="actions">
             ${offer
               ? html`<button part="offer" @click=${() => this.handleOrder(offer.id)}>${m.offerHint(offerDaysLeft(offer.expiresAt, this.ticker.now))}</button>`
               : nothing}
-            ${level !== 'exhausted' ? nothing : member ? html`<p part="member-notice" class="member-notice">${m.memberOrder}</p>` : html`<button part="order" class="primary" @click=${() => this.handleOrder()}>${m.orderNow}</button>`}
+            ${level === 'ok' ? nothing : member ? html`<p part="member-notice" class="member-notice">${m.memberOrder}</p>`
+              : html`<button part="order" class=${level === 'low' ? 'secondary' : 'primary'} @click=${() => this.handleOrder()}>${m.orderNow}</button>`}
           </div>`
         : nothing}
     </div>`;
