@@ -23,12 +23,12 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.98 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.47 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '40.01 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.48 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.32 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.49 kB' },
   // The account view (statement and orders) is not in the all-in-one: it lives on a page of its own.
-  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.55 kB' },
+  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.95 kB' },
   { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25.29 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
   { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.36 kB' },
@@ -38,7 +38,7 @@ const budgets = [
   // customers panel with statement, correction, people and keys: ~7 kB gzip, loaded when its tab opens; the
   // known-issue notices panel, 4.8 kB, the same) not counted.
   { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '32.22 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.35 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.38 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
