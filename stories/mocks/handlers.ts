@@ -102,6 +102,8 @@ interface State {
   /** The signed-in person's mail settings and the company's credit settings (as GET/PUT answer them). */
   notifications: NotificationSettings;
   credit: CreditSettings;
+  /** The company's people, their last activity shifted like every timestamp. */
+  contacts: CustomerFixture['contacts'];
 }
 
 const resets = new Set<() => void>();
@@ -211,7 +213,7 @@ function initialState(o: MockOptions, now: Date): State {
   return {
     me, offers, orderedOffers: new Set(), orders, tickets, details, attachments,
     idempotency: new Map(), seq: 0, ledger, notices: demoNotices(now, null), subscribed: new Set(),
-    notifications: Object.fromEntries(MAIL_KINDS.map((k) => [k, true])) as NotificationSettings, credit,
+    notifications: Object.fromEntries(MAIL_KINDS.map((k) => [k, true])) as NotificationSettings, credit, contacts: c.contacts,
   };
 }
 
@@ -500,7 +502,6 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     if (state().me.contact.role === 'member') throw new ApiError(403, 'admin_required');
     return state();
   };
-  const contacts = fixtures.customers[o.customer ?? 'positive'].contacts;
 
   return [
     http.get(`${API}/packages`, answer(o, () => HttpResponse.json(fixtures.packages))),
@@ -592,7 +593,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     // When each was last active is the admins' to see, as on the server.
     http.get(`${API}/contacts`, authed(() => HttpResponse.json({
-      items: state().me.contact.role === 'member' ? contacts.map(({ lastActiveAt: _, ...c }) => c) : contacts,
+      items: state().me.contact.role === 'member' ? state().contacts.map(({ lastActiveAt: _, ...c }) => c) : state().contacts,
     }))),
 
     http.get(`${API}/statement`, authed(async ({ request }) => statementAnswer(request, (month) => statementOf(adminOnly(), month), now()))),

@@ -42,7 +42,7 @@ const en: AccountMessages = {
   memberHeading: 'Statement and orders',
   memberNotice: "Only your company's administrators see its statement and orders.",
   memberAsk: (n) => `Please ask: ${n}.`,
-  memberStill: 'You still see the current support credit, your tickets and your own data.',
+  memberStill: 'You still see the support credit and your tickets; your own data is yours to download below.',
   automatic: 'Automatic top-up',
   settingsError: 'The settings could not be loaded.',
 };

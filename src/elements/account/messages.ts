@@ -98,7 +98,7 @@ export const messages = catalog<AccountMessages>(
     memberHeading: 'Kontoauszug und Bestellungen',
     memberNotice: 'Kontoauszug und Bestellungen Ihres Unternehmens sehen nur dessen Administratoren.',
     memberAsk: (n) => `Fragen Sie dazu: ${n}.`,
-    memberStill: 'Ihr aktuelles Supportguthaben, Ihre Tickets und Ihre eigenen Daten sehen Sie weiterhin.',
+    memberStill: 'Ihr Supportguthaben und Ihre Tickets sehen Sie weiterhin; Ihre eigenen Daten laden Sie unten herunter.',
     automatic: 'Automatisch nachbestellt',
     settingsError: 'Die Einstellungen konnten nicht geladen werden.',
   },
