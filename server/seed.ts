@@ -291,9 +291,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
   // An order the support team cancelled on request (ordered by mistake): + and − on the statement, credit unchanged.
   add('orders', {
-    id: 'ord_demo_cancelled', customer_number: '10001', package_id: 'pkg-180', offer_id: null, name: 'Supportpaket 180', minutes: 180, price_amount: 29900,
+    id: 'ord_demo_cancelled', customer_number: '10001', package_id: 'pkg-1200', offer_id: null, name: 'Supportpaket 1200', minutes: 1200, price_amount: 167900,
     created_at: iso(40 * D), contact_id: demoPerson('10001', 'admin').id, status: 'cancelled', cancelled_at: iso(39 * D),
-    cancel_note: 'Versehentlich bestellt – auf Ihren Wunsch storniert',
+    cancel_note: 'Versehentlich das große Paket bestellt – auf Ihren Wunsch storniert',
   });
   add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id, status: 'credited', cancelled_at: null, cancel_note: '' });
 

@@ -158,7 +158,7 @@ describe('<cadia-account>', () => {
     const cancelled = $(account, '[data-id="ord_demo_cancelled"]')!;
     expect(cancelled.dataset['status']).to.equal('cancelled');
     expect(text(cancelled.querySelector('.state'))).to.equal('Storniert');
-    expect(text(cancelled)).to.match(/Storniert am .+: Versehentlich bestellt – auf Ihren Wunsch storniert/);
+    expect(text(cancelled)).to.match(/Storniert am .+: Versehentlich das große Paket bestellt – auf Ihren Wunsch storniert/);
     expect(getComputedStyle(cancelled.querySelector('.void')!).textDecorationLine).to.equal('line-through');
     expect(text($(account, '[data-id="ord_off_demo_last_year"] .state'))).to.equal('Gutgeschrieben');
     // Support cancels today's order: the list and the statement follow live.
