@@ -154,5 +154,16 @@ export function personalDataArchive(db: Conn, p: CustomerPrincipal, customer: { 
     if (failure) throw failure;
     while (out.length) yield out.shift()!;
   }
-  return ReadableStream.from(chunks());
+  // Pulled: the next file is read only when the response has taken the bytes before it.
+  const it = chunks();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await it.next();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    async cancel() {
+      await it.return(undefined);
+    },
+  });
 }
