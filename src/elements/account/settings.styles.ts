@@ -51,8 +51,8 @@ export const settingsStyles = css`
   .field label {
     font-weight: 600;
   }
-  .field input,
-  .field select {
+  /* The select is styled by account.styles.ts (same shadow root); the number boxes look like it. */
+  .field input {
     font: inherit;
     color: inherit;
     background: var(--_surface);
@@ -62,7 +62,7 @@ export const settingsStyles = css`
     padding-inline: calc(var(--_space) * 2);
     max-width: 100%;
   }
-  .field input {
+  .field input[type='number'] {
     inline-size: 9em;
     font-variant-numeric: tabular-nums;
   }
