@@ -178,11 +178,13 @@ describe('keyboard only', () => {
       const list = root.querySelector<CadiaTicketList>('cadia-ticket-list')!;
       const rows = () => $$<HTMLButtonElement>(list, 'button.row');
       await waitFor(() => rows().length >= 3, WAIT, 'ticket rows');
+      // An admin sees the company's tickets, so the filter by person (its own chunk) joins the toolbar.
+      await waitFor(() => $$(list, '.toolbar select').length === 2, WAIT, 'the filter by person');
       await startBefore(root);
 
-      // Search and status filter come first; the list is one Tab stop (roving tabindex) on its first row.
+      // Search, status and person filter come first; the list is one Tab stop (roving tabindex) on its first row.
       const presses = await tabTo(() => rows()[0], 'the first row');
-      expect(presses).to.equal(3);
+      expect(presses).to.equal(4);
       await press('Tab');
       expect(rows()).to.not.include(deepActive());
       await press('Shift+Tab');
