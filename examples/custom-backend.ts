@@ -80,8 +80,11 @@ export function createPortalBackend(options: PortalBackendOptions): CadiaBackend
     ...standard,
 
     async getMe(o) {
-      const a = await portal<PortalAccount>('/konto', o);
+      // Credit and prices are the portal's; the person (contact, role, what they see) and the
+      // low-credit threshold are the contract backend's, which verified the person's token.
+      const [a, person] = await Promise.all([portal<PortalAccount>('/konto', o), standard.getMe(o)]);
       const me: Me = {
+        ...person,
         customer: { number: a.kundennummer, name: a.firma, email: a.email },
         credit: { minutes: a.guthabenMinuten, updatedAt: new Date(a.guthabenStand).toISOString() },
         pricing: { unitMinutes: 10, unitPrice: { amount: a.einheitPreisCent, currency: 'EUR' } },
@@ -112,6 +115,8 @@ export function createPortalBackend(options: PortalBackendOptions): CadiaBackend
         order: {
           id: b.bestellnummer, packageId: b.artikelnummer, offerId: null, name: b.bezeichnung, minutes: b.minuten,
           price: { amount: b.preisCent, currency: 'EUR' }, createdAt: new Date(b.datum).toISOString(),
+          // The portal credits at once and does not say who ordered (the host knows: it signed the token).
+          contact: null, status: 'credited', cancelledAt: null, cancelNote: '', automatic: false,
         },
         credit: { minutes: b.guthabenMinuten, updatedAt: new Date(b.guthabenStand).toISOString() },
       };
