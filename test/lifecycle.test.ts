@@ -91,7 +91,9 @@ describe('lifecycle (issue 9)', () => {
 
     await book(be, 'tkt_demo_g', 100);
     await waitFor(() => badgeValue(badge) === dur(50), 5000, 'credit after the first booking');
-    expect($(badge, '[part~="order"]'), 'credit left: no order button').to.be.null;
+    // 50 minutes are below the customer's low-credit threshold (60 by default): low, with the order action.
+    expect(text($(badge, '[part~="state"]'))).to.equal('Guthaben wird knapp');
+    expect(text($(badge, '[part~="order"]'))).to.equal('Jetzt ein Supportpaket bestellen');
     expect($(badge, '[part~="offer"]')).to.be.null;
 
     // 41 minutes are five started units: exactly zero left.
