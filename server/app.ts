@@ -172,7 +172,9 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   const events = new EventBus(db, opened.pgConfig);
   await events.start();
   const mailer = o.mailer ?? (process.env.SMTP_URL ? createSmtpMailer(process.env.SMTP_URL) : undefined);
-  const relay = mailer ? new OutboxRelay(db, clock, mailer) : undefined;
+  const publicUrl = o.publicUrl ?? 'http://localhost:8080';
+  const mailLinks = new MailLinks(o.mailLinks ?? { secret: DEMO_MAIL_LINK_SECRET }, o.apiUrl ?? `${publicUrl.replace(/\/$/, '')}/api`);
+  const relay = mailer ? new OutboxRelay(db, clock, mailer, mailLinks) : undefined;
   onCommit(db, (what) => {
     if (what.events) events.poke();
     if (what.mails) relay?.poke();
@@ -189,7 +191,6 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
 
   const allowedOrigins = (o.allowedOrigins ?? []).filter((origin) => origin !== 'null');
   const limits = { ...limitsFromEnv(process.env), ...o.limits };
-  const publicUrl = o.publicUrl ?? 'http://localhost:8080';
   const deps: Deps = {
     db,
     clock,
@@ -202,7 +203,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
     uploads: new UploadGate(o.uploads?.inFlight ?? 8, o.uploads?.queue ?? 64),
     limits,
     rates: new RateLimits(limits, clientAddress, opened.pool),
-    mailLinks: new MailLinks(o.mailLinks ?? { secret: DEMO_MAIL_LINK_SECRET }, o.apiUrl ?? `${publicUrl.replace(/\/$/, '')}/api`),
+    mailLinks,
   };
 
   const v1 = new Hono<AppEnv>();

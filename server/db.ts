@@ -120,8 +120,10 @@ export interface OutboxTable {
   /** An instance's claim while it sends; a claim that runs out (the instance died) is taken over. */
   claimed_until: string | null;
   failed_at: string | null;
-  /** The one-click unsubscribe URL (List-Unsubscribe, RFC 8058); null for mails from before it. */
+  /** The one-click unsubscribe URL (List-Unsubscribe, RFC 8058) the mail was sent with; set at delivery. */
   unsubscribe_url: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What that link may stop (JSON: customer, recipient, kind, lang); signed into the link at delivery. */
+  unsubscribe: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export interface FaqArticlesTable { id: string; title: string; body: string; url: string }
 export interface TicketCountersTable { year: number; last_number: number }
@@ -635,6 +637,13 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           contact_id TEXT REFERENCES contacts(id),
           rated_at TEXT NOT NULL
         )`.execute(db);
+      },
+    },
+    // The unsubscribe link is signed when the mail is sent, outside the transaction that queued it;
+    // the row keeps what the link may do until then. Mails queued before carry their link already.
+    '0012_mail_links': {
+      async up(db) {
+        await sql`ALTER TABLE outbox ADD COLUMN unsubscribe TEXT`.execute(db);
       },
     },
   };

@@ -9,8 +9,7 @@
  * refused in production when missing, the demo one or short. MAIL_LINK_SECRET_PREVIOUS keeps the
  * links of mails already sent working for a rotation (verified, never used to sign).
  */
-import { createHmac } from 'node:crypto';
-import { errors as joseErrors, jwtVerify } from 'jose';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { isMailKind, type MailKind, UNSUBSCRIBE_LINK_DAYS as LINK_DAYS } from '../src/domain/notifications.js';
 import { DAY_MS } from './clock.js';
 import { OWN_ISSUER } from './identity.js';
@@ -51,30 +50,26 @@ export interface Unsubscribe {
 export type LinkCheck = { ok: true; link: Unsubscribe } | { ok: false; reason: 'expired' | 'invalid' };
 
 export class MailLinks {
-  private readonly keys: Uint8Array[];
-  private readonly secret: string;
+  /** The current secret first (it signs), then the previous one (it only verifies). */
+  private readonly keys: [Uint8Array, ...Uint8Array[]];
 
   /** `base`: where this backend's routes are reachable from outside (e.g. https://portal.example/api). */
   constructor(config: MailLinkConfig, private readonly base: string) {
     const enc = new TextEncoder();
-    this.secret = config.secret;
-    this.keys = [config.secret, ...(config.previous ? [config.previous] : [])].map((s) => enc.encode(s));
+    this.keys = [enc.encode(config.secret), ...(config.previous ? [enc.encode(config.previous)] : [])];
   }
 
   /**
-   * The link for one mail, valid LINK_DAYS from `now`: a compact HS256 JWS (RFC 7515), verified
-   * with jose in `check`. Signed here with node:crypto's synchronous HMAC rather than jose's
-   * `SignJWT`, because it is called inside the mail's write transaction: jose signs through
-   * WebCrypto, whose promise yields the event loop while SQLite holds the write lock, and a second
-   * backend on the same file then finds the database busy.
+   * The link for one mail, valid LINK_DAYS from `now`. Signed when the mail is delivered (the outbox
+   * relay, outside any transaction): jose signs through WebCrypto, whose promise yields the event
+   * loop, which must never happen while a transaction holds SQLite's write lock.
    */
-  url(u: Unsubscribe, now: Date): string {
+  async url(u: Unsubscribe, now: Date): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
-    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-    const input = `${part({ alg: 'HS256', typ: 'JWT' })}.${part({
-      cus: u.customer, knd: u.kind, lng: u.lang, iss: OWN_ISSUER, aud: AUDIENCE, sub: u.recipient, iat, exp: iat + (LINK_DAYS * DAY_MS) / 1000,
-    })}`;
-    const token = `${input}.${createHmac('sha256', this.secret).update(input).digest('base64url')}`;
+    const token = await new SignJWT({ cus: u.customer, knd: u.kind, lng: u.lang })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuer(OWN_ISSUER).setAudience(AUDIENCE).setSubject(u.recipient)
+      .setIssuedAt(iat).setExpirationTime(iat + (LINK_DAYS * DAY_MS) / 1000)
+      .sign(this.keys[0]);
     return `${this.base.replace(/\/$/, '')}/unsubscribe/${token}`;
   }
 

@@ -9,12 +9,19 @@
  * - a failed send is retried with exponential backoff; after MAX_ATTEMPTS the row is marked
  *   failed (the agent page lists it with the error) and no longer tried.
  *
+ * - a mail that may be unsubscribed from carries what its link may do (`unsubscribe`); the link is
+ *   signed when the mail is handed over (mail-links.ts: jose's signing yields the event loop, which
+ *   a write transaction must not do), added to the body and the List-Unsubscribe header, and
+ *   recorded with the body as sent.
+ *
  * Without a mailer (no SMTP_URL) the outbox is the record and nothing is sent.
  */
 import type { Clock } from './clock.js';
 import { type DB, dialectOf, noteMail, type Tx } from './db.js';
 import { newId } from './ids.js';
 import type { Mail, Mailer } from './mail.js';
+import type { MailLinks, Unsubscribe } from './mail-links.js';
+import { unsubscribeFooter } from './mail-texts.js';
 import { SingleFlight } from './single-flight.js';
 
 export const MAX_ATTEMPTS = 5;
@@ -25,14 +32,17 @@ const CLAIM_MS = 60_000;
 const BATCH = 10;
 const POLL_MS = 5_000;
 
+/** A mail to queue; `unsubscribe`: what the link the relay adds at delivery may stop. */
+export type QueuedMail = Omit<Mail, 'unsubscribeUrl'> & { unsubscribe?: Unsubscribe };
+
 /** Inserts into the outbox; call inside the request's transaction. Returns the outbox id. */
-export async function queueMail(trx: Tx, clock: Clock, mail: Mail): Promise<string> {
+export async function queueMail(trx: Tx, clock: Clock, mail: QueuedMail): Promise<string> {
   const id = newId('mail');
   const at = clock.now().toISOString();
   await trx.insertInto('outbox')
     .values({
       id, to_addr: mail.to, cc: JSON.stringify(mail.cc), subject: mail.subject, body: mail.body, created_at: at, next_attempt_at: at,
-      unsubscribe_url: mail.unsubscribeUrl ?? null,
+      unsubscribe: mail.unsubscribe ? JSON.stringify(mail.unsubscribe) : null,
     })
     .execute();
   noteMail(trx);
@@ -46,7 +56,7 @@ export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly db: DB, private readonly clock: Clock, private readonly mailer: Mailer) {}
+  constructor(private readonly db: DB, private readonly clock: Clock, private readonly mailer: Mailer, private readonly links: MailLinks) {}
 
   start(): void {
     this.timer = setInterval(() => this.poke(), POLL_MS);
@@ -90,15 +100,21 @@ export class OutboxRelay {
         .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', at)]))
         .orderBy('next_attempt_at').limit(BATCH)
         .$if(pg, (q) => q.forUpdate().skipLocked()))
-      .returning(['id', 'to_addr', 'cc', 'subject', 'body', 'attempts', 'unsubscribe_url'])
+      .returning(['id', 'to_addr', 'cc', 'subject', 'body', 'attempts', 'unsubscribe', 'unsubscribe_url'])
       .execute();
   }
 
-  private async send(row: { id: string; to_addr: string; cc: string; subject: string; body: string; attempts: number; unsubscribe_url: string | null }): Promise<void> {
+  private async send(row: { id: string; to_addr: string; cc: string; subject: string; body: string; attempts: number; unsubscribe: string | null; unsubscribe_url: string | null }): Promise<void> {
+    let body = row.body;
+    // A mail queued before 0012_mail_links has its link in the body and the row already.
+    let unsubscribeUrl = row.unsubscribe_url;
     try {
-      await this.mailer.send({
-        id: row.id, to: row.to_addr, cc: JSON.parse(row.cc) as string[], subject: row.subject, body: row.body, unsubscribeUrl: row.unsubscribe_url,
-      });
+      if (row.unsubscribe) {
+        const link = JSON.parse(row.unsubscribe) as Unsubscribe;
+        unsubscribeUrl = await this.links.url(link, this.clock.now());
+        body += '\n' + unsubscribeFooter(link.lang, link.kind, unsubscribeUrl);
+      }
+      await this.mailer.send({ id: row.id, to: row.to_addr, cc: JSON.parse(row.cc) as string[], subject: row.subject, body, unsubscribeUrl });
     } catch (err) {
       const now = this.clock.now();
       const error = err instanceof Error ? err.message : String(err);
@@ -111,6 +127,8 @@ export class OutboxRelay {
         .where('id', '=', row.id).execute();
       return;
     }
-    await this.db.updateTable('outbox').set({ sent_at: this.clock.now().toISOString(), error: null, claimed_until: null }).where('id', '=', row.id).execute();
+    await this.db.updateTable('outbox')
+      .set({ sent_at: this.clock.now().toISOString(), error: null, claimed_until: null, body, unsubscribe_url: unsubscribeUrl })
+      .where('id', '=', row.id).execute();
   }
 }

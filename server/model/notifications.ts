@@ -1,14 +1,14 @@
 /**
  * Who gets which mail (issue 17). Every mail the backend sends goes through `sendMail`: it skips a
- * recipient who switched that kind off, and adds the unsubscribe line and the List-Unsubscribe
- * header (server/mail-links.ts). A recipient is a contact, or — where no contact exists — an
+ * recipient who switched that kind off, and has the relay add the unsubscribe line and the
+ * List-Unsubscribe header when it sends the mail (server/outbox.ts, server/mail-links.ts). A recipient is a contact, or — where no contact exists — an
  * address (a CC address; the company's address of a customer without admins), whose opt-outs are
  * kept under `addr:<email>` the same way.
  */
 import { ADMIN_MAIL_KINDS, MAIL_KINDS, type MailKind } from '../../src/domain/notifications.js';
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
-import { type MailText, unsubscribeFooter } from '../mail-texts.js';
+import type { MailText } from '../mail-texts.js';
 import { queueMail } from '../outbox.js';
 import type { Lang } from '../problem.js';
 import type { ContactRow } from './contacts.js';
@@ -78,9 +78,8 @@ async function optedOut(db: Conn, to: Recipient, kind: MailKind): Promise<boolea
  */
 export async function sendMail(trx: Tx, deps: Deps, to: Recipient, kind: MailKind, text: MailText): Promise<boolean> {
   if (await optedOut(trx, to, kind)) return false;
-  const now = deps.clock.now();
-  const unsubscribeUrl = deps.mailLinks.url({ customer: to.customerNumber, recipient: to.key, kind, lang: to.lang }, now);
-  await queueMail(trx, deps.clock, { to: to.email, cc: [], subject: text.subject, body: text.body + '\n' + unsubscribeFooter(to.lang, kind, unsubscribeUrl), unsubscribeUrl });
+  // The link and its footer are added by the relay when the mail is sent (outbox.ts).
+  await queueMail(trx, deps.clock, { to: to.email, cc: [], subject: text.subject, body: text.body, unsubscribe: { customer: to.customerNumber, recipient: to.key, kind, lang: to.lang } });
   return true;
 }
 

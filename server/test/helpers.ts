@@ -12,6 +12,7 @@ import { CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { type Backend, createBackend, createManualClock, type BackendOptions } from '../app.js';
 import { systemClock } from '../clock.js';
+import type { Mailer } from '../mail.js';
 import { type Claims, signHostToken } from '../identity.js';
 import { makePng } from '../png.js';
 import { DEMO_PEOPLE, type DemoPerson } from '../seed.js';
@@ -178,6 +179,15 @@ export async function setup(options: BackendOptions = {}): Promise<TestBackend> 
     dropSchema(database.databaseSchema);
   };
   return { ...backend, manual, req, sql, count, close };
+}
+
+/** A mailer that takes every mail: with it the relay sends, and the outbox records each mail as sent (with its unsubscribe link). */
+export const acceptingMailer: Mailer = { send: async () => undefined };
+
+/** The backend's outbox once the relay has handed over what is due (a backend with a mailer). */
+export async function delivered(b: TestBackend): Promise<void> {
+  b.relay?.poke();
+  await b.relay?.settle();
 }
 
 export const smallPng = (w = 4, h = 3) => makePng(w, h, (x, y) => [x * 40, y * 40, 128]);

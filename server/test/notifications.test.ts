@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, it } from 'node:test';
 import { DAY_MS } from '../clock.js';
-import { AGENT, json, NEG, POS, POS_MEMBER, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
+import { acceptingMailer, AGENT, delivered, json, NEG, POS, POS_MEMBER, type ProblemBody, setup, type TestBackend, ticketForm } from './helpers.js';
 
 interface Settings { settings: Record<string, boolean>; kinds: string[] }
 interface Mail { to_addr: string; subject: string; body: string; unsubscribe_url: string | null }
@@ -17,7 +17,11 @@ const ALL_ON = { ticketConfirmation: true, supportReplied: true, statusChanged: 
 const ADMIN_10001 = 'service@mueller-haustechnik.example';
 const MEMBER_10001 = 'j.weber@mueller-haustechnik.example';
 
-const mails = (b: TestBackend, like = '%') => b.sql<Mail>('SELECT to_addr, subject, body, unsubscribe_url FROM outbox WHERE subject LIKE ? ORDER BY seq', like);
+/** The mails as sent: the relay adds each one's unsubscribe link when it hands it over. */
+const mails = async (b: TestBackend, like = '%') => {
+  await delivered(b);
+  return b.sql<Mail>('SELECT to_addr, subject, body, unsubscribe_url FROM outbox WHERE subject LIKE ? ORDER BY seq', like);
+};
 const newTicket = async (b: TestBackend, token = POS, fields: Record<string, string> = {}) => {
   const r = await b.req('/v1/tickets', { token, form: ticketForm({ category: 'concern', ...fields }), idempotent: true });
   assert.equal(r.status, 201, await r.clone().text());
@@ -39,7 +43,7 @@ describe('notification settings', () => {
   afterEach(() => b.close());
 
   it('every kind is on by default; a member is offered the kinds that concern members; PUT replaces and GET shows it', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const admin = await json<Settings>(await b.req('/v1/me/notifications', { token: POS }));
     assert.deepEqual(admin.settings, ALL_ON);
     assert.deepEqual(admin.kinds, ['ticketConfirmation', 'supportReplied', 'statusChanged', 'lowCredit', 'offers', 'orders']);
@@ -55,7 +59,7 @@ describe('notification settings', () => {
   });
 
   it('bad input: 422 naming each missing or non-boolean kind, nothing saved; not JSON: 400', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const r = await putSettings(b, POS, { ...ALL_ON, supportReplied: 'no', orders: undefined });
     assert.equal(r.status, 422);
     const problem = await json<ProblemBody>(r);
@@ -67,7 +71,7 @@ describe('notification settings', () => {
   });
 
   it('every place that mails honours them: confirmation, reply, status, billable, order, offer', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const t = await newTicket(b, POS);
     assert.equal((await mails(b, `[${t.number}]%`)).length, 1, 'on by default');
     assert.equal((await putSettings(b, POS, { ...ALL_ON, ticketConfirmation: false, supportReplied: false, statusChanged: false, orders: false })).status, 200);
@@ -93,7 +97,7 @@ describe('notification settings', () => {
   });
 
   it('a status change mails the person who filed the ticket (kind statusChanged), in the ticket\'s language', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const t = await newTicket(b, POS_MEMBER);
     assert.equal((await b.req(`/v1/agent/tickets/${t.id}/status`, { token: AGENT, idempotent: true, json: { status: 'in_progress' } })).status, 200);
     const [m] = await mails(b, `[${t.number}] Status:%`);
@@ -109,7 +113,7 @@ describe('unsubscribe links', () => {
   afterEach(() => b.close());
 
   it('each mail carries its own link; GET shows a confirm page and changes nothing; POST stops that kind for that person only', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const t = await newTicket(b, POS);
     assert.equal((await reply(b, t.id)).status, 201);
     const [mail] = await mails(b, `[${t.number}] Neue Antwort%`);
@@ -147,7 +151,7 @@ describe('unsubscribe links', () => {
   });
 
   it('a changed link: 400 with a clear page (browser language), nothing changed; an expired one: 410, nothing changed', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const t = await newTicket(b, POS);
     const url = (await mails(b, `[${t.number}]%`))[0]!.unsubscribe_url!;
     const path = pathOf(url);
@@ -174,19 +178,19 @@ describe('unsubscribe links', () => {
   });
 
   it('a link of the previous MAIL_LINK_SECRET still works after a rotation; one of another secret does not', async () => {
-    b = await setup({ mailLinks: { secret: 'first-secret-0123456789abcdef0123456789' } });
+    b = await setup({ mailer: acceptingMailer, mailLinks: { secret: 'first-secret-0123456789abcdef0123456789' } });
     const t = await newTicket(b, POS);
     const path = pathOf((await mails(b, `[${t.number}]%`))[0]!.unsubscribe_url!);
     await b.close();
-    b = await setup({ mailLinks: { secret: 'second-secret-0123456789abcdef012345678', previous: 'first-secret-0123456789abcdef0123456789' } });
+    b = await setup({ mailer: acceptingMailer, mailLinks: { secret: 'second-secret-0123456789abcdef012345678', previous: 'first-secret-0123456789abcdef0123456789' } });
     assert.equal((await b.req(path)).status, 200);
     await b.close();
-    b = await setup({ mailLinks: { secret: 'third-secret-0123456789abcdef0123456789' } });
+    b = await setup({ mailer: acceptingMailer, mailLinks: { secret: 'third-secret-0123456789abcdef0123456789' } });
     assert.equal((await b.req(path)).status, 400);
   });
 
   it('English mails link to an English page; a CC address (no contact) unsubscribes that address only', async () => {
-    b = await setup({ publicUrl: 'https://portal.example' });
+    b = await setup({ mailer: acceptingMailer, publicUrl: 'https://portal.example' });
     const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({ category: 'concern', cc: 'it@partner.example' }), idempotent: true, headers: { 'Accept-Language': 'en' } });
     const { ticket } = await json<{ ticket: { number: string } }>(r);
     const [own, cc] = await mails(b, `[${ticket.number}]%`);
@@ -204,7 +208,7 @@ describe('low credit: threshold, warnings and auto top-up', () => {
   afterEach(() => b.close());
 
   it('the threshold: default 60 in /v1/me for everyone; admins read and change it, members 403; bad values 422 at the field', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     assert.equal((await json<{ lowCreditThresholdMinutes: number }>(await b.req('/v1/me', { token: POS_MEMBER }))).lowCreditThresholdMinutes, 60);
     const s = await json<CreditSettings>(await b.req('/v1/credit-settings', { token: POS }));
     assert.deepEqual(s, { lowCreditThresholdMinutes: 60, autoTopUpPackageId: null, autoTopUpMonthlyMax: 1, autoTopUpsThisMonth: 0 });
@@ -226,7 +230,7 @@ describe('low credit: threshold, warnings and auto top-up', () => {
   });
 
   it('one mail to the admins (not members, not those who switched it off) per fall below the threshold, one at zero, re-armed above it', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     // A second admin who does not want the warning; the member never gets it.
     await b.sql("INSERT INTO contacts (id, subject, customer_number, role, email, name, locale, created_at, updated_at) VALUES ('con_x', 'local:x', '10001', 'admin', 'chef@mueller-haustechnik.example', 'Chef', 'en', ?, ?)", b.manual.now().toISOString(), b.manual.now().toISOString());
     await b.sql("INSERT INTO contacts (id, subject, customer_number, role, email, name, locale, created_at, updated_at) VALUES ('con_y', 'local:y', '10001', 'admin', 'leise@mueller-haustechnik.example', 'Leise', null, ?, ?)", b.manual.now().toISOString(), b.manual.now().toISOString());
@@ -256,7 +260,7 @@ describe('low credit: threshold, warnings and auto top-up', () => {
   });
 
   it('raising the threshold above the credit warns at once, and only once', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     assert.equal((await putCredit(b, POS, { lowCreditThresholdMinutes: 200, autoTopUpPackageId: null, autoTopUpMonthlyMax: 1 })).status, 200);
     assert.deepEqual((await mails(b, '%knapp%')).map((m) => m.subject), ['Ihr Supportguthaben wird knapp: noch 150 Minuten']);
     assert.equal((await putCredit(b, POS, { lowCreditThresholdMinutes: 210, autoTopUpPackageId: null, autoTopUpMonthlyMax: 1 })).status, 200);
@@ -264,7 +268,7 @@ describe('low credit: threshold, warnings and auto top-up', () => {
   });
 
   it('auto top-up: the fall orders the package (listed as automatic, mailed to the admins) instead of warning; at the monthly cap it warns', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const set = await putCredit(b, POS, { lowCreditThresholdMinutes: 60, autoTopUpPackageId: 'pkg-60', autoTopUpMonthlyMax: 1 });
     assert.equal(set.status, 200);
     const t = await newTicket(b, POS);
@@ -294,7 +298,7 @@ describe('low credit: threshold, warnings and auto top-up', () => {
   });
 
   it('a customer whose credit is already used up (seed: −40) is not warned again by the next booking', async () => {
-    b = await setup();
+    b = await setup({ mailer: acceptingMailer });
     const r = await b.req('/v1/tickets', { token: NEG, form: ticketForm({ category: 'concern' }), idempotent: true });
     const { ticket } = await json<{ ticket: { id: string } }>(r);
     await book(b, ticket.id, 10);
