@@ -99,8 +99,6 @@ const desk = css`
   .empty { color: var(--_muted); padding: calc(var(--_space) * 6); text-align: center !important; }
   .skeleton.list { height: 420px; }
   .skeleton.block { height: 600px; }
-  .skeleton.stm { height: 120px; }
-  .skeleton.rows { height: 80px; }
   .error { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); align-items: start; color: var(--_danger); padding: calc(var(--_space) * 4); }
   .ticket-view { display: flex; flex-direction: column; gap: calc(var(--_space) * 4); max-width: 1200px; }
   .t-head { display: flex; flex-direction: column; gap: var(--_space); }
@@ -141,36 +139,14 @@ const desk = css`
   .nowrap { white-space: nowrap !important; }
   tr.active { background: var(--_surface-2); }
   button.link { font: inherit; color: var(--_primary); background: none; border: 0; padding: 0; cursor: pointer; text-decoration: underline; min-height: 24px; text-align: start !important; }
-  .offers { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
-  .offer { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; flex-wrap: wrap; }
-  .offer.expired { color: var(--_muted); }
   .outbox { padding: calc(var(--_space) * 4); overflow: auto; height: 100%; display: flex; flex-direction: column; gap: calc(var(--_space) * 3); }
   .mails { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); max-width: 1100px; }
   .mail { background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius); padding: calc(var(--_space) * 3); display: flex; flex-direction: column; gap: var(--_space); align-items: start; }
   .mail.failed { border-inline-start: 4px solid var(--_danger); }
   .mail-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; flex-wrap: wrap; }
   .mail-body { white-space: pre-wrap !important; font-family: inherit; margin: 0; }
-  button.danger {
-    font: inherit; min-height: 32px; padding-block: calc(var(--_space) * 1.5); padding-inline: calc(var(--_space) * 3);
-    border-radius: calc(var(--_radius) - 2px); cursor: pointer; border: 1px solid var(--_danger); background: var(--_danger); color: var(--_surface);
-  }
   .field-error { color: var(--_danger); font-size: 0.9em; font-weight: 600 !important; min-height: 0; }
   .field-error:empty { display: none; }
-  .field-hint { align-self: end; padding-block-end: calc(var(--_space) * 2); }
-  .row > label.narrow-month { flex: 0 1 170px; }
-  .secret { border: 2px solid var(--_low); border-radius: var(--_radius); padding: calc(var(--_space) * 3); display: flex; flex-direction: column; gap: calc(var(--_space) * 2); background: var(--_surface-2); }
-  .secret input { font-family: ui-monospace, monospace; font-size: 13px; min-width: 0; flex: 1 1 180px; }
-  .warn-strong { color: var(--_low); font-weight: 600 !important; }
-  .key-form { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
-  .keys { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
-  .key { border-block-start: 1px solid var(--_border); padding-block-start: calc(var(--_space) * 2); display: flex; flex-direction: column; gap: var(--_space); }
-  .key.revoked strong { color: var(--_muted); text-decoration: line-through; }
-  .key-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
-  .key .outcome:focus { outline: none; }
-  .confirm { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); padding: calc(var(--_space) * 2); border: 1px solid var(--_danger); border-radius: calc(var(--_radius) - 2px); }
-  .role-edit { flex-wrap: nowrap; align-items: center; }
-  .role-edit select { width: auto; min-width: 7.5em; }
-  .contacts td { vertical-align: middle; }
   summary { cursor: pointer; color: var(--_primary); min-height: 24px; }
 `;
 

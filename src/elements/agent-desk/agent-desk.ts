@@ -12,7 +12,7 @@ import { AttachmentsController } from '../../controllers/attachments.js';
 import { AttachmentUrls } from '../ticket-list/attachment-urls.js';
 import { categoryLabels } from '../../i18n/tickets.js';
 import { errorText } from '../../i18n/common.js';
-import { formatDuration, formatter, loadLocale } from '../../i18n/index.js';
+import { formatDuration, formatter } from '../../i18n/index.js';
 import { LoginRequiredEvent } from '../../events/index.js';
 import { TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketCategory, type TicketStatus, type Urgency } from '../../domain/categories.js';
 import { toApiError, type CadiaApiError } from '../../api/errors.js';
@@ -26,7 +26,9 @@ import type { CustomerPanel } from './customer-panel.js';
 import { LazyPart, lazyImport } from '../../base/lazy.js';
 import type { NoticesView } from './notices-view.js';
 
-/** The known-issue notices panel, fetched when its tab is first opened (issue 18). */
+// The tabs agents open now and then are lazy parts, fetched when the tab is first opened: the
+// customers panel (statement, correction, people, keys) and the known-issue notices (issue 18).
+const importCustomers = lazyImport(() => import('./customer-panel.js'));
 const importNotices = lazyImport(() => import('./notices-view.js'));
 
 export type DeskView = 'queue' | 'customers' | 'outbox' | 'notices';
@@ -71,9 +73,6 @@ export class CadiaAgentDesk extends CadiaElement {
   /** The customer open in the customers panel. */
   customerNumber = '';
   private rev = { queue: 0, ticket: 0, customers: 0, outbox: 0, notices: 0 };
-  /** The customers panel, a lazy chunk loaded when its tab first opens (agents mostly work the queue). */
-  private panel?: CustomerPanel;
-  private panelLoading?: Promise<void>;
 
   /** Counts up whenever `topic` may have changed: tasks that list it in their args reload. */
   revision(topic: DeskTopic): number {
@@ -87,9 +86,12 @@ export class CadiaAgentDesk extends CadiaElement {
   readonly images = new AttachmentUrls(this);
   /** The forms of the open ticket; reset when another ticket opens. */
   forms: TicketForms = freshForms();
-  /** Outcomes of the customers and outbox actions, keyed by what they were about. */
+  /** Outcomes of the outbox's resends and of "load more", keyed by what they were about (the lazy tabs keep their own). */
   outcomes = new Map<string, Outcome>();
-  private readonly noticesPart = new LazyPart<typeof import('./notices-view.js')>(this, importNotices);
+  private readonly customersPart = new LazyPart(this, importCustomers);
+  private readonly noticesPart = new LazyPart(this, importNotices);
+  /** The tabs' lazy parts, made once their code is here (see `willUpdate`). */
+  private customerPanel: CustomerPanel | undefined;
   private noticesView: NoticesView | undefined;
 
   constructor() {
@@ -183,19 +185,15 @@ export class CadiaAgentDesk extends CadiaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Opening a tab shows its state now, not as it was when the desk started (a mail may have failed since).
     if (changed.has('view') && changed.get('view') !== undefined && this.view !== 'queue') {
-      const topic = this.view === 'outbox' ? 'outbox' : 'customers';
-      this.rev = { ...this.rev, [topic]: this.rev[topic] + 1 };
+      this.rev = { ...this.rev, [this.view]: this.rev[this.view] + 1 };
     }
     if (changed.has('ticketId') && changed.get('ticketId') !== undefined) {
       this.forms = freshForms();
       this.replyImages.clear();
     }
-    // The notices panel, made before this update's controllers run, so its loads start in this update.
-    if (this.view === 'notices') {
-      const mod = this.noticesPart.module;
-      if (mod) this.noticesView ??= new mod.NoticesView(this);
-      else if (!this.noticesPart.failed || changed.has('view')) void this.noticesPart.load().catch(() => undefined);
-    }
+    // A lazy tab's view, made before this update's controllers run, so its loads start in this update.
+    if (this.view === 'customers') this.customerPanel ??= this.partView(this.customersPart, changed, (m) => new m.CustomerPanel(this));
+    if (this.view === 'notices') this.noticesView ??= this.partView(this.noticesPart, changed, (m) => new m.NoticesView(this));
     // Watch the desk's topics (again, if the provider's configuration changed).
     const desk = this.desk;
     if (this.isConnected && desk !== this.watchedStore) {
@@ -212,9 +210,21 @@ export class CadiaAgentDesk extends CadiaElement {
         }),
         desk.watch('customers', bump('customers')),
         desk.watch('outbox', bump('outbox')),
+        desk.watch('notices', bump('notices')),
         desk.onStatus(() => this.requestUpdate()),
       ];
     }
+  }
+
+  /**
+   * A lazy tab's view once its code is here; until then its load is started (the part renders the
+   * desk when it arrives, and its English texts load before that render). A failed load is tried
+   * again when the tab is opened anew, or by the retry button of `renderPart`.
+   */
+  private partView<M extends object, V>(part: LazyPart<M>, changed: PropertyValues<this>, make: (module: M) => V): V | undefined {
+    if (part.module) return make(part.module);
+    if (!part.failed || changed.has('view')) void part.load().catch(() => undefined);
+    return undefined;
   }
 
   private unwatch(): void {
@@ -338,7 +348,10 @@ export class CadiaAgentDesk extends CadiaElement {
         <p class="live ${this.desk.live ? 'on' : ''}" role="status">${this.desk.live ? m.live.open : m.live.reconnecting}</p>
       </header>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.view}" class="panel">
-        ${this.view === 'queue' ? this.renderQueueView() : this.view === 'customers' ? this.renderCustomers() : this.view === 'outbox' ? renderOutbox(this) : this.renderNotices()}
+        ${this.view === 'queue' ? this.renderQueueView()
+          : this.view === 'customers' ? this.renderPart(this.customersPart, this.customerPanel)
+          : this.view === 'outbox' ? renderOutbox(this)
+          : this.renderPart(this.noticesPart, this.noticesView)}
       </div>
       <p class="shortcuts muted">${m.shortcuts}</p>
     </div>`;
@@ -368,28 +381,10 @@ export class CadiaAgentDesk extends CadiaElement {
     </div>`;
   }
 
-  private renderCustomers() {
-    if (this.panel) return this.panel.render();
-    this.panelLoading ??= import('./customer-panel.js').then(
-      async (m) => {
-        // Its texts are a catalog of their own: English loads before the panel first renders.
-        await loadLocale(this.lang_);
-        this.panel = new m.CustomerPanel(this);
-        this.requestUpdate();
-      },
-      (e: unknown) => {
-        this.panelLoading = undefined;
-        this.outcomes.set('panel', this.outcomeOf(e, []));
-        this.requestUpdate();
-      },
-    );
-    const failed = this.outcomes.get('panel');
-    return failed ? html`<div class="error" role="alert"><p>${failed.text}</p></div>` : html`<div class="skeleton block" aria-busy="true"></div>`;
-  }
-
-  private renderNotices() {
-    if (this.noticesView) return this.noticesView.render();
-    return this.noticesPart.failed ? this.renderError(new Error('offline'), () => this.noticesPart.load().catch(() => undefined)) : html`<div class="skeleton block" aria-busy="true"></div>`;
+  /** A lazy tab: its view, or a skeleton while its code loads, or the error with a retry. */
+  private renderPart(part: LazyPart<object>, view: { render(): unknown } | undefined) {
+    if (view) return view.render();
+    return part.failed ? this.renderError(new Error('offline'), () => part.load().catch(() => undefined)) : html`<div class="skeleton block" aria-busy="true"></div>`;
   }
 
   renderError(e: unknown, retry: () => unknown) {

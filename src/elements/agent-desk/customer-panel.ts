@@ -5,7 +5,7 @@
  * ERP's installation keys (created and shown once, revoked after a confirmation). Every refusal is
  * shown at its field or row, and what the server kept is reloaded, so nothing on screen is stale.
  */
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import type { AgentContact, AgentCustomerDetail, ContactRole, InstallationKey } from '../../api/agent-backend.js';
 import { toApiError } from '../../api/errors.js';
@@ -16,6 +16,36 @@ import { formatDate, formatDateTime, formatDuration, formatMoney, texts } from '
 import { statementTexts } from '../../i18n/statement.js';
 import type { CadiaAgentDesk, Outcome } from './agent-desk.js';
 import { customerMessages } from './customer-messages.js';
+
+/** Adopted into the desk's shadow root with the part (LazyPart), so the desk's start does not carry them. */
+export const styles = [
+  css`
+    .skeleton.stm { height: 120px; }
+    .skeleton.rows { height: 80px; }
+    .offers { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+    .offer { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; flex-wrap: wrap; }
+    .offer.expired { color: var(--_muted); }
+    button.danger {
+      font: inherit; min-height: 32px; padding-block: calc(var(--_space) * 1.5); padding-inline: calc(var(--_space) * 3);
+      border-radius: calc(var(--_radius) - 2px); cursor: pointer; border: 1px solid var(--_danger); background: var(--_danger); color: var(--_surface);
+    }
+    .field-hint { align-self: end; padding-block-end: calc(var(--_space) * 2); }
+    .row > label.narrow-month { flex: 0 1 170px; }
+    .secret { border: 2px solid var(--_low); border-radius: var(--_radius); padding: calc(var(--_space) * 3); display: flex; flex-direction: column; gap: calc(var(--_space) * 2); background: var(--_surface-2); }
+    .secret input { font-family: ui-monospace, monospace; font-size: 13px; min-width: 0; flex: 1 1 180px; }
+    .warn-strong { color: var(--_low); font-weight: 600 !important; }
+    .key-form { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+    .keys { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+    .key { border-block-start: 1px solid var(--_border); padding-block-start: calc(var(--_space) * 2); display: flex; flex-direction: column; gap: var(--_space); }
+    .key.revoked strong { color: var(--_muted); text-decoration: line-through; }
+    .key-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
+    .key .outcome:focus { outline: none; }
+    .confirm { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); padding: calc(var(--_space) * 2); border: 1px solid var(--_danger); border-radius: calc(var(--_radius) - 2px); }
+    .role-edit { flex-wrap: nowrap; align-items: center; }
+    .role-edit select { width: auto; min-width: 7.5em; }
+    .contacts td { vertical-align: middle; }
+  `,
+];
 
 const ROLES: ContactRole[] = ['member', 'admin'];
 const MAX_CORRECTION = 6000;

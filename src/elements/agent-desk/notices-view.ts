@@ -5,7 +5,7 @@
  * mailed shown before saving, and who subscribed. Loaded when the tab is first opened, so the
  * desk's start does not carry it; it maps its few routes onto the desk's HTTP core itself.
  */
-import { css, html, nothing, type ReactiveController } from 'lit';
+import { css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { randomId } from '../../base/random-id.js';
 import { formatDate, texts } from '../../i18n/index.js';
@@ -54,7 +54,8 @@ export const styles = [
   `,
 ];
 
-export class NoticesView implements ReactiveController {
+/** Lives on the desk once the tab was opened; its tasks reload with the desk's `notices` topic (a colleague's change, a customer subscribing). */
+export class NoticesView {
   /** The notice in the form: an id, `new`, or none. */
   private selected = '';
   private draft: Draft = { ...EMPTY };
@@ -64,36 +65,19 @@ export class NoticesView implements ReactiveController {
   private confirmDelete = false;
   /** One key per "publish" intent, kept through retries (the POST is idempotent). */
   private createKey: string | undefined;
-  private revision = 0;
-  private stop: (() => void) | undefined;
-  private readonly list: Task<[number], AgentNotice[]>;
-  private readonly subscribers: Task<[string, number], NoticeSubscriber[] | undefined>;
+  private readonly list;
+  private readonly subscribers;
 
   constructor(private readonly desk: CadiaAgentDesk) {
-    desk.addController(this);
-    const http = () => desk.desk.api.http;
     this.list = new Task(desk, {
-      task: async (_, { signal }) => (await http().get<{ items: AgentNotice[] }>('v1/agent/notices', { signal })).items,
-      args: () => [this.revision],
+      task: async ([d], { signal }) => (await d.api.http.get<{ items: AgentNotice[] }>('v1/agent/notices', { signal })).items,
+      args: () => [desk.desk, desk.revision('notices')] as const,
     });
     this.subscribers = new Task(desk, {
-      task: async ([id], { signal }) => (id && id !== 'new' ? (await http().get<{ items: NoticeSubscriber[] }>(`v1/agent/notices/${encodeURIComponent(id)}/subscribers`, { signal })).items : undefined),
-      args: () => [this.selected, this.revision],
+      task: async ([d, id], { signal }) =>
+        id && id !== 'new' ? (await d.api.http.get<{ items: NoticeSubscriber[] }>(`v1/agent/notices/${encodeURIComponent(id)}/subscribers`, { signal })).items : undefined,
+      args: () => [desk.desk, this.selected, desk.revision('notices')] as const,
     });
-  }
-
-  hostConnected(): void {
-    // A colleague's change, a customer subscribing: the list and the subscribers load again.
-    this.stop = this.desk.desk.watch('notices', () => this.refresh());
-  }
-
-  hostDisconnected(): void {
-    this.stop?.();
-  }
-
-  refresh(): void {
-    this.revision++;
-    this.desk.requestUpdate();
   }
 
   private get m(): DeskNoticeMessages {

@@ -1,4 +1,4 @@
-/** The desk's mail outbox (what failed and why, resend) and the notices tab. The customers panel is a lazy chunk: customer-panel.ts. */
+/** The desk's mail outbox (what failed and why, resend). The customers and notices tabs are lazy parts: customer-panel.ts, notices-view.ts. */
 import { html, nothing } from 'lit';
 import type { OutboxMail } from '../../api/agent-backend.js';
 import { formatDateTime } from '../../i18n/index.js';
@@ -13,7 +13,6 @@ export function renderOutbox(desk: CadiaAgentDesk) {
       : mails.length ? html`<ul class="mails">${mails.map((mail) => renderMail(desk, mail))}</ul>` : html`<p class="empty">${m.empty}</p>`}
   </section>`;
 }
-
 
 function renderMail(desk: CadiaAgentDesk, mail: OutboxMail) {
   const m = desk.m.outbox;
