@@ -15,4 +15,5 @@ export function createManualClock(start: Date): Clock & { set(d: Date): void; ad
 }
 
 export const MINUTE_MS = 60_000;
-export const DAY_MS = 86_400_000;
+/** Defined with the shared rules that count in days (src/domain/time.ts). */
+export { DAY_MS } from '../src/domain/time.js';

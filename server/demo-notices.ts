@@ -3,13 +3,12 @@
  * answered by the Storybook mocks (stories/mocks/), so both show the same. Pure data: no database.
  * The ERP demo window runs 2026.3.1, inside the first one's range; the second is fixed.
  */
+import { DAY_MS } from '../src/domain/time.js';
 import type { NoticesTable } from './db.js';
-
-const DAY = 86_400_000;
 
 /** `agentId`: who published them (the seed's agent; null in the mocks). */
 export function demoNotices(now: Date, agentId: string | null): NoticesTable[] {
-  const iso = (days: number) => new Date(now.getTime() - days * DAY).toISOString();
+  const iso = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
   const agent = agentId;
   return [
     {

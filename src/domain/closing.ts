@@ -3,9 +3,9 @@
  * with an optional comment. A reply within 14 days of closing reopens it; later it starts a new
  * ticket linked to the old one. Shared by the widgets (what the reply box announces) and the server.
  */
+import { DAY_MS } from './time.js';
 
 export const REOPEN_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 export const RATING_MIN = 1;
 export const RATING_MAX = 5;

@@ -1,7 +1,7 @@
 /** Loyalty offers (Treueangebote): personal, cheaper, and orderable for 14 days after issue. */
+import { DAY_MS } from './time.js';
 
 export const OFFER_VALIDITY_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 export function offerExpiresAt(issuedAt: Date): Date {
   return new Date(issuedAt.getTime() + OFFER_VALIDITY_DAYS * DAY_MS);

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatDuration, formatMoney, loadLocale, ty
 import { errorText } from '../../i18n/common.js';
 import { packageSaving } from '../../domain/billing.js';
 import { isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
+import { DAY_MS } from '../../domain/time.js';
 import type { CadiaApiError } from '../../api/errors.js';
 import { CadiaErrorEvent, LoginRequiredEvent } from '../../events/index.js';
 import { TickerController } from '../../controllers/ticker.js';
@@ -16,8 +17,6 @@ import type { Money, Offer, Package, Pricing } from '../../api/types.js';
 import type { Choice, OrderStep, OrderStepHost } from './order-step.js';
 
 type OrderModule = typeof import('./order-step.js');
-
-const DAY_MS = 86_400_000;
 
 /**
  * The support packages with their prices and savings, the customer's personal loyalty offers with
