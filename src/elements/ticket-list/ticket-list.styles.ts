@@ -45,7 +45,8 @@ export const styles = css`
     align-items: center;
   }
   .search {
-    flex: 1 1 12em;
+    /* Takes (nearly) all the room on a line it shares with the filters; a filter alone on its line fills that. */
+    flex: 999 1 12em;
     min-width: 0;
   }
   input,
@@ -57,14 +58,17 @@ export const styles = css`
   input[type='search'] {
     width: 100%;
   }
+  /* Wrapped under the search on a narrow screen, each filter fills its line: the status and person
+     selects end at the same edge instead of at their longest option's width. */
   .filter {
     display: flex;
     align-items: center;
     gap: calc(var(--_space) * 2);
-    flex: 0 1 auto;
+    flex: 1 1 auto;
     min-width: 0;
   }
   .filter select {
+    flex: 1 1 auto;
     min-width: 0;
     max-width: 100%;
   }
