@@ -743,7 +743,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const at = now().toISOString();
       const detail = patchTicket(s, id, { status: 'closed', closedAt: at, updatedAt: at });
       const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `${s.me.contact.name} hat das Ticket geschlossen: Problem gelöst.`, createdAt: at, attachments: [], kind: 'status', contact: null };
-      const closed = { ...detail, messages: [...detail.messages, notice] };
+      // A closed ticket waits in no queue (the server's queuePosition is null unless new or in progress).
+      const closed = { ...detail, queuePosition: null, messages: [...detail.messages, notice] };
       s.details.set(id, closed);
       touch(s, { ...summary });
       return HttpResponse.json(withReplyEffect(closed, now()));
