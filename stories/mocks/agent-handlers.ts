@@ -14,6 +14,8 @@ import type { Message, Offer } from '../../src/api/types.js';
 import type { CustomerFixture } from './fixture-types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { reopenableUntil } from '../../src/domain/closing.js';
+import { offerExpiresAt } from '../../src/domain/offers.js';
+import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
@@ -27,8 +29,6 @@ import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
   shifted, statementAnswer, statementOf, type MockOptions, type Resolver, type StoredAnswer,
 } from './handlers.js';
-
-const DAY = 86_400_000;
 
 type S = components['schemas'];
 type AgentCustomer = S['AgentCustomer'];
@@ -395,7 +395,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const offer: Offer = {
         id: `off_mock_${++s.seq}`, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
         price: { amount: Math.round(pkg.price.amount * 0.85), currency: pkg.price.currency }, regularPrice: pkg.price, packageId: pkg.id,
-        reason: 'renewal', issuedAt: issued.toISOString(), expiresAt: new Date(issued.getTime() + 14 * DAY).toISOString(), status: 'open',
+        reason: 'renewal', issuedAt: issued.toISOString(), expiresAt: offerExpiresAt(issued).toISOString(), status: 'open',
       };
       c.offers = [offer, ...c.offers];
       mail(s, c.customer.email, 'Ihr persönliches Treueangebot', `Guten Tag ${c.customer.name},\n\nvielen Dank für die Verlängerung Ihrer Lizenz.\n\nIhr Cadia-Team`);

@@ -25,6 +25,7 @@ import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/prob
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
 import { parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { REOPEN_DAYS, reopenableUntil, replyEffect } from '../../src/domain/closing.js';
+import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import { pickLang } from '../../server/problem.js';
 import { pickMatches } from '../../server/rules/notices.js';
@@ -70,7 +71,6 @@ export interface MockOptions {
 }
 
 export const API = '*/api/v1';
-const DAY = 86_400_000;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 /** A deep copy with every RFC 3339 instant moved by `ms`. */
