@@ -16,7 +16,7 @@ export async function closeTicket(trx: Tx, deps: Deps, ticketId: string, by: { c
   const at = now.toISOString();
   const current = await lockTicket(trx, ticketId);
   if (current.status !== 'closed') {
-    await trx.updateTable('tickets').set(statusColumns(current.status, 'closed', at)).where('id', '=', ticketId).execute();
+    await trx.updateTable('tickets').set(statusColumns(current, 'closed', at)).where('id', '=', ticketId).execute();
     await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body: closedByCustomerNotice(current.lang, by.name), kind: 'status', at });
     ticketChanged(trx, current, 'closed', at);
   }

@@ -101,7 +101,7 @@ export async function addSupportReply(
   const id = newId('msg');
   await insertMessage(trx, { id, ticketId: ticket.id, author: 'support', authorName: r.agent.name, body: r.body, kind: 'message', at, contactId: r.agent.contactId });
   await storeAttachments(trx, deps.clock, id, ticket.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
-  await trx.updateTable('tickets').set(statusColumns(current.status, r.status, at)).where('id', '=', ticket.id).execute();
+  await trx.updateTable('tickets').set(statusColumns(current, r.status, at)).where('id', '=', ticket.id).execute();
   const to = await recipientOf(trx, ticket);
   await sendMail(trx, deps, to, 'supportReplied', supportRepliedMail(to.lang, { name: to.name, number: ticket.number, subject: ticket.subject }));
   messageAdded(trx, ticket, id, at);
@@ -143,7 +143,7 @@ export async function setStatus(trx: Tx, deps: Deps, ticketId: string, status: T
   const current = await lockTicket(trx, ticketId);
   if (status !== current.status) {
     const at = deps.clock.now().toISOString();
-    await trx.updateTable('tickets').set(statusColumns(current.status, status, at)).where('id', '=', ticketId).execute();
+    await trx.updateTable('tickets').set(statusColumns(current, status, at)).where('id', '=', ticketId).execute();
     await insertMessage(trx, { id: newId('msg'), ticketId, author: 'system', authorName: SYSTEM_AUTHOR, body: statusNotice(current.lang, status), kind: 'status', at });
     const to = await recipientOf(trx, current);
     await sendMail(trx, deps, to, 'statusChanged', statusChangedMail(to.lang, { name: to.name, number: current.number, subject: current.subject, status }));

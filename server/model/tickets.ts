@@ -6,7 +6,7 @@
 import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
 import { type RawBuilder, sql, type SqlBool } from 'kysely';
-import { REOPEN_DAYS, replyEffect, reopenableUntil } from '../../src/domain/closing.js';
+import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
 import { DAY_MS } from '../clock.js';
 import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
@@ -352,8 +352,7 @@ export async function ticketDetail(db: Conn, id: string, now: Date): Promise<Tic
     timeEntries,
     billing: billingOf(timeEntries),
     diagnostics: await diagnosticsOf(db, id),
-    replyEffect: replyEffect({ status: r.status, closedAt: r.closed_at }, now),
-    reopenableUntil: r.status === 'closed' && r.closed_at ? reopenableUntil(r.closed_at).toISOString() : null,
+    ...closingOf({ status: r.status, closedAt: r.closed_at }, now),
   };
 }
 
@@ -489,12 +488,9 @@ export async function createTicket(trx: Tx, deps: Deps, t: NewTicket): Promise<{
   return { ticket: await ticketDetail(trx, id, now), emailedTo };
 }
 
-/**
- * A status change's columns: `closed_at` is set when the ticket becomes closed and cleared when it
- * opens again (the same status again leaves it, so the 14 days are not restarted).
- */
-export function statusColumns(from: TicketStatus, to: TicketStatus, at: string): { status: TicketStatus; updated_at: string; closed_at?: string | null } {
-  return { status: to, updated_at: at, ...(from !== to && { closed_at: to === 'closed' ? at : null }) };
+/** A status change's columns; `closed_at` follows the shared rule (`closedAtAfter`: stamped on closing, cleared on opening). */
+export function statusColumns(current: TicketRow, to: TicketStatus, at: string): { status: TicketStatus; updated_at: string; closed_at: string | null } {
+  return { status: to, updated_at: at, closed_at: closedAtAfter({ status: current.status, closedAt: current.closed_at }, to, at) };
 }
 
 export interface CustomerReply { ticket: TicketRow; author: Author; body: string; uploads: readonly StoredUpload[]; lang: Lang }
@@ -514,7 +510,7 @@ export async function addCustomerReply(trx: Tx, deps: Deps, r: CustomerReply): P
   await insertMessage(trx, { id, ticketId: current.id, author: 'customer', authorName: r.author.name, body: r.body, kind: 'message', at, contactId: r.author.contactId });
   await storeAttachments(trx, deps.clock, id, current.customer_number, r.uploads, deps.limits.uploadQuotaBytes);
   const status = statusAfterCustomerReply(current.status);
-  await trx.updateTable('tickets').set(statusColumns(current.status, status, at)).where('id', '=', current.id).execute();
+  await trx.updateTable('tickets').set(statusColumns(current, status, at)).where('id', '=', current.id).execute();
   messageAdded(trx, current, id, at);
   ticketChanged(trx, current, status, at);
   return { message: await getMessage(trx, id), followUp: null };

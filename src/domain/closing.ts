@@ -27,3 +27,17 @@ export function replyEffect(t: { status: string; closedAt: string | null }, now:
   if (!t.closedAt) return 'reopen';
   return now.getTime() < reopenableUntil(t.closedAt).getTime() ? 'reopen' : 'follow_up';
 }
+
+/**
+ * When a ticket counts as closed after a status change to `to` at `at`: closing stamps it, opening
+ * again clears it, the same status keeps it (so the 14 days do not restart).
+ */
+export function closedAtAfter(t: { status: string; closedAt: string | null }, to: string, at: string): string | null {
+  if (to === t.status) return t.closedAt;
+  return to === 'closed' ? at : null;
+}
+
+/** What a ticket's detail says about a reply now: its effect and, while closed, until when it reopens. */
+export function closingOf(t: { status: string; closedAt: string | null }, now: Date): { replyEffect: ReplyEffect; reopenableUntil: string | null } {
+  return { replyEffect: replyEffect(t, now), reopenableUntil: t.status === 'closed' && t.closedAt ? reopenableUntil(t.closedAt).toISOString() : null };
+}

@@ -13,7 +13,7 @@ import type { components } from '../../src/api/schema.js';
 import type { Message, Offer } from '../../src/api/types.js';
 import type { CustomerFixture } from './fixture-types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
-import { reopenableUntil } from '../../src/domain/closing.js';
+import { closedAtAfter, closingOf } from '../../src/domain/closing.js';
 import { offerExpiresAt } from '../../src/domain/offers.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
@@ -129,10 +129,10 @@ function summaryOf(t: AgentTicketDetail): AgentTicketSummary {
   };
 }
 
-/** A status change's fields, as the server's statusColumns: closing stamps `closedAt`, opening clears it, the same status keeps it. */
+/** A status change's fields by the shared closing rules, as the server's statusColumns and ticketDetail. */
 function withStatus(t: AgentTicketDetail, status: TicketStatus, at: string): AgentTicketDetail {
-  const closedAt = status === t.status ? t.closedAt : status === 'closed' ? at : null;
-  return { ...t, status, updatedAt: at, closedAt, reopenableUntil: status === 'closed' && closedAt ? reopenableUntil(closedAt).toISOString() : null };
+  const next = { status, closedAt: closedAtAfter(t, status, at) };
+  return { ...t, ...next, updatedAt: at, ...closingOf(next, new Date(at)) };
 }
 
 /** The ratings on average and per score (as server/model/ratings.ts). */

@@ -24,7 +24,7 @@ import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
 import { parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
-import { REOPEN_DAYS, reopenableUntil, replyEffect } from '../../src/domain/closing.js';
+import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import { pickLang } from '../../server/problem.js';
@@ -415,11 +415,7 @@ function decodeCursor(cursor: string): [string, string] {
 
 /** What a reply would do now, by the mock's clock (the recorded value is from when the fixtures were made). */
 function withReplyEffect(d: TicketDetail, now: Date): TicketDetail {
-  return {
-    ...d,
-    replyEffect: replyEffect(d, now),
-    reopenableUntil: d.status === 'closed' && d.closedAt ? reopenableUntil(d.closedAt).toISOString() : null,
-  };
+  return { ...d, ...closingOf(d, now) };
 }
 
 /** Changes a ticket's summary fields in the list and its detail alike. */
@@ -727,7 +723,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           contact: { id: s.me.contact.id, name: s.me.contact.name },
         };
         const status = statusAfterCustomerReply(summary.status);
-        const updated = patchTicket(s, id, { status, updatedAt: at, ...(status !== summary.status && { closedAt: null }) });
+        const updated = patchTicket(s, id, { status, updatedAt: at, closedAt: closedAtAfter(summary, status, at) });
         s.details.set(id, { ...updated, messages: [...old.messages, message] });
         touch(s, { ...summary });
         return { status: 201, body: { message, followUp: null } };
@@ -741,7 +737,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       if (!summary) throw new ApiError(404, 'not_found');
       if (summary.status === 'closed') return HttpResponse.json(withReplyEffect(s.details.get(id) ?? generatedDetail(summary, s.me), now()));
       const at = now().toISOString();
-      const detail = patchTicket(s, id, { status: 'closed', closedAt: at, updatedAt: at });
+      const detail = patchTicket(s, id, { status: 'closed', closedAt: closedAtAfter(summary, 'closed', at), updatedAt: at });
       const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `${s.me.contact.name} hat das Ticket geschlossen: Problem gelöst.`, createdAt: at, attachments: [], kind: 'status', contact: null };
       // A closed ticket waits in no queue (the server's queuePosition is null unless new or in progress).
       const closed = { ...detail, queuePosition: null, messages: [...detail.messages, notice] };
