@@ -6,7 +6,7 @@ import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { closedByCustomerNotice } from '../mail-texts.js';
-import { ApiError } from '../problem.js';
+import { assertRatable, ratingStatsOf } from '../rules/tickets.js';
 import type { RatingStats, TicketDetail } from '../types.js';
 import { insertMessage, lockTicket, statusColumns, SYSTEM_AUTHOR, ticketChanged, ticketDetail } from './tickets.js';
 
@@ -34,7 +34,7 @@ export async function rateTicket(
   const now = deps.clock.now();
   const at = now.toISOString();
   const current = await lockTicket(trx, ticketId);
-  if (current.status !== 'closed') throw new ApiError(409, 'ticket_not_closed');
+  assertRatable(current.status);
   const row = { score: r.score, comment: r.comment, contact_id: r.contactId, rated_at: at };
   await trx.insertInto('ticket_ratings').values({ ticket_id: ticketId, ...row })
     .onConflict((oc) => oc.column('ticket_id').doUpdateSet(row))
@@ -49,14 +49,5 @@ export async function ratingStats(db: Conn, customerNumber?: string): Promise<Ra
     .select((eb) => ['r.score', eb.fn.countAll<number>().as('n')])
     .$if(!!customerNumber, (q) => q.where('t.customer_number', '=', customerNumber!))
     .groupBy('r.score').execute();
-  const byScore: RatingStats['byScore'] = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  let count = 0;
-  let sum = 0;
-  for (const row of rows) {
-    const n = Number(row.n);
-    (byScore as Record<string, number>)[String(row.score)] = n;
-    count += n;
-    sum += n * Number(row.score);
-  }
-  return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore };
+  return ratingStatsOf(rows.map((r) => ({ score: Number(r.score), n: Number(r.n) })));
 }

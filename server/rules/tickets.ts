@@ -4,10 +4,11 @@
  * both call these, so the mocks refuse exactly what the server refuses.
  */
 import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
-import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
+import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
-import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN } from '../../src/domain/closing.js';
+import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN, RATING_SCORES } from '../../src/domain/closing.js';
+import type { RatingStats } from '../types.js';
 
 /** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
 export const TICKET_FORM_FIELDS = [
@@ -115,6 +116,24 @@ export function readRating(f: Fields): { score: number; comment: string } {
   f.check();
   if (score === undefined) throw new Error('unreachable: score validated');
   return { score, comment };
+}
+
+/** Only a closed ticket is rated: 409 `ticket_not_closed` otherwise. */
+export function assertRatable(status: TicketStatus): void {
+  if (status !== 'closed') throw new ApiError(409, 'ticket_not_closed');
+}
+
+/** The ratings counted per score (`n` of each): how many, the mean to one decimal, and how many per score. */
+export function ratingStatsOf(counts: Iterable<{ score: number; n: number }>): RatingStats {
+  const byScore: Record<string, number> = Object.fromEntries(RATING_SCORES.map((s) => [s, 0]));
+  let count = 0;
+  let sum = 0;
+  for (const { score, n } of counts) {
+    byScore[score] = (byScore[score] ?? 0) + n;
+    count += n;
+    sum += n * score;
+  }
+  return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore: byScore as RatingStats['byScore'] };
 }
 
 /** The customer answered, so the ball is with support again (a closed ticket is reopened). */

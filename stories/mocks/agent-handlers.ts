@@ -19,7 +19,7 @@ import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
-import { throwIfFormErrors } from '../../server/rules/tickets.js';
+import { ratingStatsOf, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import { EMPTY_NOTICE, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
@@ -135,18 +135,9 @@ function withStatus(t: AgentTicketDetail, status: TicketStatus, at: string): Age
   return { ...t, ...next, updatedAt: at, ...closingOf(next, new Date(at)) };
 }
 
-/** The ratings on average and per score (as server/model/ratings.ts). */
+/** The ratings on average and per score, by the server's own count (server/rules/tickets.ts). */
 function ratingStats(tickets: Iterable<AgentTicketDetail>, customer: string | null): RatingStats {
-  const byScore: RatingStats['byScore'] = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
-  let count = 0;
-  let sum = 0;
-  for (const t of tickets) {
-    if (!t.rating || (customer && t.customer.number !== customer)) continue;
-    (byScore as Record<string, number>)[String(t.rating.score)]! += 1;
-    count++;
-    sum += t.rating.score;
-  }
-  return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore };
+  return ratingStatsOf([...tickets].flatMap((t) => (t.rating && (!customer || t.customer.number === customer) ? [{ score: t.rating.score, n: 1 }] : [])));
 }
 
 function requireAgent(request: Request): void {

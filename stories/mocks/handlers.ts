@@ -23,7 +23,7 @@ import { readStatementQuery } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
-import { parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { assertRatable, parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
@@ -752,7 +752,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       const summary = s.tickets.find((t) => t.id === id);
       if (!summary) throw new ApiError(404, 'not_found');
       const { score, comment } = readRating(new Fields(await readJson(info.request)));
-      if (summary.status !== 'closed') throw new ApiError(409, 'ticket_not_closed');
+      assertRatable(summary.status);
       const rating = { score, comment, ratedAt: now().toISOString(), ratedBy: { id: s.me.contact.id, name: s.me.contact.name } };
       return HttpResponse.json(withReplyEffect(patchTicket(s, id, { rating }), now()));
     })),
