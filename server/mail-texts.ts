@@ -218,6 +218,9 @@ export function unsubscribePage(lang: Lang, kind: MailKind | null) {
     };
 }
 
+/** The author of the thread's notices. */
+export const SYSTEM_AUTHOR = 'Cadia Support';
+
 /** The thread's notice when support changes the status. */
 export function statusNotice(lang: Lang, status: TicketStatus): string {
   return `Status: ${STATUS[lang][status]}`;

@@ -5,10 +5,10 @@
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { closedByCustomerNotice } from '../mail-texts.js';
+import { closedByCustomerNotice, SYSTEM_AUTHOR } from '../mail-texts.js';
 import { assertRatable, ratingStatsOf } from '../rules/tickets.js';
 import type { RatingStats, TicketDetail } from '../types.js';
-import { insertMessage, lockTicket, statusColumns, SYSTEM_AUTHOR, ticketChanged, ticketDetail } from './tickets.js';
+import { insertMessage, lockTicket, statusColumns, ticketChanged, ticketDetail } from './tickets.js';
 
 /** Closes the ticket with a notice naming who did; an already closed ticket is answered as it is (a retry, a second tab). */
 export async function closeTicket(trx: Tx, deps: Deps, ticketId: string, by: { contactId: string; name: string }): Promise<TicketDetail> {

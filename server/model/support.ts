@@ -8,7 +8,7 @@ import type { TicketCategory, TicketStatus } from '../../src/domain/categories.j
 import { type Conn, noteMail, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail } from '../mail-texts.js';
+import { becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR } from '../mail-texts.js';
 import { ApiError } from '../problem.js';
 import { type StoredUpload, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMail, TimeEntry } from '../types.js';
@@ -16,7 +16,7 @@ import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.
 import { moveCredit } from './ledger.js';
 import { issueOffer, listOffers, openOffer } from './offers.js';
 import {
-  anyTicket, getMessage, insertMessage, lockTicket, messageAdded, statusColumns, SYSTEM_AUTHOR, ticketChanged, ticketDetail, type TicketRow, toTimeEntry,
+  anyTicket, getMessage, insertMessage, lockTicket, messageAdded, statusColumns, ticketChanged, ticketDetail, type TicketRow, toTimeEntry,
 } from './tickets.js';
 import { sendMail, recipientOf } from './notifications.js';
 

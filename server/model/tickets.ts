@@ -11,7 +11,7 @@ import { DAY_MS } from '../clock.js';
 import { type Conn, dialectOf, emitEvent, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { followUpNotice, ticketReceivedMail } from '../mail-texts.js';
+import { followUpNotice, SYSTEM_AUTHOR, ticketReceivedMail } from '../mail-texts.js';
 import { recipientByEmail, sendMail } from './notifications.js';
 import { ApiError, type Lang } from '../problem.js';
 import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
@@ -397,9 +397,6 @@ export function ticketChanged(trx: Tx, t: { id: string; customer_number: string 
 export function messageAdded(trx: Tx, t: { id: string; customer_number: string }, messageId: string, at: string): void {
   emitEvent(trx, { name: 'message', customerNumber: t.customer_number, data: { ticketId: t.id, messageId } }, at);
 }
-
-/** The author of the thread's notices. */
-export const SYSTEM_AUTHOR = 'Cadia Support';
 
 /** Viewing the ticket is what makes support's replies "read". */
 export async function markSeen(db: Conn, id: string, at: string): Promise<void> {

@@ -23,7 +23,7 @@ import { ratingStatsOf, throwIfFormErrors } from '../../server/rules/tickets.js'
 import { Fields } from '../../server/validate.js';
 import { EMPTY_NOTICE, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
-import { noticeFixedMail } from '../../server/mail-texts.js';
+import { becameBillableMail, noticeFixedMail, reclassifiedNotice, supportRepliedMail, SYSTEM_AUTHOR } from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
 import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
@@ -237,7 +237,8 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
         const at = now().toISOString();
         const message: Message = { id: `msg_mock_${++s.seq}`, author: 'support', authorName: 'Lena Hoffmann', body, createdAt: at, attachments: attachmentsOf(s, images), kind: 'message', contact: null };
         s.tickets.set(t.id, { ...withStatus(t, status, at), messages: [...t.messages, message] });
-        mail(s, t.customer.email, `[${t.number}] Neue Antwort: ${t.subject}`, `Guten Tag ${t.customer.name},\n\nzu Ihrem Ticket gibt es eine neue Antwort des Cadia-Teams.\n\nIhr Cadia-Team`);
+        const text = supportRepliedMail('de', { name: t.customer.name, number: t.number, subject: t.subject });
+        mail(s, t.customer.email, text.subject, text.body);
         return { status: 201, body: { message } };
       });
     })),
@@ -291,21 +292,27 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       return keyed(info.request, [category], () => {
         const s = state();
         const at = now().toISOString();
-        const message: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: 'Kein Programmfehler – Aufwand wird berechnet.', createdAt: at, attachments: [], kind: 'reclassified', contact: null };
-        // Free time becomes billable and is charged now, entry by entry, against the credit as it goes.
+        const becomesBillable = isFreeCategory(t.category) && !isFreeCategory(category);
+        const message: Message = {
+          id: `msg_mock_${++s.seq}`, author: 'system', authorName: SYSTEM_AUTHOR, body: reclassifiedNotice('de', t.category, category, becomesBillable), createdAt: at, attachments: [], kind: 'reclassified', contact: null,
+        };
+        // As the server: from a free category to a billable one, free time becomes billable and is charged now, entry by entry, against the credit as it goes.
         let credit = t.credit.minutes;
         const timeEntries = t.timeEntries.map((e) => {
-          if (e.billable || !isFreeCategory(t.category)) return e;
+          if (e.billable || !becomesBillable) return e;
           const c = chargeBooking({ minutes: e.minutes, billable: true }, credit);
           credit -= c.charged;
           return { ...e, billable: true, chargedMinutes: c.charged, fromCreditMinutes: c.fromCredit, uncoveredMinutes: c.uncovered };
         });
         setCredit(s, t.customer.number, credit, at);
         const charged = timeEntries.reduce((n, e) => n + e.chargedMinutes, 0);
-        const billing = { ...t.billing, freeMinutes: 0, billableMinutes: t.billing.bookedMinutes, chargedMinutes: charged };
+        const billing = becomesBillable ? { ...t.billing, freeMinutes: 0, billableMinutes: t.billing.bookedMinutes, chargedMinutes: charged } : t.billing;
         const ticket = { ...s.tickets.get(t.id)!, category, originalCategory: t.originalCategory ?? t.category, reclassifiedAt: at, updatedAt: at, timeEntries, billing, messages: [...t.messages, message] };
         s.tickets.set(t.id, ticket);
-        mail(s, t.customer.email, `[${t.number}] Kein Programmfehler – Aufwand wird berechnet`, `Guten Tag ${t.customer.name},\n\nes handelt sich nicht um einen Programmfehler.\n\nIhr Cadia-Team`);
+        if (becomesBillable) {
+          const text = becameBillableMail('de', { name: t.customer.name, number: t.number, subject: t.subject, category, chargedMinutes: t.credit.minutes - credit, creditMinutes: credit });
+          mail(s, t.customer.email, text.subject, text.body);
+        }
         return { status: 200, body: ticket };
       });
     })),

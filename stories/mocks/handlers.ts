@@ -30,6 +30,7 @@ import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '.
 import { pickLang } from '../../server/problem.js';
 import { pickMatches } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
+import { closedByCustomerNotice, followUpNotice, SYSTEM_AUTHOR } from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
 import type { CustomerFixture, Fixtures } from './fixture-types.js';
 import fixtureData from './fixtures.json' with { type: 'json' };
@@ -711,7 +712,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
             errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false, cc: '', phone: old.phone, phoneAvailability: old.phoneAvailability, diagnostics: null,
           }, images, now(), summary);
           const followUp = { id: next.id, number: next.number };
-          const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `Vor mehr als ${REOPEN_DAYS} Tagen geschlossen: Die Antwort des Kunden geht im neuen Ticket ${next.number} weiter.`, createdAt: at, attachments: [], kind: 'status', contact: null };
+          // The thread's notices in the seed's language (its tickets are German), with the server's texts.
+          const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: SYSTEM_AUTHOR, body: followUpNotice('de', next.number, REOPEN_DAYS), createdAt: at, attachments: [], kind: 'status', contact: null };
           const updated = patchTicket(s, id, { followedBy: followUp, updatedAt: at });
           s.details.set(id, { ...updated, messages: [...updated.messages, notice] });
           touch(s, { ...summary });
@@ -738,7 +740,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       if (summary.status === 'closed') return HttpResponse.json(withReplyEffect(s.details.get(id) ?? generatedDetail(summary, s.me), now()));
       const at = now().toISOString();
       const detail = patchTicket(s, id, { status: 'closed', closedAt: closedAtAfter(summary, 'closed', at), updatedAt: at });
-      const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: 'Cadia Support', body: `${s.me.contact.name} hat das Ticket geschlossen: Problem gelöst.`, createdAt: at, attachments: [], kind: 'status', contact: null };
+      const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: SYSTEM_AUTHOR, body: closedByCustomerNotice('de', s.me.contact.name), createdAt: at, attachments: [], kind: 'status', contact: null };
       // A closed ticket waits in no queue (the server's queuePosition is null unless new or in progress).
       const closed = { ...detail, queuePosition: null, messages: [...detail.messages, notice] };
       s.details.set(id, closed);
