@@ -41,7 +41,9 @@ export const styles = css`
     flex: 1 1 auto;
     min-width: 0;
   }
-  select {
+  /* The month picker, and the number fields of the settings (settings.ts renders into this shadow root). */
+  select,
+  .field input {
     font: inherit;
     color: inherit;
     background: var(--_surface);

@@ -51,17 +51,7 @@ export const settingsStyles = css`
   .field label {
     font-weight: 600;
   }
-  /* The select is styled by account.styles.ts (same shadow root); the number boxes look like it. */
-  .field input {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) - 2px);
-    min-height: 32px;
-    padding-inline: calc(var(--_space) * 2);
-    max-width: 100%;
-  }
+  /* The boxes (select and number fields) are drawn by account.styles.ts: the same shadow root. */
   .field input[type='number'] {
     inline-size: 9em;
     font-variant-numeric: tabular-nums;
