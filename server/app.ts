@@ -2,7 +2,8 @@
  * The reference backend as a Hono app serving the contract under `/v1/...`. Hosts mount it under
  * their own prefix (main.ts under `/api`, the browser-test harness under its own).
  */
-import { Hono, type Context } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
@@ -131,6 +132,30 @@ function carriesTokenOnly(c: Context): boolean {
 
 const JSON_LIMIT = 64 * 1024;
 
+/**
+ * How every answer treats a request body nobody read — an unknown or disabled route (the demo
+ * sign-in in production), a 401 or 429 before the route, a form refused halfway. Over HTTP/1.1 the
+ * connection can carry the client's next request only once this body has been received. The Node
+ * adapter answers `keep-alive` at once, reads on for at most 500 ms and then cuts the connection, so
+ * a client that already sent its next request on it gets "other side closed". So: the rest of a
+ * body the size of a JSON request (JSON_LIMIT) is received first, and the connection stays usable;
+ * a bigger or unknown-length one, or one a route stopped reading, is answered with
+ * `Connection: close`, so no client sends another request on it.
+ */
+function unreadBody(): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    if (!incoming || incoming.complete || incoming.httpVersionMajor !== 1) return;
+    const length = Number(c.req.header('content-length'));
+    if (!c.req.raw.bodyUsed && length <= JSON_LIMIT) {
+      await c.req.raw.arrayBuffer().catch(() => undefined);
+      if (incoming.complete) return;
+    }
+    c.header('Connection', 'close');
+  };
+}
+
 /** Reads that are the same for everybody (`security: []` in api/openapi.yaml). */
 const PUBLIC_READS = new Set(['/v1/packages', '/v1/faq']);
 
@@ -252,6 +277,7 @@ export async function createBackend(o: BackendOptions = {}): Promise<Backend> {
   let draining = false;
   const app = new Hono<LogEnv>();
   app.use('*', requestLog(logger));
+  app.use('*', unreadBody());
   // For orchestrators and load balancers: /healthz = the process answers; /readyz = it should get
   // traffic (database reachable, migrations done, not shutting down).
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200, { 'Cache-Control': 'no-store' }));

@@ -36,6 +36,7 @@ describe('admin CLI on a production-mode server', () => {
       fetch(`${server!.base}/api${path}`, { ...init, headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...init.headers } });
     // Empty: nobody exists, and there is no demo sign-in.
     assert.equal((await fetch(`${server.base}/api/demo/token`, { method: 'POST', body: '{"person":"demo-10001-admin"}' })).status, 404);
+    assert.equal((await fetch(`${server.base}/api/demo/installation-key`, { method: 'POST', body: '{"customer":"10001"}' })).status, 404);
 
     const created = admin(dataDir, 'customer', 'add', '20001', '--name', 'Bäckerei Korn GmbH', '--email', 'buero@korn.example', '--credit', '120');
     assert.equal(created.code, 0, created.err);
