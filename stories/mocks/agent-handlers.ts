@@ -23,7 +23,9 @@ import { ratingStatsOf, throwIfFormErrors } from '../../server/rules/tickets.js'
 import { Fields } from '../../server/validate.js';
 import { EMPTY_NOTICE, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
-import { becameBillableMail, noticeFixedMail, reclassifiedNotice, supportRepliedMail, SYSTEM_AUTHOR } from '../../server/mail-texts.js';
+import {
+  becameBillableMail, noticeFixedMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR,
+} from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
 import {
   API, answer, onResetMocks, attachmentsOf, decodeBase64, fingerprintOf, fixtures, idempotent, problem, readForm, readJson, requireIdempotencyKey,
@@ -275,8 +277,15 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const status = f.oneOf('status', TICKET_STATUSES, { required: true }) as TicketStatus;
       f.check();
       return keyed(info.request, [status], () => {
-        const ticket = withStatus(t, status, now().toISOString());
-        state().tickets.set(t.id, ticket);
+        // As the server's setStatus: the same status again changes nothing; a new one leaves its notice in the thread and mails the customer.
+        if (status === t.status) return { status: 200, body: t };
+        const s = state();
+        const at = now().toISOString();
+        const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: SYSTEM_AUTHOR, body: statusNotice('de', status), createdAt: at, attachments: [], kind: 'status', contact: null };
+        const ticket = { ...withStatus(t, status, at), messages: [...t.messages, notice] };
+        s.tickets.set(t.id, ticket);
+        const text = statusChangedMail('de', { name: t.customer.name, number: t.number, subject: t.subject, status });
+        mail(s, t.customer.email, text.subject, text.body);
         return { status: 200, body: ticket };
       });
     })),
