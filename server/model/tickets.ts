@@ -14,7 +14,7 @@ import { newId } from '../ids.js';
 import { followUpNotice, SYSTEM_AUTHOR, ticketReceivedMail } from '../mail-texts.js';
 import { recipientByEmail, sendMail } from './notifications.js';
 import { ApiError, type Lang } from '../problem.js';
-import { statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
+import { followUpInput, statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
 import type { Message, TicketBilling, TicketDetail, TicketRef, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, type StoredUpload, storeAttachments, toAttachment } from '../uploads.js';
 import type { ErpDiagnostics } from '../../src/domain/diagnostics.js';
@@ -521,12 +521,9 @@ export async function addCustomerReply(trx: Tx, deps: Deps, r: CustomerReply): P
 async function startFollowUp(trx: Tx, deps: Deps, old: TicketRow, r: CustomerReply, at: string): Promise<{ message: Message; followUp: TicketRef }> {
   const { ticket } = await createTicket(trx, deps, {
     customerNumber: old.customer_number, author: r.author, uploads: r.uploads, lang: r.lang, followUpOf: old.id,
-    input: {
-      category: old.category, subject: old.subject, description: r.body, program: old.program, programVersion: old.program_version,
-      window: old.window, errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false,
-      // The old CC is not copied: that colleague agreed to the old ticket's mail, not to every later one.
-      cc: '', phone: old.phone, phoneAvailability: old.phone_availability,
-    },
+    input: followUpInput({
+      category: old.category, subject: old.subject, program: old.program, programVersion: old.program_version, window: old.window, phone: old.phone, phoneAvailability: old.phone_availability,
+    }, r.body),
   });
   await insertMessage(trx, {
     id: newId('msg'), ticketId: old.id, author: 'system', authorName: SYSTEM_AUTHOR, body: followUpNotice(old.lang, ticket.number, REOPEN_DAYS), kind: 'status', at,

@@ -3,7 +3,7 @@
  * database. The routes (server/routes/tickets.ts) and the Storybook mocks (stories/mocks/handlers.ts)
  * both call these, so the mocks refuse exactly what the server refuses.
  */
-import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketCategory, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
@@ -48,6 +48,20 @@ export function readTicketInput(f: Fields) {
 }
 
 export type TicketInput = ReturnType<typeof readTicketInput>;
+
+/** What a follow-up ticket carries over from the closed one it continues. */
+export type FollowUpSource = Pick<TicketInput, 'subject' | 'program' | 'programVersion' | 'window' | 'phone' | 'phoneAvailability'> & { category: TicketCategory };
+
+/**
+ * A late reply's new ticket: the closed one's category, subject and program context, the reply as its
+ * request. The old CC is not copied: that colleague agreed to the old ticket's mail, not to every later one.
+ */
+export function followUpInput(old: FollowUpSource, body: string): TicketInput & { category: TicketCategory } {
+  return {
+    category: old.category, subject: old.subject, description: body, program: old.program, programVersion: old.programVersion, window: old.window,
+    errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false, cc: '', phone: old.phone, phoneAvailability: old.phoneAvailability,
+  };
+}
 
 /**
  * The ERP's diagnostics the customer chose to send (`diagnostics`: JSON with program, programVersion,

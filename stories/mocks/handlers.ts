@@ -23,7 +23,7 @@ import { readStatementQuery } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
-import { assertRatable, parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { assertRatable, followUpInput, parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
@@ -707,10 +707,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
         const old = s.details.get(id) ?? generatedDetail(summary, s.me);
         if (replyEffect(summary, now()) === 'follow_up') {
           // As the server: a new ticket with the reply as its request, linked both ways; the old one stays closed.
-          const next = addTicket(s, {
-            category: old.category, subject: old.subject, description: body, program: old.program, programVersion: old.programVersion, window: old.window,
-            errorMessage: '', hangsAt: '', lastAction: '', urgency: 'normal', calledBefore: false, cc: '', phone: old.phone, phoneAvailability: old.phoneAvailability, diagnostics: null,
-          }, images, now(), summary);
+          const next = addTicket(s, { ...followUpInput(old, body), diagnostics: null }, images, now(), summary);
           const followUp = { id: next.id, number: next.number };
           // The thread's notices in the seed's language (its tickets are German), with the server's texts.
           const notice: Message = { id: `msg_mock_${++s.seq}`, author: 'system', authorName: SYSTEM_AUTHOR, body: followUpNotice('de', next.number, REOPEN_DAYS), createdAt: at, attachments: [], kind: 'status', contact: null };
