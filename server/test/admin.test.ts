@@ -4,7 +4,7 @@
  * ERP's installation-key exchange, end to end over HTTP.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,10 +12,17 @@ import { after, describe, it } from 'node:test';
 import { signToken, TEST_IDENTITY, ticketForm } from './helpers.js';
 import { type MainProcess, startMain } from './main-process.js';
 
-/** The CLI as the vendor runs it (`npm run admin -- …` runs this file), on `dataDir`. */
-function admin(dataDir: string, ...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+/**
+ * The CLI as the vendor runs it (`npm run admin -- …` runs this file), on `dataDir`. Not spawnSync:
+ * a blocked event loop does not see the server close an idle keep-alive connection (after 5 s; four
+ * CLI runs take longer under load), and fetch then sends the next request on it: "other side closed".
+ */
+function admin(dataDir: string, ...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'server/admin.ts', ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }, encoding: 'utf8' }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out, err });
+    });
+  });
 }
 
 describe('admin CLI on a production-mode server', () => {
@@ -38,14 +45,14 @@ describe('admin CLI on a production-mode server', () => {
     assert.equal((await fetch(`${server.base}/api/demo/token`, { method: 'POST', body: '{"person":"demo-10001-admin"}' })).status, 404);
     assert.equal((await fetch(`${server.base}/api/demo/installation-key`, { method: 'POST', body: '{"customer":"10001"}' })).status, 404);
 
-    const created = admin(dataDir, 'customer', 'add', '20001', '--name', 'Bäckerei Korn GmbH', '--email', 'buero@korn.example', '--credit', '120');
+    const created = await admin(dataDir, 'customer', 'add', '20001', '--name', 'Bäckerei Korn GmbH', '--email', 'buero@korn.example', '--credit', '120');
     assert.equal(created.code, 0, created.err);
-    const contact = admin(dataDir, 'contact', 'add', '20001', '--email', 'chefin@korn.example', '--name', 'Maria Korn', '--role', 'admin');
+    const contact = await admin(dataDir, 'contact', 'add', '20001', '--email', 'chefin@korn.example', '--name', 'Maria Korn', '--role', 'admin');
     assert.equal(contact.code, 0, contact.err);
     const contactId = /contact (con_\S+)/.exec(contact.out)?.[1];
     assert.ok(contactId);
-    assert.equal(admin(dataDir, 'customer', 'add', '20001', '--name', 'x', '--email', 'x@x.example').code, 2, 'a second customer 20001 is refused');
-    assert.match(admin(dataDir, 'bogus').err, /unknown command/);
+    assert.equal((await admin(dataDir, 'customer', 'add', '20001', '--name', 'x', '--email', 'x@x.example')).code, 2, 'a second customer 20001 is refused');
+    assert.match((await admin(dataDir, 'bogus')).err, /unknown command/);
 
     // The host's sign-in signs a token for her (JWT_SECRET/JWT_ISSUER of the server): the contact the CLI made is hers.
     const hostToken = await signToken({ sub: 'korn-user-1', email: 'chefin@korn.example', name: 'Maria Korn', customer: '20001', role: 'admin' });
@@ -55,12 +62,12 @@ describe('admin CLI on a production-mode server', () => {
     assert.deepEqual([meBody.customer.name, meBody.contact.id, meBody.contact.role, meBody.credit.minutes], ['Bäckerei Korn GmbH', contactId, 'admin', 120]);
 
     // The ERP: an installation key, exchanged for a short-lived token of the person at the keyboard.
-    const keyOut = admin(dataDir, 'key', 'add', '20001', '--label', 'Kasse 1');
+    const keyOut = await admin(dataDir, 'key', 'add', '20001', '--label', 'Kasse 1');
     assert.equal(keyOut.code, 0, keyOut.err);
     const key = keyOut.out.trim().split('\n').at(-1)!;
     const keyId = /installation key (ikey_\S+)/.exec(keyOut.out)?.[1]!;
     assert.match(key, /^cik_[\w-]{43}$/);
-    assert.doesNotMatch(admin(dataDir, 'key', 'list', '20001').out, new RegExp(key), 'the key is never shown again');
+    assert.doesNotMatch((await admin(dataDir, 'key', 'list', '20001')).out, new RegExp(key), 'the key is never shown again');
     const exchange = (k: string) => api('/v1/auth/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ key: k, email: 'lager@korn.example', name: 'Paul Lager' }) });
     const r = await exchange(key);
     assert.equal(r.status, 200);
@@ -70,9 +77,9 @@ describe('admin CLI on a production-mode server', () => {
     assert.equal(ticket.status, 201);
     assert.deepEqual(((await ticket.json()) as { emailedTo: string[] }).emailedTo, ['lager@korn.example']);
     assert.equal((await api('/v1/orders', { method: 'POST', token: accessToken, body: '{"packageId":"x"}', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() } })).status, 403, 'a key made without --role admin makes members');
-    assert.match(admin(dataDir, 'key', 'list', '20001').out, /last used 20/);
+    assert.match((await admin(dataDir, 'key', 'list', '20001')).out, /last used 20/);
 
-    assert.equal(admin(dataDir, 'key', 'revoke', keyId).code, 0);
+    assert.equal((await admin(dataDir, 'key', 'revoke', keyId)).code, 0);
     assert.equal((await exchange(key)).status, 401, 'a revoked key is refused at once');
     assert.equal((await api('/v1/me', { token: accessToken })).status, 401, 'and so is the token it minted');
     assert.equal((await api('/v1/me', { token: hostToken })).status, 200, 'the host sign-in is untouched');
