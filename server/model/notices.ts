@@ -5,11 +5,10 @@
  * (routes/notices.ts) validate input and call these; writes run inside the request's transaction.
  */
 import type { NoticeStatus } from '../../src/domain/notices.js';
-import { type NoticeFields, pickMatches, toAgentNotice, toColumns, toFields } from '../rules/notices.js';
+import { fixedAtAfter, type NoticeFields, noticeFixedMailTo, pickMatches, toAgentNotice, toColumns, toFields } from '../rules/notices.js';
 import { type Conn, dialectOf, emitEvent, type NoticesTable, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { noticeFixedMail } from '../mail-texts.js';
 import { ApiError, type Lang } from '../problem.js';
 import type { AgentNotice, NoticeMatch, NoticeSubscriber } from '../types.js';
 import { sendMail } from './notifications.js';
@@ -59,7 +58,7 @@ function noticeChanged(trx: Tx, id: string, status: NoticeStatus | null, at: str
 export async function createNotice(trx: Tx, deps: Deps, f: NoticeFields, agentId: string): Promise<{ notice: AgentNotice; mailed: number }> {
   const at = deps.clock.now().toISOString();
   const id = newId('ntc');
-  await trx.insertInto('notices').values({ id, ...toColumns(f), created_at: at, updated_at: at, fixed_at: f.status === 'fixed' ? at : null, created_by: agentId }).execute();
+  await trx.insertInto('notices').values({ id, ...toColumns(f), created_at: at, updated_at: at, fixed_at: fixedAtAfter(null, f.status, at), created_by: agentId }).execute();
   noticeChanged(trx, id, f.status, at);
   return { notice: await getNotice(trx, id), mailed: 0 };
 }
@@ -74,15 +73,14 @@ export async function updateNotice(trx: Tx, deps: Deps, id: string, patch: (curr
   const f = patch(toFields(current));
   const at = deps.clock.now().toISOString();
   const becameFixed = f.status === 'fixed' && current.status !== 'fixed';
-  const fixedAt = f.status !== 'fixed' ? null : becameFixed ? at : current.fixed_at;
-  await trx.updateTable('notices').set({ ...toColumns(f), updated_at: at, fixed_at: fixedAt }).where('id', '=', id).execute();
+  await trx.updateTable('notices').set({ ...toColumns(f), updated_at: at, fixed_at: fixedAtAfter(current, f.status, at) }).where('id', '=', id).execute();
   let mailed = 0;
   if (becameFixed) {
     const subs = await trx.selectFrom('notice_subscriptions as s').innerJoin('contacts as c', 'c.id', 's.contact_id')
       .select(['c.id', 'c.name', 'c.email', 's.lang', 's.customer_number']).where('s.notice_id', '=', id).orderBy('s.created_at').execute();
     for (const s of subs) {
       const lang: Lang = s.lang === 'en' ? 'en' : 'de';
-      const text = noticeFixedMail(lang, { name: s.name, title: (lang === 'en' && f.titleEn) || f.title, program: f.program, fixedIn: f.fixedIn });
+      const text = noticeFixedMailTo(f, { name: s.name, lang });
       // A fix of a known issue the person follows is a change of state they asked about (kind statusChanged).
       const to = { key: s.id, customerNumber: s.customer_number, name: s.name, email: s.email, lang };
       if (await sendMail(trx, deps, to, 'statusChanged', text)) mailed++;

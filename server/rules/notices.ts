@@ -8,6 +8,7 @@ import {
   compareVersions, NOTICE_LIMITS, NOTICE_STATUSES, type NoticeStatus, noticeProblems, parseVersion, sameProgram, TEXT_MATCH, textScore, versionInRange,
 } from '../../src/domain/notices.js';
 import type { NoticesTable } from '../db.js';
+import { type MailText, noticeFixedMail } from '../mail-texts.js';
 import type { Lang } from '../problem.js';
 import type { AgentNotice, NoticeMatch } from '../types.js';
 import type { Fields } from '../validate.js';
@@ -57,6 +58,17 @@ export function readNotice(f: Fields, input: Readonly<Record<string, unknown>>, 
   // A field already refused (wrong type, too long) is not refused twice.
   for (const [field, code] of noticeProblems(out)) if (!f.errors.some((e) => e.field === field)) f.add(field, code);
   return out;
+}
+
+/** When a notice was fixed: stamped as it becomes fixed, kept while it stays fixed, cleared when it is not (`current` null: a new notice). */
+export function fixedAtAfter(current: Pick<NoticesTable, 'status' | 'fixed_at'> | null, next: NoticeStatus, at: string): string | null {
+  if (next !== 'fixed') return null;
+  return current?.status === 'fixed' ? current.fixed_at : at;
+}
+
+/** The mail to a subscriber once the notice is fixed, in the language they subscribed in (the English title where there is one). */
+export function noticeFixedMailTo(f: NoticeFields, to: { name: string; lang: Lang }): MailText {
+  return noticeFixedMail(to.lang, { name: to.name, title: (to.lang === 'en' && f.titleEn) || f.title, program: f.program, fixedIn: f.fixedIn });
 }
 
 /** At most this many notices are shown to a customer at once. */

@@ -21,10 +21,12 @@ import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
 import { ratingStatsOf, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
-import { EMPTY_NOTICE, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields } from '../../server/rules/notices.js';
+import {
+  EMPTY_NOTICE, fixedAtAfter, noticeFixedMailTo, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields,
+} from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
 import {
-  becameBillableMail, noticeFixedMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR,
+  becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR,
 } from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
 import {
@@ -423,7 +425,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       return keyed(request, [fields], () => {
         const s = state();
         const at = now().toISOString();
-        const row = rowOf(`ntc_mock_${++s.seq}`, fields, at, at, fields.status === 'fixed' ? at : null);
+        const row = rowOf(`ntc_mock_${++s.seq}`, fields, at, at, fixedAtAfter(null, fields.status, at));
         s.notices.push(row);
         return { status: 201, body: { notice: toAgentNotice(row, 0), mailed: 0 } };
       });
@@ -440,10 +442,10 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       const subs = s.subscribers.get(current.id) ?? [];
       const becameFixed = fields.status === 'fixed' && current.status !== 'fixed';
       for (const sub of becameFixed ? subs : []) {
-        const text = noticeFixedMail(sub.lang, { name: sub.contact.name, title: fields.title, program: fields.program, fixedIn: fields.fixedIn });
+        const text = noticeFixedMailTo(fields, { name: sub.contact.name, lang: sub.lang });
         mail(s, sub.contact.email, text.subject, text.body);
       }
-      const row = rowOf(current.id, fields, current.created_at, at, fields.status !== 'fixed' ? null : becameFixed ? at : current.fixed_at);
+      const row = rowOf(current.id, fields, current.created_at, at, fixedAtAfter(current, fields.status, at));
       s.notices = s.notices.map((n) => (n.id === row.id ? row : n));
       return HttpResponse.json({ notice: toAgentNotice(row, subs.length), mailed: becameFixed ? subs.length : 0 });
     })),
