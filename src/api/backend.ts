@@ -62,11 +62,7 @@ export interface ReplyInput {
 }
 
 export interface ReadOptions extends RequestOptions {
-  /**
-   * The few writes only a lazy part makes go through `read` too ("Betrifft mich auch" on a
-   * known-issue notice; closing and rating a ticket in the list's detail; the account's settings), so the other widgets do
-   * not carry them.
-   */
+  /** The writes a lazy part makes through `read` (see `CadiaBackend.read`). */
   method?: 'POST' | 'PUT' | 'DELETE';
   /** A write's JSON body (the rating, the account's settings). */
   json?: unknown;
@@ -102,11 +98,15 @@ export interface CadiaBackend {
   /** An attachment's bytes (with auth, so no token ever lands in an image URL). */
   loadAttachment(url: string, o?: RequestOptions): Promise<Blob>;
   /**
-   * A GET of the contract by path (`v1/statement`), answered as the raw response: what only
-   * `<cadia-account>` reads (the statement as JSON, CSV or PDF, the orders) — and the PUT of its
-   * settings — goes through this one call, typed in src/elements/account/account-api.ts, so the
-   * other widgets do not carry it.
-   * Optional for a host's own backend; without it the account element shows an error.
+   * A request of the contract by path (`v1/statement`), answered as the raw response: the calls
+   * only a lazy part makes go through this one, typed beside that part, so the widgets' entries do
+   * not carry them — `<cadia-account>`'s statement (JSON, CSV, PDF), orders, people, data export
+   * and settings (src/elements/account/account-api.ts, settings-api.ts); the known-issue notices
+   * and "Betrifft mich auch" (src/elements/notices/notices-api.ts); closing and rating a ticket
+   * (src/elements/ticket-list/ticket-writes.ts); the list's filter by person (`v1/contacts`).
+   * A host's own backend that maps these paths elsewhere replaces this method (or keeps the
+   * standard one, as examples/custom-backend.ts does). Optional: without it those parts show an
+   * error (the notices stay hidden); everything else works.
    */
   read?(path: string, o?: ReadOptions): Promise<Response>;
   /** Pushes server changes to `listener`; returns a function that stops listening. */

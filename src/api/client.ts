@@ -57,7 +57,7 @@ export function createHttp(config: HttpBackendConfig) {
   const cookieOnly = !config.token && !config.getToken;
   let session: Promise<Me> | undefined;
   const loadSession = () =>
-    (session = send('v1/session', {}, async (r) => ((await r.json()) as SessionState).me ?? Promise.reject(new CadiaApiError('http', 'Not logged in.', 401, 'unauthorized'))));
+    (session = send('v1/session', {}, async (r) => (await readJson<SessionState>(r)).me ?? Promise.reject(new CadiaApiError('http', 'Not logged in.', 401, 'unauthorized'))));
 
   const askToken = () =>
     (asking ??= (async () => {
@@ -147,14 +147,7 @@ export function createHttp(config: HttpBackendConfig) {
     }
   }
 
-  const json = <T>(path: string, o: Options) =>
-    send(path, o, async (r) => {
-      try {
-        return (await r.json()) as T;
-      } catch {
-        throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
-      }
-    });
+  const json = <T>(path: string, o: Options) => send(path, o, readJson<T>);
   const get = <T>(path: string, o?: RequestOptions) => json<T>(path, { signal: o?.signal });
 
   /**
@@ -246,6 +239,14 @@ function ticketForm(input: TicketInput): FormData {
   if (diagnosticsFile) form.set('diagnosticsFile', diagnosticsFile);
   return form;
 }
+
+/**
+ * A response's JSON body; a body that is not JSON is a `CadiaApiError` ('parse'). The one reader
+ * of JSON answers: the backend's typed calls use it, and so do the lazy parts that read through
+ * `CadiaBackend.read` (account, notices, close and rate, the person filter).
+ */
+export const readJson = <T>(r: Response): Promise<T> =>
+  r.json().catch(() => Promise.reject(new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse')));
 
 /** What ky threw, read into a `CadiaApiError`: the problem+json of an error answer, a timeout; an abort stays an abort. */
 async function fromResponse(e: unknown): Promise<CadiaApiError> {

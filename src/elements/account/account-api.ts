@@ -5,18 +5,11 @@
  */
 import type { CadiaStore } from '../../context/store.js';
 import type { Contact, Order, Statement } from '../../api/types.js';
-import { CadiaApiError } from '../../api/errors.js';
+import { readJson } from '../../api/client.js';
 import { fileOf } from '../../base/save-file.js';
 
 export type StatementFormat = 'csv' | 'pdf';
 
-export async function json<T>(r: Response): Promise<T> {
-  try {
-    return (await r.json()) as T;
-  } catch {
-    throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
-  }
-}
 
 /** Whether the signed-in person may see the money (an admin; a contact-less legacy sign-in counts as one). */
 export async function isAdmin(store: CadiaStore): Promise<boolean> {
@@ -25,11 +18,11 @@ export async function isAdmin(store: CadiaStore): Promise<boolean> {
 }
 
 export async function loadStatement(store: CadiaStore, month: string, signal?: AbortSignal): Promise<Statement> {
-  return json<Statement>(await store.read('v1/statement', { searchParams: { month }, signal }));
+  return readJson<Statement>(await store.read('v1/statement', { searchParams: { month }, signal }));
 }
 
 export async function loadOrders(store: CadiaStore, signal?: AbortSignal): Promise<Order[]> {
-  return (await json<{ items: Order[] }>(await store.read('v1/orders', { signal }))).items;
+  return (await readJson<{ items: Order[] }>(await store.read('v1/orders', { signal }))).items;
 }
 
 /** The statement as a file, in `locale`'s language, named as the server names it. */
@@ -44,6 +37,6 @@ export async function downloadMyData(store: CadiaStore, locale: string): Promise
 }
 
 export async function loadContacts(store: CadiaStore, signal?: AbortSignal): Promise<Contact[]> {
-  return (await json<{ items: Contact[] }>(await store.read('v1/contacts', { signal }))).items;
+  return (await readJson<{ items: Contact[] }>(await store.read('v1/contacts', { signal }))).items;
 }
 

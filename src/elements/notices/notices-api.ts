@@ -5,7 +5,7 @@
  */
 import type { CadiaStore } from '../../context/store.js';
 import type { NoticeMatch } from '../../api/types.js';
-import { CadiaApiError } from '../../api/errors.js';
+import { readJson } from '../../api/client.js';
 
 export interface NoticeQuery {
   program: string;
@@ -18,12 +18,7 @@ export interface NoticeQuery {
 export async function matchNotices(store: CadiaStore, query: NoticeQuery, locale: string, signal?: AbortSignal): Promise<NoticeMatch[]> {
   const searchParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(query)) if (v) searchParams[k] = v;
-  const r = await store.read('v1/notices', { searchParams, signal, locale });
-  try {
-    return ((await r.json()) as { items: NoticeMatch[] }).items;
-  } catch {
-    throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
-  }
+  return (await readJson<{ items: NoticeMatch[] }>(await store.read('v1/notices', { searchParams, signal, locale }))).items;
 }
 
 /** Subscribes (or not any more) the signed-in person; `locale`: the language of the mail when it is fixed. */

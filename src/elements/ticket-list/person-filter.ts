@@ -7,6 +7,7 @@
 import { html, type ReactiveControllerHost } from 'lit';
 import type { CadiaStore } from '../../context/store.js';
 import type { Contact } from '../../api/types.js';
+import { readJson } from '../../api/client.js';
 import { catalog, texts, type Locale } from '../../i18n/index.js';
 
 export interface PersonFilterMessages {
@@ -43,7 +44,7 @@ export class PersonFilter {
   private async load(): Promise<void> {
     this.failed = false;
     try {
-      this.contacts = ((await (await this.store().read('v1/contacts')).json()) as { items: Contact[] }).items;
+      this.contacts = (await readJson<{ items: Contact[] }>(await this.store().read('v1/contacts'))).items;
     } catch {
       // The list works without the filter; the button offers the one action that helps.
       this.failed = true;

@@ -6,17 +6,12 @@
  */
 import type { CadiaStore } from '../../context/store.js';
 import type { RatingRequest, TicketDetail } from '../../api/types.js';
-import { CadiaApiError } from '../../api/errors.js';
+import { readJson } from '../../api/client.js';
 
 export type TicketChange = { close: true } | { rating: RatingRequest };
 
 /** The changed ticket, as the server answers it. */
 export async function changeTicket(store: CadiaStore, id: string, change: TicketChange, locale: string): Promise<TicketDetail> {
   const path = `v1/tickets/${encodeURIComponent(id)}/${'close' in change ? 'close' : 'rating'}`;
-  const r = await store.read(path, 'close' in change ? { method: 'POST', locale } : { method: 'PUT', json: change.rating, locale });
-  try {
-    return (await r.json()) as TicketDetail;
-  } catch {
-    throw new CadiaApiError('parse', 'The server sent an answer that is not JSON.', r.status, 'parse');
-  }
+  return readJson<TicketDetail>(await store.read(path, 'close' in change ? { method: 'POST', locale } : { method: 'PUT', json: change.rating, locale }));
 }
