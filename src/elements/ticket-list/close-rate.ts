@@ -7,7 +7,7 @@
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { TicketDetail } from '../../api/types.js';
 import { toApiError, type CadiaApiError } from '../../api/errors.js';
-import { RATING_COMMENT_MAX, RATING_SCORES } from '../../domain/closing.js';
+import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN, RATING_SCORES } from '../../domain/closing.js';
 import { errorText, type CommonMessages } from '../../i18n/common.js';
 import { formatDateTime, type Locale } from '../../i18n/index.js';
 import type { CadiaStore } from '../../context/store.js';
@@ -128,7 +128,7 @@ export class CloseRate {
       ${rating && !this.s.isEditing
         ? html`<div class="rating-saved" part="rating">
             <p>
-              <span class="stars" aria-hidden="true">${'★'.repeat(rating.score)}<span class="off">${'★'.repeat(5 - rating.score)}</span></span>
+              <span class="stars" aria-hidden="true">${'★'.repeat(rating.score)}<span class="off">${'★'.repeat(RATING_MAX - rating.score)}</span></span>
               <strong class="num">${m.ratingSaved(rating.score)}</strong> <span class="muted">(${m.scoreLabels[rating.score - 1]})</span>
             </p>
             ${rating.comment ? html`<p class="body">${rating.comment}</p>` : nothing}
@@ -163,7 +163,7 @@ export class CloseRate {
             <span class="sr-only">${n} – ${m.scoreLabels[n - 1]}</span>
           </label>`)}
         </div>
-        <p id="score-scale" class="muted scale"><span>1 = ${m.scoreLabels[0]}</span> <span>5 = ${m.scoreLabels[4]}</span></p>
+        <p id="score-scale" class="muted scale"><span>${RATING_MIN} = ${m.scoreLabels[0]}</span> <span>${RATING_MAX} = ${m.scoreLabels.at(-1)}</span></p>
         ${scoreError ? html`<p id="score-error" class="msg-error">${scoreError}</p>` : nothing}
       </fieldset>
       <label for="rating-comment">${m.rateComment}</label>

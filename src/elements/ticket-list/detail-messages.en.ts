@@ -1,7 +1,7 @@
 /** English for `detail-messages.ts`, loaded only when an element shows English (see `catalog` in src/i18n/index.ts). */
 import type { TicketDetailMessages } from './detail-messages.js';
 import { UNIT_MINUTES } from '../../domain/billing.js';
-import { REOPEN_DAYS } from '../../domain/closing.js';
+import { RATING_MAX, RATING_MIN, REOPEN_DAYS } from '../../domain/closing.js';
 
 const en: TicketDetailMessages = {
   detailError: 'The ticket could not be loaded.',
@@ -80,14 +80,14 @@ const en: TicketDetailMessages = {
   closedOn: (d) => `Closed on ${d}.`,
   rateQuestion: 'How satisfied are you with our help?',
   scoreLabels: ['very dissatisfied', 'dissatisfied', 'so-so', 'satisfied', 'very satisfied'],
-  scoreMissing: 'Please choose a rating from 1 to 5.',
+  scoreMissing: `Please choose a rating from ${RATING_MIN} to ${RATING_MAX}.`,
   rateComment: 'Comment (optional)',
   rateSend: 'Send rating',
   rateUpdate: 'Save rating',
   rateSending: 'Saving …',
   rateCancel: 'Cancel',
   rateChange: 'Change rating',
-  ratingSaved: (n) => `Your rating: ${n} out of 5`,
+  ratingSaved: (n) => `Your rating: ${n} out of ${RATING_MAX}`,
   rateThanks: 'Thank you for your rating!',
   rateError: 'That did not work.',
   replyError: 'Your reply could not be sent.',

@@ -1,7 +1,7 @@
 /** Texts of an opened ticket: thread, fields, booked time, reply box. Loaded with the detail view. */
 import { catalog } from '../../i18n/index.js';
 import { UNIT_MINUTES } from '../../domain/billing.js';
-import { REOPEN_DAYS } from '../../domain/closing.js';
+import { RATING_MAX, RATING_MIN, REOPEN_DAYS } from '../../domain/closing.js';
 import type { TicketListMessages } from './messages.js';
 
 export interface TicketDetailMessages {
@@ -180,14 +180,14 @@ export const detailMessages = catalog<TicketDetailMessages>(
     closedOn: (d) => `Abgeschlossen am ${d}.`,
     rateQuestion: 'Wie zufrieden sind Sie mit unserer Hilfe?',
     scoreLabels: ['sehr unzufrieden', 'unzufrieden', 'teils, teils', 'zufrieden', 'sehr zufrieden'],
-    scoreMissing: 'Bitte wählen Sie eine Bewertung von 1 bis 5.',
+    scoreMissing: `Bitte wählen Sie eine Bewertung von ${RATING_MIN} bis ${RATING_MAX}.`,
     rateComment: 'Kommentar (freiwillig)',
     rateSend: 'Bewertung senden',
     rateUpdate: 'Bewertung speichern',
     rateSending: 'Wird gespeichert …',
     rateCancel: 'Abbrechen',
     rateChange: 'Bewertung ändern',
-    ratingSaved: (n) => `Ihre Bewertung: ${n} von 5`,
+    ratingSaved: (n) => `Ihre Bewertung: ${n} von ${RATING_MAX}`,
     rateThanks: 'Danke für Ihre Bewertung!',
     rateError: 'Das hat nicht geklappt.',
     replyError: 'Ihre Antwort konnte nicht gesendet werden.',
