@@ -26,7 +26,7 @@ export function noticeRoutes(deps: Deps): Hono<AppEnv> {
     const f = new Fields(c.req.query());
     const program = f.string('program', { max: NOTICE_LIMITS.program });
     const version = f.string('version', { max: NOTICE_LIMITS.version });
-    const q = f.string('q', { max: 2_000 });
+    const q = f.string('q', { max: NOTICE_LIMITS.query });
     f.check();
     const items = await matchNotices(db, { program, version, q, lang: pickLang(c.req.header('accept-language')), contactId: p.contactId });
     c.header('Cache-Control', 'private, no-store');

@@ -8,7 +8,8 @@
 export const NOTICE_STATUSES = ['investigating', 'workaround', 'fixed'] as const;
 export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
 
-export const NOTICE_LIMITS = { title: 200, text: 4_000, workaround: 4_000, program: 200, version: 40 } as const;
+/** Lengths of a notice's fields, and of `query`: the typed words a customer's form asks with (`GET /v1/notices?q=`). */
+export const NOTICE_LIMITS = { title: 200, text: 4_000, workaround: 4_000, program: 200, version: 40, query: 2_000 } as const;
 
 /**
  * The leading dotted number of a version as the ERP reports it ("2026.3.1 (Build 4711)" → [2026, 3, 1]),

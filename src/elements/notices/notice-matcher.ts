@@ -14,6 +14,7 @@ import type { CadiaStore } from '../../context/store.js';
 import type { NoticeMatch } from '../../api/types.js';
 import { matchNotices, type NoticeQuery, setSubscribed } from './notices-api.js';
 import { messages, type NoticeMessages } from './messages.js';
+import { NOTICE_LIMITS } from '../../domain/notices.js';
 
 /** Typing pauses this long before the server is asked (no request per keystroke). */
 export const NOTICE_DEBOUNCE_MS = 400;
@@ -150,7 +151,7 @@ export class NoticeMatcher implements ReactiveController {
 
   /** Called before every render of the host with what it knows: the host's program and version, and for the form what is typed. */
   sync(q: NoticeQuery): void {
-    this.query = { program: q.program.trim(), version: q.version.trim(), q: q.q.trim().slice(0, 2000) };
+    this.query = { program: q.program.trim(), version: q.version.trim(), q: q.q.trim().slice(0, NOTICE_LIMITS.query) };
   }
 
   private isSubscribed(n: NoticeMatch): boolean {
