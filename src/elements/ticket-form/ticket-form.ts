@@ -229,7 +229,8 @@ export class CadiaTicketForm extends CadiaElement {
     if (mod) (this.faq ??= new mod.FaqSuggestions(this, () => this.store)).sync(this.values);
     const v = this.values;
     const q = `${v.subject} ${v.description}`;
-    if ((v.program && v.programVersion) || q.trim().length > 3) void this.noticePart.load().catch(() => undefined);
+    // The matcher decides when the typed text says enough to ask (its MIN_TEXT); here only whether it is needed.
+    if ((v.program && v.programVersion) || q.trim()) void this.noticePart.load().catch(() => undefined);
     const n = this.noticePart.module;
     if (n) (this.notices ??= new n.NoticeMatcher(this, () => this.store, () => this.lang_)).sync({ program: v.program, version: v.programVersion, q });
   }
