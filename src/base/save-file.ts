@@ -2,6 +2,7 @@
  * A download the browser saves: the file a response carries, named as the server names it
  * (Content-Disposition), handed to the browser through a link in the element's own shadow root —
  * a fetched file, because the request needs the signed-in person's token, which a plain link cannot send.
+ * Used by the account's and the desk's statements and data export, and a ticket's file attachments.
  */
 export async function fileOf(r: Response, fallback: string): Promise<{ blob: Blob; name: string }> {
   const name = /filename="([^"]+)"/.exec(r.headers.get('Content-Disposition') ?? '')?.[1] ?? fallback;

@@ -14,6 +14,7 @@ import { TicketDetailLoader } from './detail-loader.js';
 import { AttachmentUrls } from './attachment-urls.js';
 import { ReplyBox } from './reply-box.js';
 import { CloseRate } from './close-rate.js';
+import { saveFile } from '../../base/save-file.js';
 import { renderDetailBody } from './ticket-detail.js';
 import { renderLightbox, showLightbox, type LightboxImage } from './lightbox.js';
 import { detailMessages } from './detail-messages.js';
@@ -79,19 +80,11 @@ export class TicketDetailView {
     this.host.requestUpdate();
   }
 
-  /**
-   * Fetches the file with the auth header (no credential in a URL) and hands it to the browser as a
-   * download named as stored: an `<a download>` on an object URL, revoked once the browser has it.
-   */
+  /** Fetches the file with the auth header (no credential in a URL) and saves it named as stored. */
   private async handleDownload(att: Attachment): Promise<void> {
     this.failedDownload = undefined;
     try {
-      const url = URL.createObjectURL(await this.store().loadAttachment(att.url));
-      const a = Object.assign(document.createElement('a'), { href: url, download: att.fileName, hidden: true });
-      this.host.renderRoot.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      saveFile(this.host.renderRoot, { blob: await this.store().loadAttachment(att.url), name: att.fileName });
     } catch {
       this.failedDownload = att.id;
     }
