@@ -17,6 +17,7 @@ import { rotateOwnKey } from './identity.js';
 import { createKey, listKeys, revokeKey } from './model/keys.js';
 import { ApiError } from './problem.js';
 import { addContact, contactByEmail } from './model/contacts.js';
+import { ROLES } from './rules/desk.js';
 import { asciiEmail } from '../src/domain/categories.js';
 
 export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
@@ -101,7 +102,7 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
       const c = await customerOf(rest[0]);
       const address = email(o.email);
       if (await contactByEmail(db, c.number, address)) throw new UsageError(`customer ${c.number} has a contact ${address} already`);
-      const row = await addContact(db, { customer: c.number, role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member'), email: address, name: need(o.name, '--name') }, now);
+      const row = await addContact(db, { customer: c.number, role: oneOf(o.role, ROLES, '--role', 'member'), email: address, name: need(o.name, '--name') }, now);
       return `contact ${row.id} (${row.role}) created for customer ${c.number}; the host's first token with this email takes it over`;
     }
     case 'contact list': {
@@ -116,7 +117,7 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
     }
     case 'key add': {
       const c = await customerOf(rest[0]);
-      const { key, secret } = await createKey(db, { customerNumber: c.number, label: o.label ?? '', role: oneOf(o.role, ['admin', 'member'] as const, '--role', 'member') }, now);
+      const { key, secret } = await createKey(db, { customerNumber: c.number, label: o.label ?? '', role: oneOf(o.role, ROLES, '--role', 'member') }, now);
       return `installation key ${key.id} for customer ${c.number} (shown only now — store it in the ERP installation):\n${secret}`;
     }
     case 'key list': {

@@ -8,17 +8,18 @@ import type { Conn } from '../db.js';
 import { sha256 } from '../identity.js';
 import { newId } from '../ids.js';
 import { ApiError } from '../problem.js';
+import type { CustomerRole } from '../rules/desk.js';
 
 export interface InstallationKeyView {
   id: string;
   label: string;
-  role: 'admin' | 'member';
+  role: CustomerRole;
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
 
-interface KeyRow { id: string; label: string; role: 'admin' | 'member'; created_at: string; last_used_at: string | null; revoked_at: string | null }
+interface KeyRow { id: string; label: string; role: CustomerRole; created_at: string; last_used_at: string | null; revoked_at: string | null }
 const toView = (k: KeyRow): InstallationKeyView => ({ id: k.id, label: k.label, role: k.role, createdAt: k.created_at, lastUsedAt: k.last_used_at, revokedAt: k.revoked_at });
 
 /** The customer's keys, oldest first (revoked ones too: when a key stopped working is worth knowing). */
@@ -29,7 +30,7 @@ export async function listKeys(db: Conn, customerNumber: string): Promise<Instal
 }
 
 /** A new key: the secret is returned only here, never stored or logged. */
-export async function createKey(db: Conn, k: { customerNumber: string; label: string; role: 'admin' | 'member' }, now: Date): Promise<{ key: InstallationKeyView; secret: string }> {
+export async function createKey(db: Conn, k: { customerNumber: string; label: string; role: CustomerRole }, now: Date): Promise<{ key: InstallationKeyView; secret: string }> {
   const secret = `cik_${randomBytes(32).toString('base64url')}`;
   const row = { id: newId('ikey'), customer_number: k.customerNumber, label: k.label, hash: sha256(secret), role: k.role, created_at: now.toISOString() };
   await db.insertInto('installation_keys').values(row).execute();

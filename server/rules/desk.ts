@@ -6,6 +6,7 @@
 import { LIMITS } from '../../src/domain/categories.js';
 import { Fields } from '../validate.js';
 
+/** A customer's roles (an agent belongs to no customer): here, the admin CLI's --role and installation keys (model/keys.ts). */
 export const ROLES = ['admin', 'member'] as const;
 export type CustomerRole = (typeof ROLES)[number];
 
