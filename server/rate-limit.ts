@@ -25,7 +25,7 @@ export class RateLimits {
 
   /** `pool`: PostgreSQL's, to share the counts between instances (the table comes from a migration). */
   constructor(limits: Limits, private readonly clientAddress: ClientAddress, pool?: pg.Pool) {
-    // keyPrefix keeps the four limits apart in the one table (three of them count customer numbers).
+    // keyPrefix keeps the limits apart in the one table (addresses, customer numbers, contact ids).
     const limiter = (name: string, r: Rate): RateLimiterAbstract =>
       pool
         ? new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, keyPrefix: name, points: r.points, duration: r.per })
