@@ -5,9 +5,7 @@
  * check input; what each write does is in model/support.ts.
  */
 import { type Context, Hono } from 'hono';
-import {
-  isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketCategory, URGENCIES, type Urgency,
-} from '../../src/domain/categories.js';
+import { LIMITS, TICKET_CATEGORIES, TICKET_STATUSES } from '../../src/domain/categories.js';
 import { type AppEnv, requireAgent } from '../auth.js';
 import { ratingStats } from '../model/ratings.js';
 import { transact, type Tx } from '../db.js';
@@ -22,9 +20,8 @@ import {
   addSupportReply, agentDetail, bookTime, correctCredit, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
 } from '../model/support.js';
 import { anyTicket, countTickets, listTickets, toSummary } from '../model/tickets.js';
-import { type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { readCorrection, readKeyInput, readRole } from '../rules/desk.js';
-import { throwIfFormErrors } from '../rules/tickets.js';
+import { readQueueFilters, throwIfFormErrors } from '../rules/tickets.js';
 import { formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields, type JsonObject, readJsonObject } from '../validate.js';
 import { parseListQuery } from './tickets.js';
@@ -32,25 +29,9 @@ import { parseListQuery } from './tickets.js';
 /** The text fields of an agent's reply besides `images` and `files`. */
 const AGENT_REPLY_FIELDS = ['body', 'status'] as const;
 
-/**
- * The queue's own filters on top of the list's (`status`, `q`, `cursor`, `limit`): `category`
- * (repeated or comma-separated), `customer` (number), `urgency`, `contact` (the person who filed
- * it). Throws 422 naming the field.
- */
-function parseQueueFilters(c: Context): { categories: TicketCategory[]; customerNumber?: string; urgency?: Urgency; contactId?: string } {
-  const errors: FieldErrorInput[] = [];
-  const categories = (c.req.queries('category') ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
-  if (!categories.every(isTicketCategory)) errors.push({ field: 'category', code: 'invalid_value' });
-  const customer = c.req.query('customer')?.trim() || undefined;
-  if (customer && !/^\d{1,12}$/.test(customer)) errors.push({ field: 'customer', code: 'invalid_value' });
-  const urgency = c.req.query('urgency') || undefined;
-  if (urgency && !(URGENCIES as readonly string[]).includes(urgency)) errors.push({ field: 'urgency', code: 'invalid_value' });
-  const contact = c.req.query('contact')?.trim() || undefined;
-  if (contact && contact.length > 64) errors.push({ field: 'contact', code: 'invalid_value' });
-  throwIfFieldErrors(errors);
-  return {
-    categories: categories as TicketCategory[], ...(customer && { customerNumber: customer }), ...(urgency && { urgency: urgency as Urgency }), ...(contact && { contactId: contact }),
-  };
+/** The queue's own filters on top of the list's (`status`, `q`, `cursor`, `limit`), by the rule the mocks share. */
+function parseQueueFilters(c: Context): ReturnType<typeof readQueueFilters> {
+  return readQueueFilters({ category: c.req.queries('category') ?? [], customer: c.req.query('customer'), urgency: c.req.query('urgency'), contact: c.req.query('contact') });
 }
 
 export function agentRoutes(deps: Deps): Hono<AppEnv> {

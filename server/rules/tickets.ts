@@ -3,7 +3,9 @@
  * database. The routes (server/routes/tickets.ts) and the Storybook mocks (stories/mocks/handlers.ts)
  * both call these, so the mocks refuse exactly what the server refuses.
  */
-import { asciiEmail, isPhone, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketCategory, type TicketStatus } from '../../src/domain/categories.js';
+import {
+  asciiEmail, isPhone, isTicketCategory, isTicketStatus, LIMITS, TICKET_CATEGORIES, URGENCIES, type TicketCategory, type TicketStatus, type Urgency,
+} from '../../src/domain/categories.js';
 import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.js';
 import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
@@ -121,6 +123,28 @@ export function parseListParams(raw: { status: readonly string[]; q?: string | n
   if (!(limit >= 1 && limit <= 100)) errors.push({ field: 'limit', code: 'out_of_range', params: { min: 1, max: 100 } });
   throwIfFieldErrors(errors);
   return { statuses: statuses as TicketStatus[], q, limit };
+}
+
+/**
+ * The desk queue's filters on top of the list's: `category` (repeated or comma-separated),
+ * `customer` (a customer number), `urgency`, `contact` (the person who filed it); throws 422 naming the field.
+ */
+export function readQueueFilters(raw: { category: readonly string[]; customer?: string | null; urgency?: string | null; contact?: string | null }): {
+  categories: TicketCategory[]; customerNumber?: string; urgency?: Urgency; contactId?: string;
+} {
+  const errors: FieldErrorInput[] = [];
+  const categories = raw.category.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  if (!categories.every(isTicketCategory)) errors.push({ field: 'category', code: 'invalid_value' });
+  const customer = raw.customer?.trim() || undefined;
+  if (customer && !/^\d{1,12}$/.test(customer)) errors.push({ field: 'customer', code: 'invalid_value' });
+  const urgency = raw.urgency || undefined;
+  if (urgency && !(URGENCIES as readonly string[]).includes(urgency)) errors.push({ field: 'urgency', code: 'invalid_value' });
+  const contact = raw.contact?.trim() || undefined;
+  if (contact && contact.length > 64) errors.push({ field: 'contact', code: 'invalid_value' });
+  throwIfFieldErrors(errors);
+  return {
+    categories: categories as TicketCategory[], ...(customer && { customerNumber: customer }), ...(urgency && { urgency: urgency as Urgency }), ...(contact && { contactId: contact }),
+  };
 }
 
 /** A rating (PUT /tickets/{id}/rating): `score` an integer 1..5, `comment` optional; throws 422 naming the field. */

@@ -16,10 +16,10 @@ import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { closedAtAfter, closingOf } from '../../src/domain/closing.js';
 import { offerExpiresAt } from '../../src/domain/offers.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
-import { isTicketCategory, LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, URGENCIES, type TicketStatus } from '../../src/domain/categories.js';
+import { LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
 import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
-import { ratingStatsOf, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { parseListParams, ratingStatsOf, readQueueFilters, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import {
   EMPTY_NOTICE, fixedAtAfter, noticeFixedMailTo, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields,
@@ -193,20 +193,14 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
 
   return [
     http.get(`${API}/agent/tickets`, agent(({ request }) => {
+      // Checked as the server checks them (server/rules/tickets.ts): the list's parameters, then the queue's filters.
       const p = new URL(request.url).searchParams;
-      const list = (k: string) => (p.get(k) ?? '').split(',').map((v) => v.trim()).filter(Boolean);
-      const statuses = list('status');
-      const categories = list('category');
-      const errors = [
-        ...(statuses.every((v) => (TICKET_STATUSES as readonly string[]).includes(v)) ? [] : [{ field: 'status', code: 'invalid_value' }]),
-        ...(categories.every(isTicketCategory) ? [] : [{ field: 'category', code: 'invalid_value' }]),
-        ...(!p.get('urgency') || (URGENCIES as readonly string[]).includes(p.get('urgency')!) ? [] : [{ field: 'urgency', code: 'invalid_value' }]),
-      ];
-      if (errors.length) throw new ApiError(422, 'validation_failed', { errors });
-      const q = (p.get('q') ?? '').toLocaleLowerCase('de');
+      const { statuses, q: text, limit } = parseListParams({ status: p.getAll('status'), q: p.get('q'), limit: p.get('limit') });
+      const { categories, customerNumber, urgency, contactId } = readQueueFilters({ category: p.getAll('category'), customer: p.get('customer'), urgency: p.get('urgency'), contact: p.get('contact') });
+      const q = text.toLocaleLowerCase('de');
       const others = [...state().tickets.values()].filter((t) =>
-        (!categories.length || categories.includes(t.category)) && (!p.get('customer') || t.customer.number === p.get('customer'))
-        && (!p.get('urgency') || t.urgency === p.get('urgency')) && (!p.get('contact') || t.contact?.id === p.get('contact'))
+        (!categories.length || categories.includes(t.category)) && (!customerNumber || t.customer.number === customerNumber)
+        && (!urgency || t.urgency === urgency) && (!contactId || t.contact?.id === contactId)
         && (!q || [t.number, t.subject, t.description, ...t.messages.map((m) => m.body)].some((v) => v.toLocaleLowerCase('de').includes(q))));
       const counts: QueueCounts = { byStatus: { new: 0, in_progress: 0, waiting_for_customer: 0, closed: 0 }, urgentOpen: 0 };
       for (const t of others) {
@@ -215,7 +209,6 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
       }
       const items = others.filter((t) => !statuses.length || statuses.includes(t.status)).map(summaryOf)
         .sort((a, b) => rank(a) - rank(b) || a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-      const limit = Math.min(100, Number(p.get('limit') ?? 25) || 25);
       // The stories' queue fits one page; a cursor is never handed out.
       return HttpResponse.json({ items: items.slice(0, limit), nextCursor: null, total: items.length, counts });
     })),
@@ -223,9 +216,10 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
     http.get(`${API}/agent/tickets/:id`, agent((info) => HttpResponse.json(ticketOf(info)))),
 
     http.get(`${API}/agent/ratings`, agent(({ request }) => {
-      const customer = new URL(request.url).searchParams.get('customer');
-      if (customer !== null && !/^\d{1,12}$/.test(customer)) throw new ApiError(422, 'validation_failed', { errors: [{ field: 'customer', code: 'invalid_value' }] });
-      return HttpResponse.json(ratingStats(state().tickets.values(), customer || null));
+      // As the server: the queue's filters are read, the customer's counts.
+      const p = new URL(request.url).searchParams;
+      const { customerNumber } = readQueueFilters({ category: p.getAll('category'), customer: p.get('customer'), urgency: p.get('urgency'), contact: p.get('contact') });
+      return HttpResponse.json(ratingStats(state().tickets.values(), customerNumber ?? null));
     })),
 
     http.post(`${API}/agent/tickets/:id/messages`, agent(async (info) => {
