@@ -20,7 +20,7 @@ import {
   addSupportReply, agentDetail, bookTime, correctCredit, customerView, listCustomers, listOutbox, reclassify, renewLicence, resendMail, setStatus,
 } from '../model/support.js';
 import { anyTicket, countTickets, listTickets, toSummary } from '../model/tickets.js';
-import { readCorrection, readKeyInput, readRole } from '../rules/desk.js';
+import { readCancellation, readCorrection, readKeyInput, readRole } from '../rules/desk.js';
 import { readQueueFilters, throwIfFormErrors } from '../rules/tickets.js';
 import { formFingerprintParts, readFiles, readForm, readImages, toStored } from '../uploads.js';
 import { Fields, type JsonObject, readJsonObject } from '../validate.js';
@@ -126,10 +126,8 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.post('/agent/orders/:id/cancel', async (c) => {
     requireAgent(c);
     const id = c.req.param('id');
-    const f = new Fields(await readJsonObject(c));
-    const note = f.string('note', { required: true, max: LIMITS.shortText });
-    f.check();
-    return idempotent(c, `/v1/agent/orders/${id}/cancel`, [note ?? ''], async (trx) => ({ status: 200, body: await cancelOrder(trx, deps, { orderId: id, note: note ?? '' }) }));
+    const { note } = readCancellation(await readJsonObject(c));
+    return idempotent(c, `/v1/agent/orders/${id}/cancel`, [note], async (trx) => ({ status: 200, body: await cancelOrder(trx, deps, { orderId: id, note }) }));
   });
 
   /** A correction of the credit by the support team, with the reason the customer reads on the statement. */

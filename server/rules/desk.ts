@@ -21,6 +21,14 @@ export function readCorrection(body: Readonly<Record<string, unknown>>): { minut
   return { minutes, note };
 }
 
+/** An order's cancellation: the reason the customer reads on the statement and in the mail. */
+export function readCancellation(body: Readonly<Record<string, unknown>>): { note: string } {
+  const f = new Fields(body);
+  const note = f.string('note', { required: true, max: LIMITS.shortText });
+  f.check();
+  return { note: note ?? '' };
+}
+
 /** A new installation key: where it is used (`label`) and the role of people it signs in first. */
 export function readKeyInput(body: Readonly<Record<string, unknown>>): { label: string; role: CustomerRole } {
   const f = new Fields(body);

@@ -57,7 +57,10 @@ describe('order states', () => {
     // Again (another key): 409, nothing moves twice.
     const again = await b.req(`/v1/agent/orders/${order.id}/cancel`, { token: AGENT, idempotent: true, json: { note: 'nochmal' } });
     assert.equal(again.status, 409);
-    assert.equal((await json<ProblemBody>(again)).code, 'order_already_cancelled');
+    const problem = await json<ProblemBody>(again);
+    assert.equal(problem.code, 'order_already_cancelled');
+    // A text the desk shows at the order, not the bare code.
+    assert.equal(problem.title, 'Diese Bestellung ist bereits storniert; es wurde nichts geändert.');
     assert.equal(await credit(b), before);
   });
 
