@@ -171,3 +171,57 @@ describe('<cadia-agent-desk> customers panel', () => {
     await expect(desk).to.be.accessible();
   });
 });
+
+describe('<cadia-agent-desk> customers panel: cancelling an order', () => {
+  const be = freshBackend();
+
+  it('by keyboard, after a reason and "yes": the order shows cancelled, the credit is corrected and the person mailed; a colleague\'s earlier cancel is refused at the order, nothing booked twice', async () => {
+    // The customer orders once more, so two orders are credited: the seeded one and this one.
+    const placed = await be.api<{ order: { id: string } }>('/v1/orders', { method: 'POST', token: TOKENS.negative, json: { packageId: 'pkg-60' } });
+    expect(placed.status).to.equal(201);
+    const second = placed.body.order.id;
+    const desk = await openCustomer(be, /Schneider/);
+    const credit = () => text($(desk, '.facts .big'));
+    const creditBefore = await waitFor(() => credit(), 5000, 'the credit');
+    const row = (id: string) => $(desk, `#ord-out-${id}`)?.closest('li');
+    await waitFor(() => row('ord_demo_pkg') && row(second), 5000, 'the orders');
+    expect(text(row('ord_demo_pkg'))).to.contain('Supportpaket 60').and.contain('gutgeschrieben').and.contain('+1 Std.');
+
+    // "Cancel" asks first: the reason has the focus; without one nothing is sent.
+    $(desk, '#ord-cancel-ord_demo_pkg')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => active(desk)?.id === 'ord-note-ord_demo_pkg', 3000, 'the reason field');
+    expect(text($(desk, '#ord-ask-ord_demo_pkg'))).to.contain('„Supportpaket 60“ stornieren?').and.contain(creditBefore);
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => text($(desk, '#ord-note-err-ord_demo_pkg')) === 'Bitte einen Grund angeben – der Kunde liest ihn im Kontoauszug.', 3000, 'reason required');
+    expect($(desk, '#ord-note-ord_demo_pkg')!.getAttribute('aria-invalid')).to.equal('true');
+    await expect(desk).to.be.accessible();
+    const corrections = (order: string) => be.count('credit_movements', "kind = 'correction' AND order_id = ?", order);
+    expect(await corrections('ord_demo_pkg')).to.equal(0);
+
+    await sendKeys({ type: 'Versehentlich bestellt' });
+    await sendKeys({ press: 'Enter' });
+    const done = await waitFor(() => /^„Supportpaket 60“ storniert\. Guthaben jetzt .+\.$/.test(text($(desk, '#ord-out-ord_demo_pkg'))) && text($(desk, '#ord-out-ord_demo_pkg')), 5000, 'cancelled');
+    await waitFor(() => active(desk)?.id === 'ord-out-ord_demo_pkg', 3000, 'focus on the outcome');
+    // The order shows cancelled with its reason; the credit and the statement show the correction.
+    await waitFor(() => /storniert am \d{2}\.\d{2}\.\d{4}/.test(text(row('ord_demo_pkg'))) && !$(desk, '#ord-cancel-ord_demo_pkg'), 5000, 'shown as cancelled');
+    expect(text(row('ord_demo_pkg'))).to.contain('Versehentlich bestellt');
+    await waitFor(() => done.endsWith(`Guthaben jetzt ${credit()}.`) && credit() !== creditBefore, 5000, 'the desk’s credit');
+    await waitFor(() => $$(desk, 'table.statement tbody tr').some((r) => /Versehentlich bestellt · Supportpaket 60/.test(text(r)) && /−1 Std\./.test(text(r))), 5000, 'the correction on the statement');
+    expect((await be.sql<{ status: string; cancel_note: string }>("SELECT status, cancel_note FROM orders WHERE id = 'ord_demo_pkg'"))[0]).to.deep.equal({ status: 'cancelled', cancel_note: 'Versehentlich bestellt' });
+    expect(await corrections('ord_demo_pkg')).to.equal(1);
+    expect(await be.count('outbox', "subject = 'Bestellung storniert: Supportpaket 60'")).to.equal(1);
+
+    // The other order, cancelled meanwhile by a colleague: this page still offers the button.
+    $(desk, `#ord-cancel-${second}`)!.click();
+    await desk.updateComplete;
+    await typeInto(desk, `#ord-note-${second}`, 'Doppelt');
+    expect((await be.api(`/v1/agent/orders/${second}/cancel`, { method: 'POST', json: { note: 'Kollegin war schneller' } })).status).to.equal(200);
+    $(desk, `#ord-ask-${second}`)!.closest('form')!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitFor(() => text($(desk, `#ord-out-${second}`)) === 'Diese Bestellung ist bereits storniert; es wurde nichts geändert.', 5000, 'refused at the order');
+    expect($(desk, `#ord-out-${second}`)!.classList.contains('bad')).to.equal(true);
+    await waitFor(() => !$(desk, `#ord-cancel-${second}`) && /Kollegin war schneller/.test(text(row(second))), 5000, 'the list shows it cancelled');
+    expect(await corrections(second)).to.equal(1);
+    await expect(desk).to.be.accessible();
+  });
+});

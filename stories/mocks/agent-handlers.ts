@@ -10,7 +10,7 @@
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 // From the contract's types, not src/api/agent-backend.ts: the server's type check (msw-contract.test.ts) must not pull in the browser client.
 import type { components } from '../../src/api/schema.js';
-import type { Message, Offer } from '../../src/api/types.js';
+import type { Message, Offer, Order } from '../../src/api/types.js';
 import type { CustomerFixture } from './fixture-types.js';
 import { chargeBooking, isFreeCategory } from '../../src/domain/billing.js';
 import { closedAtAfter, closingOf } from '../../src/domain/closing.js';
@@ -18,7 +18,7 @@ import { offerExpiresAt } from '../../src/domain/offers.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
-import { readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
+import { readCancellation, readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
 import { parseListParams, ratingStatsOf, readQueueFilters, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import {
@@ -26,7 +26,7 @@ import {
 } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
 import {
-  becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR,
+  becameBillableMail, orderCancelledMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR,
 } from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
 import {
@@ -70,6 +70,8 @@ interface AgentState {
   /** Each customer's people and installation keys. */
   contacts: Map<string, AgentContact[]>;
   keys: Map<string, InstallationKey[]>;
+  /** Each customer's orders, newest first (the recorded ones). */
+  orders: Map<string, Order[]>;
   /** The demo's known-issue notices (server/demo-notices.ts) and who subscribed to each. */
   notices: NoticesTable[];
   subscribers: Map<string, NoticeSubscriber[]>;
@@ -86,11 +88,13 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
   const customers = new Map<string, AgentCustomerDetail>();
   const ledgers: AgentState['ledgers'] = new Map();
   const contacts = new Map<string, AgentContact[]>();
+  const orders = new Map<string, Order[]>();
   const ms = now.getTime() - Date.parse(fixtures.generatedAt);
   for (const c of [fixtures.customers.positive, fixtures.customers.negative].map((f) => shifted(f, ms))) {
     customers.set(c.me.customer.number, { customer: c.me.customer, credit: c.me.credit, offers: c.offers });
     contacts.set(c.me.customer.number, peopleOf(c.contacts));
     ledgers.set(c.me.customer.number, { ledger: c.ledger });
+    orders.set(c.me.customer.number, c.orders);
     if (o.mode === 'emptyQueue') continue;
     for (const d of Object.values(c.details)) tickets.set(d.id, { ...d, customer: c.me.customer, credit: c.me.credit });
   }
@@ -120,7 +124,7 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
   });
   const filed = pos.tickets[0];
   const subscribers = new Map([['ntc_demo_print', [subscriber(pos, 1, filed ? { id: filed.id, number: filed.number } : null), subscriber(neg, 0.5, null)]]]);
-  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, notices: demoNotices(now, null), subscribers, contacts, keys };
+  return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, notices: demoNotices(now, null), subscribers, contacts, keys, orders };
 }
 
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
@@ -354,6 +358,33 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
           ticketId: null, ticketNumber: null, ticketSubject: null, orderId: null, orderName: null, note, contact: null,
         });
         return { status: 201, body: { credit: s.customers.get(number)!.credit } };
+      });
+    })),
+
+    http.get(`${API}/agent/customers/:number/orders`, agent((info) => HttpResponse.json({ items: state().orders.get(customerOf(info)) }))),
+
+    /** As server/model/orders.ts cancelOrder: cancelled once (409 after), a correction takes the minutes back, whoever ordered is mailed. */
+    http.post(`${API}/agent/orders/:id/cancel`, agent(async (info) => {
+      const { note } = readCancellation(await readJson(info.request));
+      return keyed(info.request, [note], () => {
+        const s = state();
+        const [number, list] = [...s.orders].find(([, l]) => l.some((x) => x.id === info.params['id'])) ?? [];
+        const i = list?.findIndex((x) => x.id === info.params['id']) ?? -1;
+        if (!number || !list || i < 0) throw new ApiError(404, 'not_found');
+        if (list[i]!.status === 'cancelled') throw new ApiError(409, 'order_already_cancelled');
+        const at = now().toISOString();
+        const order: Order = { ...list[i]!, status: 'cancelled', cancelledAt: at, cancelNote: note };
+        list[i] = order;
+        const c = s.customers.get(number)!;
+        const credit = c.credit.minutes - order.minutes;
+        setCredit(s, number, credit, at);
+        s.ledgers.get(number)!.ledger.entries.push({
+          id: `mov_mock_${++s.seq}`, at, kind: 'correction', minutes: -order.minutes, balanceAfter: credit, workedMinutes: null,
+          ticketId: null, ticketNumber: null, ticketSubject: null, orderId: order.id, orderName: order.name, note, contact: null,
+        });
+        const text = orderCancelledMail('de', { name: order.contact?.name ?? c.customer.name, item: order.name, minutes: order.minutes, note, creditMinutes: credit });
+        mail(s, c.customer.email, text.subject, text.body);
+        return { status: 200, body: { order, credit: c.credit } };
       });
     })),
 

@@ -26,6 +26,17 @@ const en: CustomerMessages = {
     preview: (b, a) => `Credit ${b} → ${a}`,
     done: (m, c) => `Correction booked: ${m}. Credit now ${c}.`,
   },
+  orders: {
+    heading: 'Orders', empty: 'No orders yet.',
+    by: (n) => `ordered by ${n}`, automatic: 'automatic top-up',
+    credited: 'credited', cancelledOn: (d) => `cancelled on ${d}`,
+    cancel: 'Cancel order', cancelLabel: (n, d) => `Cancel order “${n}” of ${d}`,
+    confirm: (n, m, b, a) => `Cancel “${n}”? The credit goes from ${b} to ${a} (−${m}); whoever ordered gets an e-mail with the reason.`,
+    note: 'Reason (shown on the statement and in the e-mail)',
+    noteRequired: 'Please give a reason – the customer reads it on the statement.',
+    confirmYes: 'Yes, cancel it', keep: 'Keep the order', cancelling: 'Cancelling …',
+    cancelled: (n, c) => `“${n}” cancelled. Credit now ${c}.`,
+  },
   contacts: {
     heading: 'Contacts and roles', empty: 'Nobody of this customer has signed in yet.',
     person: 'Person', role: 'Role', lastActive: 'Last active', never: 'never',

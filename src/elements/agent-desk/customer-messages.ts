@@ -37,6 +37,23 @@ export interface CustomerMessages {
     preview: (before: string, after: string) => string;
     done: (minutes: string, credit: string) => string;
   };
+  orders: {
+    heading: string;
+    empty: string;
+    by: (name: string) => string;
+    automatic: string;
+    credited: string;
+    cancelledOn: (date: string) => string;
+    cancel: string;
+    cancelLabel: (name: string, date: string) => string;
+    confirm: (name: string, minutes: string, before: string, after: string) => string;
+    note: string;
+    noteRequired: string;
+    confirmYes: string;
+    keep: string;
+    cancelling: string;
+    cancelled: (name: string, credit: string) => string;
+  };
   contacts: {
     heading: string;
     empty: string;
@@ -107,6 +124,17 @@ export const customerMessages = catalog<CustomerMessages>(
       noteRequired: 'Bitte einen Grund angeben – der Kunde liest ihn im Kontoauszug.',
       preview: (b, a) => `Guthaben ${b} → ${a}`,
       done: (m, c) => `Korrektur gebucht: ${m}. Guthaben jetzt ${c}.`,
+    },
+    orders: {
+      heading: 'Bestellungen', empty: 'Noch keine Bestellungen.',
+      by: (n) => `bestellt von ${n}`, automatic: 'automatisch nachbestellt',
+      credited: 'gutgeschrieben', cancelledOn: (d) => `storniert am ${d}`,
+      cancel: 'Stornieren', cancelLabel: (n, d) => `Bestellung „${n}“ vom ${d} stornieren`,
+      confirm: (n, m, b, a) => `„${n}“ stornieren? Das Guthaben geht von ${b} auf ${a} (−${m}); wer bestellt hat, bekommt eine E-Mail mit dem Grund.`,
+      note: 'Grund (steht im Kontoauszug und in der E-Mail)',
+      noteRequired: 'Bitte einen Grund angeben – der Kunde liest ihn im Kontoauszug.',
+      confirmYes: 'Ja, stornieren', keep: 'Nicht stornieren', cancelling: 'Wird storniert …',
+      cancelled: (n, c) => `„${n}“ storniert. Guthaben jetzt ${c}.`,
     },
     contacts: {
       heading: 'Kontakte und Rollen', empty: 'Von diesem Kunden hat sich noch niemand angemeldet.',

@@ -1,14 +1,16 @@
 /**
  * The desk's customers panel, a lazy chunk (loaded when the tab opens): the customer list; one
  * customer's credit and offers with licence renewal; the statement of a month (CSV/PDF to download)
- * and a correction of the credit with before → after shown first; the people with their roles; the
- * ERP's installation keys (created and shown once, revoked after a confirmation). Every refusal is
+ * and a correction of the credit with before → after shown first; the orders, one cancelled after a
+ * confirmation with its reason; the people with their roles; the ERP's installation keys (created
+ * and shown once, revoked after a confirmation). Every refusal is
  * shown at its field or row, and what the server kept is reloaded, so nothing on screen is stale.
  */
 import { css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import type { AgentContact, AgentCustomerDetail, ContactRole, InstallationKey } from '../../api/agent-backend.js';
 import { toApiError } from '../../api/errors.js';
+import type { Order, OrderResult } from '../../api/types.js';
 import { saveFile } from '../../base/save-file.js';
 import { randomId } from '../../base/random-id.js';
 import { monthOf } from '../../domain/statement.js';
@@ -35,11 +37,11 @@ export const styles = [
     .secret input { font-family: ui-monospace, monospace; font-size: 13px; min-width: 0; flex: 1 1 180px; }
     .warn-strong { color: var(--_low); font-weight: 600 !important; }
     .key-form { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
-    .keys { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
-    .key { border-block-start: 1px solid var(--_border); padding-block-start: calc(var(--_space) * 2); display: flex; flex-direction: column; gap: var(--_space); }
-    .key.revoked strong { color: var(--_muted); text-decoration: line-through; }
+    .keys, .orders { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); }
+    .key, .order { border-block-start: 1px solid var(--_border); padding-block-start: calc(var(--_space) * 2); display: flex; flex-direction: column; gap: var(--_space); }
+    .key.revoked strong, .order.cancelled strong { color: var(--_muted); text-decoration: line-through; }
     .key-head { display: flex; gap: calc(var(--_space) * 2); align-items: baseline; justify-content: space-between; flex-wrap: wrap; }
-    .key .outcome:focus { outline: none; }
+    .key .outcome:focus, .order .outcome:focus { outline: none; }
     .confirm { display: flex; flex-direction: column; gap: calc(var(--_space) * 2); padding: calc(var(--_space) * 2); border: 1px solid var(--_danger); border-radius: calc(var(--_radius) - 2px); }
     .role-edit { flex-wrap: nowrap; align-items: center; }
     .role-edit select { width: auto; min-width: 7.5em; }
@@ -77,9 +79,11 @@ export class CustomerPanel {
   secret?: { customer: string; label: string; value: string } | undefined;
   /** The key whose revocation waits for the agent's "yes". */
   confirming = '';
+  /** The order whose cancellation waits for a reason and the agent's "yes"; its key is kept through retries. */
+  cancelling?: { id: string; note: string; key?: string | undefined; busy?: boolean; error?: string | undefined } | undefined;
   /** Chosen roles not saved yet, by contact id. */
   roles = new Map<string, ContactRole>();
-  /** Outcomes by what they are about: `renew`, `download`, `copy`, `key:<id>`, `keys`, `contact:<id>`. */
+  /** Outcomes by what they are about: `renew`, `download`, `copy`, `key:<id>`, `keys`, `contact:<id>`, `order:<id>`. */
   outcomes = new Map<string, Outcome>();
   private shownCustomer = '';
 
@@ -87,6 +91,7 @@ export class CustomerPanel {
   readonly statement;
   readonly contacts;
   readonly keys;
+  readonly orders;
 
   constructor(private readonly desk: CadiaAgentDesk) {
     // Each reads the customer open in the panel (none while another tab shows) and reloads with the desk's `customers` topic.
@@ -106,6 +111,12 @@ export class CustomerPanel {
     });
     this.keys = new Task(desk, {
       task: async ([d, n], { signal }) => (n ? { customer: n, items: await d.api.listKeys(n, { signal }) } : undefined),
+      args: () => [desk.desk, number(), desk.revision('customers')] as const,
+    });
+    // The orders' routes are mapped here, on the desk's HTTP core, as the notices panel does: the desk's start does not carry them.
+    this.orders = new Task(desk, {
+      task: async ([d, n], { signal }) =>
+        n ? { customer: n, items: (await d.api.http.get<{ items: Order[] }>(`v1/agent/customers/${encodeURIComponent(n)}/orders`, { signal })).items } : undefined,
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
   }
@@ -135,6 +146,7 @@ export class CustomerPanel {
     this.keyForm = { label: '', role: 'member' };
     this.secret = undefined;
     this.confirming = '';
+    this.cancelling = undefined;
     this.roles.clear();
     this.outcomes.clear();
   }
@@ -183,6 +195,7 @@ export class CustomerPanel {
       <div class="t-grid">
         <div class="t-main">
           ${this.renderStatement(c)}
+          ${this.renderOrders(c)}
           ${this.renderContacts(c)}
         </div>
         <aside class="t-side">
@@ -274,9 +287,13 @@ export class CustomerPanel {
           <thead><tr><th scope="col">${w.columns.date}</th><th scope="col">${w.columns.entry}</th><th scope="col" class="end">${w.columns.minutes}</th><th scope="col" class="end">${w.columns.balance}</th></tr></thead>
           <tbody>
             <tr><td></td><td>${w.opening}</td><td></td><td class="end num nowrap">${d(s.openingMinutes)}</td></tr>
-            ${s.entries.map((e) => html`<tr><td class="nowrap">${formatDate(e.at, lang)}</td>
-              <td>${w.kinds[e.kind]}${e.ticketNumber ? html`<br /><span class="muted small">${e.ticketNumber} · ${e.ticketSubject}</span>` : e.orderName ? html`<br /><span class="muted small">${e.orderName}</span>` : e.note ? html`<br /><span class="muted small">${e.note}</span>` : nothing}</td>
-              <td class="end num nowrap ${e.minutes < 0 ? 'neg' : ''}">${e.minutes > 0 ? '+' : ''}${d(e.minutes)}</td><td class="end num nowrap">${d(e.balanceAfter)}</td></tr>`)}
+            ${s.entries.map((e) => {
+              // As the customer's statement reads it: a correction by its reason, one that cancelled an order names the order beside it.
+              const about = e.ticketNumber ? `${e.ticketNumber} · ${e.ticketSubject}` : [e.kind === 'correction' ? e.note : '', e.orderName ?? ''].filter(Boolean).join(' · ') || e.note;
+              return html`<tr><td class="nowrap">${formatDate(e.at, lang)}</td>
+              <td>${w.kinds[e.kind]}${about ? html`<br /><span class="muted small">${about}</span>` : nothing}</td>
+              <td class="end num nowrap ${e.minutes < 0 ? 'neg' : ''}">${e.minutes > 0 ? '+' : ''}${d(e.minutes)}</td><td class="end num nowrap">${d(e.balanceAfter)}</td></tr>`;
+            })}
             <tr><td></td><td><strong>${w.closing}</strong></td><td></td><td class="end num nowrap"><strong>${d(s.closingMinutes)}</strong></td></tr>
           </tbody>
         </table>
@@ -348,6 +365,82 @@ export class CustomerPanel {
       <div class="row to-end"><button type="submit" class="primary" ?disabled=${f.busy}>${f.busy ? m.saving : m.submit}</button></div>
       ${f.outcome ? html`<p id="cor-out" class="outcome ${f.outcome.ok ? 'ok' : 'bad'}" role="status">${f.outcome.text}</p>` : html`<p id="cor-out" class="outcome" role="status"></p>`}
     </form>`;
+  }
+
+  // ---- orders ----------------------------------------------------------------------------------
+
+  private renderOrders(c: AgentCustomerDetail) {
+    const m = this.m.orders;
+    const lang = this.desk.language;
+    const d = (n: number) => formatDuration(n, lang);
+    const orders = this.orders.value?.customer === c.customer.number ? this.orders.value.items : undefined;
+    const focus = async (id: string) => {
+      this.update();
+      await this.desk.updateComplete;
+      this.desk.shadowRoot?.getElementById(id)?.focus();
+    };
+    const cancel = async (e: SubmitEvent, o: Order) => {
+      e.preventDefault();
+      const f = this.cancelling!;
+      const key = `order:${o.id}`;
+      f.error = f.note.trim() ? undefined : m.noteRequired;
+      this.outcomes.delete(key);
+      if (f.error) return focus(`ord-note-${o.id}`);
+      f.busy = true;
+      this.update();
+      // One key per intended cancellation, kept through retries until the server answered.
+      f.key ??= randomId();
+      try {
+        const http = this.api.http;
+        const done = await http.json<OrderResult>(`v1/agent/orders/${encodeURIComponent(o.id)}/cancel`,
+          http.idempotent({ idempotencyKey: f.key, locale: lang }, { json: { note: f.note.trim() } }));
+        this.cancelling = undefined;
+        this.outcomes.set(key, { ok: true, text: m.cancelled(o.name, d(done.credit.minutes)) });
+        this.desk.desk.changed('customers', 'outbox');
+      } catch (err) {
+        f.busy = false;
+        f.error = toApiError(err).fieldErrors.find((x) => x.field === 'note')?.message;
+        if (f.error) return focus(`ord-note-${o.id}`);
+        // Cancelled meanwhile (409): nothing changed, the list shows it; anything else may be tried again with the same key.
+        if (toApiError(err).code === 'order_already_cancelled') this.cancelling = undefined;
+        this.outcomes.set(key, { ok: false, text: this.refusal(err), field: 'order' });
+        void this.orders.run();
+      }
+      return focus(this.cancelling ? `ord-note-${o.id}` : `ord-out-${o.id}`);
+    };
+    const row = (o: Order) => {
+      const f = this.cancelling?.id === o.id ? this.cancelling : undefined;
+      const cancelled = o.status === 'cancelled';
+      return html`<li class="order ${o.status}">
+        <div class="key-head">
+          <strong>${o.name}</strong>
+          <span class="pill ${cancelled ? '' : 'ok'}">${cancelled ? m.cancelledOn(formatDate(o.cancelledAt ?? o.createdAt, lang)) : m.credited}</span>
+        </div>
+        <p class="muted small">${formatDate(o.createdAt, lang)} · <span class="num nowrap">+${d(o.minutes)}</span> · <span class="num nowrap">${formatMoney(o.price, lang)}</span>
+          ${o.automatic ? html` · ${m.automatic}` : o.contact ? html` · ${m.by(o.contact.name)}` : nothing}</p>
+        ${cancelled && o.cancelNote ? html`<p class="small">${o.cancelNote}</p>` : nothing}
+        ${cancelled ? nothing : f
+          ? html`<form class="confirm" novalidate aria-labelledby="ord-ask-${o.id}" @submit=${(e: SubmitEvent) => cancel(e, o)}>
+              <p id="ord-ask-${o.id}">${m.confirm(o.name, d(o.minutes), d(c.credit.minutes), d(c.credit.minutes - o.minutes))}</p>
+              <label>${m.note}
+                <input id="ord-note-${o.id}" type="text" maxlength="500" .value=${f.note} aria-invalid=${f.error ? 'true' : 'false'} aria-describedby="ord-note-err-${o.id}"
+                  ?disabled=${f.busy} @input=${(e: Event) => ((f.note = (e.target as HTMLInputElement).value), (f.error = undefined), this.update())} /></label>
+              <p id="ord-note-err-${o.id}" class="field-error" role="status">${f.error ?? nothing}</p>
+              <div class="row to-end">
+                <button type="button" class="secondary" ?disabled=${f.busy} @click=${() => ((this.cancelling = undefined), focus(`ord-cancel-${o.id}`))}>${m.keep}</button>
+                <button type="submit" class="danger" ?disabled=${f.busy}>${f.busy ? m.cancelling : m.confirmYes}</button>
+              </div></form>`
+          : html`<div class="row to-end"><button type="button" id="ord-cancel-${o.id}" class="secondary" aria-label=${m.cancelLabel(o.name, formatDate(o.createdAt, lang))}
+              aria-describedby="ord-out-${o.id}" @click=${() => ((this.cancelling = { id: o.id, note: '' }), this.outcomes.delete(`order:${o.id}`), focus(`ord-note-${o.id}`))}>${m.cancel}</button></div>`}
+        ${this.outcomeLine(`order:${o.id}`, `ord-out-${o.id}`, true)}
+      </li>`;
+    };
+    return html`<section class="card" aria-labelledby="ord-h">
+      <h3 id="ord-h">${m.heading}</h3>
+      ${!orders ? (this.orders.error ? this.desk.renderError(this.orders.error, () => this.orders.run()) : html`<div class="skeleton rows" aria-busy="true"></div>`)
+        : !orders.length ? html`<p class="muted">${m.empty}</p>`
+        : html`<ul class="orders">${orders.map(row)}</ul>`}
+    </section>`;
   }
 
   // ---- contacts --------------------------------------------------------------------------------
