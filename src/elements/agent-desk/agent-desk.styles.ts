@@ -67,6 +67,9 @@ const desk = css`
   .row.to-end { justify-content: flex-end; }
   .row > label { flex: 1 1 90px; min-width: 0; }
   .row > label.narrow { flex: 0 1 100px; }
+  /* A select with long options ("Kategorie: berechnet", "Wartet auf Kunde") takes its own line in the
+     280 px side column at 1024 px instead of cutting its text; beside its neighbour from 320 px on. */
+  .row > label.wide { flex-basis: 160px; }
   .grow { flex: 1 1 auto; }
   label { display: flex; flex-direction: column; gap: var(--_space); font-size: 0.9em; color: var(--_muted); }
   input, select, textarea { ${fieldBox} padding-inline: calc(var(--_space) * 2); width: 100%; font-size: 14px; }

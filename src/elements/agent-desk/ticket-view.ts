@@ -242,7 +242,7 @@ function renderBooking(desk: CadiaAgentDesk, t: AgentTicketDetail) {
     <div class="row">
       <label class="narrow">${m.time.minutes}
         <input id="t-min" type="number" inputmode="numeric" min="1" max="600" step="1" .value=${f.minutes} aria-invalid=${bad ? 'true' : 'false'} aria-describedby="t-preview time-out" @input=${input('minutes')} /></label>
-      <label>${m.time.billing}
+      <label class="wide">${m.time.billing}
         <select @change=${(e: Event) => ((f.billing = (e.target as HTMLSelectElement).value as TicketForms['time']['billing']), desk.requestUpdate())}>
           <option value="auto" ?selected=${f.billing === 'auto'}>${m.time.byCategory(free)}</option>
           <option value="bill" ?selected=${f.billing === 'bill'}>${m.time.charge}</option>
@@ -280,7 +280,7 @@ function renderReclassify(desk: CadiaAgentDesk, t: AgentTicketDetail) {
     <h3 id="rc-h">${m.reclassify.heading}</h3>
     <p class="muted small">${t.billing.freeMinutes ? m.reclassify.hint(formatDuration(t.billing.freeMinutes, desk.language)) : m.reclassify.hintNoTime}</p>
     ${isFreeCategory(t.category) ? html`<div class="row to-end">
-      <label>${m.reclassify.to}
+      <label class="wide">${m.reclassify.to}
         <select id="rc-cat" aria-invalid=${bad ? 'true' : 'false'} aria-describedby="rc-out" @change=${(e: Event) => (f.category = (e.target as HTMLSelectElement).value as TicketCategory)}>
           ${TICKET_CATEGORIES.filter((c) => !isFreeCategory(c)).map((c) => html`<option value=${c} ?selected=${f.category === c}>${cats[c]}</option>`)}
         </select></label>
@@ -302,7 +302,7 @@ function renderStatus(desk: CadiaAgentDesk, t: AgentTicketDetail) {
   return html`<form class="card" aria-labelledby="st-h" @submit=${submit}>
     <h3 id="st-h">${m.status.heading}</h3>
     <div class="row to-end">
-      <label>${m.status.label}
+      <label class="wide">${m.status.label}
         <select name="status">${TICKET_STATUSES.map((s) => html`<option value=${s} ?selected=${t.status === s}>${m.statuses[s]}</option>`)}</select></label>
       <button type="submit" class="secondary" ?disabled=${f.busy}>${m.status.set}</button>
     </div>
