@@ -90,6 +90,18 @@ describe('<cadia-agent-desk> customers panel', () => {
     await waitFor(() => text($(desk, `#role-out-${person!.id}`)) === 'Lager Eins ist jetzt Admin.', 5000, 'role saved');
     expect((await be.sql<{ role: string }>('SELECT role FROM contacts WHERE id = ?', person!.id))[0]!.role).to.equal('admin');
 
+    // A laptop (1024 px) and a desktop (1440 px): the people table (a role select, dates) and the
+    // statement stay inside their cards (at 1024 the people table ran past its card into the side column).
+    for (const width of [1024, 1440]) {
+      desk.style.width = `${width}px`;
+      await new Promise((r) => requestAnimationFrame(r));
+      for (const table of $$(desk, '.card table')) {
+        const card = table.closest('.card')!.getBoundingClientRect();
+        expect(table.getBoundingClientRect().right, `${width}: ${table.className} inside its card`).to.be.at.most(card.right + 0.5);
+      }
+    }
+    desk.style.width = '1280px';
+
     // Revoke by keyboard: the button asks first, "yes" has the focus, Enter revokes.
     const [{ id: keyId }] = (await be.sql<{ id: string }>("SELECT id FROM installation_keys WHERE label = 'Lager-PC'")) as [{ id: string }];
     $(desk, `#key-revoke-${keyId}`)!.focus();
