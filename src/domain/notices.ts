@@ -29,6 +29,14 @@ export function compareVersions(a: readonly number[], b: readonly number[]): num
   return 0;
 }
 
+/**
+ * A notice's version range as shown to people ("2026.3 – 2026.4", "… – 2026.4" for an open end), or
+ * '' when both ends are open (each view then says "all versions" in its language).
+ */
+export function versionRange(n: { versionFrom: string; versionTo: string }): string {
+  return n.versionFrom || n.versionTo ? `${n.versionFrom || '…'} – ${n.versionTo || '…'}` : '';
+}
+
 /** A version field of a notice: empty (open end) or a version `parseVersion` reads. */
 export function isVersion(v: string): boolean {
   return v === '' || parseVersion(v) !== null;

@@ -9,7 +9,7 @@ import { css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import { randomId } from '../../base/random-id.js';
 import { formatDate, texts } from '../../i18n/index.js';
-import { NOTICE_LIMITS, NOTICE_STATUSES, noticeProblems, type NoticeDraft, type NoticeStatus } from '../../domain/notices.js';
+import { NOTICE_LIMITS, NOTICE_STATUSES, noticeProblems, versionRange, type NoticeDraft, type NoticeStatus } from '../../domain/notices.js';
 import { toApiError } from '../../api/errors.js';
 import type { AgentNotice, NoticeInput, NoticeSaved, NoticeSubscriber } from '../../api/agent-backend.js';
 import type { CadiaAgentDesk, Outcome } from './agent-desk.js';
@@ -195,7 +195,7 @@ export class NoticesView {
                   <span class="line1"><span class="pill ${n.status === 'fixed' ? 'ok' : n.status === 'investigating' ? 'danger' : ''}">${this.status[n.status]}</span>
                     <span class="status num">${m.subscribers(n.subscriberCount)}</span></span>
                   <span class="subject">${n.title}</span>
-                  <span class="meta muted">${n.program} · ${n.versionFrom || n.versionTo ? `${n.versionFrom || '…'} – ${n.versionTo || '…'}` : m.allVersions}</span>
+                  <span class="meta muted">${n.program} · ${versionRange(n) || m.allVersions}</span>
                 </button></li>`)}</ul>`
             : html`<p class="empty" part="notices">${m.empty}</p>`}
       </section>

@@ -14,7 +14,7 @@ import type { CadiaStore } from '../../context/store.js';
 import type { NoticeMatch } from '../../api/types.js';
 import { matchNotices, type NoticeQuery, setSubscribed } from './notices-api.js';
 import { messages, type NoticeMessages } from './messages.js';
-import { NOTICE_LIMITS } from '../../domain/notices.js';
+import { NOTICE_LIMITS, versionRange } from '../../domain/notices.js';
 
 /** Typing pauses this long before the server is asked (no request per keystroke). */
 export const NOTICE_DEBOUNCE_MS = 400;
@@ -213,7 +213,7 @@ export class NoticeMatcher implements ReactiveController {
   private renderNotice(n: NoticeMatch, m: NoticeMessages, o: NoticeRenderOptions) {
     const on = this.isSubscribed(n);
     const busy = this.busy.has(n.id);
-    const range = n.versionFrom || n.versionTo ? `${n.versionFrom || '…'} – ${n.versionTo || '…'}` : m.allVersions;
+    const range = versionRange(n) || m.allVersions;
     const id = `notice-${n.id}`;
     return html`<section class="notice-card" part="notice" data-notice=${n.id} data-status=${n.status} aria-labelledby=${id}>
       <div class="notice-meta">
