@@ -105,8 +105,10 @@ export interface CadiaBackend {
    * and "Betrifft mich auch" (src/elements/notices/notices-api.ts); closing and rating a ticket
    * (src/elements/ticket-list/ticket-writes.ts); the list's filter by person (`v1/contacts`).
    * A host's own backend that maps these paths elsewhere replaces this method (or keeps the
-   * standard one, as examples/custom-backend.ts does). Optional: without it those parts show an
-   * error (the notices stay hidden); everything else works.
+   * standard one, as examples/custom-backend.ts does); it resolves with a success only and rejects
+   * a failure with a `CadiaApiError`, as the standard one does (docs/embedding.md, "Your own
+   * backend"). Optional: without it those parts show an error (the notices stay hidden); everything
+   * else works.
    */
   read?(path: string, o?: ReadOptions): Promise<Response>;
   /** Pushes server changes to `listener`; returns a function that stops listening. */

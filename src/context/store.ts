@@ -167,7 +167,7 @@ export class CadiaStore {
     return this.#backend.loadAttachment(url, { signal });
   }
 
-  /** A GET the backend answers with the raw response (see `CadiaBackend.read`; a backend without it fails the promise). */
+  /** A request (a GET, or a lazy part's write) the backend answers with the raw response (see `CadiaBackend.read`; a backend without it fails the promise). */
   async read(path: string, o?: ReadOptions): Promise<Response> {
     return this.#backend.read!(path, o);
   }
