@@ -5,7 +5,6 @@
  * input; what each write does is in model/notices.ts.
  */
 import { Hono } from 'hono';
-import { NOTICE_LIMITS } from '../../src/domain/notices.js';
 import { type AppEnv, requireAgent, requireCustomer } from '../auth.js';
 import { transact } from '../db.js';
 import type { Deps } from '../deps.js';
@@ -14,7 +13,7 @@ import {
   createNotice, deleteNotice, getNotice, listNotices, listSubscribers, matchNotices, subscribe, unsubscribe, updateNotice,
 } from '../model/notices.js';
 import { pickLang } from '../problem.js';
-import { EMPTY_NOTICE, readNotice } from '../rules/notices.js';
+import { EMPTY_NOTICE, readNotice, readNoticeQuery } from '../rules/notices.js';
 import { Fields, readJsonObject } from '../validate.js';
 
 export function noticeRoutes(deps: Deps): Hono<AppEnv> {
@@ -23,12 +22,8 @@ export function noticeRoutes(deps: Deps): Hono<AppEnv> {
 
   app.get('/notices', async (c) => {
     const p = requireCustomer(c);
-    const f = new Fields(c.req.query());
-    const program = f.string('program', { max: NOTICE_LIMITS.program });
-    const version = f.string('version', { max: NOTICE_LIMITS.version });
-    const q = f.string('q', { max: NOTICE_LIMITS.query });
-    f.check();
-    const items = await matchNotices(db, { program, version, q, lang: pickLang(c.req.header('accept-language')), contactId: p.contactId });
+    const query = readNoticeQuery(new Fields(c.req.query()));
+    const items = await matchNotices(db, { ...query, lang: pickLang(c.req.header('accept-language')), contactId: p.contactId });
     c.header('Cache-Control', 'private, no-store');
     return c.json({ items });
   });

@@ -1,7 +1,7 @@
 /**
  * How a notice from the desk is read and checked, and which notices match what a customer's
  * widget asks: pure, no database. The routes
- * (server/routes/notices.ts) and the Storybook mocks (stories/mocks/agent-handlers.ts) both call
+ * (server/routes/notices.ts) and the Storybook mocks (stories/mocks/agent-handlers.ts, handlers.ts) both call
  * this, so the mocks refuse exactly what the server refuses.
  */
 import {
@@ -58,6 +58,13 @@ export function readNotice(f: Fields, input: Readonly<Record<string, unknown>>, 
   // A field already refused (wrong type, too long) is not refused twice.
   for (const [field, code] of noticeProblems(out)) if (!f.errors.some((e) => e.field === field)) f.add(field, code);
   return out;
+}
+
+/** What a customer's widget asks `GET /notices` with: program, version and the typed words, each within NOTICE_LIMITS (else 422). */
+export function readNoticeQuery(f: Fields): { program: string; version: string; q: string } {
+  const query = { program: f.string('program', { max: NOTICE_LIMITS.program }), version: f.string('version', { max: NOTICE_LIMITS.version }), q: f.string('q', { max: NOTICE_LIMITS.query }) };
+  f.check();
+  return query;
 }
 
 /** When a notice was fixed: stamped as it becomes fixed, kept while it stays fixed, cleared when it is not (`current` null: a new notice). */

@@ -28,7 +28,7 @@ import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/do
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
 import { pickLang } from '../../server/problem.js';
-import { pickMatches } from '../../server/rules/notices.js';
+import { pickMatches, readNoticeQuery } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
 import { closedByCustomerNotice, followUpNotice, SYSTEM_AUTHOR } from '../../server/mail-texts.js';
 import type { NoticesTable } from '../../server/db.js';
@@ -517,9 +517,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
 
     // Known-issue notices: matched with the server's own rules (server/rules/notices.ts) on the demo's notices.
     http.get(`${API}/notices`, authed(({ request }) => {
-      const f = new Fields(Object.fromEntries(new URL(request.url).searchParams));
-      const query = { program: f.string('program', { max: 200 }), version: f.string('version', { max: 40 }), q: f.string('q', { max: 2000 }) };
-      f.check();
+      const query = readNoticeQuery(new Fields(Object.fromEntries(new URL(request.url).searchParams)));
       const s = state();
       const items = pickMatches(s.notices, { ...query, lang: pickLang(request.headers.get('accept-language') ?? undefined) }).map((n) => ({ ...n, subscribed: s.subscribed.has(n.id) }));
       return HttpResponse.json({ items });
