@@ -35,9 +35,9 @@ const budgets = [
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
   // The support desk's page (/agent): its own file, never loaded by a customer page; lit, context, ky,
   // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks, the
-  // customers panel with statement, orders (cancel), correction, people and keys and their styles: 8.5 kB gzip, loaded
+  // customers panel with its routes (customer-api.ts), statement, orders (cancel), correction, people and keys and their styles: 8.9 kB gzip, loaded
   // when its tab opens; the known-issue notices panel, 5.1 kB, the same) not counted.
-  { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.84 kB' },
+  { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.55 kB' },
   { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.38 kB' },
 ];
 

@@ -8,7 +8,6 @@ import { appendFiles, createHttp, type HttpBackendConfig } from './client.js';
 import type { BackendEvent, IdempotentOptions, RequestOptions } from './backend.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../domain/categories.js';
 import type { Credit, Message, Offer, Statement } from './types.js';
-import { fileOf } from '../base/save-file.js';
 
 type S = components['schemas'];
 export type AgentTicketSummary = S['AgentTicketSummary'];
@@ -87,33 +86,13 @@ export function createAgentBackend(config: HttpBackendConfig) {
     /** The customers' ratings on average (of one customer, or of all with `''`). */
     ratings: (customer: string, o?: RequestOptions) => get<RatingStats>(`v1/agent/ratings${customer ? `?customer=${encodeURIComponent(customer)}` : ''}`, o),
     listCustomers: async (o?: RequestOptions) => (await get<{ items: AgentCustomer[] }>('v1/agent/customers', o)).items,
-    getCustomer: (n: string, o?: RequestOptions) => get<AgentCustomerDetail>(customer(n), o),
-    /** A customer's statement of one month (`YYYY-MM`; the current one by default). */
-    getStatement: (n: string, month: string, o?: RequestOptions) => json<Statement>(`${customer(n)}/statement`, { searchParams: { month }, signal: o?.signal }),
-    /** The statement as the customer's CSV or PDF, in `lang`, named as the server names it. */
-    downloadStatement: (n: string, month: string, format: 'csv' | 'pdf', lang: string) =>
-      send(`${customer(n)}/statement`, { searchParams: { month, lang }, headers: { Accept: format === 'pdf' ? 'application/pdf' : 'text/csv' } }, (r) => fileOf(r, `statement-${n}-${month}.${format}`)),
-    /** Signed minutes with the reason the customer reads on the statement. */
-    correctCredit: async (n: string, input: { minutes: number; note: string }, o: IdempotentOptions) =>
-      (await json<{ credit: Credit }>(`${customer(n)}/corrections`, idempotent(o, { json: input }))).credit,
     listContacts: async (n: string, o?: RequestOptions) => (await get<{ items: AgentContact[] }>(`${customer(n)}/contacts`, o)).items,
-    /** Where this backend decides the role (`roleManagedBy: backend`); else 409 `role_from_host`. */
-    setContactRole: (n: string, id: string, role: ContactRole) =>
-      json<AgentContact>(`${customer(n)}/contacts/${encodeURIComponent(id)}/role`, { method: 'post', json: { role } }),
-    listKeys: async (n: string, o?: RequestOptions) => (await get<{ items: InstallationKey[] }>(`${customer(n)}/keys`, o)).items,
-    /** A new installation key; `secret` is in this answer only. */
-    createKey: (n: string, input: { label: string; role: ContactRole }) => json<InstallationKeyCreated>(`${customer(n)}/keys`, { method: 'post', json: input }),
-    /** A key revoked before: 409 `key_revoked`, field `key`. */
-    revokeKey: (n: string, id: string) => json<InstallationKey>(`${customer(n)}/keys/${encodeURIComponent(id)}/revoke`, { method: 'post' }),
-    /** Yearly licence renewal: issues and mails the loyalty offer (409 `offer_open` while one is open). */
-    renewLicence: async (n: string, o?: RequestOptions) =>
-      (await json<{ offer: Offer }>(`${customer(n)}/renewal`, { method: 'post', signal: o?.signal })).offer,
     outbox: async (o?: RequestOptions) => (await get<{ items: OutboxMail[] }>('v1/agent/outbox', o)).items,
     resendMail: (id: string, o?: RequestOptions) => json<OutboxMail>(`v1/agent/outbox/${encodeURIComponent(id)}/resend`, { method: 'post', signal: o?.signal }),
     /** Signature as the customer store's, so the thread's image loader (AttachmentUrls) takes either. */
     loadAttachment: (url: string, signal?: AbortSignal) => send(url.replace(/^\/+/, ''), { signal }, (r) => r.blob()),
     subscribe: (listener: (e: BackendEvent) => void) => subscribe(listener),
-    /** The HTTP core, for the desk's lazy parts (the notices panel maps its routes itself, so the desk's start does not carry them). */
+    /** The HTTP core, for the desk's lazy parts: the notices and customers panels map their routes themselves (customer-api.ts), so the desk's start does not carry them. */
     http,
   };
 }

@@ -10,7 +10,7 @@ import { css, html, nothing } from 'lit';
 import { Task } from '@lit/task';
 import type { AgentContact, AgentCustomerDetail, ContactRole, InstallationKey } from '../../api/agent-backend.js';
 import { toApiError } from '../../api/errors.js';
-import type { Order, OrderResult } from '../../api/types.js';
+import type { Order } from '../../api/types.js';
 import { saveFile } from '../../base/save-file.js';
 import { randomId } from '../../base/random-id.js';
 import { monthOf } from '../../domain/statement.js';
@@ -18,6 +18,8 @@ import { formatDate, formatDateTime, formatDuration, formatMoney, texts } from '
 import { statementTexts } from '../../i18n/statement.js';
 import type { CadiaAgentDesk, Outcome } from './agent-desk.js';
 import { customerMessages } from './customer-messages.js';
+import { customerApi, type CustomerApi } from './customer-api.js';
+import type { DeskStore } from './desk-store.js';
 
 /** Adopted into the desk's shadow root with the part (LazyPart), so the desk's start does not carry them. */
 export const styles = [
@@ -88,6 +90,7 @@ export class CustomerPanel {
   /** Outcomes by what they are about: `renew`, `download`, `copy`, `key:<id>`, `keys`, `contact:<id>`, `order:<id>`. */
   outcomes = new Map<string, Outcome>();
   private shownCustomer = '';
+  #api?: { store: DeskStore; api: CustomerApi };
 
   readonly customer;
   readonly statement;
@@ -99,11 +102,11 @@ export class CustomerPanel {
     // Each reads the customer open in the panel (none while another tab shows) and reloads with the desk's `customers` topic.
     const number = () => (desk.view === 'customers' ? desk.customerNumber : '');
     this.customer = new Task(desk, {
-      task: ([d, n], { signal }) => (n ? d.api.getCustomer(n, { signal }) : Promise.resolve(undefined)),
+      task: ([d, n], { signal }) => (n ? this.apiOf(d).getCustomer(n, { signal }) : Promise.resolve(undefined)),
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
     this.statement = new Task(desk, {
-      task: ([d, n, month], { signal }) => (n ? d.api.getStatement(n, month, { signal }) : Promise.resolve(undefined)),
+      task: ([d, n, month], { signal }) => (n ? this.apiOf(d).getStatement(n, month, { signal }) : Promise.resolve(undefined)),
       args: () => [desk.desk, number(), this.month || monthOf(new Date()), desk.revision('customers')] as const,
     });
     // People and keys are tagged with their customer: while another customer's load, the last one's stay hidden.
@@ -112,13 +115,11 @@ export class CustomerPanel {
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
     this.keys = new Task(desk, {
-      task: async ([d, n], { signal }) => (n ? { customer: n, items: await d.api.listKeys(n, { signal }) } : undefined),
+      task: async ([d, n], { signal }) => (n ? { customer: n, items: await this.apiOf(d).listKeys(n, { signal }) } : undefined),
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
-    // The orders' routes are mapped here, on the desk's HTTP core, as the notices panel does: the desk's start does not carry them.
     this.orders = new Task(desk, {
-      task: async ([d, n], { signal }) =>
-        n ? { customer: n, items: (await d.api.http.get<{ items: Order[] }>(`v1/agent/customers/${encodeURIComponent(n)}/orders`, { signal })).items } : undefined,
+      task: async ([d, n], { signal }) => (n ? { customer: n, items: await this.apiOf(d).listOrders(n, { signal }) } : undefined),
       args: () => [desk.desk, number(), desk.revision('customers')] as const,
     });
   }
@@ -127,8 +128,14 @@ export class CustomerPanel {
     return texts(customerMessages, this.desk.language);
   }
 
+  /** The panel's routes on the desk store's HTTP core (customer-api.ts), made once per store. */
+  private apiOf(store: DeskStore): CustomerApi {
+    if (this.#api?.store !== store) this.#api = { store, api: customerApi(store.api.http) };
+    return this.#api.api;
+  }
+
   private get api() {
-    return this.desk.desk.api;
+    return this.apiOf(this.desk.desk);
   }
 
   private update(): void {
@@ -393,9 +400,7 @@ export class CustomerPanel {
       // One key per intended cancellation, kept through retries until the server answered.
       f.key ??= randomId();
       try {
-        const http = this.api.http;
-        const done = await http.json<OrderResult>(`v1/agent/orders/${encodeURIComponent(o.id)}/cancel`,
-          http.idempotent({ idempotencyKey: f.key, locale: lang }, { json: { note: f.note.trim() } }));
+        const done = await this.api.cancelOrder(o.id, f.note.trim(), { idempotencyKey: f.key, locale: lang });
         this.cancelling = undefined;
         this.outcomes.set(key, { ok: true, text: m.cancelled(o.name, d(done.credit.minutes)) });
         this.desk.desk.changed('customers', 'outbox');
