@@ -24,7 +24,7 @@ export interface CustomersTable {
   ticket_visibility: ColumnType<'own' | 'company', 'own' | 'company' | undefined, 'own' | 'company'>;
   /** Below this many minutes the credit is low (the admins' choice; default 60). */
   low_credit_threshold: ColumnType<number, number | undefined, number>;
-  /** The level last warned about (`ok`: armed); see src/domain/notifications.ts. */
+  /** The level last warned about (`ok`: armed); see src/domain/credit.ts. */
   low_credit_state: ColumnType<'ok' | 'low' | 'zero', 'ok' | 'low' | 'zero' | undefined, 'ok' | 'low' | 'zero'>;
   /** The package ordered by itself when the credit falls below the threshold (null: no auto top-up). */
   auto_topup_package_id: ColumnType<string | null, string | null | undefined, string | null>;

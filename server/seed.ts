@@ -4,7 +4,8 @@
  */
 import { chargeBooking } from '../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../src/domain/categories.js';
-import { creditLevel, DEFAULT_LOW_CREDIT_MINUTES } from '../src/domain/notifications.js';
+import { creditLevel } from '../src/domain/credit.js';
+import { DEFAULT_LOW_CREDIT_MINUTES } from '../src/domain/notifications.js';
 import { offerExpiresAt } from '../src/domain/offers.js';
 import { DAY_MS } from './clock.js';
 import type { Conn, Tables, Tx } from './db.js';

@@ -13,7 +13,7 @@
  * package instead of warning: the admins get one mail about the order (which says the new credit).
  */
 import { monthBounds, monthOf } from '../../src/domain/statement.js';
-import { creditLevel, type CreditLevel, levelRank } from '../../src/domain/notifications.js';
+import { creditLevel, type CreditLevel, levelRank } from '../../src/domain/credit.js';
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { autoTopUpMail, creditUsedUpMail, lowCreditMail } from '../mail-texts.js';

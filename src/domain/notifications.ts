@@ -1,7 +1,7 @@
 /**
- * Which mails a person gets, and the low-credit rule (issue 17). Shared by the server (who is
- * mailed, when the warning fires) and `<cadia-account>` (the settings it shows) and the badge
- * (its low state).
+ * Which mails a person gets, and the low-credit threshold's limits (issue 17). Shared by the server
+ * (who is mailed) and `<cadia-account>` (the settings it shows); the levels themselves
+ * (ok, low, zero) are in credit.ts, for the badge and the server's warning.
  */
 
 /**
@@ -26,18 +26,3 @@ export const DEFAULT_LOW_CREDIT_MINUTES = 60;
 export const MAX_LOW_CREDIT_MINUTES = 6000;
 /** Automatic top-ups per calendar month an admin may allow at most. */
 export const MAX_AUTO_TOP_UPS_PER_MONTH = 10;
-
-/**
- * Where the credit stands against the threshold: `ok` (at or above it), `low` (below it, above
- * zero), `zero` (zero or below). The server keeps the last state it warned about, so each fall
- * into `low` and into `zero` is mailed once, and rising back to `ok` re-arms both.
- */
-export type CreditLevel = 'ok' | 'low' | 'zero';
-
-export function creditLevel(minutes: number, thresholdMinutes: number): CreditLevel {
-  if (minutes <= 0) return 'zero';
-  return minutes < thresholdMinutes ? 'low' : 'ok';
-}
-
-/** How serious a level is; a warning fires only when the level gets worse than the one last warned about. */
-export const levelRank = (l: CreditLevel): number => (l === 'ok' ? 0 : l === 'low' ? 1 : 2);

@@ -5,7 +5,8 @@ import { styles } from './credit-badge.styles.js';
 import { messages } from './messages.js';
 import { formatDateTime, formatDuration } from '../../i18n/index.js';
 import { errorText } from '../../i18n/common.js';
-import { isCreditExhausted, isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
+import { creditLevel } from '../../domain/credit.js';
+import { isOfferExpired, offerDaysLeft } from '../../domain/offers.js';
 import { CadiaErrorEvent, OrderRequestedEvent, StatementRequestedEvent } from '../../events/index.js';
 import { TickerController } from '../../controllers/ticker.js';
 import type { CadiaApiError } from '../../api/errors.js';
@@ -100,10 +101,9 @@ export class CadiaCreditBadge extends CadiaElement {
   }
 
   private level(me: Me): Level {
-    const minutes = me.credit.minutes;
-    if (isCreditExhausted(minutes)) return 'exhausted';
-    // The contract requires the threshold in /v1/me (the server's default is 60).
-    return minutes < (this.lowThreshold ?? me.lowCreditThresholdMinutes) ? 'low' : 'ok';
+    // The server's rule (it mails on the same levels); the threshold is the customer's from /v1/me unless the host sets one.
+    const level = creditLevel(me.credit.minutes, this.lowThreshold ?? me.lowCreditThresholdMinutes);
+    return level === 'zero' ? 'exhausted' : level;
   }
 
   /** The open loyalty offer that expires first, if any is still open by our clock. */
