@@ -104,9 +104,12 @@ export class Fields {
     return v;
   }
 
-  boolean(field: string): boolean | undefined {
+  boolean(field: string, opts: { required?: boolean } = {}): boolean | undefined {
     const v = this.input[field];
-    if (v === undefined || v === null) return undefined;
+    if (v === undefined || v === null) {
+      if (opts.required) this.add(field, 'required');
+      return undefined;
+    }
     if (typeof v !== 'boolean') {
       this.add(field, 'invalid_type', { expected: 'boolean' });
       return undefined;

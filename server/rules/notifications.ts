@@ -8,11 +8,7 @@ import { Fields } from '../validate.js';
 export function readNotificationSettings(body: Readonly<Record<string, unknown>>): NotificationSettings {
   const f = new Fields(body);
   const out: Partial<NotificationSettings> = {};
-  for (const k of MAIL_KINDS) {
-    const v = f.boolean(k);
-    if (v === undefined && (body[k] === undefined || body[k] === null)) f.add(k, 'required');
-    out[k] = v;
-  }
+  for (const k of MAIL_KINDS) out[k] = f.boolean(k, { required: true });
   f.check();
   return out as NotificationSettings;
 }
@@ -20,9 +16,8 @@ export function readNotificationSettings(body: Readonly<Record<string, unknown>>
 export function readCreditSettings(body: Readonly<Record<string, unknown>>): Omit<CreditSettings, 'autoTopUpsThisMonth'> {
   const f = new Fields(body);
   const threshold = f.integer('lowCreditThresholdMinutes', { required: true, min: 0, max: MAX_LOW_CREDIT_MINUTES });
-  // null (or absent): no auto top-up.
-  const packageId = body.autoTopUpPackageId === undefined || body.autoTopUpPackageId === null || body.autoTopUpPackageId === ''
-    ? null : f.string('autoTopUpPackageId', { max: 100 }) || null;
+  // null, absent or '': no auto top-up.
+  const packageId = f.string('autoTopUpPackageId', { max: 100 }) || null;
   const max = f.integer('autoTopUpMonthlyMax', { required: true, min: 1, max: MAX_AUTO_TOP_UPS_PER_MONTH });
   f.check();
   return { lowCreditThresholdMinutes: threshold!, autoTopUpPackageId: packageId, autoTopUpMonthlyMax: max! };
