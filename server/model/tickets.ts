@@ -3,7 +3,6 @@
  * and what a customer writes (a new ticket, a reply) with its mail and events. Support's writes
  * are in support.ts.
  */
-import { payAsYouGoAmount } from '../../src/domain/billing.js';
 import type { TicketCategory, TicketStatus, Urgency } from '../../src/domain/categories.js';
 import { type RawBuilder, sql, type SqlBool } from 'kysely';
 import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
@@ -14,12 +13,12 @@ import { newId } from '../ids.js';
 import { followUpNotice, SYSTEM_AUTHOR, ticketReceivedMail } from '../mail-texts.js';
 import { recipientByEmail, sendMail } from './notifications.js';
 import { ApiError, type Lang } from '../problem.js';
-import { followUpInput, statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
-import type { Message, TicketBilling, TicketDetail, TicketRef, TicketSummary, TimeEntry } from '../types.js';
+import { billingOf, followUpInput, statusAfterCustomerReply, type TicketInput } from '../rules/tickets.js';
+import type { Message, TicketDetail, TicketRef, TicketSummary, TimeEntry } from '../types.js';
 import { type AttachmentRow, type StoredUpload, storeAttachments, toAttachment } from '../uploads.js';
 import type { ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import { likePattern } from '../validate.js';
-import { CURRENCY, getCustomer, lockCustomer, UNIT_PRICE_AMOUNT } from './customers.js';
+import { getCustomer, lockCustomer, PRICING } from './customers.js';
 
 export interface TicketRow {
   id: string;
@@ -313,20 +312,6 @@ export async function timeEntriesOf(db: Conn, ticketId: string): Promise<TimeEnt
   return rows.map(toTimeEntry);
 }
 
-export function billingOf(entries: readonly TimeEntry[]): TicketBilling {
-  const sum = (f: (e: TimeEntry) => number) => entries.reduce((s, e) => s + f(e), 0);
-  const uncovered = sum((e) => e.uncoveredMinutes);
-  return {
-    bookedMinutes: sum((e) => e.minutes),
-    freeMinutes: sum((e) => (e.billable ? 0 : e.minutes)),
-    billableMinutes: sum((e) => (e.billable ? e.minutes : 0)),
-    chargedMinutes: sum((e) => e.chargedMinutes),
-    fromCreditMinutes: sum((e) => e.fromCreditMinutes),
-    uncoveredMinutes: uncovered,
-    owed: { amount: payAsYouGoAmount(uncovered, UNIT_PRICE_AMOUNT), currency: CURRENCY },
-  };
-}
-
 /** `now` (the server's clock) decides what a reply would do to a closed ticket. */
 export async function ticketDetail(db: Conn, id: string, now: Date): Promise<TicketDetail> {
   const r = (await summaryQuery(db).where('t.id', '=', id).executeTakeFirst()) as ListRow | undefined;
@@ -350,7 +335,7 @@ export async function ticketDetail(db: Conn, id: string, now: Date): Promise<Tic
     reclassifiedAt: r.reclassified_at,
     messages: await messagesOf(db, id),
     timeEntries,
-    billing: billingOf(timeEntries),
+    billing: billingOf(timeEntries, PRICING.unitPrice),
     diagnostics: await diagnosticsOf(db, id),
     ...closingOf({ status: r.status, closedAt: r.closed_at }, now),
   };

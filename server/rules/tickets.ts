@@ -10,7 +10,8 @@ import { ApiError, type FieldErrorInput, throwIfFieldErrors } from '../problem.j
 import { DIAGNOSTIC_FIELDS, DIAGNOSTICS_LIMITS, type ErpDiagnostics } from '../../src/domain/diagnostics.js';
 import type { Fields } from '../validate.js';
 import { RATING_COMMENT_MAX, RATING_MAX, RATING_MIN, RATING_SCORES } from '../../src/domain/closing.js';
-import type { RatingStats } from '../types.js';
+import type { RatingStats, TicketBilling, TimeEntry } from '../types.js';
+import { payAsYouGoAmount } from '../../src/domain/billing.js';
 
 /** The text fields a new ticket's form may carry besides `images`; any other field is refused. */
 export const TICKET_FORM_FIELDS = [
@@ -172,6 +173,21 @@ export function ratingStatsOf(counts: Iterable<{ score: number; n: number }>): R
     sum += n * score;
   }
   return { count, average: count ? Math.round((sum / count) * 10) / 10 : null, byScore: byScore as RatingStats['byScore'] };
+}
+
+/** A ticket's billing from its time entries: minutes booked, free, billable, charged, from credit and uncovered, and what the uncovered minutes cost at `unitPrice`. */
+export function billingOf(entries: readonly TimeEntry[], unitPrice: { amount: number; currency: string }): TicketBilling {
+  const sum = (f: (e: TimeEntry) => number) => entries.reduce((s, e) => s + f(e), 0);
+  const uncovered = sum((e) => e.uncoveredMinutes);
+  return {
+    bookedMinutes: sum((e) => e.minutes),
+    freeMinutes: sum((e) => (e.billable ? 0 : e.minutes)),
+    billableMinutes: sum((e) => (e.billable ? e.minutes : 0)),
+    chargedMinutes: sum((e) => e.chargedMinutes),
+    fromCreditMinutes: sum((e) => e.fromCreditMinutes),
+    uncoveredMinutes: uncovered,
+    owed: { amount: payAsYouGoAmount(uncovered, unitPrice.amount), currency: unitPrice.currency },
+  };
 }
 
 /** The customer answered, so the ball is with support again (a closed ticket is reopened). */

@@ -19,7 +19,7 @@ import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { LIMITS, TICKET_CATEGORIES, TICKET_STATUSES, type TicketStatus } from '../../src/domain/categories.js';
 import { ApiError } from '../../server/problem.js';
 import { readCancellation, readCorrection, readKeyInput, readRole } from '../../server/rules/desk.js';
-import { parseListParams, ratingStatsOf, readQueueFilters, throwIfFormErrors } from '../../server/rules/tickets.js';
+import { billingOf, parseListParams, ratingStatsOf, readQueueFilters, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { Fields } from '../../server/validate.js';
 import {
   EMPTY_NOTICE, fixedAtAfter, noticeFixedMailTo, readNotice, toAgentNotice, toColumns, toFields, type NoticeFields,
@@ -126,6 +126,9 @@ function initialState(o: AgentMockOptions, now: Date): AgentState {
   const subscribers = new Map([['ntc_demo_print', [subscriber(pos, 1, filed ? { id: filed.id, number: filed.number } : null), subscriber(neg, 0.5, null)]]]);
   return { ledgers, tickets, customers, outbox, attachments, idempotency: new Map(), seq: 0, notices: demoNotices(now, null), subscribers, contacts, keys, orders };
 }
+
+/** The pay-as-you-go price the demo customers pay (the server's PRICING), for what a ticket's uncovered minutes cost. */
+const UNIT_PRICE = fixtures.customers.positive.me.pricing.unitPrice;
 
 const rank = (t: AgentTicketSummary) => (t.urgency === 'urgent' ? 0 : 1);
 
@@ -260,12 +263,7 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
         const timeEntry = { id: `tim_mock_${++s.seq}`, date: at, minutes: minutes!, billable, note, chargedMinutes: charge.charged, fromCreditMinutes: charge.fromCredit, uncoveredMinutes: charge.uncovered };
         setCredit(s, t.customer.number, t.credit.minutes - charge.charged, at);
         const timeEntries = [...t.timeEntries, timeEntry];
-        const b = t.billing;
-        const billing = {
-          ...b, bookedMinutes: b.bookedMinutes + minutes!, freeMinutes: b.freeMinutes + (billable ? 0 : minutes!), billableMinutes: b.billableMinutes + (billable ? minutes! : 0),
-          chargedMinutes: b.chargedMinutes + charge.charged, fromCreditMinutes: b.fromCreditMinutes + charge.fromCredit, uncoveredMinutes: b.uncoveredMinutes + charge.uncovered,
-        };
-        const ticket = { ...s.tickets.get(t.id)!, timeEntries, billing, bookedMinutes: t.bookedMinutes + minutes!, updatedAt: at };
+        const ticket = { ...s.tickets.get(t.id)!, timeEntries, billing: billingOf(timeEntries, UNIT_PRICE), bookedMinutes: t.bookedMinutes + minutes!, updatedAt: at };
         s.tickets.set(t.id, ticket);
         return { status: 201, body: { timeEntry, credit: ticket.credit, offer: null, ticket } };
       });
@@ -314,9 +312,10 @@ export function createAgentHandlers(o: AgentMockOptions = {}): HttpHandler[] {
           return { ...e, billable: true, chargedMinutes: c.charged, fromCreditMinutes: c.fromCredit, uncoveredMinutes: c.uncovered };
         });
         setCredit(s, t.customer.number, credit, at);
-        const charged = timeEntries.reduce((n, e) => n + e.chargedMinutes, 0);
-        const billing = becomesBillable ? { ...t.billing, freeMinutes: 0, billableMinutes: t.billing.bookedMinutes, chargedMinutes: charged } : t.billing;
-        const ticket = { ...s.tickets.get(t.id)!, category, originalCategory: t.originalCategory ?? t.category, reclassifiedAt: at, updatedAt: at, timeEntries, billing, messages: [...t.messages, message] };
+        const ticket = {
+          ...s.tickets.get(t.id)!, category, originalCategory: t.originalCategory ?? t.category, reclassifiedAt: at, updatedAt: at,
+          timeEntries, billing: billingOf(timeEntries, UNIT_PRICE), messages: [...t.messages, message],
+        };
         s.tickets.set(t.id, ticket);
         if (becomesBillable) {
           const text = becameBillableMail('de', { name: t.customer.name, number: t.number, subject: t.subject, category, chargedMinutes: t.credit.minutes - credit, creditMinutes: credit });
