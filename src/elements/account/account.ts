@@ -419,7 +419,7 @@ export class CadiaAccount extends CadiaElement {
               <span class="detail">${p.email}</span>
             </div>
             <div class="figures">
-              <span class="detail">${p.lastActiveAt ? m.lastActive(formatDateTime(p.lastActiveAt, l, { dateStyle: 'medium', timeStyle: 'short' })) : m.neverActive}</span>
+              <span class="detail">${p.lastActiveAt ? m.lastActive(formatDateTime(p.lastActiveAt, l)) : m.neverActive}</span>
               <span class="state role">${p.role === 'admin' ? m.admin : m.member}</span>
             </div>
           </li>`)}
