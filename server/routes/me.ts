@@ -7,7 +7,7 @@ import { getCustomer, PRICING, toCredit } from '../model/customers.js';
 import { ticketScope } from '../model/tickets.js';
 import { personalDataArchive } from '../model/export.js';
 import { ApiError, type FieldErrorInput, pickLang } from '../problem.js';
-import { readLang } from '../rules/statement.js';
+import { exportFileName, readLang } from '../rules/statement.js';
 import type { Me, SessionState } from '../types.js';
 
 export function meRoutes(deps: Deps): Hono<AppEnv> {
@@ -45,10 +45,9 @@ export function meRoutes(deps: Deps): Hono<AppEnv> {
     await deps.rates.take('exports', p.contactId);
     const now = deps.clock.now();
     const customer = await getCustomer(db, p.customerNumber);
-    const day = now.toISOString().slice(0, 10);
     return c.body(personalDataArchive(db, p, { number: customer.number, name: customer.name }, lang, now), 200, {
       'Content-Type': 'application/zip',
-      'Content-Disposition': `attachment; filename="${lang === 'de' ? 'Cadia-Meine-Daten' : 'Cadia-my-data'}-${p.customerNumber}-${day}.zip"`,
+      'Content-Disposition': `attachment; filename="${exportFileName(lang, p.customerNumber, now)}"`,
       'Cache-Control': 'private, no-store',
       'X-Content-Type-Options': 'nosniff',
     });

@@ -9,7 +9,7 @@ import { monthBounds } from '../../src/domain/statement.js';
 import type { Deps } from '../deps.js';
 import { statementOf } from '../model/ledger.js';
 import { ApiError, pickLang } from '../problem.js';
-import { readStatementQuery } from '../rules/statement.js';
+import { readStatementQuery, statementFileName } from '../rules/statement.js';
 import { statementCsv } from './csv.js';
 import { statementPdf } from './pdf.js';
 
@@ -28,7 +28,7 @@ export async function statementAnswer(c: Context, deps: Deps, customerNumber: st
   c.header('Cache-Control', 'private, no-store');
   if (type === 'application/json') return c.json(statement);
   const lang = q.lang ?? pickLang(c.req.header('accept-language'));
-  const name = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${customerNumber}-${q.month}`;
+  const name = statementFileName(lang, customerNumber, q.month);
   if (type === 'text/csv') {
     c.header('Content-Disposition', `attachment; filename="${name}.csv"`);
     return c.body(await statementCsv(statement, lang, now), 200, { 'Content-Type': 'text/csv; charset=utf-8' });

@@ -19,7 +19,7 @@ import type { Attachment, CreditSettings, Me, Message, NotificationSettings, Off
 import { ADMIN_MAIL_KINDS, MAIL_KINDS } from '../../src/domain/notifications.js';
 import { readCreditSettings, readNotificationSettings } from '../../server/rules/notifications.js';
 import { monthBounds } from '../../src/domain/statement.js';
-import { readStatementQuery } from '../../server/rules/statement.js';
+import { exportFileName, readStatementQuery, statementFileName } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
 import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
@@ -254,7 +254,7 @@ export async function statementAnswer(request: Request, statementFor: (month: st
   const statement = statementFor(q.month);
   const accept = request.headers.get('accept') ?? '';
   const lang = q.lang ?? 'de';
-  const file = `${lang === 'de' ? 'Cadia-Kontoauszug' : 'Cadia-statement'}-${statement.customer.number}-${q.month}`;
+  const file = statementFileName(lang, statement.customer.number, q.month);
   if (accept.includes('text/csv')) {
     return new HttpResponse(await statementCsv(statement, lang, now), {
       headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${file}.csv"` },
@@ -561,7 +561,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       })));
       files['manifest.json'] = strToU8(JSON.stringify({ format: 'cadia-personal-data-export', version: 1, createdAt: now().toISOString(), contact: s.me.contact, files: listed }, null, 2));
       files[lang === 'de' ? 'LIESMICH.txt' : 'README.txt'] = strToU8(listed.map((f) => f.path).join('\r\n'));
-      const name = `${lang === 'de' ? 'Cadia-Meine-Daten' : 'Cadia-my-data'}-${s.ledger.customer.number}-${now().toISOString().slice(0, 10)}.zip`;
+      const name = exportFileName(lang, s.ledger.customer.number, now());
       return new HttpResponse(zipSync(files), { headers: { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${name}"` } });
     })),
 
