@@ -11,6 +11,7 @@ import { type MailKind, UNSUBSCRIBE_LINK_DAYS } from '../src/domain/notification
 import { mailKindLabels } from '../src/i18n/mail-kinds.js';
 import mailKindLabelsEn from '../src/i18n/mail-kinds.en.js';
 import { OFFER_VALIDITY_DAYS } from '../src/domain/offers.js';
+import { formatDateTime, formatMoney, formatter } from '../src/i18n/index.js';
 import { statusLabels } from '../src/i18n/statuses.js';
 import statusLabelsEn from '../src/i18n/statuses.en.js';
 import { categoryLabels } from '../src/i18n/tickets.js';
@@ -26,7 +27,6 @@ export interface MailText {
 const CATEGORY: Record<Lang, Record<TicketCategory, string>> = { de: categoryLabels.de, en: categoryLabelsEn };
 const STATUS: Record<Lang, Record<TicketStatus, string>> = { de: statusLabels, en: statusLabelsEn };
 const KIND: Record<Lang, typeof mailKindLabels> = { de: mailKindLabels, en: mailKindLabelsEn };
-const INTL: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
 
 const hello = (lang: Lang, name: string) => (lang === 'en' ? `Hello ${name},` : `Guten Tag ${name},`);
 const signature = (lang: Lang) => (lang === 'en' ? 'Your Cadia team' : 'Ihr Cadia-Team');
@@ -129,8 +129,8 @@ export function offerIssuedMail(
     price: number; regularPrice: number; currency: string; expiresAt: string; orderUrl: string;
   },
 ): MailText {
-  const money = (cents: number) => (cents / 100).toLocaleString(INTL[lang], { style: 'currency', currency: o.currency });
-  const until = new Date(o.expiresAt).toLocaleDateString(INTL[lang], { timeZone: 'Europe/Berlin' });
+  const money = (cents: number) => formatMoney({ amount: cents, currency: o.currency }, lang);
+  const until = formatDateTime(o.expiresAt, lang, { timeZone: 'Europe/Berlin' });
   return lang === 'en'
     ? mail(lang, o.name, `Your personal loyalty offer: ${o.minutes} minutes of support`, [
       `${o.reason === 'renewal' ? 'For the renewal of your licences' : 'Because your support credit is used up'} you receive a personal loyalty offer:`,
@@ -167,7 +167,7 @@ export function autoTopUpMail(
   lang: Lang,
   o: { name: string; item: string; minutes: number; price: number; currency: string; creditMinutes: number; thresholdMinutes: number; left: number },
 ): MailText {
-  const money = (o.price / 100).toLocaleString(INTL[lang], { style: 'currency', currency: o.currency });
+  const money = formatMoney({ amount: o.price, currency: o.currency }, lang);
   return lang === 'en'
     ? mail(lang, o.name, `Automatic top-up: ${o.item}`, [
       `Your support credit fell below ${o.thresholdMinutes} minutes, so your automatic top-up ordered “${o.item}” (${o.minutes} minutes, ${money}).`,
@@ -292,8 +292,8 @@ export function noticeFixedMail(lang: Lang, n: { name: string; title: string; pr
 
 /** The readable manifest of a person's data export (`LIESMICH.txt` / `README.txt`): what is in it, and what is not. */
 export function exportReadme(lang: Lang, s: ExportSummary): string {
-  const when = new Intl.DateTimeFormat(INTL[lang], { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' }).format(new Date(s.createdAt));
-  const kb = (n: number) => `${new Intl.NumberFormat(INTL[lang], { maximumFractionDigits: 1 }).format(n / 1024)} KB`;
+  const when = formatDateTime(s.createdAt, lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin' });
+  const kb = (n: number) => `${formatter(Intl.NumberFormat, lang, { maximumFractionDigits: 1 }).format(n / 1024)} KB`;
   const tickets = s.tickets.map((t) => `  ${t.number}  ${t.subject}  (${t.messages} ${lang === 'en' ? 'messages' : 'Nachrichten'}, ${t.files} ${lang === 'en' ? 'files' : 'Dateien'})`);
   const files = s.files.map((f) => `  ${f.path}  ${kb(f.bytes)}  SHA-256 ${f.sha256}`);
   return (lang === 'en'
