@@ -106,6 +106,7 @@ async function openCustomer(canvas: HTMLElement): Promise<CadiaAgentDesk> {
   await until(desk, '.keys, .key-form ~ p.muted');
   await until(desk, 'table.contacts');
   await until(desk, 'table.statement');
+  await until(desk, 'ul.orders, [aria-labelledby="ord-h"] > p.muted');
   return desk;
 }
 
@@ -137,6 +138,30 @@ export const CorrectionRefused: Story = {
     await typeInto(desk, '#cor-min', '0');
     click(desk, 'form[aria-labelledby="cor-h"] button[type=submit]');
     await until(desk, '#cor-note[aria-invalid="true"]');
+  },
+};
+
+/** "Stornieren" asks first: the reason (it goes on the statement and into the mail) and the credit before → after. */
+export const OrderCancelConfirm: Story = {
+  args: { view: 'customers', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    click(desk, '#ord-cancel-ord_off_demo_last_year');
+    await until(desk, '#ord-note-ord_off_demo_last_year');
+    await typeInto(desk, '#ord-note-ord_off_demo_last_year', 'Auf Wunsch des Kunden storniert');
+  },
+};
+
+/** Cancelled: the order shows it with its reason; the credit and the statement show the correction. */
+export const OrderCancelled: Story = {
+  args: { view: 'customers', ticketId: '' },
+  play: async ({ canvasElement }) => {
+    const desk = await openCustomer(canvasElement);
+    click(desk, '#ord-cancel-ord_off_demo_last_year');
+    await until(desk, '#ord-note-ord_off_demo_last_year');
+    await typeInto(desk, '#ord-note-ord_off_demo_last_year', 'Auf Wunsch des Kunden storniert');
+    click(desk, 'form[aria-labelledby="ord-ask-ord_off_demo_last_year"] button[type=submit]');
+    await until(desk, 'li.order.cancelled #ord-out-ord_off_demo_last_year.ok');
   },
 };
 

@@ -213,12 +213,12 @@ describe('<cadia-agent-desk> customers panel: cancelling an order', () => {
 
     await sendKeys({ type: 'Versehentlich bestellt' });
     await sendKeys({ press: 'Enter' });
-    const done = await waitFor(() => /^„Supportpaket 60“ storniert\. Guthaben jetzt .+\.$/.test(text($(desk, '#ord-out-ord_demo_pkg'))) && text($(desk, '#ord-out-ord_demo_pkg')), 5000, 'cancelled');
+    const done = await waitFor(() => /^„Supportpaket 60“ storniert; Guthaben jetzt .+$/.test(text($(desk, '#ord-out-ord_demo_pkg'))) && text($(desk, '#ord-out-ord_demo_pkg')), 5000, 'cancelled');
     await waitFor(() => active(desk)?.id === 'ord-out-ord_demo_pkg', 3000, 'focus on the outcome');
     // The order shows cancelled with its reason; the credit and the statement show the correction.
     await waitFor(() => /storniert am \d{2}\.\d{2}\.\d{4}/.test(text(row('ord_demo_pkg'))) && !$(desk, '#ord-cancel-ord_demo_pkg'), 5000, 'shown as cancelled');
     expect(text(row('ord_demo_pkg'))).to.contain('Versehentlich bestellt');
-    await waitFor(() => done.endsWith(`Guthaben jetzt ${credit()}.`) && credit() !== creditBefore, 5000, 'the desk’s credit');
+    await waitFor(() => done.endsWith(`Guthaben jetzt ${credit()}`) && credit() !== creditBefore, 5000, 'the desk’s credit');
     await waitFor(() => $$(desk, 'table.statement tbody tr').some((r) => /Versehentlich bestellt · Supportpaket 60/.test(text(r)) && /−1 Std\./.test(text(r))), 5000, 'the correction on the statement');
     expect((await be.sql<{ status: string; cancel_note: string }>("SELECT status, cancel_note FROM orders WHERE id = 'ord_demo_pkg'"))[0]).to.deep.equal({ status: 'cancelled', cancel_note: 'Versehentlich bestellt' });
     expect(await corrections('ord_demo_pkg')).to.equal(1);

@@ -123,7 +123,8 @@ export const customerMessages = catalog<CustomerMessages>(
       minutesInvalid: 'Bitte ganze Minuten von −6000 bis 6000 angeben, nicht 0.',
       noteRequired: 'Bitte einen Grund angeben – der Kunde liest ihn im Kontoauszug.',
       preview: (b, a) => `Guthaben ${b} → ${a}`,
-      done: (m, c) => `Korrektur gebucht: ${m}. Guthaben jetzt ${c}.`,
+      // German durations end in 'Min.' or 'Std.': no full stop after them.
+      done: (m, c) => `Korrektur gebucht: ${m}; Guthaben jetzt ${c}`,
     },
     orders: {
       heading: 'Bestellungen', empty: 'Noch keine Bestellungen.',
@@ -134,7 +135,7 @@ export const customerMessages = catalog<CustomerMessages>(
       note: 'Grund (steht im Kontoauszug und in der E-Mail)',
       noteRequired: 'Bitte einen Grund angeben – der Kunde liest ihn im Kontoauszug.',
       confirmYes: 'Ja, stornieren', keep: 'Nicht stornieren', cancelling: 'Wird storniert …',
-      cancelled: (n, c) => `„${n}“ storniert. Guthaben jetzt ${c}.`,
+      cancelled: (n, c) => `„${n}“ storniert; Guthaben jetzt ${c}`,
     },
     contacts: {
       heading: 'Kontakte und Rollen', empty: 'Von diesem Kunden hat sich noch niemand angemeldet.',
