@@ -5,7 +5,7 @@
  * address (a CC address; the company's address of a customer without admins), whose opt-outs are
  * kept under `addr:<email>` the same way.
  */
-import { ADMIN_MAIL_KINDS, MAIL_KINDS, type MailKind } from '../../src/domain/notifications.js';
+import { MAIL_KINDS, type MailKind } from '../../src/domain/notifications.js';
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import type { MailText } from '../mail-texts.js';
@@ -105,6 +105,3 @@ export async function unsubscribe(db: Conn, link: Unsubscribe, now: Date): Promi
   await db.insertInto('mail_opt_outs').values({ customer_number: link.customer, recipient: link.recipient, kind: link.kind, created_at: now.toISOString() })
     .onConflict((oc) => oc.columns(['customer_number', 'recipient', 'kind']).doNothing()).execute();
 }
-
-/** The kinds that concern a person of this role (the account shows only these). */
-export const kindsFor = (role: 'admin' | 'member'): MailKind[] => MAIL_KINDS.filter((k) => role === 'admin' || !ADMIN_MAIL_KINDS.includes(k));

@@ -3,11 +3,12 @@
  * company's low-credit threshold and auto top-up (admins; members 403 — it spends the company's money).
  */
 import { Hono } from 'hono';
+import { mailKindsFor } from '../../src/domain/notifications.js';
 import { type AppEnv, requireCustomer, requireCustomerAdmin } from '../auth.js';
 import { transact } from '../db.js';
 import type { Deps } from '../deps.js';
 import { creditSettings, saveCreditSettings } from '../model/credit-watch.js';
-import { kindsFor, notificationSettings, saveNotificationSettings } from '../model/notifications.js';
+import { notificationSettings, saveNotificationSettings } from '../model/notifications.js';
 import { readCreditSettings, readNotificationSettings } from '../rules/notifications.js';
 import { readJsonObject } from '../validate.js';
 
@@ -18,7 +19,7 @@ export function notificationRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/me/notifications', async (c) => {
     const p = requireCustomer(c);
     const contact = { id: p.contactId, customerNumber: p.customerNumber };
-    return c.json({ settings: await notificationSettings(db, contact), kinds: kindsFor(p.role) });
+    return c.json({ settings: await notificationSettings(db, contact), kinds: mailKindsFor(p.role) });
   });
 
   app.put('/me/notifications', async (c) => {
@@ -26,7 +27,7 @@ export function notificationRoutes(deps: Deps): Hono<AppEnv> {
     const settings = readNotificationSettings(await readJsonObject(c));
     const contact = { id: p.contactId, customerNumber: p.customerNumber };
     const saved = await transact(db, (trx) => saveNotificationSettings(trx, contact, settings, clock.now()));
-    return c.json({ settings: saved, kinds: kindsFor(p.role) });
+    return c.json({ settings: saved, kinds: mailKindsFor(p.role) });
   });
 
   app.get('/credit-settings', async (c) => {

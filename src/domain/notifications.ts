@@ -15,6 +15,9 @@ export type MailKind = (typeof MAIL_KINDS)[number];
 /** Kinds that only a company's admins receive (money: the credit warning, offers, automatic orders). */
 export const ADMIN_MAIL_KINDS: readonly MailKind[] = ['lowCredit', 'offers'];
 
+/** The kinds that concern a person of this role (the account shows only these): the money mails are the admins'. */
+export const mailKindsFor = (role: 'admin' | 'member'): MailKind[] => MAIL_KINDS.filter((k) => role === 'admin' || !ADMIN_MAIL_KINDS.includes(k));
+
 export const isMailKind = (v: unknown): v is MailKind => typeof v === 'string' && (MAIL_KINDS as readonly string[]).includes(v);
 
 /** How long an unsubscribe link in a mail works (days after the mail was written). */

@@ -16,7 +16,7 @@ import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
 import type { Attachment, CreditSettings, Me, Message, NotificationSettings, Offer, Order, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
-import { ADMIN_MAIL_KINDS, MAIL_KINDS } from '../../src/domain/notifications.js';
+import { MAIL_KINDS, mailKindsFor } from '../../src/domain/notifications.js';
 import { readCreditSettings, readNotificationSettings } from '../../server/rules/notifications.js';
 import { monthBounds } from '../../src/domain/statement.js';
 import { exportFileName, readStatementQuery, statementFileName } from '../../server/rules/statement.js';
@@ -218,10 +218,9 @@ function initialState(o: MockOptions, now: Date): State {
   };
 }
 
-/** GET /v1/me/notifications: every kind, and those that concern the role (server/model/notifications.ts). */
+/** GET /v1/me/notifications: every kind, and those that concern the role (the server's rule). */
 function notificationState(s: State) {
-  const admin = s.me.contact.role !== 'member';
-  return { settings: s.notifications, kinds: MAIL_KINDS.filter((k) => admin || !ADMIN_MAIL_KINDS.includes(k)) };
+  return { settings: s.notifications, kinds: mailKindsFor(s.me.contact.role === 'member' ? 'member' : 'admin') };
 }
 
 /** The month's statement from the ledger, as the server computes it (server/model/ledger.ts). */
