@@ -51,12 +51,14 @@ export async function watchCredit(trx: Tx, deps: Deps, customerNumber: string, m
   }
   if (!(await takeLevel(trx, customerNumber, last, level))) return undefined;
 
-  const now = new Date(at);
-  if (c.auto_topup_package_id && (await automaticOrdersThisMonth(trx, customerNumber, now)) < c.auto_topup_monthly_max) {
-    const pkg = await findPackage(trx, c.auto_topup_package_id);
+  const packageId = c.auto_topup_package_id;
+  const placed = packageId ? await automaticOrdersThisMonth(trx, customerNumber, new Date(at)) : 0;
+  if (packageId && placed < c.auto_topup_monthly_max) {
+    const pkg = await findPackage(trx, packageId);
     if (pkg) {
       const { credit } = await placeAutomaticOrder(trx, deps, customerNumber, pkg, at);
-      const left = c.auto_topup_monthly_max - (await automaticOrdersThisMonth(trx, customerNumber, now));
+      // This order counts too.
+      const left = c.auto_topup_monthly_max - placed - 1;
       for (const to of await adminRecipients(trx, customerNumber, 'de')) {
         await sendMail(trx, deps, to, 'orders', autoTopUpMail(to.lang, {
           name: to.name, item: pkg.name, minutes: pkg.minutes, price: pkg.price_amount, currency: CURRENCY,
