@@ -24,14 +24,14 @@ const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-pro
 
 const budgets = [
   { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '40.02 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.5 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.51 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.32 kB' },
-  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.49 kB' },
+  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.5 kB' },
   // The account view (statement and orders) is not in the all-in-one: it lives on a page of its own.
   { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.88 kB' },
   { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25.29 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
-  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.36 kB' },
+  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.37 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
   // The support desk's page (/agent): its own file, never loaded by a customer page; lit, context, ky,
   // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks, the
