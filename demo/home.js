@@ -18,6 +18,15 @@ if (lang === 'en') {
   login.textContent = 'Log in';
   logout.textContent = 'Log out';
   document.getElementById('person-label').textContent = 'Demo person';
+  document.title = 'Cadia Software – Services';
+  // The menu in English too, and its links keep the language (/erp and /agent read ?lang=en).
+  const nav = document.querySelector('header.site nav');
+  nav.setAttribute('aria-label', 'Main menu');
+  const names = { '/': 'Services', '/erp': 'ERP support window', '/agent': 'Support team' };
+  for (const a of nav.querySelectorAll('a')) {
+    a.textContent = names[a.getAttribute('href')];
+    a.href = `${a.getAttribute('href')}?lang=en`;
+  }
 }
 const person = document.getElementById('person');
 // The agent page's mail links name the customer the offer belongs to (?customer=negative: 10002).

@@ -113,7 +113,7 @@ async function postgresTests() {
   if (url) {
     // The files that never touch the database under test (demo pages in Chromium on their own
     // SQLite server process, static shipping headers, SMTP, the story mocks) run once, on SQLite.
-    const databaseFree = new Set(['console', 'embedding', 'lifecycle-link', 'msw-contract', 'shipping', 'smtp']);
+    const databaseFree = new Set(['console', 'demo-home', 'embedding', 'lifecycle-link', 'msw-contract', 'shipping', 'smtp']);
     const files = readdirSync('server/test').filter((f) => f.endsWith('.test.ts') && !databaseFree.has(f.replace('.test.ts', ''))).map((f) => `server/test/${f}`);
     await serverTests('server tests (PostgreSQL)', [...files, 'server/test/cluster/*.test.ts'], { TEST_DATABASE_URL: url });
   } else {
