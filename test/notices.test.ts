@@ -146,6 +146,29 @@ describe('the known-issue notice above the ticket list', () => {
     expect(card(other)).to.equal(null);
   });
 
+  it('beside the form (the ERP window): both show the version\'s notice from one question', async () => {
+    const seen: string[] = [];
+    const fetch0 = window.fetch;
+    window.fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : String(input);
+      if (url.includes('/v1/notices')) seen.push(url);
+      return fetch0(input, init);
+    };
+    try {
+      const provider = await fixture(html`<cadia-provider api-base=${freshBackend().apiBase} .token=${TOKENS.positive}>
+        <cadia-ticket-form program=${ERP} program-version="2026.3.1"></cadia-ticket-form>
+        <cadia-ticket-list program=${ERP} program-version="2026.3.1"></cadia-ticket-list>
+      </cadia-provider>`);
+      const form = provider.querySelector<CadiaTicketForm>('cadia-ticket-form')!;
+      const list = provider.querySelector<CadiaTicketList>('cadia-ticket-list')!;
+      expect(text(await waitFor(() => card(form), WAIT, 'the notice in the form'))).to.contain(TITLE);
+      expect(text(await waitFor(() => card(list), WAIT, 'the banner above the list'))).to.contain(TITLE);
+      expect(seen.length, `one question for both: ${seen.join(' ')}`).to.equal(1);
+    } finally {
+      window.fetch = fetch0;
+    }
+  });
+
   it('in English', async () => {
     const list = await mountList(freshBackend(), 'en');
     const c = await waitFor(() => card(list), WAIT, 'the banner');
