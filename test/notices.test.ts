@@ -33,6 +33,19 @@ const card = (el: Element, id = 'ntc_demo_print') => el.shadowRoot!.querySelecto
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const button = (el: Element, label: string) => [...el.querySelectorAll('button')].find((b) => text(b) === label) as HTMLButtonElement | undefined;
 
+/** Notes the URL of every notices question the widgets send (the request still goes to the real backend); returns the undo. */
+function listenForQuestions(seen: string[]): () => void {
+  const fetch0 = window.fetch;
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url.includes('/v1/notices')) seen.push(url);
+    return fetch0(input, init);
+  };
+  return () => {
+    window.fetch = fetch0;
+  };
+}
+
 describe('known-issue notices in the ticket form', () => {
   beforeEach(() => clearDrafts(':ticket-form'));
   afterEach(() => clearDrafts(':ticket-form'));
@@ -51,12 +64,7 @@ describe('known-issue notices in the ticket form', () => {
 
   it('shows a notice that resembles what is typed, asking once after typing stops; in English the English texts', async () => {
     const seen: string[] = [];
-    const fetch0 = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.includes('/v1/notices')) seen.push(url);
-      return fetch0(input, init);
-    };
+    const stopListening = listenForQuestions(seen);
     try {
       const form = await mountForm(freshBackend(), { locale: 'en' });
       form.shadowRoot!.querySelector<HTMLInputElement>('[name="subject"]')!.focus();
@@ -68,7 +76,7 @@ describe('known-issue notices in the ticket form', () => {
       expect(new URL(seen[0]!, location.href).searchParams.get('q')).to.equal('printing invoices stops');
       await expect(form).to.be.accessible();
     } finally {
-      window.fetch = fetch0;
+      stopListening();
     }
   });
 
@@ -148,12 +156,7 @@ describe('the known-issue notice above the ticket list', () => {
 
   it('beside the form (the ERP window): both show the version\'s notice from one question', async () => {
     const seen: string[] = [];
-    const fetch0 = window.fetch;
-    window.fetch = (input, init) => {
-      const url = input instanceof Request ? input.url : String(input);
-      if (url.includes('/v1/notices')) seen.push(url);
-      return fetch0(input, init);
-    };
+    const stopListening = listenForQuestions(seen);
     try {
       const provider = await fixture(html`<cadia-provider api-base=${freshBackend().apiBase} .token=${TOKENS.positive}>
         <cadia-ticket-form program=${ERP} program-version="2026.3.1"></cadia-ticket-form>
@@ -165,7 +168,7 @@ describe('the known-issue notice above the ticket list', () => {
       expect(text(await waitFor(() => card(list), WAIT, 'the banner above the list'))).to.contain(TITLE);
       expect(seen.length, `one question for both: ${seen.join(' ')}`).to.equal(1);
     } finally {
-      window.fetch = fetch0;
+      stopListening();
     }
   });
 
