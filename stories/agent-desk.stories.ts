@@ -155,11 +155,10 @@ export const OrderCancelConfirm: Story = {
 /** Cancelled: the order shows it with its reason; the credit and the statement show the correction. */
 export const OrderCancelled: Story = {
   args: { view: 'customers', ticketId: '' },
-  play: async ({ canvasElement }) => {
-    const desk = await openCustomer(canvasElement);
-    click(desk, '#ord-cancel-ord_off_demo_last_year');
-    await until(desk, '#ord-note-ord_off_demo_last_year');
-    await typeInto(desk, '#ord-note-ord_off_demo_last_year', 'Auf Wunsch des Kunden storniert');
+  play: async (context) => {
+    // The confirmation as in OrderCancelConfirm, then "Ja, stornieren".
+    await OrderCancelConfirm.play!(context);
+    const desk = deskIn(context.canvasElement);
     click(desk, 'form[aria-labelledby="ord-ask-ord_off_demo_last_year"] button[type=submit]');
     await until(desk, 'li.order.cancelled #ord-out-ord_off_demo_last_year.ok');
   },
