@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: contract lint, type check, build, byte budgets, server tests, browser tests — then one summary line
+// `npm test`: contract lint, type checks (src, server, browser tests), build, byte budgets, server tests, browser tests — then one summary line
 // `N passed, N failed` that CI reads. Each step's own output is shown as it runs.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -66,6 +66,8 @@ function finish() {
 if (!serverOnly) await check('contract lint', 'npm', ['run', '--silent', 'lint:api']);
 const typesOk = serverOnly || await check('type check', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 if (!serverOnly) await check('type check (server)', 'npx', ['tsc', '-p', 'server/tsconfig.json', '--noEmit']);
+// The browser tests (test/**) against the types of the src they drive: esbuild only strips their types.
+if (!serverOnly) await check('type check (tests)', 'npx', ['tsc', '-p', 'test/tsconfig.json', '--noEmit']);
 const built = !serverOnly && await check('build', 'npm', ['run', '--silent', 'build']);
 if (built) await check('byte budgets', 'npx', ['size-limit']);
 // What `npm pack` would publish: package.json fields and exports (publint), every entry's types (attw).
