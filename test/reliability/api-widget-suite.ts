@@ -30,13 +30,13 @@ export interface ApiWidgetSpec<E extends HTMLElement = HTMLElement> {
   /** The request's result shows (data listed, success shown). */
   done(el: E): unknown;
   /** The one control that tries again while the error shows. */
-  retry(el: E): HTMLElement | null | undefined;
+  retry(el: E): HTMLElement | null;
   /** Makes the request once more in a running session (refresh, or the action again). */
   again(el: E): Promise<void> | void;
   /** Asserts the result exists exactly once in the database after the final success. */
-  once?(be: TestBackend): Promise<void>;
+  once?(be: TestBackend): Promise<unknown>;
   /** Something the server changes while the event stream is cut, and how the element shows it. */
-  live?: { change(be: TestBackend): Promise<void>; shows(el: E): unknown };
+  live?: { change(be: TestBackend): Promise<unknown>; shows(el: E): unknown };
 }
 
 interface Mounted<E> {
