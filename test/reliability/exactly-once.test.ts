@@ -10,6 +10,7 @@ import '../../src/define/cadia-ticket-form.js';
 import '../../src/define/cadia-ticket-list.js';
 import '../../src/define/cadia-package-shop.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
+import type { CadiaTicketForm } from '../../src/elements/ticket-form/ticket-form.js';
 import { orderMessages } from '../../src/elements/package-shop/order-messages.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
 import { clearDrafts, openDrafts } from '../harness/drafts.js';
@@ -35,11 +36,9 @@ async function storedDraft(key: string): Promise<StoredDraft | undefined> {
   }
 }
 
-type Form = HTMLElement & { updateComplete: Promise<unknown> };
-
-async function mountForm(be: TestBackend, token: string): Promise<Form> {
+async function mountForm(be: TestBackend, token: string): Promise<CadiaTicketForm> {
   const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} .token=${token}><cadia-ticket-form></cadia-ticket-form></cadia-provider>`);
-  const form = provider.querySelector('cadia-ticket-form') as unknown as Form;
+  const form = provider.querySelector('cadia-ticket-form')!;
   await form.ready;
   return form;
 }
@@ -127,7 +126,7 @@ describe('exactly once in the browser', function () {
     const key = `${c.number}:reply:${id}`;
     const open = async () => {
       const p = await fixture(html`<cadia-provider api-base=${be.apiBase} .token=${c.token}><cadia-ticket-list ticket-id=${id}></cadia-ticket-list></cadia-provider>`);
-      const list = p.querySelector('cadia-ticket-list') as unknown as Form;
+      const list = p.querySelector('cadia-ticket-list')!;
       await waitFor(() => $(list, '#reply-body:not([disabled])'), 8000, 'reply box');
       return list;
     };
@@ -155,7 +154,7 @@ describe('exactly once in the browser', function () {
       <cadia-provider api-base=${be.apiBase} .token=${TOKENS.positive}><cadia-package-shop offer-id="off_demo_open"></cadia-package-shop></cadia-provider>
       <cadia-provider api-base=${be.apiBase} .token=${TOKENS.positive}><cadia-package-shop offer-id="off_demo_open"></cadia-package-shop></cadia-provider>
     </div>`);
-    const shops = [...tabs.querySelectorAll('cadia-package-shop')] as unknown as Form[];
+    const shops = [...tabs.querySelectorAll('cadia-package-shop')];
     for (const shop of shops) {
       const order = await waitFor(() => $(shop, '[data-id="off_demo_open"] [part~="order"]:not([disabled])'), 8000, 'offer');
       order.click();

@@ -6,6 +6,7 @@
 import { expect, fixtureSync, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
+import type { CadiaTicketForm } from '../../src/elements/ticket-form/ticket-form.js';
 import { freshBackend, shadowText, TOKENS, waitFor, type TestBackend } from '../harness/backend.js';
 import { clearDrafts } from '../harness/drafts.js';
 import { typeInto } from '../harness/dom.js';
@@ -50,12 +51,13 @@ function overflows(container: HTMLElement, el: HTMLElement): string[] {
   return [...new Set(problems)];
 }
 
-async function mount(be: TestBackend, token: string, inner: TemplateResult): Promise<{ container: HTMLElement; el: HTMLElement }> {
+/** `E`: the element `inner` renders (the caller knows which). */
+async function mount<E extends HTMLElement = HTMLElement>(be: TestBackend, token: string, inner: TemplateResult): Promise<{ container: HTMLElement; el: E }> {
   // fixtureSync: a plain <div> fixture waits for an animation frame, which a background tab never gets.
   const container = fixtureSync<HTMLElement>(html`<div style="width:${WIDTH}px;font:16px/1.4 system-ui,sans-serif">
     <cadia-provider api-base=${be.apiBase} .token=${token}>${inner}</cadia-provider>
   </div>`);
-  return { container, el: container.querySelector('cadia-provider')!.firstElementChild as HTMLElement };
+  return { container, el: container.querySelector('cadia-provider')!.firstElementChild as E };
 }
 
 async function expectFits(container: HTMLElement, el: HTMLElement, what: string): Promise<void> {
@@ -116,7 +118,7 @@ describe(`long, RTL and emoji text at ${WIDTH} px`, function () {
       await be.sql('INSERT INTO faq_articles (id, title, body, url) VALUES (?, ?, ?, ?)', `faq-long-${t.id}`, t.text.slice(0, 3000), `Drucker ${t.text.slice(0, 3000)}`, 'https://hilfe.example/a');
     }
     await be.sql('UPDATE customers SET email = ? WHERE number = ?', `${'lang'.repeat(60)}@${'sub.'.repeat(20)}example.test`, c.number);
-    const { container, el } = await mount(be, c.token, html`<cadia-ticket-form></cadia-ticket-form>`);
+    const { container, el } = await mount<CadiaTicketForm>(be, c.token, html`<cadia-ticket-form></cadia-ticket-form>`);
     await el.ready;
     $<HTMLInputElement>(el, 'input[name="category"][value="bug"]')!.click();
     await typeInto(el, '[name="subject"]', 'Drucker');

@@ -7,6 +7,7 @@
 import { aTimeout, expect, fixture, html } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import '../../src/define.js';
+import type { CadiaTicketForm } from '../../src/elements/ticket-form/ticket-form.js';
 import { CadiaApiError, createHttpBackend, type CadiaBackend } from '../../src/index.js';
 import type { CadiaProvider } from '../../src/context/provider.js';
 import { SHORT_PAYLOADS, XSS_PAYLOADS, type XssPayload } from '../fixtures/xss-payloads.js';
@@ -60,9 +61,10 @@ async function expectInert(el: HTMLElement, shown: readonly XssPayload[], what: 
   expect(box.height, `${what}: still visible (CSS injection)`).to.be.greaterThan(40);
 }
 
-async function mount(be: TestBackend, inner: TemplateResult, token: string = TOKENS.positive, backend?: CadiaBackend): Promise<HTMLElement> {
+/** `E`: the element `inner` renders (the caller knows which). */
+async function mount<E extends HTMLElement = HTMLElement>(be: TestBackend, inner: TemplateResult, token: string = TOKENS.positive, backend?: CadiaBackend): Promise<E> {
   const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} .token=${token} .backend=${backend}>${inner}</cadia-provider>`);
-  return provider.firstElementChild as HTMLElement;
+  return provider.firstElementChild as E;
 }
 
 
@@ -183,7 +185,7 @@ describe('XSS corpus: every text a widget shows', function () {
     // The confirmation names the person's address, which comes from the host's token (the host's word).
     const hostile = '"><svg/onload=window.__xss=999>@example.test';
     const token = await be.sign({ customer: c.number, role: 'admin', email: hostile, sub: `xss-${c.number}` });
-    const form = await mount(be, html`<cadia-ticket-form></cadia-ticket-form>`, token);
+    const form = await mount<CadiaTicketForm>(be, html`<cadia-ticket-form></cadia-ticket-form>`, token);
     await form.ready;
     $<HTMLInputElement>(form, 'input[name="category"][value="bug"]')!.click();
     await typeInto(form, '[name="description"]', 'Der Drucker druckt nicht.');
@@ -222,7 +224,7 @@ describe('XSS corpus: every text a widget shows', function () {
         return Promise.reject(new CadiaApiError('http', batch[0]!.message, 422, 'validation_failed', batch));
       },
     };
-    const form = await mount(be, html`<cadia-ticket-form></cadia-ticket-form>`, c.token, hostile);
+    const form = await mount<CadiaTicketForm>(be, html`<cadia-ticket-form></cadia-ticket-form>`, c.token, hostile);
     await form.ready;
     $<HTMLInputElement>(form, 'input[name="category"][value="concern"]')!.click();
     await typeInto(form, '[name="subject"]', 'Rechnung');
