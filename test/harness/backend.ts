@@ -84,14 +84,17 @@ export class TestBackend {
 
 export const freshBackend = () => new TestBackend();
 
+/** What a truthy check returned: `cond && value` waits for the condition and gives the value. */
+export type Truthy<T> = Exclude<T, null | undefined | false | 0 | 0n | ''>;
+
 /** Waits until `check` returns a truthy value (or throws its last error after `timeout` ms). */
-export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000, what = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(check: () => T | Promise<T>, timeout = 5000, what = 'condition'): Promise<Truthy<T>> {
   const end = Date.now() + timeout;
   let last: unknown;
   for (;;) {
     try {
       const v = await check();
-      if (v) return v as NonNullable<T>;
+      if (v) return v as Truthy<T>;
     } catch (e) {
       last = e;
     }
