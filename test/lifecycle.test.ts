@@ -13,7 +13,7 @@ import type { CadiaProvider } from '../src/context/provider.js';
 import type { CadiaCreditBadge } from '../src/elements/credit-badge/credit-badge.js';
 import type { CadiaPackageShop } from '../src/elements/package-shop/package-shop.js';
 import type { CadiaTicketList } from '../src/elements/ticket-list/ticket-list.js';
-import type { OutboxMail } from '../src/api/types.js';
+import type { OutboxMail } from '../src/api/agent-backend.js';
 import { formatDuration } from '../src/i18n/index.js';
 import { freshBackend, waitFor, TOKENS, type TestBackend } from './harness/backend.js';
 
