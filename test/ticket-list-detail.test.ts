@@ -5,6 +5,7 @@ import '../src/define/cadia-ticket-list.js';
 import type { CadiaTicketList } from '../src/elements/ticket-list/ticket-list.js';
 import type { CadiaProvider } from '../src/context/provider.js';
 import type { TicketDetail } from '../src/api/types.js';
+import type { TicketSelectEvent } from '../src/events/index.js';
 import { ledgerTotals } from '../src/domain/billing.js';
 import { freshBackend, waitFor, shadowText, TOKENS, type TestBackend } from './harness/backend.js';
 
@@ -133,7 +134,7 @@ describe('<cadia-ticket-list> detail', () => {
     const { list } = await mount(be);
     const row = await waitFor(() => $$<HTMLButtonElement>(list, 'button.row').find((r) => r.textContent!.includes('Datensicherung')), 5000, 'row');
     expect(row.classList.contains('unread')).to.be.true;
-    const ev = oneEvent(list, 'cadia-ticket-select');
+    const ev = oneEvent<TicketSelectEvent>(list, 'cadia-ticket-select');
     row.click();
     expect((await ev).ticketId).to.equal('tkt_demo_c');
     await opened(list, 'Datensicherung bleibt bei 80 % stehen');

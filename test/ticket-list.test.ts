@@ -171,7 +171,7 @@ describe('<cadia-ticket-list> list', () => {
     await waitFor(() => list.shadowRoot!.activeElement === rows(list)[2], 2000, 'third row focused');
     expect(rows(list)[2]!.tabIndex).to.equal(0);
     const id = rows(list)[2]!.dataset.id!;
-    const selected = oneEvent(list, 'cadia-ticket-select') as Promise<TicketSelectEvent>;
+    const selected = oneEvent<TicketSelectEvent>(list, 'cadia-ticket-select');
     rows(list)[2]!.click(); // Enter on a native button is a click
     expect((await selected).ticketId).to.equal(id);
     expect(list.ticketId).to.equal(id);
