@@ -19,7 +19,8 @@ import { pngFile } from './fixtures/images.js';
 import { cleanPdf, cleanZip, csvExport, htmlAsPdf, logWithNul, scriptedPdf, traversalZip, utf8Log, zipBomb } from './fixtures/files.js';
 
 const WAIT = 10_000;
-const file = (bytes: Uint8Array, name: string, type = '') => new File([bytes], name, { type });
+// A copy: File takes views on a plain ArrayBuffer, and pdf-lib and fflate type their bytes more loosely (ArrayBufferLike).
+const file = (bytes: Uint8Array, name: string, type = '') => new File([new Uint8Array(bytes)], name, { type });
 
 async function mountForm(be: TestBackend, locale = 'de') {
   const provider = await fixture(html`<cadia-provider api-base=${be.apiBase} locale=${locale} .token=${TOKENS.positive}>

@@ -108,7 +108,7 @@ describe('EXIF/GPS is removed before upload', () => {
     try {
       await pickImages(form, [await gpsJpeg(800, 600)]);
       form.shadowRoot!.querySelector<HTMLInputElement>('input[name="category"][value="concern"]')!.click();
-      for (const [name, value] of [['subject', 'Foto vom Lager'], ['description', 'Das Etikett ist falsch gedruckt.']]) {
+      for (const [name, value] of [['subject', 'Foto vom Lager'], ['description', 'Das Etikett ist falsch gedruckt.']] as const) {
         const f = form.shadowRoot!.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
         f.value = value;
         f.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

@@ -8,7 +8,7 @@ export const GPS_LATITUDE = [48, 1, 8, 1, 3712, 100] as const;
 const GPS_LONGITUDE = [11, 1, 34, 1, 5000, 100] as const;
 
 /** The TIFF structure of an EXIF block: IFD0 (Make, GPSInfo) → GPS IFD (lat/long and refs). */
-export function exifTiff(): Uint8Array {
+export function exifTiff(): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(146);
   const v = new DataView(b.buffer);
   b.set([0x4d, 0x4d, 0x00, 0x2a]); // "MM", 42: big-endian TIFF
@@ -40,7 +40,7 @@ export function exifTiff(): Uint8Array {
 }
 
 /** A JPEG APP1 segment holding the EXIF block. */
-export function exifApp1(): Uint8Array {
+export function exifApp1(): Uint8Array<ArrayBuffer> {
   const tiff = exifTiff();
   const seg = new Uint8Array(4 + 6 + tiff.length);
   seg.set([0xff, 0xe1, (seg.length - 2) >> 8, (seg.length - 2) & 0xff]);
@@ -50,7 +50,7 @@ export function exifApp1(): Uint8Array {
 }
 
 /** The JPEG with the EXIF segment inserted right after its start-of-image marker. */
-export function withExif(jpeg: Uint8Array): Uint8Array {
+export function withExif(jpeg: Uint8Array): Uint8Array<ArrayBuffer> {
   if (jpeg[0] !== 0xff || jpeg[1] !== 0xd8) throw new Error('not a JPEG');
   const app1 = exifApp1();
   const out = new Uint8Array(jpeg.length + app1.length);
@@ -70,7 +70,7 @@ export function containsBytes(hay: Uint8Array, needle: Uint8Array): boolean {
 }
 
 /** The latitude exactly as it sits in the file (big-endian rationals). */
-export function latitudeBytes(): Uint8Array {
+export function latitudeBytes(): Uint8Array<ArrayBuffer> {
   const b = new Uint8Array(24);
   const v = new DataView(b.buffer);
   GPS_LATITUDE.forEach((n, k) => v.setUint32(k * 4, n));
