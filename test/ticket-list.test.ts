@@ -99,8 +99,8 @@ describe('<cadia-ticket-list> list', () => {
     expect(rows(list)[0]!.textContent).to.contain('Datensicherung');
     expect(countText(list)).to.equal('1 Treffer für „Belegarchiv“');
 
-    const [{ number }] = await be.sql<{ number: string }>("SELECT number FROM tickets WHERE id = 'tkt_demo_g'");
-    input.value = number!;
+    const [seeded] = await be.sql<{ number: string }>("SELECT number FROM tickets WHERE id = 'tkt_demo_g'");
+    input.value = seeded!.number;
     input.form!.requestSubmit();
     await waitFor(() => rows(list).length === 1 && rows(list)[0]!.textContent!.includes('RE-2026-0815'), 5000, 'by number');
 
