@@ -50,14 +50,23 @@ export interface InstallationKeysTable {
 }
 /** This backend's own token-signing keys (ERP access tokens), shared by every instance. */
 export interface SigningKeysTable { kid: string; secret: string; created_at: string }
-export interface PackagesTable { id: string; name: string; description: string; minutes: number; price_amount: number; sort: number }
+/** `name_en`/`description_en`: the English texts, null where there are none (German is answered then). */
+export interface PackagesTable {
+  id: string; name: string; description: string; minutes: number; price_amount: number; sort: number;
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
+  description_en: ColumnType<string | null, string | null | undefined, string | null>;
+}
+/** `name_en` as for packages: the English name where the package had one when the offer was made. */
 export interface OffersTable {
   id: string; customer_number: string; package_id: string; name: string; minutes: number; price_amount: number;
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
   reason: 'renewal' | 'credit_exhausted'; issued_at: string; expires_at: string; ordered_at: string | null;
 }
 export interface OrdersTable {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null; name: string; minutes: number;
   price_amount: number; created_at: string;
+  /** The English name as ordered (null: none; the German name is answered). */
+  name_en: ColumnType<string | null, string | null | undefined, string | null>;
   /** Who ordered (null: before contacts existed, and automatic top-ups). */
   contact_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** `credited` at once when ordered; `cancelled` by the support team (a correction took the minutes back). */
@@ -644,6 +653,17 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     '0012_mail_links': {
       async up(db) {
         await sql`ALTER TABLE outbox ADD COLUMN unsubscribe TEXT`.execute(db);
+      },
+    },
+    // Packages in English (German stays the default): the package's English name and description,
+    // and the English name an offer or order was made under, kept like the German one. NULL where
+    // there is no English text: the German one is answered then, as for known-issue notices.
+    '0013_package_english': {
+      async up(db) {
+        await sql`ALTER TABLE packages ADD COLUMN name_en TEXT`.execute(db);
+        await sql`ALTER TABLE packages ADD COLUMN description_en TEXT`.execute(db);
+        await sql`ALTER TABLE offers ADD COLUMN name_en TEXT`.execute(db);
+        await sql`ALTER TABLE orders ADD COLUMN name_en TEXT`.execute(db);
       },
     },
   };

@@ -12,6 +12,7 @@ import type { Conn, Tables, Tx } from './db.js';
 import type { Insertable } from 'kysely';
 import { reconstructLedger } from './model/ledger.js';
 import { loyaltyPrice } from './model/offers.js';
+import { offerNames } from './rules/shop.js';
 import { demoScreenshotPng } from './png.js';
 import { demoNotices } from './demo-notices.js';
 
@@ -34,10 +35,14 @@ const demoPerson = (customer: string, role: 'admin' | 'member') => DEMO_PEOPLE.f
 const AGENT_NAME = DEMO_PEOPLE[4].name;
 
 const PACKAGES = [
-  { id: 'pkg-60', name: 'Supportpaket 60', minutes: 60, price: 10500, description: '60 Minuten Supportguthaben – für gelegentliche Fragen.' },
-  { id: 'pkg-180', name: 'Supportpaket 180', minutes: 180, price: 29900, description: '180 Minuten Supportguthaben – das Paket für den Alltag.' },
-  { id: 'pkg-600', name: 'Supportpaket 600', minutes: 600, price: 89900, description: '600 Minuten Supportguthaben – für Betriebe mit mehreren Arbeitsplätzen.' },
-  { id: 'pkg-1200', name: 'Supportpaket 1200', minutes: 1200, price: 167900, description: '1200 Minuten Supportguthaben – der günstigste Minutenpreis.' },
+  { id: 'pkg-60', name: 'Supportpaket 60', minutes: 60, price: 10500, description: '60 Minuten Supportguthaben – für gelegentliche Fragen.',
+    nameEn: 'Support package 60', descriptionEn: '60 minutes of support credit – for the occasional question.' },
+  { id: 'pkg-180', name: 'Supportpaket 180', minutes: 180, price: 29900, description: '180 Minuten Supportguthaben – das Paket für den Alltag.',
+    nameEn: 'Support package 180', descriptionEn: '180 minutes of support credit – the package for everyday work.' },
+  { id: 'pkg-600', name: 'Supportpaket 600', minutes: 600, price: 89900, description: '600 Minuten Supportguthaben – für Betriebe mit mehreren Arbeitsplätzen.',
+    nameEn: 'Support package 600', descriptionEn: '600 minutes of support credit – for businesses with several workstations.' },
+  { id: 'pkg-1200', name: 'Supportpaket 1200', minutes: 1200, price: 167900, description: '1200 Minuten Supportguthaben – der günstigste Minutenpreis.',
+    nameEn: 'Support package 1200', descriptionEn: '1,200 minutes of support credit – the lowest price per minute.' },
 ];
 
 const FAQ: Array<[slug: string, title: string, body: string]> = [
@@ -264,7 +269,9 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
       last_active_at: p.role === 'member' ? iso(2 * DAY_MS) : null });
   }
 
-  PACKAGES.forEach((p, i) => add('packages', { id: p.id, name: p.name, description: p.description, minutes: p.minutes, price_amount: p.price, sort: i }));
+  PACKAGES.forEach((p, i) => add('packages', {
+    id: p.id, name: p.name, description: p.description, name_en: p.nameEn, description_en: p.descriptionEn, minutes: p.minutes, price_amount: p.price, sort: i,
+  }));
   FAQ.forEach(([slug, title, body], i) => {
     add('faq_articles', { id: `faq-${String(i + 1).padStart(2, '0')}`, title, body, url: `https://hilfe.cadia.example/faq/${slug}` });
   });
@@ -274,14 +281,15 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
 
   const offer = (id: string, customer: string, pkgId: string, reason: 'renewal' | 'credit_exhausted', issuedAgo: number, orderedAgo: number | null) => {
     const pkg = PACKAGES.find((p) => p.id === pkgId)!;
+    const names = offerNames({ name: pkg.name, name_en: pkg.nameEn });
     const issued = ago(issuedAgo);
     add('offers', {
-      id, customer_number: customer, package_id: pkg.id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes, price_amount: loyaltyPrice(pkg.price),
+      id, customer_number: customer, package_id: pkg.id, ...names, minutes: pkg.minutes, price_amount: loyaltyPrice(pkg.price),
       reason, issued_at: issued.toISOString(), expires_at: offerExpiresAt(issued).toISOString(), ordered_at: orderedAgo === null ? null : iso(orderedAgo),
     });
     if (orderedAgo !== null) {
       add('orders', {
-        id: `ord_${id}`, customer_number: customer, package_id: pkg.id, offer_id: id, name: `Treueangebot ${pkg.name}`, minutes: pkg.minutes,
+        id: `ord_${id}`, customer_number: customer, package_id: pkg.id, offer_id: id, ...names, minutes: pkg.minutes,
         price_amount: loyaltyPrice(pkg.price), created_at: iso(orderedAgo), contact_id: demoPerson(customer, 'admin').id,
         status: 'credited', cancelled_at: null, cancel_note: '',
       });
@@ -292,11 +300,11 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   offer('off_demo_expired', '10002', 'pkg-180', 'credit_exhausted', 20 * D, null);
   // An order the support team cancelled on request (ordered by mistake): + and − on the statement, credit unchanged.
   add('orders', {
-    id: 'ord_demo_cancelled', customer_number: '10001', package_id: 'pkg-1200', offer_id: null, name: 'Supportpaket 1200', minutes: 1200, price_amount: 167900,
+    id: 'ord_demo_cancelled', customer_number: '10001', package_id: 'pkg-1200', offer_id: null, name: 'Supportpaket 1200', name_en: 'Support package 1200', minutes: 1200, price_amount: 167900,
     created_at: iso(40 * D), contact_id: demoPerson('10001', 'admin').id, status: 'cancelled', cancelled_at: iso(39 * D),
     cancel_note: 'Versehentlich das große Paket bestellt – auf Ihren Wunsch storniert',
   });
-  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id, status: 'credited', cancelled_at: null, cancel_note: '' });
+  add('orders', { id: 'ord_demo_pkg', customer_number: '10002', package_id: 'pkg-60', offer_id: null, name: 'Supportpaket 60', name_en: 'Support package 60', minutes: 60, price_amount: 10500, created_at: iso(60 * D), contact_id: demoPerson('10002', 'admin').id, status: 'credited', cancelled_at: null, cancel_note: '' });
 
   const all = tickets();
   // Number in order of arrival, per year, as the live numbering does; the counters continue from there.

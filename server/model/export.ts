@@ -15,6 +15,7 @@ import type { CustomerPrincipal } from '../auth.js';
 import type { Conn } from '../db.js';
 import type { Lang } from '../problem.js';
 import { exportReadme } from '../mail-texts.js';
+import { shopText } from '../rules/shop.js';
 
 /** One file of the archive: its path and bytes, and whether deflating it helps (not for images or PDFs). */
 interface ArchiveFile { path: string; data: Uint8Array; compress: boolean }
@@ -40,7 +41,7 @@ export function safeSegment(name: string): string {
 }
 
 /** Rows of the person, in the order they are written into the archive; attachments' bytes on demand. */
-async function* personalFiles(db: Conn, p: CustomerPrincipal, summary: ExportSummary): AsyncGenerator<ArchiveFile> {
+async function* personalFiles(db: Conn, p: CustomerPrincipal, summary: ExportSummary, lang: Lang): AsyncGenerator<ArchiveFile> {
   const contact = await db.selectFrom('contacts').select(['id', 'name', 'email', 'role', 'locale', 'created_at', 'last_active_at'])
     .where('id', '=', p.contactId).executeTakeFirstOrThrow();
   yield jsonFile('profile.json', {
@@ -96,12 +97,12 @@ async function* personalFiles(db: Conn, p: CustomerPrincipal, summary: ExportSum
   summary.otherMessages = elsewhere.length;
   if (elsewhere.length) yield jsonFile('messages-in-other-tickets/messages.json', elsewhere.map((m) => ({ ticket: m.ticket_number, ...messageView(m) })));
 
-  const orders = await db.selectFrom('orders').select(['id', 'name', 'minutes', 'price_amount', 'created_at', 'status', 'cancelled_at', 'cancel_note'])
+  const orders = await db.selectFrom('orders').select(['id', 'name', 'name_en', 'minutes', 'price_amount', 'created_at', 'status', 'cancelled_at', 'cancel_note'])
     .where('customer_number', '=', p.customerNumber).where('contact_id', '=', p.contactId).orderBy('created_at').execute();
   summary.orders = orders.length;
   if (orders.length) {
     yield jsonFile('orders.json', orders.map((o) => ({
-      id: o.id, name: o.name, minutes: o.minutes, price: { amount: o.price_amount, currency: 'EUR' }, createdAt: o.created_at,
+      id: o.id, name: shopText(lang, o.name, o.name_en), minutes: o.minutes, price: { amount: o.price_amount, currency: 'EUR' }, createdAt: o.created_at,
       status: o.status, cancelledAt: o.cancelled_at, cancelNote: o.cancel_note,
     })));
   }
@@ -138,7 +139,7 @@ export function personalDataArchive(db: Conn, p: CustomerPrincipal, customer: { 
       entry.push(f.data, true);
       summary.files.push({ path: f.path, bytes: f.data.byteLength, sha256: createHash('sha256').update(f.data).digest('hex') });
     };
-    for await (const f of personalFiles(db, p, summary)) {
+    for await (const f of personalFiles(db, p, summary, lang)) {
       add(f);
       if (failure) throw failure;
       while (out.length) yield out.shift()!;

@@ -8,7 +8,8 @@ import { type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/stateme
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { ApiError } from '../problem.js';
+import { ApiError, type Lang } from '../problem.js';
+import { shopText } from '../rules/shop.js';
 import type { Credit, Statement, StatementEntry } from '../types.js';
 import { getCustomer } from './customers.js';
 import { watchCredit } from './credit-watch.js';
@@ -99,7 +100,7 @@ export async function reconstructLedger(db: Conn): Promise<void> {
  * The statement of one month `[from, to)`: the balance before it, every movement in it in the order
  * the balance moved, and the balance at its end (for the current month: the credit now).
  */
-export async function statementOf(db: Conn, customerNumber: string, month: string, from: Date, to: Date): Promise<Statement> {
+export async function statementOf(db: Conn, customerNumber: string, month: string, from: Date, to: Date, lang: Lang): Promise<Statement> {
   const customer = await getCustomer(db, customerNumber);
   const fromIso = from.toISOString();
   const toIso = to.toISOString();
@@ -111,12 +112,12 @@ export async function statementOf(db: Conn, customerNumber: string, month: strin
     // Whom the movement is about: who filed the ticket, or who placed the order.
     .leftJoin('contacts as p', (j) => j.on((eb) => eb('p.id', '=', eb.fn.coalesce('t.contact_id', 'o.contact_id'))))
     .select(['m.id', 'm.at', 'm.kind', 'm.minutes', 'm.balance_after', 'm.worked_minutes', 'm.ticket_id', 'm.order_id', 'm.note',
-      't.number as ticket_number', 't.subject as ticket_subject', 'o.name as order_name', 'p.id as contact_id', 'p.name as contact_name'])
+      't.number as ticket_number', 't.subject as ticket_subject', 'o.name as order_name', 'o.name_en as order_name_en', 'p.id as contact_id', 'p.name as contact_name'])
     .where('m.customer_number', '=', customerNumber).where('m.at', '>=', fromIso).where('m.at', '<', toIso)
     .orderBy('m.seq').execute();
   const entries: StatementEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, kind: r.kind as MovementKind, minutes: r.minutes, balanceAfter: r.balance_after, workedMinutes: r.worked_minutes,
-    ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, orderId: r.order_id, orderName: r.order_name, note: r.note,
+    ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, orderId: r.order_id, orderName: r.order_name === null ? null : shopText(lang, r.order_name, r.order_name_en), note: r.note,
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? '' } : null,
   }));
   const opening = before?.balance_after ?? 0;

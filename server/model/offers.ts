@@ -5,18 +5,19 @@ import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { offerIssuedMail } from '../mail-texts.js';
 import { ApiError, type Lang } from '../problem.js';
-import { assertOfferOrderable, offerStatusAt } from '../rules/shop.js';
+import { assertOfferOrderable, offerNames, offerStatusAt, shopText } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
 import { CURRENCY } from './customers.js';
 import { adminRecipients, sendMail } from './notifications.js';
 import { emitEvent } from '../db.js';
 
-export interface PackageRow { id: string; name: string; description: string; minutes: number; price_amount: number }
+export interface PackageRow { id: string; name: string; description: string; name_en: string | null; description_en: string | null; minutes: number; price_amount: number }
 export interface OfferRow {
   id: string;
   customer_number: string;
   package_id: string;
   name: string;
+  name_en: string | null;
   minutes: number;
   price_amount: number;
   reason: 'renewal' | 'credit_exhausted';
@@ -25,27 +26,31 @@ export interface OfferRow {
   ordered_at: string | null;
 }
 
-export const toPackage = (p: PackageRow): Package => ({
-  id: p.id, name: p.name, description: p.description, minutes: p.minutes, price: { amount: p.price_amount, currency: CURRENCY },
+/** A package as the contract has it, its texts in `lang` (German where it has no English ones). */
+export const toPackage = (p: PackageRow, lang: Lang): Package => ({
+  id: p.id, name: shopText(lang, p.name, p.name_en), description: shopText(lang, p.description, p.description_en), minutes: p.minutes, price: { amount: p.price_amount, currency: CURRENCY },
 });
 
 export function listPackages(db: Conn): Promise<PackageRow[]> {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'minutes', 'price_amount']).orderBy('sort').execute();
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount']).orderBy('sort').execute();
 }
 
 export function findPackage(db: Conn, id: string): Promise<PackageRow | undefined> {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'minutes', 'price_amount']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount']).where('id', '=', id).executeTakeFirst();
 }
 
 export function offerStatus(o: OfferRow, now: Date): Offer['status'] {
   return offerStatusAt({ ordered: Boolean(o.ordered_at), expiresAt: o.expires_at }, now);
 }
 
-/** `regularPrice` is the package's price today; `prices` maps package id → price (one query for a list). */
-export function toOffer(o: OfferRow, now: Date, prices: ReadonlyMap<string, number>): Offer {
+/**
+ * `regularPrice` is the package's price today; `prices` maps package id → price (one query for a
+ * list). Named in `lang`.
+ */
+export function toOffer(o: OfferRow, now: Date, prices: ReadonlyMap<string, number>, lang: Lang): Offer {
   return {
     id: o.id,
-    name: o.name,
+    name: shopText(lang, o.name, o.name_en),
     minutes: o.minutes,
     price: { amount: o.price_amount, currency: CURRENCY },
     regularPrice: { amount: prices.get(o.package_id) ?? o.price_amount, currency: CURRENCY },
@@ -62,14 +67,14 @@ export async function packagePrices(db: Conn): Promise<Map<string, number>> {
   return new Map((await listPackages(db)).map((p) => [p.id, p.price_amount]));
 }
 
-export async function offerView(db: Conn, o: OfferRow, now: Date): Promise<Offer> {
-  return toOffer(o, now, await packagePrices(db));
+export async function offerView(db: Conn, o: OfferRow, now: Date, lang: Lang): Promise<Offer> {
+  return toOffer(o, now, await packagePrices(db), lang);
 }
 
-export async function listOffers(db: Conn, customerNumber: string, now: Date): Promise<Offer[]> {
+export async function listOffers(db: Conn, customerNumber: string, now: Date, lang: Lang): Promise<Offer[]> {
   const rows = await db.selectFrom('offers').selectAll().where('customer_number', '=', customerNumber).orderBy('issued_at', 'desc').orderBy('id', 'desc').execute();
   const prices = await packagePrices(db);
-  const offers = rows.map((r) => toOffer(r, now, prices));
+  const offers = rows.map((r) => toOffer(r, now, prices, lang));
   const open = offers.filter((o) => o.status === 'open').sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
   return [...open, ...offers.filter((o) => o.status !== 'open')];
 }
@@ -112,7 +117,7 @@ export async function issueOffer(
     id,
     customer_number: customerNumber,
     package_id: pkg.id,
-    name: `Treueangebot ${pkg.name}`,
+    ...offerNames(pkg),
     minutes: pkg.minutes,
     price_amount: loyaltyPrice(pkg.price_amount),
     reason,
@@ -121,11 +126,11 @@ export async function issueOffer(
     ordered_at: null,
   };
   await trx.insertInto('offers').values(row).execute();
-  const offer = toOffer(row, issuedAt, new Map([[pkg.id, pkg.price_amount]]));
+  const offer = toOffer(row, issuedAt, new Map([[pkg.id, pkg.price_amount]]), lang);
   // To the company's admins (who buy), each in their language where known.
   for (const to of await adminRecipients(trx, customerNumber, lang)) {
     const text = offerIssuedMail(to.lang, {
-      name: to.name, reason, offerName: row.name, minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
+      name: to.name, reason, offerName: shopText(to.lang, row.name, row.name_en), minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
       currency: CURRENCY, expiresAt: row.expires_at, orderUrl: `${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
     });
     await sendMail(trx, deps, to, 'offers', text);

@@ -9,7 +9,7 @@ import { type Conn, noteMail, type Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { becameBillableMail, reclassifiedNotice, statusChangedMail, statusNotice, supportRepliedMail, SYSTEM_AUTHOR } from '../mail-texts.js';
-import { ApiError } from '../problem.js';
+import { ApiError, type Lang } from '../problem.js';
 import { type StoredUpload, storeAttachments } from '../uploads.js';
 import type { AgentCustomer, AgentTicketDetail, Credit, Message, Offer, OutboxMail, TimeEntry } from '../types.js';
 import { creditChanged, getCustomer, lockCustomer, toCredit } from './customers.js';
@@ -36,9 +36,9 @@ export async function listCustomers(db: Conn, now: Date): Promise<AgentCustomer[
 }
 
 /** One customer with what the desk's customer panel shows: credit, every offer (open, expired, ordered). */
-export async function customerView(db: Conn, number: string, now: Date) {
+export async function customerView(db: Conn, number: string, now: Date, lang: Lang) {
   const customer = await getCustomer(db, number);
-  const offers = await listOffers(db, customer.number, now);
+  const offers = await listOffers(db, customer.number, now, lang);
   return { customer: { number: customer.number, name: customer.name, email: customer.email }, credit: toCredit(customer), offers };
 }
 

@@ -13,6 +13,7 @@ import type { Deps } from '../deps.js';
 import { type Effect, fingerprint, idempotentResponse, requireIdempotencyKey, runIdempotent } from '../idempotency.js';
 import { contactsOf, setContactRole } from '../model/contacts.js';
 import { getCustomer } from '../model/customers.js';
+import { pickLang } from '../problem.js';
 import { cancelOrder, listOrders } from '../model/orders.js';
 import { createKey, listKeys, revokeKey } from '../model/keys.js';
 import { statementAnswer } from '../statement/respond.js';
@@ -59,7 +60,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   /** One customer with what the desk's customer panel shows: credit, every offer (open, expired, ordered). */
   app.get('/agent/customers/:number', async (c) => {
     requireAgent(c);
-    return c.json(await customerView(db, c.req.param('number'), clock.now()));
+    return c.json(await customerView(db, c.req.param('number'), clock.now(), pickLang(c.req.header('accept-language'))));
   });
 
   /**
@@ -119,7 +120,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
   app.get('/agent/customers/:number/orders', async (c) => {
     requireAgent(c);
     const number = (await getCustomer(db, c.req.param('number'))).number;
-    return c.json({ items: await listOrders(db, number) });
+    return c.json({ items: await listOrders(db, number, pickLang(c.req.header('accept-language'))) });
   });
 
   /** Cancels an order: its minutes go back by a correction on the statement with the reason; whoever ordered is mailed. */
@@ -127,7 +128,7 @@ export function agentRoutes(deps: Deps): Hono<AppEnv> {
     requireAgent(c);
     const id = c.req.param('id');
     const { note } = readCancellation(await readJsonObject(c));
-    return idempotent(c, `/v1/agent/orders/${id}/cancel`, [note], async (trx) => ({ status: 200, body: await cancelOrder(trx, deps, { orderId: id, note }) }));
+    return idempotent(c, `/v1/agent/orders/${id}/cancel`, [note], async (trx) => ({ status: 200, body: await cancelOrder(trx, deps, { orderId: id, note, lang: pickLang(c.req.header('accept-language')) }) }));
   });
 
   /** A correction of the credit by the support team, with the reason the customer reads on the statement. */

@@ -14,26 +14,32 @@ export function shopRoutes(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const { db, clock } = deps;
 
-  app.get('/packages', async (c) => c.json({ items: (await listPackages(db)).map(toPackage), pricing: PRICING }));
+  // In the language asked for (German where a package has no English texts). The browser keeps
+  // this public answer per language (Vary); the ETag is the body's, so never one for the other.
+  app.get('/packages', async (c) => {
+    const lang = pickLang(c.req.header('accept-language'));
+    c.header('Vary', 'Accept-Language');
+    return c.json({ items: (await listPackages(db)).map((p) => toPackage(p, lang)), pricing: PRICING });
+  });
 
   app.get('/offers', async (c) => {
     // A visitor who is not signed in has no offers (a signed-out homepage asks without an error).
     if (!c.get('principal') && !c.req.header('Authorization')) return c.json({ items: [] });
     const p = requireCustomer(c);
-    return c.json({ items: await listOffers(db, p.customerNumber, clock.now()) });
+    return c.json({ items: await listOffers(db, p.customerNumber, clock.now(), pickLang(c.req.header('accept-language'))) });
   });
 
   app.get('/offers/:id', async (c) => {
     const p = requireCustomer(c);
     const o = await findOffer(db, c.req.param('id'));
     if (!o || o.customer_number !== p.customerNumber) throw new ApiError(404, 'not_found');
-    return c.json(await offerView(db, o, clock.now()));
+    return c.json(await offerView(db, o, clock.now(), pickLang(c.req.header('accept-language'))));
   });
 
   // The order history is money too: admins only, like the statement.
   app.get('/orders', async (c) => {
     const p = requireCustomerAdmin(c);
-    return c.json({ items: await listOrders(db, p.customerNumber) });
+    return c.json({ items: await listOrders(db, p.customerNumber, pickLang(c.req.header('accept-language'))) });
   });
 
   // Ordering spends the company's money: admins only (members see prices and offers, and a notice).

@@ -4,7 +4,7 @@
  * mocks (stories/mocks/handlers.ts), so both answer 422, 409 and 410 alike.
  */
 import { isOfferExpired } from '../../src/domain/offers.js';
-import { ApiError } from '../problem.js';
+import { ApiError, type Lang } from '../problem.js';
 import type { Offer } from '../types.js';
 import { Fields } from '../validate.js';
 
@@ -31,4 +31,17 @@ export function offerStatusAt(offer: { ordered: boolean; expiresAt: string }, no
 export function assertOfferOrderable(status: Offer['status'], expiresAt: string): void {
   if (status === 'ordered') throw new ApiError(409, 'offer_already_ordered');
   if (status === 'expired') throw new ApiError(410, 'offer_expired', { detail: `expired at ${expiresAt}` });
+}
+
+/**
+ * A package's, offer's or order's text in `lang`: the English one where there is one, the German
+ * one otherwise (the rule of the known-issue notices). The Storybook mocks answer with it too.
+ */
+export function shopText(lang: Lang, de: string, en: string | null | undefined): string {
+  return (lang === 'en' && en) || de;
+}
+
+/** A loyalty offer's name in both languages, made from its package's names when it is issued. */
+export function offerNames(pkg: { name: string; name_en: string | null }): { name: string; name_en: string } {
+  return { name: `Treueangebot ${pkg.name}`, name_en: `Loyalty offer ${pkg.name_en || pkg.name}` };
 }

@@ -23,11 +23,12 @@ export async function statementAnswer(c: Context, deps: Deps, customerNumber: st
   const type = new Negotiator({ headers: { accept: c.req.header('accept') ?? '*/*' } }).mediaType([...TYPES]) as StatementType | undefined;
   if (!type) throw new ApiError(406, 'not_acceptable', { detail: `supported: ${TYPES.join(', ')}` });
   const { from, to } = monthBounds(q.month)!;
-  const statement = await statementOf(deps.db, customerNumber, q.month, from, to);
+  // The language of the file, and of the order names in every answer (JSON too).
+  const lang = q.lang ?? pickLang(c.req.header('accept-language'));
+  const statement = await statementOf(deps.db, customerNumber, q.month, from, to, lang);
   c.header('Vary', 'Accept, Accept-Language');
   c.header('Cache-Control', 'private, no-store');
   if (type === 'application/json') return c.json(statement);
-  const lang = q.lang ?? pickLang(c.req.header('accept-language'));
   const name = statementFileName(lang, customerNumber, q.month);
   if (type === 'text/csv') {
     c.header('Content-Disposition', `attachment; filename="${name}.csv"`);

@@ -83,9 +83,9 @@ describe('mail language', () => {
     const de = await b.req('/v1/orders', { token: POS, idempotent: true, json: { packageId: 'pkg-60' } });
     assert.equal(de.status, 201);
     const subjects = (await outbox(b)).map((m) => m.subject);
-    assert.ok(subjects.includes('Order confirmation: Supportpaket 60'));
+    assert.ok(subjects.includes('Order confirmation: Support package 60'));
     assert.ok(subjects.includes('Bestellbestätigung: Supportpaket 60'));
     const mail = (await outbox(b)).find((m) => m.subject.startsWith('Order confirmation'));
-    assert.match(mail!.body, /Thank you for your order “Supportpaket 60” \(60 minutes\)\.\nYour support credit is now 210 minutes\./);
+    assert.match(mail!.body, /Thank you for your order “Support package 60” \(60 minutes\)\.\nYour support credit is now 210 minutes\./);
   });
 });

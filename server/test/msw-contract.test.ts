@@ -12,7 +12,7 @@ import { getResponse, type HttpHandler } from 'msw';
 import { collectFixtures, FIXTURE_NOW } from '../../stories/mocks/collect.js';
 import { createHandlers, handlers, resetMocks, type Scenario } from '../../stories/mocks/handlers.js';
 import { agentHandlers } from '../../stories/mocks/agent-handlers.js';
-import type { Me, Message, Offer, OrderResult, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
+import type { Me, Message, Offer, OrderResult, PackageList, Problem, TicketCreated, TicketDetail, TicketPage } from '../../src/api/types.js';
 import { checkResponse } from './openapi.js';
 import { AGENT, NOW, POS, POS_MEMBER, NEG, setup, smallPng, type TestBackend } from './helpers.js';
 
@@ -242,6 +242,20 @@ describe('manyTickets', () => {
     const top = closed.body.items[0]!;
     const detail = await call<TicketDetail>(handlers.manyTickets, `/v1/tickets/${top.id}`);
     assert.equal(detail.body.subject, top.subject);
+  });
+});
+
+describe('packages', () => {
+  it('answer in the language asked for, as the server does: English names for English, German otherwise; an order named so', async () => {
+    const set = handlers.positive;
+    const names = async (lang?: string) => (await call<PackageList>(set, '/v1/packages', { token: null, lang })).body.items.map((p) => p.name);
+    assert.deepEqual(await names('en-GB,en;q=0.9'), ['Support package 60', 'Support package 180', 'Support package 600', 'Support package 1200']);
+    assert.deepEqual(await names(), ['Supportpaket 60', 'Supportpaket 180', 'Supportpaket 600', 'Supportpaket 1200']);
+    const en = await call<PackageList>(set, '/v1/packages', { token: null, lang: 'en' });
+    assert.equal(en.headers.get('vary'), 'Accept-Language');
+    assert.equal(en.body.items[0]!.description, '60 minutes of support credit – for the occasional question.');
+    const ordered = await call<OrderResult>(set, '/v1/orders', { json: { packageId: 'pkg-180' }, key: 'pkg-en', lang: 'en' });
+    assert.equal(ordered.body.order.name, 'Support package 180');
   });
 });
 

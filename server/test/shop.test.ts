@@ -45,6 +45,60 @@ describe('packages and offers', () => {
   });
 });
 
+describe('packages in the language asked for', () => {
+  let b: TestBackend;
+  afterEach(() => b.close());
+  const EN = { 'Accept-Language': 'en-GB,en;q=0.9,de;q=0.5' };
+  type Named = { id: string; name: string; description?: string };
+
+  it('GET /v1/packages: English texts for English, German by default and where a package has none; Vary, an ETag per language', async () => {
+    b = await setup();
+    const de = await b.req('/v1/packages');
+    const en = await b.req('/v1/packages', { headers: EN });
+    assert.equal(en.headers.get('vary')?.split(/,\s*/).includes('Accept-Language'), true, 'a cache keeps one answer per language');
+    const first = (r: Response) => json<{ items: Named[] }>(r).then((x) => x.items[0]!);
+    const [de60, en60] = [await first(de), await first(en)];
+    assert.deepEqual([de60.name, de60.description], ['Supportpaket 60', '60 Minuten Supportguthaben – für gelegentliche Fragen.']);
+    assert.deepEqual([en60.name, en60.description], ['Support package 60', '60 minutes of support credit – for the occasional question.']);
+
+    // The German copy's tag does not get a 304 for English, nor the other way round; each its own.
+    const deTag = de.headers.get('etag')!;
+    const enTag = en.headers.get('etag')!;
+    assert.notEqual(deTag, enTag);
+    assert.equal((await b.req('/v1/packages', { headers: { ...EN, 'If-None-Match': deTag } })).status, 200);
+    assert.equal((await b.req('/v1/packages', { headers: { 'If-None-Match': enTag } })).status, 200);
+    assert.equal((await b.req('/v1/packages', { headers: { ...EN, 'If-None-Match': enTag } })).status, 304);
+
+    // No English text (NULL): the German one, also for English.
+    await b.sql("UPDATE packages SET name_en = NULL, description_en = NULL WHERE id = 'pkg-60'");
+    const fallback = (await json<{ items: Named[] }>(await b.req('/v1/packages', { headers: EN }))).items;
+    assert.deepEqual([fallback[0]!.name, fallback[1]!.name], ['Supportpaket 60', 'Support package 180']);
+  });
+
+  it('offers, orders and the statement name them in English for English; the German name stays German', async () => {
+    b = await setup();
+    const ordered = await b.req('/v1/orders', { token: POS, idempotent: true, json: { packageId: 'pkg-180' }, headers: EN });
+    assert.equal((await json<{ order: Named }>(ordered)).order.name, 'Support package 180');
+    const offers = (lang?: typeof EN) => b.req('/v1/offers', { token: POS, headers: lang }).then((r) => json<{ items: Named[] }>(r)).then((x) => x.items.map((o) => o.name));
+    assert.deepEqual(await offers(EN), ['Loyalty offer Support package 600', 'Loyalty offer Support package 600']);
+    assert.deepEqual(await offers(), ['Treueangebot Supportpaket 600', 'Treueangebot Supportpaket 600']);
+    assert.equal((await json<Named>(await b.req('/v1/offers/off_demo_open', { token: POS, headers: EN }))).name, 'Loyalty offer Support package 600');
+    const orders = (lang?: typeof EN) => b.req('/v1/orders', { token: POS, headers: lang }).then((r) => json<{ items: Named[] }>(r)).then((x) => x.items.map((o) => o.name));
+    assert.deepEqual(await orders(EN), ['Support package 180', 'Support package 1200', 'Loyalty offer Support package 600']);
+    assert.deepEqual(await orders(), ['Supportpaket 180', 'Supportpaket 1200', 'Treueangebot Supportpaket 600']);
+    const names = async (init: { headers?: Record<string, string>; query?: string }) => {
+      const r = await b.req(`/v1/statement?month=2026-03${init.query ?? ''}`, { token: POS, headers: init.headers });
+      return (await json<{ entries: Array<{ orderName: string | null }> }>(r)).entries.map((e) => e.orderName).filter(Boolean);
+    };
+    assert.deepEqual(await names({ headers: EN }), ['Support package 180']);
+    assert.deepEqual(await names({ query: '&lang=en' }), ['Support package 180']);
+    assert.deepEqual(await names({}), ['Supportpaket 180']);
+    const csv = await (await b.req('/v1/statement?month=2026-03&lang=en', { token: POS, headers: { Accept: 'text/csv' } })).text();
+    assert.match(csv, /Support package 180/);
+    assert.doesNotMatch(csv, /Supportpaket/);
+  });
+});
+
 describe('POST /v1/orders', () => {
   let b: TestBackend;
   afterEach(() => b.close());

@@ -139,7 +139,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Support packages and the pay-as-you-go pricing (public) */
+        /**
+         * Support packages and the pay-as-you-go pricing (public)
+         * @description Names and descriptions in the caller's language (`Accept-Language`) where the package has
+         *     them, German otherwise — as for known-issue notices. The answer varies by
+         *     `Accept-Language` (`Vary`); its ETag is that of the language's body.
+         */
         get: operations["listPackages"];
         put?: never;
         post?: never;
@@ -158,7 +163,7 @@ export interface paths {
         };
         /**
          * The customer's loyalty offers (Treueangebote), open ones first
-         * @description A visitor who is not signed in (no token, no valid session cookie) has none: an empty list, not an error, so a signed-out page can ask alongside everything else. A bearer token that is not valid is a 401.
+         * @description A visitor who is not signed in (no token, no valid session cookie) has none: an empty list, not an error, so a signed-out page can ask alongside everything else. A bearer token that is not valid is a 401. Offer names in the caller's language (`Accept-Language`) where the offer has one, German otherwise.
          */
         get: operations["listOffers"];
         put?: never;
@@ -195,7 +200,8 @@ export interface paths {
         };
         /**
          * The customer's orders, newest first (admins only)
-         * @description The company's money view, like the statement — a member gets `403 admin_required`.
+         * @description The company's money view, like the statement — a member gets `403 admin_required`. Order
+         *     names in the caller's language (`Accept-Language`) where the order has one, German otherwise.
          */
         get: operations["listOrders"];
         put?: never;
@@ -468,7 +474,8 @@ export interface paths {
          *     with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'` so a spreadsheet does not run
          *     them as formulas — the signed minutes are written as plain integers), or `application/pdf`
          *     (a printable statement). CSV and PDF come as an attachment with a file name; their language is
-         *     `lang`, else `Accept-Language` (German by default). Each entry names the person it is about
+         *     `lang`, else `Accept-Language` (German by default), and so are the order names (`orderName`,
+         *     in every format; German where an order has no English name). Each entry names the person it is about
          *     (`contact`: who filed the ticket, who placed the order); the CSV and the PDF carry the same name.
          *
          *     Admins only: a member gets `403 admin_required` (the company's money is the admins' business; a
@@ -748,7 +755,8 @@ export interface paths {
          * Cancel an order — a correction takes its minutes back, with the reason; whoever ordered is mailed
          * @description The order becomes `cancelled`; in the same transaction a `correction` of minus the order's minutes
          *     (with `orderId` and the reason as `note`) goes on the statement. The credit may fall below zero when
-         *     the minutes were used already. A loyalty offer that was ordered is not issued again.
+         *     the minutes were used already. A loyalty offer that was ordered is not issued again. The
+         *     answer names the order in the caller's language; the mail goes out in that of whoever ordered.
          */
         post: operations["agentCancelOrder"];
         delete?: never;
@@ -1168,7 +1176,9 @@ export interface components {
         };
         Package: {
             id: string;
+            /** @description In the request's language where the package has it, German otherwise */
             name: string;
+            /** @description In the request's language where the package has it, German otherwise */
             description: string;
             minutes: number;
             price: components["schemas"]["Money"];
@@ -1181,6 +1191,7 @@ export interface components {
         OfferStatus: "open" | "expired" | "ordered";
         Offer: {
             id: string;
+            /** @description In the request's language where the offer has it, German otherwise */
             name: string;
             minutes: number;
             price: components["schemas"]["Money"];
@@ -1303,6 +1314,7 @@ export interface components {
             id: string;
             packageId: string | null;
             offerId: string | null;
+            /** @description In the request's language where the order has it, German otherwise */
             name: string;
             minutes: number;
             price: components["schemas"]["Money"];
@@ -1971,7 +1983,7 @@ export interface components {
         Id: string;
         /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
         IdempotencyKey: string;
-        /** @description `de` (default) or `en` for problem titles and messages */
+        /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
         AcceptLanguage: string;
         /** @description One or more statuses; repeat the parameter or separate with commas */
         StatusFilter: components["schemas"]["TicketStatus"][];
@@ -1993,7 +2005,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2021,7 +2033,7 @@ export interface operations {
                 lang?: "de" | "en";
             };
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2056,7 +2068,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2200,7 +2212,10 @@ export interface operations {
     listPackages: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2220,7 +2235,10 @@ export interface operations {
     listOffers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2242,7 +2260,10 @@ export interface operations {
     getOffer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 id: components["parameters"]["Id"];
             };
@@ -2266,7 +2287,10 @@ export interface operations {
     listOrders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2291,7 +2315,7 @@ export interface operations {
             header: {
                 /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2385,7 +2409,7 @@ export interface operations {
             header: {
                 /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2446,7 +2470,7 @@ export interface operations {
             header: {
                 /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
@@ -2484,7 +2508,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
@@ -2511,7 +2535,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
@@ -2602,7 +2626,7 @@ export interface operations {
                 q?: string;
             };
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2628,7 +2652,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
@@ -2710,7 +2734,7 @@ export interface operations {
                 lang?: "de" | "en";
             };
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2777,7 +2801,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2830,7 +2854,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description `de` (default) or `en` for problem titles and messages */
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
                 "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path?: never;
@@ -2969,7 +2993,10 @@ export interface operations {
     agentGetCustomer: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 number: string;
             };
@@ -3230,7 +3257,10 @@ export interface operations {
     agentListOrders: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
             path: {
                 number: string;
             };
@@ -3258,6 +3288,8 @@ export interface operations {
             header: {
                 /** @description A unique key per intended action (e.g. a UUID), 1–200 characters, kept for 24 hours. Same key + same request → stored answer; same key + another request → 409 `idempotency_conflict`; same key while the first request still runs → 409 `idempotency_in_progress` with `Retry-After`. */
                 "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                /** @description `de` (default) or `en` for problem titles and messages, and for texts kept in both languages (package, offer and order names) */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
             };
             path: {
                 id: components["parameters"]["Id"];

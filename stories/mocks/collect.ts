@@ -22,8 +22,9 @@ export async function collectFixtures(): Promise<Fixtures> {
   // Signed at the recording instant (the backend's clock), so the recorded token is the same on every run.
   const tokenOf = (p: DemoPerson) => signHostToken(DEMO_IDENTITY, { sub: p.sub, email: p.email, name: p.name, customer: p.customer, role: p.role }, now);
   try {
-    const get = async <T>(path: string, token?: string): Promise<T> => {
-      const r = await backend.app.request(`http://localhost${path}`, { headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    const get = async <T>(path: string, token?: string, lang?: 'en'): Promise<T> => {
+      const headers: Record<string, string> = { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(lang ? { 'Accept-Language': lang } : {}) };
+      const r = await backend.app.request(`http://localhost${path}`, { headers });
       if (r.status !== 200) throw new Error(`GET ${path} answered ${r.status}`);
       return (await r.json()) as T;
     };
@@ -69,6 +70,7 @@ export async function collectFixtures(): Promise<Fixtures> {
     return {
       generatedAt: FIXTURE_NOW,
       packages: await get<PackageList>('/v1/packages'),
+      packagesEn: await get<PackageList>('/v1/packages', undefined, 'en'),
       faq: [...faq.values()].sort((a, b) => a.id.localeCompare(b.id)),
       customers: { positive: await customer(await tokenOf(DEMO_PEOPLE[0])), negative: await customer(await tokenOf(DEMO_PEOPLE[2])) },
       attachments,

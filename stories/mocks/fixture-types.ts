@@ -18,7 +18,9 @@ export interface CustomerFixture {
 export interface Fixtures {
   /** The backend clock when recorded; the handlers shift every timestamp by (now − this). */
   generatedAt: string;
+  /** `GET /v1/packages` in German (the default) and with `Accept-Language: en`. */
   packages: PackageList;
+  packagesEn: PackageList;
   /** Every FAQ article, as `GET /v1/faq` answers them. */
   faq: FaqArticle[];
   customers: { positive: CustomerFixture; negative: CustomerFixture };

@@ -15,7 +15,7 @@ import { strToU8, zipSync } from 'fflate';
 import { checkImage, MAX_IMAGES } from '../../src/domain/images.js';
 import { checkFile, isImageBytes, MAX_FILES, type FileKind, type FileProblem } from '../../src/domain/files.js';
 import { TICKET_CATEGORIES, type TicketStatus } from '../../src/domain/categories.js';
-import type { Attachment, CreditSettings, Me, Message, NotificationSettings, Offer, Order, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
+import type { Attachment, CreditSettings, Me, Message, NotificationSettings, Offer, Order, PackageList, Statement, TicketDetail, TicketSummary } from '../../src/api/types.js';
 import { MAIL_KINDS, mailKindsFor } from '../../src/domain/notifications.js';
 import { readCreditSettings, readNotificationSettings } from '../../server/rules/notifications.js';
 import { monthBounds } from '../../src/domain/statement.js';
@@ -156,6 +156,9 @@ function generatedTickets(count: number, now: number): TicketSummary[] {
     };
   });
 }
+
+/** The recorded packages in `lang` (German and English recordings of `GET /v1/packages`). */
+const packagesIn = (lang: 'de' | 'en'): PackageList => (lang === 'en' ? fixtures.packagesEn : fixtures.packages);
 
 function zeroBilling(me: Me): TicketDetail['billing'] {
   return {
@@ -500,7 +503,11 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
   };
 
   return [
-    http.get(`${API}/packages`, answer(o, () => HttpResponse.json(fixtures.packages))),
+    // In the request's language, as the server answers (the fixtures hold both recordings).
+    http.get(`${API}/packages`, answer(o, ({ request }) => {
+      const body = packagesIn(pickLang(request.headers.get('accept-language') ?? undefined));
+      return HttpResponse.json(body, { headers: { Vary: 'Accept-Language' } });
+    })),
 
     http.get(`${API}/faq`, answer(o, ({ request }) => {
       // The server ranks by stemmed words in title and body; the mock matches stems in title and excerpt.
@@ -607,7 +614,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           s.orderedOffers.add(offer.id);
           item = { name: offer.name, minutes: offer.minutes, price: offer.price, packageId: offer.packageId, offerId: offer.id };
         } else {
-          const pkg = fixtures.packages.items.find((p) => p.id === packageId);
+          // Named in the language ordered in, as the server names the order in its answer.
+          const pkg = packagesIn(pickLang(request.headers.get('accept-language') ?? undefined)).items.find((p) => p.id === packageId);
           if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
           item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price, packageId: pkg.id, offerId: null };
         }
