@@ -341,7 +341,7 @@ describe('<cadia-package-shop>', () => {
     expect(text(confirm)).to.contain('Personal offer');
     expect(text(confirm)).to.contain('instead of €899.00');
     expect(text($(shop, '[part~="submit"]'))).to.equal('Place paid order');
-    expect(text($(shop, '[role="status"]'))).to.equal('Review your order: Treueangebot Supportpaket 600');
+    expect(text($(shop, '[role="status"]'))).to.equal('Review your order: Loyalty offer Support package 600');
     expect(shadowText(shop)).to.not.match(/Bestellung|Zurück|Geschäftsbedingungen/);
     await expect(shop).to.be.accessible();
   });

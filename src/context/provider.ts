@@ -75,6 +75,13 @@ export class CadiaProvider extends LitElement {
       this.context = this.makeContext();
     } else if (changed.has('locale')) {
       this.context = { ...this.context, locale: resolveLocale(this.locale) };
+      // Package and offer names are the server's, in the language asked for: ask again in the new
+      // one. One on its way was asked in the old language (the ERP bridge may set the language
+      // while the first load runs): once more when it is back.
+      for (const r of [this.store.packages, this.store.offers]) {
+        const s = r.state.status;
+        if (s !== 'idle') void (s === 'loading' ? r.load().finally(() => r.load()) : r.load()).catch(() => undefined);
+      }
     }
   }
 
