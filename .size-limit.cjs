@@ -38,7 +38,7 @@ const budgets = [
   // customers panel with its routes (customer-api.ts), statement, orders (cancel), correction, people and keys and their styles: 8.9 kB gzip, loaded
   // when its tab opens; the known-issue notices panel, 5.1 kB, the same) not counted.
   { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.63 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.43 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.44 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
