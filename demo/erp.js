@@ -40,9 +40,13 @@ const erpTokens = new Map();
 async function erpToken(sub) {
   const hit = erpTokens.get(sub);
   if (hit && Date.parse(hit.expiresAt) > Date.now() + 60_000) return hit.accessToken;
-  const person = (await demoPeople()).find((p) => p.sub === sub);
+  // The key and the person's name and address at once: a real ERP has both at hand, so the demo's
+  // stand-ins for them must not add a round trip each before the token.
+  const [person, { key }] = await Promise.all([
+    demoPeople().then((people) => people.find((p) => p.sub === sub)),
+    postJson('/api/demo/installation-key', { person: sub }),
+  ]);
   if (!person?.customer) throw new Error(`no demo customer person ${sub}`);
-  const { key } = await postJson('/api/demo/installation-key', { customer: person.customer });
   const token = await postJson('/api/v1/auth/token', { key, email: person.email, name: person.name, locale: langSelect.value });
   erpTokens.set(sub, token);
   return token.accessToken;

@@ -31,8 +31,9 @@ export function demoRoutes(deps: Deps): Hono {
   // its hash), so it is kept here for the next page load; a restart makes a new one.
   const keys = new Map<string, Promise<string>>();
   app.post('/installation-key', async (c) => {
-    const body = (await c.req.json().catch(() => ({}))) as { customer?: unknown };
-    const customer = DEMO_PEOPLE.find((p) => p.customer !== null && p.customer === body.customer)?.customer;
+    // For a customer, or for a demo person's company (the page asks by person beside fetching the people).
+    const body = (await c.req.json().catch(() => ({}))) as { customer?: unknown; person?: unknown };
+    const customer = DEMO_PEOPLE.find((p) => p.customer !== null && (p.customer === body.customer || p.sub === body.person))?.customer;
     if (!customer) throw new ApiError(404, 'not_found', { detail: 'no such demo customer' });
     let key = keys.get(customer);
     if (!key) {

@@ -168,7 +168,9 @@ describe('the ERP demo signs in with an installation key (/erp)', () => {
     assert.equal(rows.length, 1);
     assert.equal(rows[0]!.label, 'Demo-ERP (/erp)');
     assert.notEqual(rows[0]!.hash, first.key);
+    assert.deepEqual(await json<{ key: string }>(await post('/demo/installation-key', { person: PEOPLE.posMember.sub })), first, "asked by a person: their company's key");
     assert.equal((await post('/demo/installation-key', { customer: '99999' })).status, 404);
+    assert.equal((await post('/demo/installation-key', { person: 'demo-agent' })).status, 404, 'the agent belongs to no customer');
 
     const exchange = async (p: typeof PEOPLE.posMember) => {
       const r = await b.req('/v1/auth/token', { json: { key: first.key, email: p.email, name: p.name } });
