@@ -11,7 +11,7 @@
 // Writes bench/results.json and bench/RESULTS.md (the table, and the machine it came from).
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +29,10 @@ const option = (name, fallback) =>
   argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : undefined) ?? fallback;
 const RUNS = Number(option('runs', 7));
 const LOAD_SECONDS = flag('long') ? 30 : 10;
-const ONLY = new Set(option('only', 'network,badge,window,list,shrink,backend').split(','));
+/** The sections, in the order they run and are printed. */
+const SECTIONS = ['network', 'badge', 'window', 'list', 'shrink', 'backend'];
+const ONLY = new Set(option('only', SECTIONS.join(',')).split(','));
+for (const s of ONLY) if (!SECTIONS.includes(s)) throw new Error(`--only: no section "${s}" (there are ${SECTIONS.join(', ')})`);
 const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const CHROME_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'];
 
@@ -205,11 +208,13 @@ async function interleaved(runs, variants, fn) {
 
 const figures = [];
 const raw = {};
+/** The section being measured: each figure and raw entry is filed under it. */
+let section;
 const ms = (x) => `${x.toFixed(x < 10 ? 1 : 0)} ms`;
 const kb = (x) => `${(x / 1024).toFixed(x < 10_240 ? 1 : 0)} KB`;
 /** One table row: value and baseline are numbers, shown with `fmt`; ratio = value / baseline. */
 function figure(group, name, value, baseline, fmt, note = '') {
-  figures.push({ group, name, value, baseline: baseline?.value, baselineName: baseline?.name, ratio: baseline ? value / baseline.value : undefined, unit: fmt.name, note, text: fmt(value), baselineText: baseline ? `${fmt(baseline.value)} (${baseline.name})` : '–' });
+  figures.push({ section, group, name, value, baseline: baseline?.value, baselineName: baseline?.name, ratio: baseline ? value / baseline.value : undefined, unit: fmt.name, note, text: fmt(value), baselineText: baseline ? `${fmt(baseline.value)} (${baseline.name})` : '–' });
 }
 
 // The network conditions of the network figures: a round trip (Chromium adds it to every request)
@@ -600,7 +605,7 @@ function machine() {
   };
 }
 
-function table() {
+function table(figures) {
   const rows = ['| figure | value | baseline (same run) | ratio | note |', '|---|---:|---:|---:|---|'];
   let group;
   for (const f of figures) {
@@ -624,31 +629,54 @@ async function main() {
     const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
     try {
       raw.browser = browser.version();
-      if (ONLY.has('network')) await benchNetwork(browser, server);
-      if (ONLY.has('badge')) await benchBadge(browser, server);
-      if (ONLY.has('window')) await benchWindow(browser, server);
-      if (ONLY.has('list')) await benchList(browser, server);
-      if (ONLY.has('shrink')) await benchShrink(browser, server);
+      const benches = { network: benchNetwork, badge: benchBadge, window: benchWindow, list: benchList, shrink: benchShrink };
+      for (const [name, bench] of Object.entries(benches)) if (ONLY.has((section = name))) await bench(browser, server);
     } finally {
       await browser.close();
       await server.stop();
     }
   }
-  if (ONLY.has('backend')) await benchBackend();
+  if (ONLY.has((section = 'backend'))) await benchBackend();
 
   const m = { ...machine(), chromium: raw.browser };
-  const md = table();
-  const where = `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''} (load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end)`;
-  console.log(`\n${md}\n\nMachine: ${where}`);
+  console.log(`\n${table(figures)}\n\nMachine: ${where(m)}`);
   const command = `npm run bench${argv.length ? ` -- ${argv.join(' ')}` : ''}`;
-  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify({ date: started.toISOString(), command, machine: m, figures, raw }, null, 2)}\n`);
+  const run = { date: started.toISOString(), command, machine: m };
+  const results = mergeResults(run);
+  const runs = [...new Map(Object.values(results.runs).map((r) => [r.date, r])).values()].sort((a, b) => a.date.localeCompare(b.date));
+  const from = (r) =>
+    `\`${r.command}\` (${r.date.slice(0, 16).replace('T', ' ')} UTC) on ${where(r.machine)}` +
+    (runs.length > 1 ? `: ${SECTIONS.filter((s) => results.runs[s] === r || results.runs[s]?.date === r.date).join(', ')}` : '');
+  writeFileSync(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(
     join(root, 'bench/RESULTS.md'),
-    `# Benchmark results\n\nLatest \`${command}\` (${started.toISOString().slice(0, 16).replace('T', ' ')} UTC) on ${where}.\n` +
+    `# Benchmark results\n\n${runs.length > 1 ? 'From these runs, each section from the latest that measured it:\n' : 'Latest '}${runs.map((r) => `${runs.length > 1 ? '- ' : ''}${from(r)}`).join('\n')}\n\n` +
       `Each figure is compared with a baseline measured in the same run; the ratio is value ÷ baseline (lower is better for times, sizes and counts; higher for requests/s).\n` +
-      `How each figure is measured: \`scripts/bench.mjs\` and \`bench/pages/\`.\n\n${md}\n`,
+      `How each figure is measured: \`scripts/bench.mjs\` and \`bench/pages/\`.\n\n${table(results.figures)}\n`,
   );
   log('wrote bench/results.json and bench/RESULTS.md');
+}
+
+const where = (m) =>
+  `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}${m.chromium ? `, Chromium ${m.chromium}` : ''} (load average ${m.loadAverage.start} at the start, ${m.loadAverage.end} at the end)`;
+
+/**
+ * This run's figures over the last results: a run of some sections (`--only`) replaces those and
+ * keeps the others, so the files always hold every section, each from the latest run that measured
+ * it (`runs` names it per section).
+ */
+function mergeResults(run) {
+  const file = join(root, 'bench/results.json');
+  const last = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : { figures: [], raw: {}, runs: {} };
+  const sectionOf = (key) => SECTIONS.find((s) => key === s || key.startsWith(`${s}_`));
+  const keep = (s) => s && !ONLY.has(s);
+  const runs = { ...last.runs };
+  for (const s of ONLY) runs[s] = run;
+  return {
+    runs,
+    figures: [...last.figures.filter((f) => keep(f.section)), ...figures].sort((a, b) => SECTIONS.indexOf(a.section) - SECTIONS.indexOf(b.section)),
+    raw: { ...Object.fromEntries(Object.entries(last.raw).filter(([k]) => keep(sectionOf(k)))), ...raw },
+  };
 }
 
 try {
