@@ -28,7 +28,7 @@ const budgets = [
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.32 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.5 kB' },
   // The account view (statement and orders) is not in the all-in-one: it lives on a page of its own.
-  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.88 kB' },
+  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.91 kB' },
   { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25.29 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
   { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.45 kB' },

@@ -1,8 +1,9 @@
-// The package shop in both languages: the packages' and offers' names and descriptions are the
+// Packages in both languages: the packages', offers' and orders' names and descriptions are the
 // server's data, answered in the language asked for, and asked again when the language changes.
 import { fixture, html, expect } from '@open-wc/testing';
 import '../src/define/cadia-provider.js';
 import '../src/define/cadia-package-shop.js';
+import '../src/define/cadia-account.js';
 import type { CadiaProvider } from '../src/context/provider.js';
 import type { CadiaPackageShop } from '../src/elements/package-shop/package-shop.js';
 import { freshBackend, waitFor, shadowText, TOKENS } from './harness/backend.js';
@@ -22,7 +23,7 @@ async function mount(locale: 'de' | 'en') {
   return { provider, shop };
 }
 
-describe('<cadia-package-shop> in both languages', () => {
+describe('package, offer and order names in both languages', () => {
   it('English: the packages and the offer are named and described in English', async () => {
     const { shop } = await mount('en');
     expect(heading(shop, 'pkg-180')).to.equal('Support package 180');
@@ -42,5 +43,17 @@ describe('<cadia-package-shop> in both languages', () => {
     await waitFor(() => heading(shop, 'pkg-60') === 'Support package 60' && heading(shop, 'off_demo_open') === 'Loyalty offer Support package 600', 5000, 'English names');
     expect(description(shop, 'pkg-60')).to.equal('60 minutes of support credit – for the occasional question.');
     expect(shadowText(shop)).to.not.match(/Supportpaket|Treueangebot/);
+  });
+
+  it('the account names the orders in its language, and asks again after a switch', async () => {
+    const be = freshBackend();
+    const provider = await fixture<CadiaProvider>(html`<cadia-provider api-base=${be.apiBase} locale="en" .token=${TOKENS.positive}>
+      <cadia-account></cadia-account>
+    </cadia-provider>`);
+    const account = provider.querySelector('cadia-account')!;
+    const order = () => text($(account, '[data-id="ord_off_demo_last_year"]'));
+    await waitFor(() => order().includes('Loyalty offer Support package 600'), 5000, 'the English order name');
+    provider.locale = 'de';
+    await waitFor(() => order().includes('Treueangebot Supportpaket 600'), 5000, 'the German order name');
   });
 });

@@ -17,12 +17,13 @@ export async function isAdmin(store: CadiaStore): Promise<boolean> {
   return me.contact?.role !== 'member';
 }
 
-export async function loadStatement(store: CadiaStore, month: string, signal?: AbortSignal): Promise<Statement> {
-  return readJson<Statement>(await store.read('v1/statement', { searchParams: { month }, signal }));
+// Both name the orders in `locale` (the server's names, kept per language).
+export async function loadStatement(store: CadiaStore, month: string, locale: string, signal?: AbortSignal): Promise<Statement> {
+  return readJson<Statement>(await store.read('v1/statement', { searchParams: { month }, locale, signal }));
 }
 
-export async function loadOrders(store: CadiaStore, signal?: AbortSignal): Promise<Order[]> {
-  return (await readJson<{ items: Order[] }>(await store.read('v1/orders', { signal }))).items;
+export async function loadOrders(store: CadiaStore, locale: string, signal?: AbortSignal): Promise<Order[]> {
+  return (await readJson<{ items: Order[] }>(await store.read('v1/orders', { locale, signal }))).items;
 }
 
 /** The statement as a file, in `locale`'s language, named as the server names it. */

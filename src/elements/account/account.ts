@@ -89,15 +89,16 @@ export class CadiaAccount extends CadiaElement {
 
   // Lit's Task: another month aborts the request under way, and only the latest answer shows.
   // A member's tasks end without a request (null): the money is for admins, the server would say 403.
-  private readonly statement = new Task<[string, CadiaStore], Statement | null>(this, {
-    task: async ([month, store], { signal }) => ((await isAdmin(store)) ? loadStatement(store, month, signal) : null),
-    args: () => [this.shownMonth, this.store],
+  // The language is an argument too: order names are the server's, so a switch asks again.
+  private readonly statement = new Task<[string, CadiaStore, Locale], Statement | null>(this, {
+    task: async ([month, store, lang], { signal }) => ((await isAdmin(store)) ? loadStatement(store, month, lang, signal) : null),
+    args: () => [this.shownMonth, this.store, this.lang_],
     onError: (e) => this.report(e, 'load-statement'),
   });
 
-  private readonly orders = new Task<[CadiaStore], Order[] | null>(this, {
-    task: async ([store], { signal }) => ((await isAdmin(store)) ? loadOrders(store, signal) : null),
-    args: () => [this.store],
+  private readonly orders = new Task<[CadiaStore, Locale], Order[] | null>(this, {
+    task: async ([store, lang], { signal }) => ((await isAdmin(store)) ? loadOrders(store, lang, signal) : null),
+    args: () => [this.store, this.lang_],
     onError: (e) => this.report(e, 'load-orders'),
   });
 
