@@ -256,6 +256,15 @@ describe('packages', () => {
     assert.equal(en.body.items[0]!.description, '60 minutes of support credit – for the occasional question.');
     const ordered = await call<OrderResult>(set, '/v1/orders', { json: { packageId: 'pkg-180' }, key: 'pkg-en', lang: 'en' });
     assert.equal(ordered.body.order.name, 'Support package 180');
+    // Offers, orders and the statement's order names too: English where asked, the recorded German otherwise.
+    const offerNames = async (lang?: string) => (await call<{ items: Offer[] }>(set, '/v1/offers', { lang })).body.items.map((x) => x.name);
+    assert.deepEqual(await offerNames('en'), ['Loyalty offer Support package 600', 'Loyalty offer Support package 600']);
+    assert.deepEqual(await offerNames(), ['Treueangebot Supportpaket 600', 'Treueangebot Supportpaket 600']);
+    const orderNames = async (lang?: string) => (await call<{ items: Array<{ name: string }> }>(set, '/v1/orders', { lang })).body.items.map((x) => x.name);
+    assert.deepEqual(await orderNames('en'), ['Support package 180', 'Support package 1200', 'Loyalty offer Support package 600']);
+    assert.deepEqual(await orderNames(), ['Supportpaket 180', 'Supportpaket 1200', 'Treueangebot Supportpaket 600']);
+    const statement = await call<{ entries: Array<{ orderName: string | null }> }>(set, '/v1/statement', { lang: 'en' });
+    assert.deepEqual(statement.body.entries.map((e) => e.orderName).filter(Boolean), ['Support package 180']);
   });
 });
 

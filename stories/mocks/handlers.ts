@@ -22,12 +22,12 @@ import { monthBounds } from '../../src/domain/statement.js';
 import { exportFileName, readStatementQuery, statementFileName } from '../../server/rules/statement.js';
 import { statementCsv } from '../../server/statement/csv.js';
 import { ApiError, problemAnswer, type FieldErrorInput } from '../../server/problem.js';
-import { assertOfferOrderable, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
+import { assertOfferOrderable, offerNames, offerStatusAt, readOrderInput } from '../../server/rules/shop.js';
 import { assertRatable, followUpInput, parseListParams, readDiagnostics, readRating, readReplyBody, readTicketInput, statusAfterCustomerReply, throwIfFormErrors } from '../../server/rules/tickets.js';
 import { closedAtAfter, closingOf, REOPEN_DAYS, replyEffect } from '../../src/domain/closing.js';
 import { DAY_MS as DAY } from '../../src/domain/time.js';
 import { checkIdempotencyKey, Fields, parseJsonObject, requireJsonType } from '../../server/validate.js';
-import { pickLang } from '../../server/problem.js';
+import { type Lang, pickLang } from '../../server/problem.js';
 import { pickMatches, readNoticeQuery } from '../../server/rules/notices.js';
 import { demoNotices } from '../../server/demo-notices.js';
 import { closedByCustomerNotice, followUpNotice, SYSTEM_AUTHOR } from '../../server/mail-texts.js';
@@ -158,7 +158,22 @@ function generatedTickets(count: number, now: number): TicketSummary[] {
 }
 
 /** The recorded packages in `lang` (German and English recordings of `GET /v1/packages`). */
-const packagesIn = (lang: 'de' | 'en'): PackageList => (lang === 'en' ? fixtures.packagesEn : fixtures.packages);
+const packagesIn = (lang: Lang): PackageList => (lang === 'en' ? fixtures.packagesEn : fixtures.packages);
+const langOf = (request: Request) => pickLang(request.headers.get('accept-language') ?? undefined);
+
+/**
+ * An offer's or order's name in `lang`, as the server keeps both: the state holds the recorded
+ * German ones; the English one comes from its package's English recording (an offer's by the
+ * server's rule, offerNames).
+ */
+function nameIn(lang: Lang, item: { name: string; packageId: string | null; offerId?: string | null }): string {
+  const de = fixtures.packages.items.find((p) => p.id === item.packageId);
+  const en = fixtures.packagesEn.items.find((p) => p.id === item.packageId);
+  if (lang === 'de' || !de || !en) return item.name;
+  return item.offerId ? offerNames({ name: de.name, name_en: en.name }).name_en : en.name;
+}
+const orderIn = (lang: Lang, o: Order): Order => ({ ...o, name: nameIn(lang, o) });
+const offerIn = (lang: Lang, o: Offer): Offer => ({ ...o, name: nameIn(lang, { ...o, offerId: o.id }) });
 
 function zeroBilling(me: Me): TicketDetail['billing'] {
   return {
@@ -505,7 +520,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
   return [
     // In the request's language, as the server answers (the fixtures hold both recordings).
     http.get(`${API}/packages`, answer(o, ({ request }) => {
-      const body = packagesIn(pickLang(request.headers.get('accept-language') ?? undefined));
+      const body = packagesIn(langOf(request));
       return HttpResponse.json(body, { headers: { Vary: 'Accept-Language' } });
     })),
 
@@ -544,7 +559,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     ),
 
     http.get(`${API}/offers`, (info) => (token(info.request) ? authed(() => {
-      const items = state().offers.map((offer) => offerWithStatus(state(), offer, now()));
+      const items = state().offers.map((offer) => offerIn(langOf(info.request), offerWithStatus(state(), offer, now())));
       // Open offers first, as the server lists them.
       return HttpResponse.json({ items: [...items.filter((x) => x.status === 'open'), ...items.filter((x) => x.status !== 'open')] });
     })(info) : answer(o, () => HttpResponse.json({ items: [] }))(info))),
@@ -552,7 +567,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     http.get(`${API}/offers/:id`, authed((info) => {
       const offer = state().offers.find((x) => x.id === param(info, 'id'));
       if (!offer) throw new ApiError(404, 'not_found');
-      return HttpResponse.json(offerWithStatus(state(), offer, now()));
+      return HttpResponse.json(offerIn(langOf(info.request), offerWithStatus(state(), offer, now())));
     })),
 
     // The person's data export: the server's layout (profile, a folder per own ticket, both manifests),
@@ -572,7 +587,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
     })),
 
     // The money views are the admins' (as on the server: a member gets 403 admin_required).
-    http.get(`${API}/orders`, authed(() => HttpResponse.json({ items: adminOnly().orders }))),
+    http.get(`${API}/orders`, authed(({ request }) => HttpResponse.json({ items: adminOnly().orders.map((o) => orderIn(langOf(request), o)) }))),
 
     // Notifications and the credit settings, checked by the server's own rules (server/rules/notifications.ts).
     http.get(`${API}/me/notifications`, authed(() => HttpResponse.json(notificationState(state())))),
@@ -597,7 +612,19 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
       items: state().me.contact.role === 'member' ? state().contacts.map(({ lastActiveAt: _, ...c }) => c) : state().contacts,
     }))),
 
-    http.get(`${API}/statement`, authed(async ({ request }) => statementAnswer(request, (month) => statementOf(adminOnly(), month), now()))),
+    // Order names in the statement's language (its `lang`, else Accept-Language), as the server names them.
+    http.get(`${API}/statement`, authed(async ({ request }) => {
+      const lang = new URL(request.url).searchParams.get('lang') === 'en' ? 'en' : langOf(request);
+      return statementAnswer(request, (month) => {
+        const s = adminOnly();
+        const statement = statementOf(s, month);
+        const named = (e: Statement['entries'][number]) => {
+          const order = e.orderId ? s.orders.find((o) => o.id === e.orderId) : undefined;
+          return order ? { ...e, orderName: nameIn(lang, order) } : e;
+        };
+        return { ...statement, entries: statement.entries.map(named) };
+      }, now());
+    })),
 
     http.post(`${API}/orders`, authed(async ({ request }) => {
       if (state().me.contact.role === 'member') throw new ApiError(403, 'admin_required');
@@ -614,8 +641,7 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           s.orderedOffers.add(offer.id);
           item = { name: offer.name, minutes: offer.minutes, price: offer.price, packageId: offer.packageId, offerId: offer.id };
         } else {
-          // Named in the language ordered in, as the server names the order in its answer.
-          const pkg = packagesIn(pickLang(request.headers.get('accept-language') ?? undefined)).items.find((p) => p.id === packageId);
+          const pkg = fixtures.packages.items.find((p) => p.id === packageId);
           if (!pkg) throw new ApiError(404, 'not_found', { detail: `package ${packageId}` });
           item = { name: pkg.name, minutes: pkg.minutes, price: pkg.price, packageId: pkg.id, offerId: null };
         }
@@ -629,7 +655,8 @@ export function createHandlers(o: MockOptions = {}): HttpHandler[] {
           id: `mov_mock_${++s.seq}`, at, kind: 'order', minutes: item.minutes, balanceAfter: s.me.credit.minutes, workedMinutes: null,
           ticketId: null, ticketNumber: null, ticketSubject: null, orderId: order.id, orderName: order.name, note: '', contact: order.contact,
         });
-        return { status: 201, body: { order, credit: s.me.credit } };
+        // Named in the language ordered in, as the server names the order in its answer.
+        return { status: 201, body: { order: orderIn(langOf(request), order), credit: s.me.credit } };
       });
     })),
 
