@@ -14,7 +14,7 @@ export interface NoticeQuery {
   q: string;
 }
 
-/** A question in flight, with how many parts wait for it and what stops it when none does any more. */
+/** A question asked, with how many parts wait for it and what stops it when none does any more. */
 interface Asked {
   answer: Promise<NoticeMatch[]>;
   waiting: number;
@@ -22,49 +22,64 @@ interface Asked {
 }
 
 /**
- * Questions in flight per store. The form and the list on one page ask the same question at the
- * same moment (both know the host's program and version at start): they share one request. Here
- * and not in the store's generic `read`, whose bytes every element's start pays; only the notices
- * are asked by two parts at once.
+ * Questions asked per store, and their answers until a notice changes. The form and the list on
+ * one page ask the same question (both know the host's program and version at start), each when
+ * its lazy part has loaded: they share one request and its answer. Forgotten when the server says
+ * a notice changed (the parts then ask again) and when a subscription is set here. Here and not in
+ * the store's generic `read`, whose bytes every element's start pays; only the notices are asked by
+ * two parts.
  */
-const inFlight = new WeakMap<CadiaStore, Map<string, Asked>>();
+const asked = new WeakMap<CadiaStore, Map<string, Asked>>();
+
+function questionsOf(store: CadiaStore): Map<string, Asked> {
+  let questions = asked.get(store);
+  if (!questions) {
+    const fresh = new Map<string, Asked>();
+    asked.set(store, (questions = fresh));
+    store.watch('notices', () => fresh.clear());
+  }
+  return questions;
+}
 
 /** The notices for what is asked, in `locale`'s language; `signal` stops this caller's wait (and the request once nobody waits). */
 export function matchNotices(store: CadiaStore, query: NoticeQuery, locale: string, signal?: AbortSignal): Promise<NoticeMatch[]> {
   const searchParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(query)) if (v) searchParams[k] = v;
-  const asking = inFlight.get(store) ?? new Map<string, Asked>();
-  inFlight.set(store, asking);
+  const questions = questionsOf(store);
   const key = `${locale} ${new URLSearchParams(searchParams)}`;
-  let asked = asking.get(key);
-  if (!asked) {
+  let mine = questions.get(key);
+  if (!mine) {
     const stop = new AbortController();
     const answer = store
       .read('v1/notices', { searchParams, signal: stop.signal, locale })
       .then((r) => readJson<{ items: NoticeMatch[] }>(r))
-      .then((b) => b.items)
-      .finally(() => asking.get(key) === asked && asking.delete(key));
-    asking.set(key, (asked = { answer, waiting: 0, stop }));
+      .then((b) => b.items);
+    const entry: Asked = { answer, waiting: 0, stop };
+    // A failed question is not kept: the next one asks again.
+    answer.catch(() => questions.get(key) === entry && questions.delete(key));
+    questions.set(key, (mine = entry));
   }
-  const mine = asked;
-  mine.waiting++;
-  if (!signal) return mine.answer;
+  const question = mine;
+  question.waiting++;
+  if (!signal) return question.answer;
   return new Promise((resolve, reject) => {
     const leave = () => {
       reject(signal.reason);
       // The last one to stop waiting stops the request; a later question starts afresh.
-      if (--mine.waiting === 0) {
-        if (asking.get(key) === mine) asking.delete(key);
-        mine.stop.abort(signal.reason);
+      if (--question.waiting === 0) {
+        if (questions.get(key) === question) questions.delete(key);
+        question.stop.abort(signal.reason);
       }
     };
     if (signal.aborted) return leave();
     signal.addEventListener('abort', leave, { once: true });
-    mine.answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+    question.answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
   });
 }
 
 /** Subscribes (or not any more) the signed-in person; `locale`: the language of the mail when it is fixed. */
 export async function setSubscribed(store: CadiaStore, id: string, on: boolean, locale: string): Promise<void> {
   await store.read(`v1/notices/${encodeURIComponent(id)}/subscription`, { method: on ? 'PUT' : 'DELETE', locale });
+  // The answers kept say who follows which notice.
+  questionsOf(store).clear();
 }
