@@ -134,6 +134,14 @@ function fill(template: string, params: Record<string, string | number> = {}): s
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
 }
 
+/**
+ * Content kept in both languages (packages, offers, orders, known-issue notices) in `lang`: the
+ * English text where there is one, the German one otherwise.
+ */
+export function textIn(lang: Lang, de: string, en: string | null | undefined): string {
+  return (lang === 'en' && en) || de;
+}
+
 /** German unless the caller prefers English (q-values honoured; other languages fall back to German). */
 export function pickLang(acceptLanguage: string | undefined): Lang {
   if (!acceptLanguage) return 'de';

@@ -17,8 +17,7 @@ import { creditLevel, type CreditLevel, levelRank } from '../../src/domain/credi
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { autoTopUpMail, creditUsedUpMail, lowCreditMail } from '../mail-texts.js';
-import { ApiError } from '../problem.js';
-import { shopText } from '../rules/shop.js';
+import { ApiError, textIn } from '../problem.js';
 import type { CreditSettings } from '../types.js';
 import { creditChanged, CURRENCY } from './customers.js';
 import { adminRecipients, sendMail } from './notifications.js';
@@ -62,7 +61,7 @@ export async function watchCredit(trx: Tx, deps: Deps, customerNumber: string, m
       const left = c.auto_topup_monthly_max - placed - 1;
       for (const to of await adminRecipients(trx, customerNumber, 'de')) {
         await sendMail(trx, deps, to, 'orders', autoTopUpMail(to.lang, {
-          name: to.name, item: shopText(to.lang, pkg.name, pkg.name_en), minutes: pkg.minutes, price: pkg.price_amount, currency: CURRENCY,
+          name: to.name, item: textIn(to.lang, pkg.name, pkg.name_en), minutes: pkg.minutes, price: pkg.price_amount, currency: CURRENCY,
           creditMinutes: credit.minutes, thresholdMinutes: c.low_credit_threshold, left,
         }));
       }

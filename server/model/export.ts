@@ -13,9 +13,8 @@ import { createHash } from 'node:crypto';
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import type { CustomerPrincipal } from '../auth.js';
 import type { Conn } from '../db.js';
-import type { Lang } from '../problem.js';
+import { textIn, type Lang } from '../problem.js';
 import { exportReadme } from '../mail-texts.js';
-import { shopText } from '../rules/shop.js';
 
 /** One file of the archive: its path and bytes, and whether deflating it helps (not for images or PDFs). */
 interface ArchiveFile { path: string; data: Uint8Array; compress: boolean }
@@ -102,7 +101,7 @@ async function* personalFiles(db: Conn, p: CustomerPrincipal, summary: ExportSum
   summary.orders = orders.length;
   if (orders.length) {
     yield jsonFile('orders.json', orders.map((o) => ({
-      id: o.id, name: shopText(lang, o.name, o.name_en), minutes: o.minutes, price: { amount: o.price_amount, currency: 'EUR' }, createdAt: o.created_at,
+      id: o.id, name: textIn(lang, o.name, o.name_en), minutes: o.minutes, price: { amount: o.price_amount, currency: 'EUR' }, createdAt: o.created_at,
       status: o.status, cancelledAt: o.cancelled_at, cancelNote: o.cancel_note,
     })));
   }

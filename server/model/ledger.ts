@@ -8,8 +8,7 @@ import { type MovementKind, STATEMENT_TIME_ZONE } from '../../src/domain/stateme
 import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
-import { ApiError, type Lang } from '../problem.js';
-import { shopText } from '../rules/shop.js';
+import { ApiError, textIn, type Lang } from '../problem.js';
 import type { Credit, Statement, StatementEntry } from '../types.js';
 import { getCustomer } from './customers.js';
 import { watchCredit } from './credit-watch.js';
@@ -117,7 +116,7 @@ export async function statementOf(db: Conn, customerNumber: string, month: strin
     .orderBy('m.seq').execute();
   const entries: StatementEntry[] = rows.map((r) => ({
     id: r.id, at: r.at, kind: r.kind as MovementKind, minutes: r.minutes, balanceAfter: r.balance_after, workedMinutes: r.worked_minutes,
-    ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, orderId: r.order_id, orderName: r.order_name === null ? null : shopText(lang, r.order_name, r.order_name_en), note: r.note,
+    ticketId: r.ticket_id, ticketNumber: r.ticket_number, ticketSubject: r.ticket_subject, orderId: r.order_id, orderName: r.order_name === null ? null : textIn(lang, r.order_name, r.order_name_en), note: r.note,
     contact: r.contact_id ? { id: r.contact_id, name: r.contact_name ?? '' } : null,
   }));
   const opening = before?.balance_after ?? 0;

@@ -4,8 +4,8 @@ import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { offerIssuedMail } from '../mail-texts.js';
-import { ApiError, type Lang } from '../problem.js';
-import { assertOfferOrderable, offerNames, offerStatusAt, shopText } from '../rules/shop.js';
+import { ApiError, textIn, type Lang } from '../problem.js';
+import { assertOfferOrderable, offerNames, offerStatusAt } from '../rules/shop.js';
 import type { Offer, Package } from '../types.js';
 import { CURRENCY } from './customers.js';
 import { adminRecipients, sendMail } from './notifications.js';
@@ -28,7 +28,7 @@ export interface OfferRow {
 
 /** A package as the contract has it, its texts in `lang` (German where it has no English ones). */
 export const toPackage = (p: PackageRow, lang: Lang): Package => ({
-  id: p.id, name: shopText(lang, p.name, p.name_en), description: shopText(lang, p.description, p.description_en), minutes: p.minutes, price: { amount: p.price_amount, currency: CURRENCY },
+  id: p.id, name: textIn(lang, p.name, p.name_en), description: textIn(lang, p.description, p.description_en), minutes: p.minutes, price: { amount: p.price_amount, currency: CURRENCY },
 });
 
 export function listPackages(db: Conn): Promise<PackageRow[]> {
@@ -50,7 +50,7 @@ export function offerStatus(o: OfferRow, now: Date): Offer['status'] {
 export function toOffer(o: OfferRow, now: Date, prices: ReadonlyMap<string, number>, lang: Lang): Offer {
   return {
     id: o.id,
-    name: shopText(lang, o.name, o.name_en),
+    name: textIn(lang, o.name, o.name_en),
     minutes: o.minutes,
     price: { amount: o.price_amount, currency: CURRENCY },
     regularPrice: { amount: prices.get(o.package_id) ?? o.price_amount, currency: CURRENCY },
@@ -130,7 +130,7 @@ export async function issueOffer(
   // To the company's admins (who buy), each in their language where known.
   for (const to of await adminRecipients(trx, customerNumber, lang)) {
     const text = offerIssuedMail(to.lang, {
-      name: to.name, reason, offerName: shopText(to.lang, row.name, row.name_en), minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
+      name: to.name, reason, offerName: textIn(to.lang, row.name, row.name_en), minutes: pkg.minutes, price: row.price_amount, regularPrice: pkg.price_amount,
       currency: CURRENCY, expiresAt: row.expires_at, orderUrl: `${deps.publicUrl.replace(/\/$/, '')}/?offer=${encodeURIComponent(id)}`,
     });
     await sendMail(trx, deps, to, 'offers', text);

@@ -3,13 +3,12 @@ import type { Conn, Tx } from '../db.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { orderCancelledMail, orderConfirmedMail } from '../mail-texts.js';
-import { ApiError, type Lang } from '../problem.js';
+import { ApiError, textIn, type Lang } from '../problem.js';
 import type { Credit, Order } from '../types.js';
 import { creditChanged, CURRENCY } from './customers.js';
 import { moveCredit } from './ledger.js';
 import { findPackage, offerChanged, takeOffer } from './offers.js';
 import { langOf, recipientOf, sendMail } from './notifications.js';
-import { shopText } from '../rules/shop.js';
 import type { Author } from './tickets.js';
 
 interface OrderRow {
@@ -20,7 +19,7 @@ interface OrderRow {
 
 /** An order as the contract has it, named in `lang` (the English name where it was ordered with one). */
 export const toOrder = (o: OrderRow & { contact_name: string | null }, lang: Lang): Order => ({
-  id: o.id, packageId: o.package_id, offerId: o.offer_id, name: shopText(lang, o.name, o.name_en), minutes: o.minutes,
+  id: o.id, packageId: o.package_id, offerId: o.offer_id, name: textIn(lang, o.name, o.name_en), minutes: o.minutes,
   price: { amount: o.price_amount, currency: CURRENCY }, createdAt: o.created_at,
   contact: o.contact_id ? { id: o.contact_id, name: o.contact_name ?? '' } : null,
   status: o.status, cancelledAt: o.cancelled_at, cancelNote: o.cancel_note,
@@ -60,7 +59,7 @@ export async function placeOrder(
   await trx.insertInto('orders').values(row).execute();
   const credit = await moveCredit(trx, deps, { customerNumber: o.customerNumber, kind: 'order', minutes: item.minutes, at, orderId: row.id });
   // The confirmation goes to the person who ordered.
-  const text = orderConfirmedMail(o.lang, { name: o.author.name, item: shopText(o.lang, item.name, item.nameEn), minutes: item.minutes, creditMinutes: credit.minutes });
+  const text = orderConfirmedMail(o.lang, { name: o.author.name, item: textIn(o.lang, item.name, item.nameEn), minutes: item.minutes, creditMinutes: credit.minutes });
   await sendMail(trx, deps, { key: o.author.contactId, customerNumber: o.customerNumber, name: o.author.name, email: o.author.email, lang: o.lang }, 'orders', text);
   creditChanged(trx, o.customerNumber, credit);
   if (item.offerId) offerChanged(trx, o.customerNumber, item.offerId, at);
@@ -87,7 +86,7 @@ export async function cancelOrder(trx: Tx, deps: Deps, c: { orderId: string; not
   const credit = await moveCredit(trx, deps, { customerNumber: row.customer_number, kind: 'correction', minutes: -row.minutes, at, orderId: row.id, note: c.note });
   const contact = row.contact_id ? await trx.selectFrom('contacts').select(['name', 'locale']).where('id', '=', row.contact_id).executeTakeFirst() : undefined;
   const to = await recipientOf(trx, { ...row, lang: langOf(contact?.locale, 'de') });
-  await sendMail(trx, deps, to, 'orders', orderCancelledMail(to.lang, { name: to.name, item: shopText(to.lang, row.name, row.name_en), minutes: row.minutes, note: c.note, creditMinutes: credit.minutes }));
+  await sendMail(trx, deps, to, 'orders', orderCancelledMail(to.lang, { name: to.name, item: textIn(to.lang, row.name, row.name_en), minutes: row.minutes, note: c.note, creditMinutes: credit.minutes }));
   creditChanged(trx, row.customer_number, credit);
   return { order: toOrder({ ...row, contact_name: contact?.name ?? null }, c.lang), credit };
 }

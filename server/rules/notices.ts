@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/notices.js';
 import type { NoticesTable } from '../db.js';
 import { type MailText, noticeFixedMail } from '../mail-texts.js';
-import type { Lang } from '../problem.js';
+import { textIn, type Lang } from '../problem.js';
 import type { AgentNotice, NoticeMatch } from '../types.js';
 import type { Fields } from '../validate.js';
 
@@ -75,7 +75,7 @@ export function fixedAtAfter(current: Pick<NoticesTable, 'status' | 'fixed_at'> 
 
 /** The mail to a subscriber once the notice is fixed, in the language they subscribed in (the English title where there is one). */
 export function noticeFixedMailTo(f: NoticeFields, to: { name: string; lang: Lang }): MailText {
-  return noticeFixedMail(to.lang, { name: to.name, title: (to.lang === 'en' && f.titleEn) || f.title, program: f.program, fixedIn: f.fixedIn });
+  return noticeFixedMail(to.lang, { name: to.name, title: textIn(to.lang, f.title, f.titleEn), program: f.program, fixedIn: f.fixedIn });
 }
 
 /** At most this many notices are shown to a customer at once. */
@@ -90,7 +90,6 @@ const MAX_MATCHES = 5;
 export function pickMatches(rows: readonly NoticesTable[], m: { program: string; version: string; q: string; lang: Lang }): NoticeMatch[] {
   if (!m.q && !(m.program && m.version)) return [];
   const version = parseVersion(m.version);
-  const en = m.lang === 'en';
   const found: NoticeMatch[] = [];
   for (const r of rows) {
     if (m.program && !sameProgram(m.program, r.program)) continue;
@@ -104,8 +103,8 @@ export function pickMatches(rows: readonly NoticesTable[], m: { program: string;
     const best = scores.reduce((a, b) => (b.score > a.score ? b : a), { score: 0, words: [] as string[] });
     if (!byVersion && best.score < TEXT_MATCH) continue;
     found.push({
-      id: r.id, program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title: (en && r.title_en) || r.title, text: (en && r.text_en) || r.text,
-      workaround: (en && r.workaround_en) || r.workaround, status: r.status, fixedIn: r.fixed_in, updatedAt: r.updated_at,
+      id: r.id, program: r.program, versionFrom: r.version_from, versionTo: r.version_to, title: textIn(m.lang, r.title, r.title_en), text: textIn(m.lang, r.text, r.text_en),
+      workaround: textIn(m.lang, r.workaround, r.workaround_en), status: r.status, fixedIn: r.fixed_in, updatedAt: r.updated_at,
       subscribed: false, match: { version: byVersion, score: best.score, words: best.words },
     });
   }

@@ -33,14 +33,6 @@ export function assertOfferOrderable(status: Offer['status'], expiresAt: string)
   if (status === 'expired') throw new ApiError(410, 'offer_expired', { detail: `expired at ${expiresAt}` });
 }
 
-/**
- * A package's, offer's or order's text in `lang`: the English one where there is one, the German
- * one otherwise (the rule of the known-issue notices). The Storybook mocks answer with it too.
- */
-export function shopText(lang: Lang, de: string, en: string | null | undefined): string {
-  return (lang === 'en' && en) || de;
-}
-
 /** A loyalty offer's name in both languages, made from its package's names when it is issued. */
 export function offerNames(pkg: { name: string; name_en: string | null }): { name: string; name_en: string } {
   return { name: `Treueangebot ${pkg.name}`, name_en: `Loyalty offer ${pkg.name_en || pkg.name}` };
