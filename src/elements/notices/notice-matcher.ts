@@ -130,16 +130,21 @@ export class NoticeMatcher implements ReactiveController {
         // A key pressed meanwhile aborts this run before it asks.
         await new Promise((r) => setTimeout(r, NOTICE_DEBOUNCE_MS));
         signal.throwIfAborted();
-        return matchNotices(this.store(), { program, version, q }, this.lang(), signal);
+        const found = await matchNotices(this.store(), { program, version, q }, this.lang(), signal);
+        // What was (un)subscribed here is in the new answer now.
+        this.subscribed.clear();
+        return found;
       },
       args: () => [this.query.program, this.query.version, this.query.q, this.revision],
     });
   }
 
   hostConnected(): void {
+    // Asked again when a notice changes. What was (un)subscribed here stays shown until the new
+    // answer has it: clearing it at once flipped the card back and forth (the event of one's own
+    // subscription comes first), and the button under a keyboard user's focus went with it.
     this.stopWatching = this.store().watch('notices', () => {
       this.revision++;
-      this.subscribed.clear();
       this.host.requestUpdate();
     });
   }
