@@ -5,7 +5,10 @@
 // "longest task" figures of `npm run bench` (issue 20: ≤ 100 ms at 4× CPU): which task it is, and
 // what to split or defer. Figures, not pass/fail; needs `npm run build` first.
 //
-//   node bench/long-tasks.mjs [--cpu=4] [--runs=3] [--top=3] [--page=/bench/window.html?v=sdk]
+//   node bench/long-tasks.mjs [--cpu=4] [--runs=3] [--top=3] [--sample=200] [--page=/bench/window.html?v=sdk]
+//
+// --top=0 takes no CPU profile (whose sampling lengthens the tasks): only each run's longest tasks
+// with their parts and CPU time, and the median of the runs' longest, for comparing two builds.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,7 +24,7 @@ const CPU = Number(option('cpu', 4));
 const RUNS = Number(option('runs', 3));
 const TOP = Number(option('top', 3));
 const PAGE = option('page', '/bench/window.html?v=sdk');
-const SAMPLE_US = 200;
+const SAMPLE_US = Number(option('sample', 200));
 
 const map = new SourceMapConsumer(JSON.parse(readFileSync(join(root, 'dist/cadia-widgets.js.map'), 'utf8')));
 const short = (source) => (source ?? '?').replace(/^.*node_modules\//, '').replace(/^.*src\//, '');
@@ -40,24 +43,32 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update'],
 });
 
+const longest = [];
+const shown = [];
 try {
   for (let run = 1; run <= RUNS; run++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
-    await cdp.send('Profiler.start');
+    // --top=0: only the tasks' lengths, without a profiler's overhead in them.
+    if (TOP) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLE_US });
+      await cdp.send('Profiler.start');
+    }
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
     await page.goto(`http://127.0.0.1:${port}${PAGE}`);
     const done = await page.evaluate(() => window.__finished);
     if (!done.ok) throw new Error(done.error);
+    shown.push(done.result?.ms ?? NaN);
     const events = JSON.parse(String(await browser.stopTracing())).traceEvents;
-    const { profile } = await cdp.send('Profiler.stop');
+    const { profile } = TOP ? await cdp.send('Profiler.stop') : { profile: undefined };
     await context.close();
-    report(run, events, profile);
+    longest.push(report(run, events, profile));
   }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+  console.log(`longest task per run: ${longest.map(Math.round).sort((a, b) => a - b).join(', ')} ms; median ${Math.round(median(longest))} ms; page's figure (median): ${Math.round(median(shown))} ms`);
 } finally {
   await browser.close();
   server.kill();
@@ -75,6 +86,19 @@ function report(run, events, profile) {
     .sort((a, b) => b.dur - a.dur);
   const ms = (us) => `${Math.round(us / 1000)} ms`;
   console.log(`run ${run} (${CPU}× CPU): tasks ≥ 30 ms from the page script on: ${tasks.filter((t) => t.dur >= 30_000).map((t) => `${ms(t.dur)} at +${ms(t.ts - start)}`).join(', ')}`);
+  if (!profile) {
+    for (const task of tasks.slice(0, 2)) console.log(`  ${ms(task.dur)} at +${ms(task.ts - start)}: ${partsOf(task)}`);
+    return (tasks[0]?.dur ?? 0) / 1000;
+  }
+
+  function partsOf(task) {
+    const inside = events.filter((e) => e.ph === 'X' && onMain(e) && e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const top = inside.filter((e) => !inside.some((p) => p !== e && p.dur > e.dur && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur));
+    const parts = {};
+    for (const e of top) parts[e.name] = (parts[e.name] ?? 0) + e.dur;
+    const cpu = task.tdur === undefined ? '' : ` (CPU ${ms(task.tdur)})`;
+    return `${Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}${cpu}`;
+  }
 
   // Samples with their time; a sample belongs to a task when it falls inside it.
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -83,11 +107,7 @@ function report(run, events, profile) {
   const samples = profile.samples.map((id, i) => ({ id, t: (t += profile.timeDeltas[i]) }));
 
   for (const task of tasks.slice(0, TOP)) {
-    const inside = events.filter((e) => e.ph === 'X' && onMain(e) && e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-    const top = inside.filter((e) => !inside.some((p) => p !== e && p.dur > e.dur && p.ts <= e.ts && p.ts + p.dur >= e.ts + e.dur));
-    const parts = {};
-    for (const e of top) parts[e.name] = (parts[e.name] ?? 0) + e.dur;
-    console.log(`  ${ms(task.dur)} at +${ms(task.ts - start)}: ${Object.entries(parts).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${ms(v)}`).join(', ')}`);
+    console.log(`  ${ms(task.dur)} at +${ms(task.ts - start)}: ${partsOf(task)}`);
     // Inclusive samples per function (once per stack), the functions that ran longest first.
     const inclusive = new Map();
     for (const s of samples) {
@@ -99,5 +119,15 @@ function report(run, events, profile) {
     const named = [...inclusive].filter(([name]) => !/^\((root|program|idle|garbage collector)\)/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 8);
     // Samples are taken in wall time while the CPU is throttled: compare them with each other.
     if (named.length) console.log(`    functions (samples of ${SAMPLE_US} µs, incl. callees): ${named.map(([n, c]) => `${n} ${c}`).join(' · ')}`);
+    // Self time: where the samples stopped, the function itself rather than what it called.
+    const own = new Map();
+    for (const s of samples) {
+      if (s.t < task.ts || s.t > task.ts + task.dur) continue;
+      const name = frameName(nodes.get(s.id).callFrame);
+      own.set(name, (own.get(name) ?? 0) + 1);
+    }
+    const selfTop = [...own].filter(([name]) => !/^\((root|idle)\)/.test(name)).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    if (selfTop.length) console.log(`    self: ${selfTop.map(([n, c]) => `${n} ${c}`).join(' · ')}`);
   }
+  return (tasks[0]?.dur ?? 0) / 1000;
 }
