@@ -23,22 +23,22 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '40.08 kB' },
-  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.51 kB' },
-  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.32 kB' },
-  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.5 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '40.16 kB' },
+  { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.59 kB' },
+  { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.38 kB' },
+  { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.58 kB' },
   // The account view (statement and orders) is not in the all-in-one: it lives on a page of its own.
-  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.91 kB' },
-  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25.29 kB' },
+  { name: 'account alone', path: files(cdn, 'cdn/cadia-account.js'), target: '22 kB', gate: '24.98 kB' },
+  { name: 'ticket list alone (without the lazy detail and virtualizer)', path: files(cdn, 'cdn/cadia-ticket-list.js'), target: '22 kB', gate: '25.35 kB' },
   // A shop-only homepage with the loader: loader + provider + shop, well under the all-in-one.
-  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.45 kB' },
+  { name: 'loader, page with the package shop', path: withLoader('cadia-package-shop'), target: '20 kB', gate: '24.55 kB' },
   // Three or more widgets: the loader loads all elements as one file, at most the all-in-one's bytes.
   // The support desk's page (/agent): its own file, never loaded by a customer page; lit, context, ky,
   // the provider and the shared controllers bundled in. Lazy parts (English texts, image checks, the
   // customers panel with its routes (customer-api.ts), statement, orders (cancel), correction, people and keys and their styles: 8.9 kB gzip, loaded
   // when its tab opens; the known-issue notices panel, 5.1 kB, the same) not counted.
-  { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.63 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.44 kB' },
+  { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.71 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.52 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [

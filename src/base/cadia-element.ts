@@ -147,11 +147,16 @@ export class CadiaElement extends LitElement {
    * each render a store change causes, waits for a task of its own, one per element, instead of
    * all elements rendering in one long task (the one that defined and connected them, or the one
    * an answer several of them show arrived in). `updateComplete` still resolves only after it.
+   * Before the first render, a task of its own starts the element's loads: the requests leave
+   * before any element renders, and building them (the HTTP client, each request) is not part of
+   * the render's task.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const ownTask = this.hasUpdated ? this.storeChanged : !this.firstTaskTaken;
+    const first = !this.hasUpdated && !this.firstTaskTaken;
+    const ownTask = first || (this.hasUpdated && this.storeChanged);
     this.firstTaskTaken = true;
-    return ownTask ? nextTask().then(() => this.updateNow()) : this.updateNow();
+    if (!ownTask) return this.updateNow();
+    return (first ? nextTask().then(() => (this.syncStore(), nextTask())) : nextTask()).then(() => this.updateNow());
   }
 
   /**

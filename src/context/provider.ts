@@ -2,6 +2,7 @@ import { LitElement, html, css, type PropertyDeclarations } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { cadiaContext, type CadiaContext } from './context.js';
 import { createStore } from './configure.js';
+import type { CadiaStore } from './store.js';
 import type { CadiaBackend } from '../api/backend.js';
 import type { TokenSource } from '../api/client.js';
 import { resolveLocale } from '../i18n/index.js';
@@ -97,8 +98,17 @@ export class CadiaProvider extends LitElement {
 
   private makeContext(): CadiaContext {
     const config = { apiBase: this.apiBase, token: this.token, getToken: this.getToken, backend: this.backend, timeout: this.timeout };
-    const store = createStore(config, () => this.context?.locale ?? resolveLocale(this.locale), () => this.dispatchEvent(new LoginRequiredEvent('session-expired')));
-    return { store, locale: resolveLocale(this.locale), config };
+    // Made on first use: the constructor's context is replaced by the first update's (the
+    // attributes and the host's token arrive in between) before any element asks for its store.
+    const make = () => createStore(config, () => this.context?.locale ?? resolveLocale(this.locale), () => this.dispatchEvent(new LoginRequiredEvent('session-expired')));
+    let store: CadiaStore | undefined;
+    return {
+      get store() {
+        return (store ??= make());
+      },
+      locale: resolveLocale(this.locale),
+      config,
+    };
   }
 
   protected override render() {

@@ -90,7 +90,7 @@ export const styles = css`
     inset-inline-start: 0;
     z-index: 1;
     padding: var(--_space) calc(var(--_space) * 2);
-    font-size: 0.8em;
+    font-size: 0.8125em;
     white-space: nowrap;
     color: var(--_surface);
     background: var(--_text);

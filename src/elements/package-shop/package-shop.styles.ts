@@ -14,11 +14,11 @@ export const styles = css`
     gap: calc(var(--_space) * 5);
   }
   h2 {
-    font-size: 1.15em;
+    font-size: 1.25em;
     margin-block: 0 calc(var(--_space) * 3);
   }
   h3 {
-    font-size: 1.05em;
+    font-size: 1em;
     margin: 0;
   }
   p {
@@ -95,7 +95,7 @@ export const styles = css`
   .tag {
     display: inline-block;
     align-self: flex-start;
-    font-size: 0.75em;
+    font-size: 0.8125em;
     font-weight: 600;
     text-transform: uppercase;
     letter-spacing: 0.04em;
@@ -121,7 +121,7 @@ export const styles = css`
   }
   .price {
     font-size: var(--_price-size);
-    font-weight: 700;
+    font-weight: 600;
     line-height: 1.2;
   }
   .regular {
@@ -141,7 +141,7 @@ export const styles = css`
     font-size: 0.875em;
   }
   .countdown strong {
-    font-size: 1.1em;
+    font-size: calc(1em / 0.875);
   }
   .countdown.soon strong {
     color: var(--_low);

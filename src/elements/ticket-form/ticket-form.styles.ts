@@ -128,6 +128,7 @@ export const styles = css`
   }
   input[type='checkbox'],
   input[type='radio'] {
+    font: inherit;
     width: 18px;
     height: 18px;
     margin: 0.15em 0 0;

@@ -145,7 +145,6 @@ export const styles = css`
     white-space: nowrap;
   }
   .subject {
-    font-weight: 500;
     width: 100%;
     overflow: hidden;
     overflow-wrap: anywhere;
@@ -155,7 +154,7 @@ export const styles = css`
     -webkit-line-clamp: 2;
   }
   .row.unread .subject {
-    font-weight: 700;
+    font-weight: 600;
   }
   .unread-dot {
     display: inline-block;
