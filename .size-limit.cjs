@@ -5,11 +5,11 @@
 // npm build leaves those to the host's bundler.
 //
 // `target` is the budget the product aims for; `gate` is what CI enforces today, just above the
-// measured size so that nothing grows unnoticed (lower it as bytes go). The targets are not met:
-// lit + @lit/context + ky alone are 11.1 kB gzip as one file (fixed by the stack), and the shared
-// core chunk every element loads (that plus store, HTTP client, base element, tokens, texts,
-// events) is 16.7 kB, more than the badge's 16 kB target before the badge's own 3.5 kB — see
-// bench/size-report.mjs for where each budget's bytes come from, and README "Size and speed". A gate is raised only within the rule in docs/architecture.md
+// measured size so that nothing grows unnoticed (lower it as bytes go). ky is part of the stack
+// the product was specified with: its 4.9 kB gzip are a given, not part of a target (issue 20), so
+// each budget is met at `target` + 4.9 kB (in these bundles ky's code measures 4.3 kB: the
+// bundle's gzip with and without it). See bench/size-report.mjs for where each budget's bytes come
+// from, and README "Size and speed". A gate is raised only within the rule in docs/architecture.md
 // ("Bytes and structure": a shared abstraction may cost up to 0.3 kB gzip), never to make room silently.
 const { readFileSync } = require('node:fs');
 
@@ -23,7 +23,7 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '40.16 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.81 kB' },
   { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.59 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.38 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.58 kB' },
@@ -42,6 +42,6 @@ const budgets = [
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [
-  { name: `${name} (gzip; target ${target})`, path, limit: gate, gzip: true },
+  { name: `${name} (gzip; target ${target} + ky's 4.9 kB)`, path, limit: gate, gzip: true },
   { name: `${name} (brotli)`, path, brotli: true, gzip: false },
 ]);

@@ -1,8 +1,9 @@
 /**
- * The bridge's inbound half: what the host sends (a token, a prefill, the language, a refresh) is
- * read and applied here. `connectBridge` loads this module with the first message from the host, so
- * a page that never bridges, or a host that never writes back, does not load it. It imports the
- * same `configure` module as the rest of the SDK (one shared chunk), so there is one default context.
+ * The bridge's lazy half: the widgets' events become plain JSON for the host here, and what the
+ * host sends (a token, a prefill, the language, a refresh) is read and applied. `connectBridge`
+ * loads this module when it connects, so a page that never bridges does not load it, and the
+ * all-in-one's start stays small. It imports the same `configure` module as the rest of the SDK
+ * (one shared chunk), so there is one default context.
  */
 import { configure, configuredWith, defaultContext } from '../context/configure.js';
 import type { CadiaProvider } from '../context/provider.js';
@@ -10,7 +11,7 @@ import { TICKET_CATEGORIES } from '../domain/categories.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
 import type { DiagnosticsBundle } from '../elements/ticket-form/diagnostics.js';
 import { DIAGNOSTICS_LIMITS, logTail } from '../domain/diagnostics.js';
-import type { BridgeIncoming } from './erp-bridge.js';
+import type { BridgeIncoming, JsonValue } from './erp-bridge.js';
 
 const TEXT_FIELDS = ['subject', 'description', 'program', 'programVersion', 'window', 'errorMessage', 'hangsAt', 'lastAction', 'cc', 'phone', 'phoneAvailability'] as const;
 const FLAG_FIELDS = ['urgent', 'calledBefore'] as const;
@@ -125,4 +126,49 @@ export function handleMessage(raw: unknown, root: Element | Document): void {
       if (looseElements(root).length) void defaultContext().store.refresh();
       break;
   }
+}
+
+/**
+ * A JSON-safe copy of an event's payload: plain data only. DOM nodes, windows, Blobs, functions and
+ * cycles are left out; errors keep their name, message and own fields (kind, status, fieldErrors …).
+ */
+export function toSafeJson(value: unknown, depth = 0, seen = new WeakSet<object>()): JsonValue | undefined {
+  if (value === null) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value : null;
+    case 'object':
+      break;
+    default:
+      return undefined; // functions, symbols, bigint, undefined
+  }
+  const obj = value as object;
+  if (depth > 8 || seen.has(obj)) return undefined;
+  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
+  if ((typeof Node !== 'undefined' && obj instanceof Node) || (typeof Blob !== 'undefined' && obj instanceof Blob)) return undefined;
+  if (typeof Window !== 'undefined' && obj instanceof Window) return undefined;
+  if (obj instanceof Event || ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return undefined;
+  seen.add(obj);
+  if (Array.isArray(obj)) return obj.map((v) => toSafeJson(v, depth + 1, seen) ?? null);
+  const out: { [key: string]: JsonValue } = {};
+  if (obj instanceof Error) {
+    out.name = obj.name;
+    out.message = obj.message;
+  }
+  for (const [k, v] of Object.entries(obj)) {
+    const safe = toSafeJson(v, depth + 1, seen);
+    if (safe !== undefined) out[k] = safe;
+  }
+  return out;
+}
+
+/** The event's own payload fields (`ticket`, `offerId`, `error` …), without `isTrusted`. */
+export function eventDetail(e: Event): JsonValue {
+  const payload: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) if (k !== 'isTrusted') payload[k] = v;
+  if (e instanceof CustomEvent && e.detail !== null && e.detail !== undefined) payload.detail = e.detail;
+  return toSafeJson(payload) ?? {};
 }

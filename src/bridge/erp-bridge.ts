@@ -16,6 +16,7 @@ import type { CadiaEventMap } from '../events/index.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
 import type { ErpDiagnostics } from '../domain/diagnostics.js';
 import { VERSION } from '../version.js';
+import { lazyImport } from '../base/lazy.js';
 
 /** Every event the widgets raise: a new event in `CadiaEventMap` is a compile error here until it is listed. */
 const FORWARDED: Record<keyof CadiaEventMap, true> = {
@@ -86,53 +87,11 @@ declare global {
 }
 
 /**
- * A JSON-safe copy of an event's payload: plain data only. DOM nodes, windows, Blobs, functions and
- * cycles are left out; errors keep their name, message and own fields (kind, status, fieldErrors …).
+ * The bridge's lazy half (`bridge-messages.ts`): turning events into messages, and applying what
+ * the host sends. Loaded when the bridge connects, beside the widgets' first requests, so the
+ * all-in-one's start does not carry it.
  */
-export function toSafeJson(value: unknown, depth = 0, seen = new WeakSet<object>()): JsonValue | undefined {
-  if (value === null) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'boolean':
-      return value;
-    case 'number':
-      return Number.isFinite(value) ? value : null;
-    case 'object':
-      break;
-    default:
-      return undefined; // functions, symbols, bigint, undefined
-  }
-  const obj = value as object;
-  if (depth > 8 || seen.has(obj)) return undefined;
-  if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? null : obj.toISOString();
-  if ((typeof Node !== 'undefined' && obj instanceof Node) || (typeof Blob !== 'undefined' && obj instanceof Blob)) return undefined;
-  if (typeof Window !== 'undefined' && obj instanceof Window) return undefined;
-  if (obj instanceof Event || ArrayBuffer.isView(obj) || obj instanceof ArrayBuffer) return undefined;
-  seen.add(obj);
-  if (Array.isArray(obj)) return obj.map((v) => toSafeJson(v, depth + 1, seen) ?? null);
-  const out: { [key: string]: JsonValue } = {};
-  if (obj instanceof Error) {
-    out.name = obj.name;
-    out.message = obj.message;
-  }
-  for (const [k, v] of Object.entries(obj)) {
-    const safe = toSafeJson(v, depth + 1, seen);
-    if (safe !== undefined) out[k] = safe;
-  }
-  return out;
-}
-
-/** The event's own payload fields (`ticket`, `offerId`, `error` …), without `isTrusted`. */
-function eventDetail(e: Event): JsonValue {
-  const payload: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) if (k !== 'isTrusted') payload[k] = v;
-  if (e instanceof CustomEvent && e.detail !== null && e.detail !== undefined) payload.detail = e.detail;
-  return toSafeJson(payload) ?? {};
-}
-
-/** The inbound half (`bridge-messages.ts`), loaded with the first message from the host. */
-let inboundModule: Promise<typeof import('./bridge-messages.js')> | undefined;
-const loadInbound = () => (inboundModule ??= import('./bridge-messages.js'));
+const loadLazyHalf = lazyImport(() => import('./bridge-messages.js'));
 
 /**
  * Connects the widgets on this page to a native or parent host. Call once, after the elements are
@@ -181,29 +140,33 @@ export function connectBridge(options: BridgeOptions): BridgeConnection {
     }
   }
 
-  const handleEvent = (e: Event) => {
-    const name = e.type as BridgedEventName;
-    // The element that raised it, even from inside another widget's shadow root (the badge's shop dialog).
-    const source = e.composedPath().find((n): n is Element => n instanceof Element && n.localName.startsWith('cadia-'));
-    post?.({ type: 'cadia:event', name, element: source?.localName ?? '', id: source?.id || null, detail: eventDetail(e) });
-    if (e.cancelable && options.preventDefault?.includes(name)) e.preventDefault();
+  // Events and host messages pass through the lazy half in the order they came; a disconnect drops
+  // what is still queued.
+  let queue = Promise.resolve();
+  const later = (run: (m: Awaited<ReturnType<typeof loadLazyHalf>>, send: (msg: BridgeOutgoing) => void) => void) => {
+    queue = queue
+      .then(loadLazyHalf)
+      .then((m) => post && run(m, post))
+      .catch((err: unknown) => console.warn('[cadia] connectBridge:', err));
   };
 
-  // What the host sends is applied by `bridge-messages.ts`, loaded with the first message; a chain
-  // keeps the messages in order, and a disconnect drops what is still queued.
-  let inbound = Promise.resolve();
+  const handleEvent = (e: Event) => {
+    const name = e.type as BridgedEventName;
+    // The element that raised it, even from inside another widget's shadow root (the badge's shop
+    // dialog): read while the event is dispatched, the only time its path is known.
+    const source = e.composedPath().find((n): n is Element => n instanceof Element && n.localName.startsWith('cadia-'));
+    later((m, send) => send({ type: 'cadia:event', name, element: source?.localName ?? '', id: source?.id || null, detail: m.eventDetail(e) }));
+    // At once, while the widget still waits for the answer: the host handles it.
+    if (e.cancelable && options.preventDefault?.includes(name)) e.preventDefault();
+  };
   function handleMessage(data: unknown): void {
-    inbound = inbound
-      .then(() => loadInbound())
-      .then((m) => {
-        if (post) m.handleMessage(data, root);
-      })
-      .catch((err: unknown) => console.warn('[cadia] connectBridge: a host message failed:', err));
+    later((m) => m.handleMessage(data, root));
   }
 
   if (post) {
     for (const name of BRIDGED_EVENTS) root.addEventListener(name, handleEvent);
     post({ type: 'cadia:ready', version: VERSION });
+    void loadLazyHalf().catch(() => undefined);
   }
 
   return {
