@@ -9,8 +9,10 @@
  * that owns the webview can post to it, so it is trusted by construction (the page's own frames and
  * other windows reach `window`'s `message` event, which the webview mode does not listen to).
  *
- * Events go out synchronously (a host may cancel them); what the host sends back is applied by
- * `bridge-messages.ts`, which loads with the first message, so the all-in-one start stays small.
+ * While an event is dispatched the bridge reads which element raised it and cancels it for the host
+ * when asked to (`preventDefault`); the message itself is built by the lazy half
+ * (`bridge-messages.ts`, loaded when the bridge connects), which also applies what the host sends,
+ * so the all-in-one start stays small. Messages keep the order of their events.
  */
 import type { CadiaEventMap } from '../events/index.js';
 import type { TicketPrefill } from '../elements/ticket-form/ticket-form.js';
