@@ -194,7 +194,10 @@ describe('<cadia-ticket-form>', () => {
 
   it('restores the draft with its images after a reload, only for the same customer', async () => {
     const be = freshBackend();
-    const form = await mount(be);
+    // A customer of its own: drafts are kept per customer in the origin's IndexedDB, and a form of
+    // another test for customer 10001 may still write its last draft after that test ended.
+    const { token } = await newCustomer(be);
+    const form = await mount(be, { token });
     await fillValid(form, 'Entwurf bleibt');
     await pick(form, [await pngFile(30, 30, 'draft.png')]);
     // The page is hidden (tab switched, window closed): the draft is written at once.
@@ -203,7 +206,7 @@ describe('<cadia-ticket-form>', () => {
     form.closest('cadia-provider')!.remove();
     const other = await mount(be, { token: TOKENS.negative });
     expect($(other, '[name="subject"]').value).to.equal('');
-    const again = await mount(be);
+    const again = await mount(be, { token });
     expect($(again, '[name="subject"]').value).to.equal('Entwurf bleibt');
     expect($(again, 'input[name="category"][value="concern"]').checked).to.equal(true);
     expect(again.shadowRoot!.querySelectorAll('[part="thumbnail"] img')).to.have.length(1);
@@ -214,7 +217,7 @@ describe('<cadia-ticket-form>', () => {
     await again.updateComplete;
     await new Promise((r) => setTimeout(r, 50));
     expect($(again, '[name="subject"]').value).to.equal('');
-    const fresh = await mount(be);
+    const fresh = await mount(be, { token });
     expect($(fresh, '[name="subject"]').value).to.equal('');
   });
 
