@@ -134,6 +134,10 @@ describe('<cadia-account> settings', () => {
     await sendKeys({ press: 'ArrowDown' });
     await waitFor(() => pick.value !== '' && !max.disabled, 3000, 'a package picked');
     const picked = pick.value;
+    // Said in full below the select, which cuts its text (and the price first) in a narrow window.
+    const said = text(form.querySelector('#autoTopUpPackageId-hint strong'));
+    expect(said).to.equal(pick.selectedOptions[0]!.textContent!.trim());
+    expect(said).to.contain('€');
     await tabTo(account, max);
     max.select();
     await sendKeys({ type: '2' });

@@ -156,7 +156,10 @@ export class AccountSettings {
     const d = this.draft ?? { threshold: String(s.lowCreditThresholdMinutes), packageId: s.autoTopUpPackageId ?? '', max: String(s.autoTopUpMonthlyMax) };
     const busy = this.creditSave?.status === 'busy';
     const packages = this.ctx().store.packages.value?.items ?? [];
-    const field = (name: string, label: string, hint: string, control: (describedBy: string, invalid: boolean) => TemplateResult) => {
+    const packageLabel = (p: (typeof packages)[number]) => m.autoTopUpPackage(p.name, formatDuration(p.minutes, lang), formatMoney(p.price, lang));
+    // A narrow select cuts its text (the price goes first): the chosen package is said in full below it.
+    const chosen = packages.find((p) => p.id === d.packageId);
+    const field = (name: string, label: string, hint: string | TemplateResult, control: (describedBy: string, invalid: boolean) => TemplateResult) => {
       const error = this.fieldError(this.creditSave, name);
       return html`<div class="field">
         <label for=${name}>${label}</label>
@@ -169,10 +172,10 @@ export class AccountSettings {
       ${field('lowCreditThresholdMinutes', m.threshold, m.thresholdHint, (describedBy, invalid) => html`<input
           id="lowCreditThresholdMinutes" name="lowCreditThresholdMinutes" type="number" inputmode="numeric" min="0" max=${MAX_LOW_CREDIT_MINUTES} step="1"
           .value=${d.threshold} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} ?disabled=${busy} />`)}
-      ${field('autoTopUpPackageId', m.autoTopUp, m.autoTopUpHint, (describedBy, invalid) => html`<select
+      ${field('autoTopUpPackageId', m.autoTopUp, chosen ? html`<strong>${packageLabel(chosen)}</strong><br />${m.autoTopUpHint}` : m.autoTopUpHint, (describedBy, invalid) => html`<select
           id="autoTopUpPackageId" name="autoTopUpPackageId" .value=${d.packageId} aria-describedby=${describedBy} aria-invalid=${invalid ? 'true' : 'false'} ?disabled=${busy}>
           <option value="" ?selected=${d.packageId === ''}>${m.autoTopUpNone}</option>
-          ${packages.map((p) => html`<option value=${p.id} ?selected=${d.packageId === p.id}>${m.autoTopUpPackage(p.name, formatDuration(p.minutes, lang), formatMoney(p.price, lang))}</option>`)}
+          ${packages.map((p) => html`<option value=${p.id} ?selected=${d.packageId === p.id}>${packageLabel(p)}</option>`)}
         </select>`)}
       ${field('autoTopUpMonthlyMax', m.monthlyMax, m.monthlyMaxHint, (describedBy, invalid) => html`<input
           id="autoTopUpMonthlyMax" name="autoTopUpMonthlyMax" type="number" inputmode="numeric" min="1" max=${MAX_AUTO_TOP_UPS_PER_MONTH} step="1"
