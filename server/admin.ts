@@ -1,6 +1,7 @@
 /**
  * The vendor's command line for production onboarding, without the demo: customers, their
- * contacts, support agents, the ERP's installation keys, and this backend's own signing key.
+ * contacts, support agents, the ERP's installation keys, the support packages (and which one each
+ * occasion's loyalty offer is for), and this backend's own signing key.
  *
  *   npm run admin -- <command> [arguments] [--option value]
  *
@@ -12,9 +13,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type DB, isPostgresUrl, migrate, openDatabase } from './db.js';
+import { type DB, isPostgresUrl, migrate, openDatabase, transact } from './db.js';
 import { rotateOwnKey } from './identity.js';
 import { createKey, listKeys, revokeKey } from './model/keys.js';
+import { packagesWithOffers, savePackage } from './model/offers.js';
+import { CURRENCY } from './model/customers.js';
 import { ApiError } from './problem.js';
 import { addContact, contactByEmail } from './model/contacts.js';
 import { ROLES } from './rules/desk.js';
@@ -32,6 +35,13 @@ export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
                                                 an installation key for the ERP: printed once, stored as a hash
   key list <customer>
   key revoke <key id>                           refused at once, with every token it minted
+  package add <id> --name <name> --minutes <n> --price <euros> [--description <text>]
+              [--name-en <name>] [--description-en <text>] [--offer renewal|credit-exhausted|none]
+                                                a support package, last in the shop; --offer makes it the
+                                                loyalty offer (15% off) at a licence renewal or when the
+                                                credit is used up (one package each; none: no offer then)
+  package set <id> [the options of package add]  changes a package; orders and offers made keep theirs
+  package list
   rotate-signing-key                            a new key for the ERP access tokens; the old one ends
                                                 when the tokens it signed have run out (about an hour)
   new-secret                                    prints a random value for JWT_SECRET. To rotate it with
@@ -53,6 +63,13 @@ const email = (v: string | undefined): string => {
   if (!e || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e)) throw new UsageError(`not an email address: ${v}`);
   return e;
 };
+/** `1679`, `1679.00` or `1679,00` (euros) → 167900 cents. */
+const cents = (v: string): number => {
+  const m = /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(v.trim());
+  const amount = m ? Number(m[1]) * 100 + Number((m[2] ?? '0').padEnd(2, '0')) : NaN;
+  if (!(amount > 0)) throw new UsageError(`--price must be euros like 1679.00, more than 0: ${v}`);
+  return amount;
+};
 const oneOf = <T extends string>(v: string | undefined, allowed: readonly T[], what: string, fallback?: T): T => {
   const x = v ?? fallback;
   if (!x || !(allowed as readonly string[]).includes(x)) throw new UsageError(`${what} must be one of ${allowed.join(', ')}`);
@@ -67,6 +84,8 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
     options: {
       name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, label: { type: 'string' },
       credit: { type: 'string' }, visibility: { type: 'string' },
+      minutes: { type: 'string' }, price: { type: 'string' }, description: { type: 'string' },
+      'name-en': { type: 'string' }, 'description-en': { type: 'string' }, offer: { type: 'string' },
     },
   });
   const at = now.toISOString();
@@ -134,6 +153,37 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
         throw e;
       }
       return `key ${id} revoked: refused from now on, and so is every token it minted`;
+    }
+    case 'package add':
+    case 'package set': {
+      const id = need(rest[0], 'the package id');
+      if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new UsageError(`not a package id (a-z, 0-9, -): ${id}`);
+      const old = (await packagesWithOffers(db)).find((p) => p.id === id);
+      if (verb === 'add' && old) throw new UsageError(`package ${id} exists already (change it with: package set ${id} …)`);
+      if (verb === 'set' && !old) throw new UsageError(`no package ${id} (create it with: package add ${id} --name … --minutes … --price …)`);
+      const text = (v: string | undefined, what: string, max: number, fallback: string | null) => {
+        if (v === undefined) return fallback;
+        if (v.trim().length > max) throw new UsageError(`${what} is longer than ${max} characters`);
+        return v.trim() || null;
+      };
+      const minutes = o.minutes === undefined ? old?.minutes : Number(o.minutes);
+      if (!Number.isInteger(minutes) || minutes! < 1 || minutes! > 100_000) throw new UsageError('--minutes must be whole minutes, 1 to 100000');
+      const offer = o.offer === undefined ? old?.offer_for ?? null : oneOf(o.offer, ['renewal', 'credit-exhausted', 'none'] as const, '--offer');
+      const saved = await transact(db, (trx) => savePackage(trx, {
+        id,
+        name: need(text(o.name, '--name', 100, old?.name ?? null) ?? undefined, '--name'),
+        description: text(o.description, '--description', 500, old?.description ?? '') ?? '',
+        nameEn: text(o['name-en'], '--name-en', 100, old?.name_en ?? null),
+        descriptionEn: text(o['description-en'], '--description-en', 500, old?.description_en ?? null),
+        minutes: minutes!,
+        priceAmount: o.price === undefined && old ? old.price_amount : cents(need(o.price, '--price')),
+        offerFor: offer === 'none' ? null : offer === 'credit-exhausted' ? 'credit_exhausted' : offer,
+      }));
+      return `package ${id} ${saved}`;
+    }
+    case 'package list': {
+      const rows = await packagesWithOffers(db);
+      return rows.map((p) => `${p.id}\t${p.name}${p.name_en ? ` / ${p.name_en}` : ''}\t${p.minutes} min\t${(p.price_amount / 100).toFixed(2)} ${CURRENCY}${p.offer_for ? `\tloyalty offer: ${p.offer_for.replace('_', ' ')}` : ''}`).join('\n') || '(no packages)';
     }
     case 'rotate-signing-key': {
       const { kid } = await rotateOwnKey(db, now);

@@ -55,12 +55,15 @@ export interface PackagesTable {
   id: string; name: string; description: string; minutes: number; price_amount: number; sort: number;
   name_en: ColumnType<string | null, string | null | undefined, string | null>;
   description_en: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The occasion whose loyalty offers are for this package (at most one package each), or none. */
+  offer_for: ColumnType<OfferReason | null, OfferReason | null | undefined, OfferReason | null>;
 }
+export type OfferReason = 'renewal' | 'credit_exhausted';
 /** `name_en` as for packages: the English name where the package had one when the offer was made. */
 export interface OffersTable {
   id: string; customer_number: string; package_id: string; name: string; minutes: number; price_amount: number;
   name_en: ColumnType<string | null, string | null | undefined, string | null>;
-  reason: 'renewal' | 'credit_exhausted'; issued_at: string; expires_at: string; ordered_at: string | null;
+  reason: OfferReason; issued_at: string; expires_at: string; ordered_at: string | null;
 }
 export interface OrdersTable {
   id: string; customer_number: string; package_id: string | null; offer_id: string | null; name: string; minutes: number;
@@ -664,6 +667,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         await sql`ALTER TABLE packages ADD COLUMN description_en TEXT`.execute(db);
         await sql`ALTER TABLE offers ADD COLUMN name_en TEXT`.execute(db);
         await sql`ALTER TABLE orders ADD COLUMN name_en TEXT`.execute(db);
+      },
+    },
+    // Which package a loyalty offer is for, per occasion (a licence renewal, credit used up): the
+    // vendor's choice (`npm run admin -- package set <id> --offer …`), no longer two fixed ids that a
+    // database made without the demo does not have. Databases made before keep the demo's choice.
+    '0014_offer_packages': {
+      async up(db) {
+        await sql`ALTER TABLE packages ADD COLUMN offer_for TEXT`.execute(db);
+        await sql`UPDATE packages SET offer_for = 'renewal' WHERE id = 'pkg-600'`.execute(db);
+        await sql`UPDATE packages SET offer_for = 'credit_exhausted' WHERE id = 'pkg-180'`.execute(db);
       },
     },
   };

@@ -78,6 +78,10 @@ const TITLES: Texts = {
   mail_pending: { de: 'Diese E-Mail wird noch zugestellt.', en: 'This e-mail is still being delivered.' },
   ticket_not_closed: { de: 'Bewerten können Sie ein Ticket, sobald es geschlossen ist.', en: 'A ticket can be rated once it is closed.' },
   offer_open: { de: 'Für diesen Kunden ist bereits ein Treueangebot offen.', en: 'This customer already has an open loyalty offer.' },
+  no_offer_package: {
+    de: 'Für Lizenzverlängerungen ist kein Paket als Treueangebot gewählt (npm run admin -- package set <Paket> --offer renewal).',
+    en: 'No package is chosen for licence renewal offers (npm run admin -- package set <package> --offer renewal).',
+  },
   order_already_cancelled: { de: 'Diese Bestellung ist bereits storniert; es wurde nichts geändert.', en: 'This order is already cancelled; nothing was changed.' },
   key_revoked: { de: 'Dieser Installationsschlüssel ist bereits widerrufen.', en: 'This installation key is already revoked.' },
   role_from_host: { de: 'Die Rolle dieser Person legt die Anmeldung des Kunden fest.', en: "This person's role is set by the customer's sign-in." },

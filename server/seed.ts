@@ -37,10 +37,11 @@ const AGENT_NAME = DEMO_PEOPLE[4].name;
 const PACKAGES = [
   { id: 'pkg-60', name: 'Supportpaket 60', minutes: 60, price: 10500, description: '60 Minuten Supportguthaben – für gelegentliche Fragen.',
     nameEn: 'Support package 60', descriptionEn: '60 minutes of support credit – for the occasional question.' },
+  // The loyalty offers: 180 minutes when the credit is used up, 600 at the licence renewal.
   { id: 'pkg-180', name: 'Supportpaket 180', minutes: 180, price: 29900, description: '180 Minuten Supportguthaben – das Paket für den Alltag.',
-    nameEn: 'Support package 180', descriptionEn: '180 minutes of support credit – the package for everyday work.' },
+    nameEn: 'Support package 180', descriptionEn: '180 minutes of support credit – the package for everyday work.', offerFor: 'credit_exhausted' as const },
   { id: 'pkg-600', name: 'Supportpaket 600', minutes: 600, price: 89900, description: '600 Minuten Supportguthaben – für Betriebe mit mehreren Arbeitsplätzen.',
-    nameEn: 'Support package 600', descriptionEn: '600 minutes of support credit – for businesses with several workstations.' },
+    nameEn: 'Support package 600', descriptionEn: '600 minutes of support credit – for businesses with several workstations.', offerFor: 'renewal' as const },
   { id: 'pkg-1200', name: 'Supportpaket 1200', minutes: 1200, price: 167900, description: '1200 Minuten Supportguthaben – der günstigste Minutenpreis.',
     nameEn: 'Support package 1200', descriptionEn: '1,200 minutes of support credit – the lowest price per minute.' },
 ];
@@ -271,6 +272,7 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
 
   PACKAGES.forEach((p, i) => add('packages', {
     id: p.id, name: p.name, description: p.description, name_en: p.nameEn, description_en: p.descriptionEn, minutes: p.minutes, price_amount: p.price, sort: i,
+    offer_for: 'offerFor' in p ? p.offerFor : null,
   }));
   FAQ.forEach(([slug, title, body], i) => {
     add('faq_articles', { id: `faq-${String(i + 1).padStart(2, '0')}`, title, body, url: `https://hilfe.cadia.example/faq/${slug}` });

@@ -89,9 +89,38 @@ export function openOffer(db: Conn, customerNumber: string, now: Date): Promise<
     .orderBy('expires_at').limit(1).executeTakeFirst();
 }
 
-/** Loyalty pricing: which package each occasion offers and how much cheaper it is. */
-const OFFER_PACKAGE: Record<OfferRow['reason'], string> = { renewal: 'pkg-600', credit_exhausted: 'pkg-180' };
+/** Loyalty pricing: how much cheaper an offer is than its package. */
 export const LOYALTY_DISCOUNT = 0.15;
+
+/** The package the vendor chose for an occasion's loyalty offers (`admin -- package set … --offer`), if any. */
+function offerPackage(db: Conn, reason: OfferRow['reason']): Promise<PackageRow | undefined> {
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount'])
+    .where('offer_for', '=', reason).orderBy('sort').limit(1).executeTakeFirst();
+}
+
+/** A package as the vendor's command line sets it; prices in cents. */
+export interface PackageInput {
+  id: string; name: string; description: string; nameEn: string | null; descriptionEn: string | null; minutes: number; priceAmount: number;
+  offerFor: OfferRow['reason'] | null;
+}
+
+/** Adds a package (last in the shop) or changes one; the occasion it is chosen for leaves any other package. */
+export async function savePackage(trx: Tx, p: PackageInput): Promise<'added' | 'changed'> {
+  if (p.offerFor) await trx.updateTable('packages').set({ offer_for: null }).where('offer_for', '=', p.offerFor).where('id', '!=', p.id).execute();
+  const row = { name: p.name, description: p.description, name_en: p.nameEn, description_en: p.descriptionEn, minutes: p.minutes, price_amount: p.priceAmount, offer_for: p.offerFor };
+  if (await findPackage(trx, p.id)) {
+    await trx.updateTable('packages').set(row).where('id', '=', p.id).execute();
+    return 'changed';
+  }
+  const last = await trx.selectFrom('packages').select((eb) => eb.fn.max('sort').as('sort')).executeTakeFirst();
+  await trx.insertInto('packages').values({ id: p.id, ...row, sort: Number(last?.sort ?? -1) + 1 }).execute();
+  return 'added';
+}
+
+/** Every package with the occasion it is offered for, in shop order (the command line's list). */
+export function packagesWithOffers(db: Conn) {
+  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount', 'offer_for']).orderBy('sort').execute();
+}
 
 export function loyaltyPrice(packagePrice: number): number {
   return Math.floor((packagePrice * (1 - LOYALTY_DISCOUNT)) / 100) * 100;
@@ -105,13 +134,15 @@ export function offerChanged(trx: Tx, customerNumber: string, id: string, at: st
 /**
  * Issues an offer, queues its mail (in `lang`, the customer's language where known) and its event.
  * Call inside a transaction that holds the customer's lock (lockCustomer) and has checked that no
- * offer is open.
+ * offer is open. Null when the vendor chose no package for the occasion.
  */
 export async function issueOffer(
   trx: Tx, deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date, lang: Lang,
-): Promise<Offer> {
-  const pkg = await findPackage(trx, OFFER_PACKAGE[reason]);
-  if (!pkg) throw new Error(`offer package ${OFFER_PACKAGE[reason]} missing`);
+): Promise<Offer | null> {
+  // No package chosen for the occasion (a database made without the demo): no offer, and what
+  // caused it (a booking, a renewal) is not held up by it.
+  const pkg = await offerPackage(trx, reason);
+  if (!pkg) return null;
   const id = newId('off');
   const row: OfferRow = {
     id,

@@ -70,13 +70,15 @@ export async function resendMail(trx: Tx, deps: Deps, id: string): Promise<Outbo
   return toOutboxMail({ ...row, failed_at: null, attempts: 0 });
 }
 
-/** A licence renewal: a loyalty offer, unless one is open (409 offer_open). */
+/** A licence renewal: a loyalty offer, unless one is open (409 offer_open) or no package is chosen for it (409 no_offer_package). */
 export async function renewLicence(trx: Tx, deps: Deps, number: string): Promise<Offer> {
   // Locked, so "no offer open" still holds when the new one is written (one open offer per customer).
   await lockCustomer(trx, number);
   if (await openOffer(trx, number, deps.clock.now())) throw new ApiError(409, 'offer_open');
   // The customer's language is not known outside a ticket: German, the default.
-  return issueOffer(trx, deps, number, 'renewal', deps.clock.now(), 'de');
+  const offer = await issueOffer(trx, deps, number, 'renewal', deps.clock.now(), 'de');
+  if (!offer) throw new ApiError(409, 'no_offer_package');
+  return offer;
 }
 
 /**

@@ -84,4 +84,42 @@ describe('admin CLI on a production-mode server', () => {
     assert.equal((await api('/v1/me', { token: accessToken })).status, 401, 'and so is the token it minted');
     assert.equal((await api('/v1/me', { token: hostToken })).status, 200, 'the host sign-in is untouched');
   });
+
+  it("packages and the loyalty offers' packages come from the CLI; without them a booking that uses the credit up still works", async () => {
+    assert.ok(server, 'the server of the test before');
+    const api = (path: string, init: RequestInit & { token?: string; lang?: string } = {}) =>
+      fetch(`${server!.base}/api${path}`, { ...init, headers: { ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}), ...(init.lang ? { 'Accept-Language': init.lang } : {}), ...init.headers } });
+    const hostToken = await signToken({ sub: 'korn-user-1', email: 'chefin@korn.example', name: 'Maria Korn', customer: '20001', role: 'admin' });
+    assert.equal((await admin(dataDir, 'agent', 'add', '--email', 'anna@cadia.example', '--name', 'Anna Support')).code, 0);
+    const agent = await signToken({ sub: 'cadia-anna', email: 'anna@cadia.example', name: 'Anna Support', role: 'agent', customer: null });
+    assert.deepEqual(((await (await api('/v1/packages')).json()) as { items: unknown[] }).items, [], 'an empty database has no packages');
+
+    // The credit (120 minutes) is used up: no package is chosen for that offer, so none is made,
+    // and the booking is not held up by it (it failed with a 500 before).
+    const ticket = await api('/v1/tickets', { method: 'POST', token: hostToken, body: ticketForm(), headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    const { ticket: { id } } = (await ticket.json()) as { ticket: { id: string } };
+    assert.equal((await api(`/v1/agent/tickets/${id}/time`, { method: 'POST', token: agent, body: '{"minutes":130}', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() } })).status, 201);
+    assert.equal(((await (await api('/v1/me', { token: hostToken })).json()) as { credit: { minutes: number } }).credit.minutes < 0, true);
+    assert.deepEqual(((await (await api('/v1/offers', { token: hostToken })).json()) as { items: unknown[] }).items, []);
+    const refused = await api('/v1/agent/customers/20001/renewal', { method: 'POST', token: agent });
+    assert.equal(refused.status, 409);
+    assert.equal(((await refused.json()) as { code: string }).code, 'no_offer_package');
+
+    const added = await admin(dataDir, 'package', 'add', 'std', '--name', 'Standardpaket', '--minutes', '180', '--price', '299,00', '--name-en', 'Standard package', '--offer', 'renewal');
+    assert.equal(added.code, 0, added.err);
+    const bad = await admin(dataDir, 'package', 'add', 'klein', '--name', 'Klein', '--minutes', '0', '--price', '10');
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--minutes must be whole minutes/);
+    const packages = async (lang: string) => ((await (await api('/v1/packages', { lang })).json()) as { items: Array<{ id: string; name: string; minutes: number; price: { amount: number } }> }).items;
+    assert.deepEqual((await packages('de')).map((p) => [p.id, p.name, p.minutes, p.price.amount]), [['std', 'Standardpaket', 180, 29900]]);
+    assert.deepEqual((await packages('en')).map((p) => p.name), ['Standard package']);
+
+    // The renewal now offers the chosen package, 15 % off; a later price change leaves the offer as made.
+    assert.equal((await api('/v1/agent/customers/20001/renewal', { method: 'POST', token: agent })).status, 201);
+    assert.equal((await admin(dataDir, 'package', 'set', 'std', '--price', '280')).code, 0);
+    assert.deepEqual((await packages('de')).map((p) => p.price.amount), [28000]);
+    const offers = ((await (await api('/v1/offers', { token: hostToken })).json()) as { items: Array<{ packageId: string; price: { amount: number } }> }).items;
+    assert.deepEqual(offers.map((o) => [o.packageId, o.price.amount]), [['std', 25400]]);
+    assert.match((await admin(dataDir, 'package', 'list')).out, /^std\tStandardpaket \/ Standard package\t180 min\t280\.00 EUR\tloyalty offer: renewal$/m);
+  });
 });

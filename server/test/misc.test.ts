@@ -76,7 +76,7 @@ describe('backend lifecycle', () => {
       const c = await setup({ dbPath });
       assert.equal(await c.count("SELECT credit_minutes AS m FROM customers WHERE number = '10001'"), 999, 'not seeded twice');
       const versions = await c.sql('SELECT name FROM kysely_migration ORDER BY name');
-      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }, { name: '0007_identity' }, { name: '0008_notices' }, { name: '0009_account' }, { name: '0010_notifications' }, { name: '0011_close_rate' }, { name: '0012_mail_links' }, { name: '0013_package_english' }]);
+      assert.deepEqual(versions, [{ name: '0001_initial' }, { name: '0002_scale_out' }, { name: '0003_rate_limits' }, { name: '0004_ticket_lang' }, { name: '0005_credit_ledger' }, { name: '0006_diagnostics' }, { name: '0007_identity' }, { name: '0008_notices' }, { name: '0009_account' }, { name: '0010_notifications' }, { name: '0011_close_rate' }, { name: '0012_mail_links' }, { name: '0013_package_english' }, { name: '0014_offer_packages' }]);
       await c.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
