@@ -717,7 +717,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Yearly licence renewal — issue and mail a renewal loyalty offer unless one is open */
+        /**
+         * Yearly licence renewal — issue and mail a renewal loyalty offer unless one is open
+         * @description 409 `offer_open` while the customer has an open offer; 409 `no_offer_package` when the vendor chose no package for renewal offers.
+         */
         post: operations["agentRenewLicence"];
         delete?: never;
         options?: never;
@@ -1081,6 +1084,7 @@ export interface components {
              * @example offer_expired
              * @example offer_already_ordered
              * @example offer_open
+             * @example no_offer_package
              * @example too_many_images
              * @example image_rejected
              * @example too_many_files
