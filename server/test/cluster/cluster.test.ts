@@ -65,7 +65,7 @@ describe('two instances on one PostgreSQL', () => {
   it('start together on an empty database: migrate and seed once', async () => {
     db = await freshDatabase();
     await instances(db.url, 2);
-    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 13);
+    assert.equal(await db.count('SELECT COUNT(*) FROM kysely_migration'), 14);
     assert.equal(await db.count('SELECT COUNT(*) FROM customers'), 2, 'seeded once');
     assert.equal(await db.count('SELECT COUNT(*) FROM contacts'), 5);
     assert.equal(await db.count("SELECT COUNT(*) FROM tickets WHERE id = 'tkt_demo_a'"), 1);
