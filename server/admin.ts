@@ -1,7 +1,8 @@
 /**
  * The vendor's command line for production onboarding, without the demo: customers, their
  * contacts, support agents, the ERP's installation keys, the support packages (and which one each
- * occasion's loyalty offer is for), and this backend's own signing key.
+ * occasion's loyalty offer is for), the FAQ articles the ticket form suggests, and this backend's
+ * own signing key.
  *
  *   npm run admin -- <command> [arguments] [--option value]
  *
@@ -42,6 +43,11 @@ export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
                                                 credit is used up (one package each; none: no offer then)
   package set <id> [the options of package add]  changes a package; orders and offers made keep theirs
   package list
+  faq add <id> --title <title> --url <https://…> [--body <text>]
+                                                an article of your help pages: the ticket form suggests it
+                                                when what the customer types matches its title or text
+  faq list
+  faq remove <id>
   rotate-signing-key                            a new key for the ERP access tokens; the old one ends
                                                 when the tokens it signed have run out (about an hour)
   new-secret                                    prints a random value for JWT_SECRET. To rotate it with
@@ -86,6 +92,7 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
       credit: { type: 'string' }, visibility: { type: 'string' },
       minutes: { type: 'string' }, price: { type: 'string' }, description: { type: 'string' },
       'name-en': { type: 'string' }, 'description-en': { type: 'string' }, offer: { type: 'string' },
+      title: { type: 'string' }, url: { type: 'string' }, body: { type: 'string' },
     },
   });
   const at = now.toISOString();
@@ -184,6 +191,34 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
     case 'package list': {
       const rows = await packagesWithOffers(db);
       return rows.map((p) => `${p.id}\t${p.name}${p.name_en ? ` / ${p.name_en}` : ''}\t${p.minutes} min\t${(p.price_amount / 100).toFixed(2)} ${CURRENCY}${p.offer_for ? `\tloyalty offer: ${p.offer_for.replace('_', ' ')}` : ''}`).join('\n') || '(no packages)';
+    }
+    case 'faq add': {
+      const id = need(rest[0], 'the article id');
+      if (!/^[a-z0-9][a-z0-9-]{0,59}$/.test(id)) throw new UsageError(`not an article id (a-z, 0-9, -): ${id}`);
+      const title = need(o.title?.trim(), '--title');
+      const body = (o.body ?? '').trim();
+      if (title.length > 200 || body.length > 5000) throw new UsageError('--title is at most 200 characters, --body 5000');
+      // The widget links to it: only a web address, never javascript: or data:.
+      let url: URL | undefined;
+      try {
+        url = new URL(need(o.url, '--url'));
+      } catch {
+        url = undefined;
+      }
+      if (!url || !['https:', 'http:'].includes(url.protocol)) throw new UsageError(`--url must be an http(s) address: ${o.url}`);
+      if (await db.selectFrom('faq_articles').select('id').where('id', '=', id).executeTakeFirst()) throw new UsageError(`article ${id} exists already (remove it first)`);
+      await db.insertInto('faq_articles').values({ id, title, body, url: url.href }).execute();
+      return `article ${id} added`;
+    }
+    case 'faq list': {
+      const rows = await db.selectFrom('faq_articles').selectAll().orderBy('id').execute();
+      return rows.map((a) => `${a.id}\t${a.title}\t${a.url}`).join('\n') || '(no articles)';
+    }
+    case 'faq remove': {
+      const id = need(rest[0], 'the article id');
+      const gone = await db.deleteFrom('faq_articles').where('id', '=', id).executeTakeFirst();
+      if (!Number(gone.numDeletedRows)) throw new UsageError(`no article ${id}`);
+      return `article ${id} removed`;
     }
     case 'rotate-signing-key': {
       const { kid } = await rotateOwnKey(db, now);

@@ -122,4 +122,20 @@ describe('admin CLI on a production-mode server', () => {
     assert.deepEqual(offers.map((o) => [o.packageId, o.price.amount]), [['std', 25400]]);
     assert.match((await admin(dataDir, 'package', 'list')).out, /^std\tStandardpaket \/ Standard package\t180 min\t280\.00 EUR\tloyalty offer: renewal$/m);
   });
+
+  it('the FAQ articles the ticket form suggests come from the CLI, as web links only', async () => {
+    assert.ok(server, 'the server of the tests before');
+    const faq = async (q: string) => ((await (await fetch(`${server!.base}/api/v1/faq?q=${encodeURIComponent(q)}`)).json()) as { items: Array<{ id: string; url: string }> }).items;
+    assert.deepEqual(await faq('Drucker druckt nicht'), [], 'an empty database has no articles');
+    const added = await admin(dataDir, 'faq', 'add', 'drucken', '--title', 'Druck bricht ab', '--url', 'https://hilfe.korn.example/drucken', '--body', 'Prüfen Sie den Standarddrucker.');
+    assert.equal(added.code, 0, added.err);
+    assert.deepEqual((await faq('Drucker druckt nicht')).map((a) => [a.id, a.url]), [['drucken', 'https://hilfe.korn.example/drucken']]);
+    const script = await admin(dataDir, 'faq', 'add', 'boese', '--title', 'Druck', '--url', 'javascript:alert(1)');
+    assert.equal(script.code, 2);
+    assert.match(script.err, /--url must be an http\(s\) address/);
+    assert.equal((await admin(dataDir, 'faq', 'add', 'drucken', '--title', 'x', '--url', 'https://x.example')).code, 2, 'an id once');
+    assert.equal((await admin(dataDir, 'faq', 'remove', 'drucken')).code, 0);
+    assert.deepEqual(await faq('Drucker druckt nicht'), []);
+    assert.equal((await admin(dataDir, 'faq', 'remove', 'drucken')).code, 2, 'gone already');
+  });
 });
