@@ -23,7 +23,7 @@ const files = (manifest, ...entries) => [...new Set(entries.flatMap((e) => manif
 const withLoader = (...tags) => [...files(cdn, 'cadia-loader.js', 'cdn/cadia-provider.js', ...tags.map((t) => `cdn/${t}.js`))];
 
 const budgets = [
-  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.81 kB' },
+  { name: 'all-in-one dist/cadia-widgets.js', path: files(all, 'cadia-widgets.js'), target: '35 kB', gate: '39.82 kB' },
   { name: 'credit badge alone', path: files(cdn, 'cdn/cadia-credit-badge.js'), target: '16 kB', gate: '20.59 kB' },
   { name: 'ticket form alone', path: files(cdn, 'cdn/cadia-ticket-form.js'), target: '24 kB', gate: '27.38 kB' },
   { name: 'package shop alone', path: files(cdn, 'cdn/cadia-package-shop.js'), target: '20 kB', gate: '22.58 kB' },
@@ -38,7 +38,7 @@ const budgets = [
   // customers panel with its routes (customer-api.ts), statement, orders (cancel), correction, people and keys and their styles: 8.9 kB gzip, loaded
   // when its tab opens; the known-issue notices panel, 5.1 kB, the same) not counted.
   { name: 'support desk dist/cadia-agent-desk.js (agent page only)', path: files(agent, 'cadia-agent-desk.js'), target: '32 kB', gate: '31.71 kB' },
-  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.52 kB' },
+  { name: 'loader, page with all four', path: ['dist/cadia-loader.js', ...files(cdnAll, 'cdn/all.js')], target: '35 kB', gate: '39.53 kB' },
 ];
 
 module.exports = budgets.flatMap(({ name, path, target, gate }) => [

@@ -187,12 +187,17 @@ export class CadiaTicketForm extends CadiaElement {
     return this.draft.ready;
   }
 
-  /** Fills fields from the host (and adds images, checked like picked ones). Fields stay editable. */
-  prefill(data: TicketPrefill): Promise<void> {
+  /**
+   * Fills fields from the host (and adds images, checked like picked ones). Fields stay editable.
+   * Resolves once the form shows it: the images, and the category's own fields (a part loaded with
+   * the first category, in English with its texts).
+   */
+  async prefill(data: TicketPrefill): Promise<void> {
     const { images, diagnostics, ...fields } = data;
     if (diagnostics) this.diagnostics = diagnostics;
     this.applyPrefill(fields);
-    return images?.length ? this.attachments.add(images) : Promise.resolve();
+    await Promise.all([images?.length && this.attachments.add(images), (fields.category || diagnostics) && this.parts.load().catch(() => undefined)]);
+    await this.updateComplete;
   }
 
   /**
