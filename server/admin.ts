@@ -17,12 +17,13 @@ import { parseArgs } from 'node:util';
 import { type DB, isPostgresUrl, migrate, openDatabase, transact } from './db.js';
 import { rotateOwnKey } from './identity.js';
 import { createKey, listKeys, revokeKey } from './model/keys.js';
-import { packagesWithOffers, savePackage } from './model/offers.js';
+import { findPackage, listPackages, savePackage } from './model/offers.js';
 import { CURRENCY } from './model/customers.js';
 import { ApiError } from './problem.js';
 import { addContact, contactByEmail } from './model/contacts.js';
 import { ROLES } from './rules/desk.js';
 import { asciiEmail } from '../src/domain/categories.js';
+import { safeHref } from '../src/domain/safe-url.js';
 
 export const USAGE = `Usage: npm run admin -- <command> [arguments] [options]
 
@@ -165,7 +166,7 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
     case 'package set': {
       const id = need(rest[0], 'the package id');
       if (!/^[a-z0-9][a-z0-9-]{0,39}$/.test(id)) throw new UsageError(`not a package id (a-z, 0-9, -): ${id}`);
-      const old = (await packagesWithOffers(db)).find((p) => p.id === id);
+      const old = await findPackage(db, id);
       if (verb === 'add' && old) throw new UsageError(`package ${id} exists already (change it with: package set ${id} …)`);
       if (verb === 'set' && !old) throw new UsageError(`no package ${id} (create it with: package add ${id} --name … --minutes … --price …)`);
       const text = (v: string | undefined, what: string, max: number, fallback: string | null) => {
@@ -189,8 +190,9 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
       return `package ${id} ${saved}`;
     }
     case 'package list': {
-      const rows = await packagesWithOffers(db);
-      return rows.map((p) => `${p.id}\t${p.name}${p.name_en ? ` / ${p.name_en}` : ''}\t${p.minutes} min\t${(p.price_amount / 100).toFixed(2)} ${CURRENCY}${p.offer_for ? `\tloyalty offer: ${p.offer_for.replace('_', ' ')}` : ''}`).join('\n') || '(no packages)';
+      const rows = await listPackages(db);
+      // The occasion as --offer takes it.
+      return rows.map((p) => `${p.id}\t${p.name}${p.name_en ? ` / ${p.name_en}` : ''}\t${p.minutes} min\t${(p.price_amount / 100).toFixed(2)} ${CURRENCY}${p.offer_for ? `\tloyalty offer: ${p.offer_for.replace('_', '-')}` : ''}`).join('\n') || '(no packages)';
     }
     case 'faq add': {
       const id = need(rest[0], 'the article id');
@@ -198,16 +200,11 @@ export async function runAdmin(db: DB, argv: readonly string[], now = new Date()
       const title = need(o.title?.trim(), '--title');
       const body = (o.body ?? '').trim();
       if (title.length > 200 || body.length > 5000) throw new UsageError('--title is at most 200 characters, --body 5000');
-      // The widget links to it: only a web address, never javascript: or data:.
-      let url: URL | undefined;
-      try {
-        url = new URL(need(o.url, '--url'));
-      } catch {
-        url = undefined;
-      }
-      if (!url || !['https:', 'http:'].includes(url.protocol)) throw new UsageError(`--url must be an http(s) address: ${o.url}`);
+      // The widget links to it: the widget's own rule, a web address only (never javascript: or data:).
+      const url = safeHref(need(o.url, '--url'), 'about:blank');
+      if (!url) throw new UsageError(`--url must be an http(s) address: ${o.url}`);
       if (await db.selectFrom('faq_articles').select('id').where('id', '=', id).executeTakeFirst()) throw new UsageError(`article ${id} exists already (remove it first)`);
-      await db.insertInto('faq_articles').values({ id, title, body, url: url.href }).execute();
+      await db.insertInto('faq_articles').values({ id, title, body, url }).execute();
       return `article ${id} added`;
     }
     case 'faq list': {

@@ -14,6 +14,7 @@ import { type ColumnType, type Generated, Kysely, PostgresDialect, sql, SqliteDi
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { reconstructLedger } from './model/ledger.js';
+import type { OfferReason } from '../src/domain/offers.js';
 
 // ---------------------------------------------------------------------------------------------
 // Tables
@@ -58,7 +59,6 @@ export interface PackagesTable {
   /** The occasion whose loyalty offers are for this package (at most one package each), or none. */
   offer_for: ColumnType<OfferReason | null, OfferReason | null | undefined, OfferReason | null>;
 }
-export type OfferReason = 'renewal' | 'credit_exhausted';
 /** `name_en` as for packages: the English name where the package had one when the offer was made. */
 export interface OffersTable {
   id: string; customer_number: string; package_id: string; name: string; minutes: number; price_amount: number;

@@ -10,7 +10,7 @@ import type { TicketCategory, TicketStatus } from '../src/domain/categories.js';
 import { type MailKind, UNSUBSCRIBE_LINK_DAYS } from '../src/domain/notifications.js';
 import { mailKindLabels } from '../src/i18n/mail-kinds.js';
 import mailKindLabelsEn from '../src/i18n/mail-kinds.en.js';
-import { OFFER_VALIDITY_DAYS } from '../src/domain/offers.js';
+import { OFFER_VALIDITY_DAYS, type OfferReason } from '../src/domain/offers.js';
 import { formatDateTime, formatMoney, formatter } from '../src/i18n/index.js';
 import { statusLabels } from '../src/i18n/statuses.js';
 import statusLabelsEn from '../src/i18n/statuses.en.js';
@@ -125,7 +125,7 @@ export function orderCancelledMail(lang: Lang, o: { name: string; item: string; 
 export function offerIssuedMail(
   lang: Lang,
   o: {
-    name: string; reason: 'renewal' | 'credit_exhausted'; offerName: string; minutes: number;
+    name: string; reason: OfferReason; offerName: string; minutes: number;
     price: number; regularPrice: number; currency: string; expiresAt: string; orderUrl: string;
   },
 ): MailText {

@@ -9,6 +9,7 @@ import { DEFAULT_LOW_CREDIT_MINUTES } from '../src/domain/notifications.js';
 import { offerExpiresAt } from '../src/domain/offers.js';
 import { DAY_MS } from './clock.js';
 import type { Conn, Tables, Tx } from './db.js';
+import type { OfferReason } from '../src/domain/offers.js';
 import type { Insertable } from 'kysely';
 import { reconstructLedger } from './model/ledger.js';
 import { loyaltyPrice } from './model/offers.js';
@@ -281,7 +282,7 @@ export async function seed(trx: Tx, now: Date): Promise<void> {
   // Known-issue notices (issue 18), shared with the Storybook mocks.
   for (const n of demoNotices(now, DEMO_PEOPLE[4].id)) add('notices', n);
 
-  const offer = (id: string, customer: string, pkgId: string, reason: 'renewal' | 'credit_exhausted', issuedAgo: number, orderedAgo: number | null) => {
+  const offer = (id: string, customer: string, pkgId: string, reason: OfferReason, issuedAgo: number, orderedAgo: number | null) => {
     const pkg = PACKAGES.find((p) => p.id === pkgId)!;
     const names = offerNames({ name: pkg.name, name_en: pkg.nameEn });
     const issued = ago(issuedAgo);

@@ -1,6 +1,7 @@
 /** Packages and loyalty offers (Treueangebote): personal, cheaper, orderable for 14 days. */
 import { offerExpiresAt } from '../../src/domain/offers.js';
 import type { Conn, Tx } from '../db.js';
+import type { OfferReason } from '../../src/domain/offers.js';
 import type { Deps } from '../deps.js';
 import { newId } from '../ids.js';
 import { offerIssuedMail } from '../mail-texts.js';
@@ -11,7 +12,13 @@ import { CURRENCY } from './customers.js';
 import { adminRecipients, sendMail } from './notifications.js';
 import { emitEvent } from '../db.js';
 
-export interface PackageRow { id: string; name: string; description: string; name_en: string | null; description_en: string | null; minutes: number; price_amount: number }
+export interface PackageRow {
+  id: string; name: string; description: string; name_en: string | null; description_en: string | null; minutes: number; price_amount: number;
+  /** The occasion whose loyalty offers are for this package, if the vendor chose it for one. */
+  offer_for: OfferReason | null;
+}
+/** What every read of a package selects. */
+const PACKAGE_COLUMNS = ['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount', 'offer_for'] as const;
 export interface OfferRow {
   id: string;
   customer_number: string;
@@ -20,7 +27,7 @@ export interface OfferRow {
   name_en: string | null;
   minutes: number;
   price_amount: number;
-  reason: 'renewal' | 'credit_exhausted';
+  reason: OfferReason;
   issued_at: string;
   expires_at: string;
   ordered_at: string | null;
@@ -32,11 +39,11 @@ export const toPackage = (p: PackageRow, lang: Lang): Package => ({
 });
 
 export function listPackages(db: Conn): Promise<PackageRow[]> {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount']).orderBy('sort').execute();
+  return db.selectFrom('packages').select(PACKAGE_COLUMNS).orderBy('sort').execute();
 }
 
 export function findPackage(db: Conn, id: string): Promise<PackageRow | undefined> {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount']).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('packages').select(PACKAGE_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
 export function offerStatus(o: OfferRow, now: Date): Offer['status'] {
@@ -93,15 +100,14 @@ export function openOffer(db: Conn, customerNumber: string, now: Date): Promise<
 export const LOYALTY_DISCOUNT = 0.15;
 
 /** The package the vendor chose for an occasion's loyalty offers (`admin -- package set … --offer`), if any. */
-function offerPackage(db: Conn, reason: OfferRow['reason']): Promise<PackageRow | undefined> {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount'])
-    .where('offer_for', '=', reason).orderBy('sort').limit(1).executeTakeFirst();
+function offerPackage(db: Conn, reason: OfferReason): Promise<PackageRow | undefined> {
+  return db.selectFrom('packages').select(PACKAGE_COLUMNS).where('offer_for', '=', reason).orderBy('sort').limit(1).executeTakeFirst();
 }
 
 /** A package as the vendor's command line sets it; prices in cents. */
 export interface PackageInput {
   id: string; name: string; description: string; nameEn: string | null; descriptionEn: string | null; minutes: number; priceAmount: number;
-  offerFor: OfferRow['reason'] | null;
+  offerFor: OfferReason | null;
 }
 
 /** Adds a package (last in the shop) or changes one; the occasion it is chosen for leaves any other package. */
@@ -115,11 +121,6 @@ export async function savePackage(trx: Tx, p: PackageInput): Promise<'added' | '
   const last = await trx.selectFrom('packages').select((eb) => eb.fn.max('sort').as('sort')).executeTakeFirst();
   await trx.insertInto('packages').values({ id: p.id, ...row, sort: Number(last?.sort ?? -1) + 1 }).execute();
   return 'added';
-}
-
-/** Every package with the occasion it is offered for, in shop order (the command line's list). */
-export function packagesWithOffers(db: Conn) {
-  return db.selectFrom('packages').select(['id', 'name', 'description', 'name_en', 'description_en', 'minutes', 'price_amount', 'offer_for']).orderBy('sort').execute();
 }
 
 export function loyaltyPrice(packagePrice: number): number {
@@ -137,7 +138,7 @@ export function offerChanged(trx: Tx, customerNumber: string, id: string, at: st
  * offer is open. Null when the vendor chose no package for the occasion.
  */
 export async function issueOffer(
-  trx: Tx, deps: Deps, customerNumber: string, reason: OfferRow['reason'], issuedAt: Date, lang: Lang,
+  trx: Tx, deps: Deps, customerNumber: string, reason: OfferReason, issuedAt: Date, lang: Lang,
 ): Promise<Offer | null> {
   // No package chosen for the occasion (a database made without the demo): no offer, and what
   // caused it (a booking, a renewal) is not held up by it.

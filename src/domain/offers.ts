@@ -3,6 +3,9 @@ import { DAY_MS } from './time.js';
 
 export const OFFER_VALIDITY_DAYS = 14;
 
+/** The two occasions a customer gets a loyalty offer: the yearly licence renewal, and credit used up. */
+export type OfferReason = 'renewal' | 'credit_exhausted';
+
 export function offerExpiresAt(issuedAt: Date): Date {
   return new Date(issuedAt.getTime() + OFFER_VALIDITY_DAYS * DAY_MS);
 }
