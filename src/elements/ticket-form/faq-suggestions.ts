@@ -7,7 +7,7 @@ import { css, html, nothing, type ReactiveController, type ReactiveControllerHos
 import { Task } from '@lit/task';
 import { catalog, texts, type Locale } from '../../i18n/index.js';
 import { suggestsFaq, type TicketCategory } from '../../domain/categories.js';
-import { safeHref } from '../../base/safe-url.js';
+import { safeHref } from '../../domain/safe-url.js';
 import type { CadiaStore } from '../../context/store.js';
 import type { FaqArticle } from '../../api/types.js';
 
@@ -81,7 +81,7 @@ export class FaqSuggestions implements ReactiveController {
     return html`<p class="faq-title">${texts(messages, lang).faqTitle}</p>
       <ul>
         ${faq.map((a) => {
-          const href = safeHref(a.url);
+          const href = safeHref(a.url, document.baseURI);
           const title = href ? html`<a href=${href} target="_blank" rel="noopener">${a.title}</a>` : html`<span class="title">${a.title}</span>`;
           return html`<li>${title} <span class="excerpt">${a.excerpt}</span></li>`;
         })}
