@@ -28,12 +28,10 @@ export const styles = css`
   .list-heading,
   .subject-h {
     font-size: 1.25em;
-    font-weight: 600;
     overflow-wrap: anywhere;
   }
   h3 {
     font-size: 1em;
-    font-weight: 600;
     margin-block-end: calc(var(--_space) * 2);
   }
 
